@@ -1,0 +1,53 @@
+# MoviePitch: `make run` serves the app, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app moviepitch
+HOST ?= 127.0.0.1
+PORT ?= 5000
+# Debian packages the test suite needs: a browser for the end-to-end tests.
+SYSTEM_PACKAGES := chromium
+
+.PHONY: run test install install-test migrate system-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when the dependencies change.
+$(VENV)/.installed: setup.cfg pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: setup.cfg pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	$(FLASK) db upgrade
+
+run: migrate
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+test: install-test system-deps
+	$(BIN)/python -m pytest
+
+# Installs only what is missing. Without root it skips (browser tests then skip too),
+# except under CI=true, where a missing package must fail the run.
+system-deps:
+	@missing=""; \
+	for pkg in $(SYSTEM_PACKAGES); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -z "$$missing" ]; then echo "System packages present:$(foreach p,$(SYSTEM_PACKAGES), $(p))."; exit 0; fi; \
+	if [ "$$(id -u)" != "0" ]; then \
+		if [ "$$CI" = "true" ]; then echo "error: missing Debian packages:$$missing (run as root to install them)" >&2; exit 1; fi; \
+		echo "Skipping Debian packages:$$missing (not root). Install them with: sudo apt-get install$$missing"; exit 0; \
+	fi; \
+	echo "Installing Debian packages:$$missing"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache test-artifacts
