@@ -1,0 +1,296 @@
+"""Saving and reading pitches, in short transactions that never span a provider call."""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from .models import STEPS, CurrentPart, Output, Pitch, Poster, Step, utcnow
+
+ACTIVE = ("queued", "running")
+RESUMABLE = ("queued", "interrupted")
+CANCELLED = "Cancelled by its owner."
+
+
+@dataclass(frozen=True)
+class StepView:
+    name: str
+    state: str
+    model: str | None
+    error: str | None
+    started_at: datetime | None
+    finished_at: datetime | None
+
+
+@dataclass(frozen=True)
+class OutputView:
+    part: str
+    version: int
+    body: str
+    complete: bool
+    meta: dict
+
+
+@dataclass(frozen=True)
+class PitchView:
+    """Everything a page or the API shows about one pitch, read in one go."""
+
+    id: int
+    slug: str
+    idea: str
+    owner_id: str
+    status: str
+    seed: int
+    provider: str
+    models: dict
+    usage: dict
+    error: str | None
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    revision: int
+    steps: dict[str, StepView]
+    outputs: dict[str, OutputView]
+
+    @property
+    def active(self) -> bool:
+        """True while the chain may still change this pitch."""
+        return self.status in ACTIVE
+
+    def text(self, part: str) -> str:
+        """The current text of a part, or an empty string."""
+        output = self.outputs.get(part)
+        return output.body if output else ""
+
+    @property
+    def poster_version(self) -> int | None:
+        """The version of the poster on show, if any."""
+        output = self.outputs.get("poster")
+        return output.version if output else None
+
+
+@dataclass(frozen=True)
+class PosterBlob:
+    version: int
+    webp: bytes
+    thumb: bytes
+
+
+def new_slug() -> str:
+    """An unguessable, URL-safe permalink slug (12 characters, 72 bits)."""
+    return secrets.token_urlsafe(9)
+
+
+class Store:
+    """The pitch store over one SQLAlchemy engine."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.session = sessionmaker(engine, expire_on_commit=False)
+
+    # Creating and claiming
+
+    def create_pitch(self, idea: str, owner_id: str, provider: str, models: dict, seed: int | None = None) -> str:
+        """Save a queued pitch with its steps waiting; return its slug."""
+        seed = secrets.randbelow(2**31) if seed is None else seed
+        with self.session.begin() as s:
+            pitch = Pitch(slug=new_slug(), idea=idea, owner_id=owner_id, status="queued",
+                          seed=seed, provider=provider, models=models, usage={})
+            s.add(pitch)
+            s.flush()
+            s.add_all(Step(pitch_id=pitch.id, name=name, usage={}) for name in STEPS)
+            return pitch.slug
+
+    def delete_pitch(self, slug: str) -> None:
+        """Remove a pitch and everything under it."""
+        with self.session.begin() as s:
+            pitch_id = s.scalar(select(Pitch.id).where(Pitch.slug == slug))
+            if pitch_id is None:
+                return
+            for table in (Poster, CurrentPart, Output, Step):
+                s.execute(delete(table).where(table.pitch_id == pitch_id))
+            s.execute(delete(Pitch).where(Pitch.id == pitch_id))
+
+    def pitch_id(self, slug: str) -> int | None:
+        """The row id behind a slug."""
+        with self.session() as s:
+            return s.scalar(select(Pitch.id).where(Pitch.slug == slug))
+
+    def claim(self, pitch_id: int, token: str) -> bool:
+        """Take the job for one runner; one conditional UPDATE, so only one ever wins."""
+        now = utcnow()
+        with self.session.begin() as s:
+            result = s.execute(
+                update(Pitch)
+                .where(Pitch.id == pitch_id, Pitch.status.in_(RESUMABLE))
+                .values(status="running", claim=token, heartbeat_at=now,
+                        started_at=func.coalesce(Pitch.started_at, now),
+                        revision=Pitch.revision + 1)
+            )
+            return result.rowcount == 1
+
+    def request_cancel(self, pitch_id: int) -> bool:
+        """Stop a pitch: at once when no runner has it, else at the runner's next step boundary."""
+        with self.session.begin() as s:
+            unclaimed = s.execute(
+                update(Pitch).where(Pitch.id == pitch_id, Pitch.status.in_(RESUMABLE))
+                .values(status="cancelled", finished_at=utcnow(), revision=Pitch.revision + 1)
+            )
+            if unclaimed.rowcount:
+                s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.state == "waiting")
+                          .values(state="skipped", error=CANCELLED))
+                return True
+            running = s.execute(
+                update(Pitch).where(Pitch.id == pitch_id, Pitch.status == "running")
+                .values(cancel_requested=True, revision=Pitch.revision + 1)
+            )
+            return running.rowcount == 1
+
+    def cancel_requested(self, pitch_id: int) -> bool:
+        """True when the owner asked this running pitch to stop."""
+        with self.session() as s:
+            return bool(s.scalar(select(Pitch.cancel_requested).where(Pitch.id == pitch_id)))
+
+    def heartbeat(self, pitch_id: int) -> None:
+        """Record that the runner holding this pitch is alive."""
+        with self.session.begin() as s:
+            s.execute(update(Pitch).where(Pitch.id == pitch_id).values(heartbeat_at=utcnow()))
+
+    def finish(self, pitch_id: int, status: str, error: str | None = None) -> None:
+        """Close the job with its final status and the usage of all its steps."""
+        with self.session.begin() as s:
+            usage: Counter = Counter()
+            for step_usage in s.scalars(select(Step.usage).where(Step.pitch_id == pitch_id)):
+                usage.update(step_usage or {})
+            s.execute(
+                update(Pitch).where(Pitch.id == pitch_id).values(
+                    status=status, error=error, finished_at=utcnow(), claim=None,
+                    usage=dict(usage), revision=Pitch.revision + 1)
+            )
+
+    # Steps
+
+    def start_step(self, pitch_id: int, name: str, model: str | None = None) -> None:
+        """Mark a step running."""
+        self._set_step(pitch_id, name, state="running", model=model, error=None,
+                       started_at=utcnow(), finished_at=None)
+
+    def finish_step(self, pitch_id: int, name: str, usage: dict | None = None) -> None:
+        """Mark a step done, with what it cost."""
+        self._set_step(pitch_id, name, state="done", usage=usage or {}, finished_at=utcnow())
+
+    def fail_step(self, pitch_id: int, name: str, message: str, state: str = "failed") -> None:
+        """Mark a step failed (or skipped) with a plain-language reason."""
+        self._set_step(pitch_id, name, state=state, error=message, finished_at=utcnow())
+
+    def _set_step(self, pitch_id: int, name: str, **values: Any) -> None:
+        with self.session.begin() as s:
+            s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.name == name).values(**values))
+            _touch(s, pitch_id)
+
+    # Outputs
+
+    def write_output(self, pitch_id: int, part: str, body: str, *, version: int | None = None,
+                     complete: bool = True, meta: dict | None = None) -> int:
+        """Save a part's text as a new version (or update a version still being written); make it current."""
+        with self.session.begin() as s:
+            if version is None:
+                version = _next_version(s, pitch_id, part)
+                s.add(Output(pitch_id=pitch_id, part=part, version=version, body=body,
+                             complete=complete, meta=meta or {}))
+            else:
+                s.execute(
+                    update(Output)
+                    .where(Output.pitch_id == pitch_id, Output.part == part, Output.version == version)
+                    .values(body=body, complete=complete, **({"meta": meta} if meta is not None else {}))
+                )
+            _point_at(s, pitch_id, part, version)
+            _touch(s, pitch_id)
+            return version
+
+    def save_poster(self, pitch_id: int, *, webp: bytes, thumb: bytes, width: int, height: int,
+                    meta: dict) -> int:
+        """Save poster bytes as a new version and show it."""
+        with self.session.begin() as s:
+            version = _next_version(s, pitch_id, "poster")
+            s.add(Poster(pitch_id=pitch_id, version=version, width=width, height=height,
+                         webp=webp, thumb=thumb))
+            s.add(Output(pitch_id=pitch_id, part="poster", version=version, body="",
+                         complete=True, meta={**meta, "width": width, "height": height}))
+            _point_at(s, pitch_id, "poster", version)
+            _touch(s, pitch_id)
+            return version
+
+    # Reading
+
+    def view(self, slug: str) -> PitchView | None:
+        """Read a pitch with its steps and current outputs."""
+        with self.session() as s:
+            pitch = s.scalar(select(Pitch).where(Pitch.slug == slug))
+            if pitch is None:
+                return None
+            steps = {row.name: StepView(row.name, row.state, row.model, row.error,
+                                        row.started_at, row.finished_at)
+                     for row in s.scalars(select(Step).where(Step.pitch_id == pitch.id))}
+            current = s.scalars(
+                select(Output).join(
+                    CurrentPart,
+                    (CurrentPart.pitch_id == Output.pitch_id) & (CurrentPart.part == Output.part)
+                    & (CurrentPart.version == Output.version),
+                ).where(Output.pitch_id == pitch.id)
+            )
+            outputs = {o.part: OutputView(o.part, o.version, o.body, o.complete, o.meta or {})
+                       for o in current}
+            return PitchView(
+                id=pitch.id, slug=pitch.slug, idea=pitch.idea, owner_id=pitch.owner_id,
+                status=pitch.status, seed=pitch.seed, provider=pitch.provider,
+                models=pitch.models or {}, usage=pitch.usage or {}, error=pitch.error,
+                created_at=pitch.created_at, started_at=pitch.started_at,
+                finished_at=pitch.finished_at, revision=pitch.revision,
+                steps={name: steps[name] for name in STEPS if name in steps}, outputs=outputs,
+            )
+
+    def revision(self, slug: str) -> int | None:
+        """A pitch's change counter, for cheap ETags."""
+        with self.session() as s:
+            return s.scalar(select(Pitch.revision).where(Pitch.slug == slug))
+
+    def poster(self, slug: str, version: int | None = None) -> PosterBlob | None:
+        """Poster bytes for a version, or for the current one."""
+        with self.session() as s:
+            query = select(Poster).join(Pitch, Pitch.id == Poster.pitch_id).where(Pitch.slug == slug)
+            if version is None:
+                query = query.join(
+                    CurrentPart,
+                    (CurrentPart.pitch_id == Poster.pitch_id) & (CurrentPart.part == "poster")
+                    & (CurrentPart.version == Poster.version),
+                )
+            else:
+                query = query.where(Poster.version == version)
+            row = s.scalar(query)
+            return PosterBlob(row.version, row.webp, row.thumb) if row else None
+
+
+def _next_version(s: Session, pitch_id: int, part: str) -> int:
+    latest = s.scalar(select(func.max(Output.version)).where(Output.pitch_id == pitch_id, Output.part == part))
+    return (latest or 0) + 1
+
+
+def _point_at(s: Session, pitch_id: int, part: str, version: int) -> None:
+    current = s.get(CurrentPart, (pitch_id, part))
+    if current is None:
+        s.add(CurrentPart(pitch_id=pitch_id, part=part, version=version))
+    else:
+        current.version = version
+
+
+def _touch(s: Session, pitch_id: int) -> None:
+    # Every change bumps the revision, which the status ETag is made from.
+    s.execute(update(Pitch).where(Pitch.id == pitch_id).values(revision=Pitch.revision + 1))
