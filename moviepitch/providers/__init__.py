@@ -1,0 +1,67 @@
+"""Choosing a provider from settings: openai when a key or base URL is set, offline otherwise."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from .base import ImageRequest, ImageResult, OnDelta, Provider, ProviderError, TextRequest, TextResult
+from .offline import OfflineProvider
+from .openai_api import OpenAIProvider
+
+__all__ = [
+    "ImageRequest", "ImageResult", "OfflineProvider", "OpenAIProvider", "Provider", "ProviderError",
+    "TextRequest", "TextResult", "select_provider",
+]
+
+NAMES = ("openai", "offline")
+
+
+class SplitProvider(Provider):
+    """Text from one provider and posters from another (most local servers cannot paint)."""
+
+    def __init__(self, text: Provider, image: Provider):
+        self._text, self._image = text, image
+        self.name = f"{text.name}+{image.name}-poster"
+        self.text_model, self.image_model = text.text_model, image.image_model
+
+    def text(self, request: TextRequest, on_delta: OnDelta | None = None) -> TextResult:
+        """Delegate to the text provider."""
+        return self._text.text(request, on_delta)
+
+    def image(self, request: ImageRequest) -> ImageResult:
+        """Delegate to the image provider."""
+        return self._image.image(request)
+
+
+def _chosen(config: Mapping, key: str, default: str) -> str:
+    name = (config.get(key) or default).strip().lower()
+    if name not in NAMES:
+        raise RuntimeError(f"MOVIEPITCH_{key} must be one of {', '.join(NAMES)}, not {name!r}.")
+    return name
+
+
+def select_provider(config: Mapping) -> Provider:
+    """Build the provider the settings ask for."""
+    remote = bool(config.get("OPENAI_API_KEY") or config.get("OPENAI_BASE_URL"))
+    text_name = _chosen(config, "PROVIDER", "openai" if remote else "offline")
+    image_name = _chosen(config, "IMAGE_PROVIDER", text_name)
+    if "openai" in (text_name, image_name) and not remote:
+        raise RuntimeError("The openai provider needs OPENAI_API_KEY or OPENAI_BASE_URL to be set.")
+    built: dict[str, Provider] = {}
+    for name in {text_name, image_name}:
+        built[name] = _build(name, config)
+    if text_name == image_name:
+        return built[text_name]
+    return SplitProvider(built[text_name], built[image_name])
+
+
+def _build(name: str, config: Mapping) -> Provider:
+    if name == "offline":
+        return OfflineProvider(pace=float(config.get("OFFLINE_PACE") or 0))
+    return OpenAIProvider(
+        api_key=config.get("OPENAI_API_KEY"), base_url=config.get("OPENAI_BASE_URL"),
+        text_model=config["TEXT_MODEL"], image_model=config["IMAGE_MODEL"],
+        image_size=config["IMAGE_SIZE"], image_quality=config.get("IMAGE_QUALITY"),
+        text_timeout=config["TEXT_TIMEOUT"], image_timeout=config["IMAGE_TIMEOUT"],
+        max_retries=config["MAX_RETRIES"],
+    )

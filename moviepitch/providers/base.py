@@ -1,0 +1,81 @@
+"""The seam between MoviePitch and a model: one small interface for text and images."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+# The text tasks of the chain; a provider may use the name to pick a writer.
+TEXT_TASKS = ("reply", "synopsis", "title", "cast", "image_prompt")
+
+OnDelta = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class TextRequest:
+    """One text call: chat messages, plus the plain facts they were built from."""
+
+    task: str
+    messages: list[dict[str, str]]
+    temperature: float | None = None
+    # The idea, seed, synopsis and title as data. A remote model reads the
+    # messages; the offline writer writes from these instead of parsing prose.
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TextResult:
+    """What a text call produced."""
+
+    text: str
+    model: str
+    usage: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ImageRequest:
+    """One image call: the full prompt, plus the facts of the pitch."""
+
+    prompt: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ImageResult:
+    """Encoded image bytes (PNG, WebP or JPEG) and where they came from."""
+
+    data: bytes
+    model: str
+    usage: dict[str, int] = field(default_factory=dict)
+    # Shown under the poster when it was not made by an image model.
+    label: str | None = None
+
+
+class ProviderError(Exception):
+    """A failure a user can be told about in plain words.
+
+    `kind` sorts failures for the page and for retries: "busy", "timeout",
+    "unavailable", "misconfigured", "refused", "bad_output" or "error".
+    """
+
+    def __init__(self, message: str, *, kind: str = "error", retry_after: float | None = None):
+        super().__init__(message)
+        self.message = message
+        self.kind = kind
+        self.retry_after = retry_after
+
+
+class Provider:
+    """A source of text and images. Subclasses override `text` and `image`."""
+
+    name = "base"
+    text_model = ""
+    image_model = ""
+
+    def text(self, request: TextRequest, on_delta: OnDelta | None = None) -> TextResult:
+        """Answer a text request; when `on_delta` is given, stream the text so far into it."""
+        raise NotImplementedError
+
+    def image(self, request: ImageRequest) -> ImageResult:
+        """Make one image for the request."""
+        raise NotImplementedError

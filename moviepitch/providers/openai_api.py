@@ -1,0 +1,217 @@
+"""The openai provider: the official SDK, against OpenAI or any OpenAI-compatible server."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import logging
+import threading
+from typing import Any
+
+import openai
+
+from ..posters import sniff
+from .base import ImageRequest, ImageResult, OnDelta, Provider, ProviderError, TextRequest, TextResult
+
+log = logging.getLogger(__name__)
+
+# GPT image models always answer base64 and reject response_format.
+GPT_IMAGE_PREFIXES = ("gpt-image", "chatgpt-image")
+# Reasoning models reject sampling parameters; anything else learns it on the first refusal.
+NO_SAMPLING_PREFIXES = ("o1", "o3", "o4", "gpt-5")
+# Local servers (Ollama, vLLM, llama.cpp) need no key, but the SDK insists on one.
+PLACEHOLDER_KEY = "no-key-needed"
+
+
+class OpenAIProvider(Provider):
+    """Chat completions for text and images.generate for posters, through the openai SDK."""
+
+    name = "openai"
+
+    def __init__(self, *, api_key: str | None = None, base_url: str | None = None,
+                 text_model: str, image_model: str, image_size: str = "1024x1536",
+                 image_quality: str | None = "medium", text_timeout: float = 60.0,
+                 image_timeout: float = 300.0, max_retries: int = 2):
+        self.text_model = text_model
+        self.image_model = image_model
+        self.image_size = image_size
+        self.image_quality = image_quality
+        self.text_timeout = float(text_timeout)
+        self.image_timeout = float(image_timeout)
+        self._api_key = api_key or (PLACEHOLDER_KEY if base_url else None)
+        self._base_url = base_url or None
+        self._max_retries = int(max_retries)
+        self._client: openai.OpenAI | None = None
+        self._lock = threading.Lock()
+        self._no_temperature: set[str] = set()
+
+    @property
+    def client(self) -> openai.OpenAI:
+        """The SDK client, built on first use rather than at import or start-up."""
+        if self._client is None:
+            with self._lock:
+                if self._client is None:
+                    try:
+                        self._client = openai.OpenAI(
+                            api_key=self._api_key, base_url=self._base_url,
+                            max_retries=self._max_retries, timeout=self.text_timeout,
+                        )
+                    except openai.OpenAIError as exc:
+                        log.error("OpenAI client could not be built: set OPENAI_API_KEY or OPENAI_BASE_URL")
+                        raise ProviderError("The AI service is not configured.", kind="misconfigured") from exc
+        return self._client
+
+    # Text
+
+    def text(self, request: TextRequest, on_delta: OnDelta | None = None) -> TextResult:
+        """Answer through chat completions, streamed when `on_delta` is given."""
+        model = self.text_model
+        sampling = {}
+        if request.temperature is not None and self._accepts_temperature(model):
+            sampling["temperature"] = request.temperature
+        try:
+            return self._chat(request.messages, sampling, on_delta)
+        except openai.BadRequestError as exc:
+            if not (sampling and _names_param(exc, "temperature")):
+                raise explain(exc, setting="MOVIEPITCH_TEXT_MODEL") from exc
+        log.info("Model %s rejects temperature; sending it no sampling parameters from now on", model)
+        self._no_temperature.add(model)
+        try:
+            return self._chat(request.messages, {}, on_delta)
+        except openai.BadRequestError as exc:
+            raise explain(exc, setting="MOVIEPITCH_TEXT_MODEL") from exc
+
+    def _accepts_temperature(self, model: str) -> bool:
+        return model not in self._no_temperature and not model.startswith(NO_SAMPLING_PREFIXES)
+
+    def _chat(self, messages: list[dict], sampling: dict, on_delta: OnDelta | None) -> TextResult:
+        try:
+            if on_delta is None:
+                completion = self.client.chat.completions.create(
+                    model=self.text_model, messages=messages, timeout=self.text_timeout, **sampling
+                )
+                text = completion.choices[0].message.content if completion.choices else ""
+                return TextResult(_require_text(text), completion.model or self.text_model,
+                                  _chat_usage(completion.usage))
+            return self._stream_chat(messages, sampling, on_delta)
+        except openai.BadRequestError:
+            raise  # the caller may retry without a sampling parameter
+        except openai.OpenAIError as exc:
+            raise explain(exc, setting="MOVIEPITCH_TEXT_MODEL") from exc
+        except ValueError as exc:
+            # A malformed event in a stream surfaces as a JSON decoding error.
+            raise ProviderError("The AI service sent an answer we could not read.", kind="bad_output") from exc
+
+    def _stream_chat(self, messages: list[dict], sampling: dict, on_delta: OnDelta) -> TextResult:
+        stream = self.client.chat.completions.create(
+            model=self.text_model, messages=messages, timeout=self.text_timeout, stream=True,
+            stream_options={"include_usage": True}, **sampling,
+        )
+        pieces: list[str] = []
+        usage: dict[str, int] = {}
+        model, finished = self.text_model, False
+        with stream:
+            for chunk in stream:
+                model = chunk.model or model
+                if chunk.usage:
+                    usage = _chat_usage(chunk.usage)
+                for choice in chunk.choices:
+                    finished = finished or bool(choice.finish_reason)
+                    if choice.delta and choice.delta.content:
+                        pieces.append(choice.delta.content)
+                        on_delta("".join(pieces))
+        text = _require_text("".join(pieces))
+        # The SDK ends a cut-off stream quietly; only a finish_reason says it is whole.
+        if not finished:
+            raise ProviderError("The model's answer was cut off before it finished.", kind="bad_output")
+        return TextResult(text, model, usage)
+
+    # Images
+
+    def image(self, request: ImageRequest) -> ImageResult:
+        """Make a poster with images.generate and return the decoded bytes."""
+        model = self.image_model
+        params: dict[str, Any] = {"model": model, "prompt": request.prompt, "n": 1, "size": self.image_size}
+        if model.startswith(GPT_IMAGE_PREFIXES):
+            if self.image_quality:
+                params["quality"] = self.image_quality
+        else:
+            # Older and third-party image endpoints default to URLs; we keep bytes.
+            params["response_format"] = "b64_json"
+        try:
+            answer = self.client.images.generate(timeout=self.image_timeout, **params)
+        except openai.OpenAIError as exc:
+            raise explain(exc, setting="MOVIEPITCH_IMAGE_MODEL") from exc
+        data = answer.data[0] if answer.data else None
+        if data is None or not data.b64_json:
+            if data is not None and data.url:
+                raise ProviderError("The image service answered with a link instead of the image itself.",
+                                    kind="bad_output")
+            raise ProviderError("The image service answered without an image.", kind="bad_output")
+        try:
+            image = base64.b64decode(data.b64_json, validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise ProviderError("The image service sent image data that is not valid base64.",
+                                kind="bad_output") from exc
+        if sniff(image) is None:
+            raise ProviderError("The image service sent data that is not a PNG, WebP or JPEG image.",
+                                kind="bad_output")
+        usage = answer.usage
+        return ImageResult(
+            data=image, model=model,
+            usage={"images": 1, "input_tokens": getattr(usage, "input_tokens", 0) or 0,
+                   "output_tokens": getattr(usage, "output_tokens", 0) or 0},
+        )
+
+
+def _require_text(text: str | None) -> str:
+    if not text or not text.strip():
+        raise ProviderError("The model returned an empty answer.", kind="bad_output")
+    return text
+
+
+def _chat_usage(usage) -> dict[str, int]:
+    if usage is None:
+        return {}
+    return {"input_tokens": usage.prompt_tokens or 0, "output_tokens": usage.completion_tokens or 0}
+
+
+def _names_param(exc: openai.APIStatusError, param: str) -> bool:
+    # The SDK usually unwraps {"error": {...}}; some servers send the error bare.
+    body = exc.body if isinstance(exc.body, dict) else {}
+    error = body["error"] if isinstance(body.get("error"), dict) else body
+    return error.get("param") == param or param in (exc.message or "")
+
+
+def explain(exc: openai.OpenAIError, *, setting: str) -> ProviderError:
+    """Turn an SDK error into a plain message; the log names the setting to fix, never the key."""
+    if isinstance(exc, openai.APITimeoutError):
+        return ProviderError("The AI service took too long to answer.", kind="timeout")
+    if isinstance(exc, openai.APIConnectionError):
+        return ProviderError("The AI service could not be reached.", kind="unavailable")
+    if isinstance(exc, openai.RateLimitError):
+        retry_after = _retry_after(exc)
+        return ProviderError("The AI service is busy right now. Try again in a moment.",
+                             kind="busy", retry_after=retry_after)
+    if isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)):
+        log.error("The AI service refused our credentials (HTTP %s): check OPENAI_API_KEY and OPENAI_BASE_URL",
+                  exc.status_code)
+        return ProviderError("The AI service is misconfigured, so this step could not run.", kind="misconfigured")
+    if isinstance(exc, openai.NotFoundError):
+        log.error("The AI service does not know the model (HTTP 404): check %s", setting)
+        return ProviderError("The AI service is misconfigured, so this step could not run.", kind="misconfigured")
+    if isinstance(exc, openai.APIStatusError):
+        if exc.status_code >= 500:
+            return ProviderError("The AI service had a problem on its side.", kind="unavailable")
+        log.warning("The AI service rejected a request (HTTP %s): %s", exc.status_code, exc.message)
+        return ProviderError("The AI service rejected the request.", kind="error")
+    log.warning("Unexpected answer from the AI service: %s", type(exc).__name__)
+    return ProviderError("The AI service sent an answer we could not read.", kind="bad_output")
+
+
+def _retry_after(exc: openai.APIStatusError) -> float | None:
+    value = exc.response.headers.get("retry-after") if exc.response is not None else None
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None

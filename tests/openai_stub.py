@@ -1,0 +1,362 @@
+"""A local OpenAI-compatible HTTP server so tests can drive the real `openai` SDK."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import io
+import itertools
+import json
+import re
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+from PIL import Image
+
+DEFAULT_TEXT = "Detective Ray Cole (Jamie Stone) chases the truth."
+DEFAULT_IMAGE_SIZE = (1024, 1536)
+MAX_IMAGE_SIDE = 4096  # a typo'd size must not make the stub allocate gigabytes
+MODELS = ("gpt-5-mini", "gpt-image-2", "omni-moderation-latest")
+
+
+@dataclass
+class Recorded:
+    """One request the stub received."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: dict | None
+
+
+@dataclass
+class Fault:
+    """A scripted answer: an error status, a stall, a literal JSON body or raw bytes.
+
+    Precedence once any `stall` is over: `raw`, then `json`, then `error`/`status`;
+    a Fault with none of those (e.g. a bare stall) falls through to the default answer.
+    """
+
+    status: int | None = None  # defaults to 200 for json/raw, 500 for an error
+    error: dict | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    stall: float = 0.0
+    json: dict | None = None
+    raw: bytes | None = None
+    content_type: str = "text/event-stream"  # only used with `raw`
+
+    @classmethod
+    def rate_limited(cls, retry_after: str | None = "0", retry_after_ms: str | None = None) -> Fault:
+        """A 429 with retry headers; `retry_after_ms` avoids the SDK's ~0.5 s backoff for `retry-after: 0`."""
+        # The SDK only honours a positive delay, so "0" means "use your own backoff".
+        pairs = (("retry-after", retry_after), ("retry-after-ms", retry_after_ms))
+        error = {"message": "Rate limit reached (stub).", "type": "requests", "param": None,
+                 "code": "rate_limit_exceeded"}
+        return cls(status=429, error=error, headers={k: v for k, v in pairs if v is not None})
+
+    @classmethod
+    def server_error(cls, status: int = 500) -> Fault:
+        """A 5xx with an OpenAI-style server_error body."""
+        return cls(status=status, error=_error_body(status, "The server had an error (stub).", "server_error"))
+
+    @classmethod
+    def unsupported_param(cls, param: str) -> Fault:
+        """The 400 OpenAI answers when a model rejects a parameter such as temperature."""
+        message = f"Unsupported parameter: '{param}' is not supported with this model."
+        return cls(status=400, error={"message": message, "type": "invalid_request_error",
+                                      "param": param, "code": "unsupported_parameter"})
+
+    @classmethod
+    def body(cls, json_dict: dict, status: int = 200) -> Fault:
+        """Answer with this literal JSON body."""
+        return cls(status=status, json=json_dict)
+
+
+# `stall` and `raw` are both fields and constructors (`Fault(stall=2)` and `Fault.stall(2)`).
+# The dataclass __init__ has captured the field defaults and each instance stores its own
+# values, so the class-level names can be rebound to constructors without affecting them.
+def _stall(cls: type[Fault], seconds: float) -> Fault:
+    """Sleep `seconds` before giving the default answer (to trigger client timeouts)."""
+    return cls(stall=seconds)
+
+
+def _raw(cls: type[Fault], data: bytes, content_type: str = "text/event-stream", status: int = 200) -> Fault:
+    """Write these literal bytes as the body (malformed or truncated streams)."""
+    return cls(status=status, raw=data, content_type=content_type)
+
+
+Fault.stall = classmethod(_stall)  # type: ignore[assignment]
+Fault.raw = classmethod(_raw)  # type: ignore[assignment]
+
+
+def default_responder(body: dict) -> str:
+    """The assistant text used unless a test sets `stub.chat_responder`."""
+    return DEFAULT_TEXT
+
+
+def _error_body(status: int, message: str | None = None, type_: str | None = None) -> dict:
+    return {"message": message or f"HTTP {status} from the OpenAI stub.",
+            "type": type_ or ("server_error" if status >= 500 else "invalid_request_error"),
+            "param": None, "code": None}
+
+
+def _count_tokens(value: Any) -> int:
+    """A rough word count: tests only need plausible, deterministic usage numbers."""
+    return len(re.findall(r"\S+", value if isinstance(value, str) else json.dumps(value)))
+
+
+def _pieces(text: str) -> list[str]:
+    """Split text into deltas of up to three words that join back to exactly `text`."""
+    return re.findall(r"\s*(?:\S+\s*){1,3}|\s+", text)
+
+
+@functools.lru_cache(maxsize=16)
+def _png(width: int, height: int) -> str:
+    """A cheap gradient PNG of the given size, base64-encoded (cached: sizes repeat)."""
+    ramp = Image.linear_gradient("L").resize((width, height))
+    flipped = ramp.transpose(Image.Transpose.FLIP_TOP_BOTTOM)
+    image = Image.merge("RGB", (ramp, flipped, Image.new("L", (width, height), 96)))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def _parse_size(size: Any) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d+)x(\d+)", str(size or ""))
+    w, h = (int(match[1]), int(match[2])) if match else DEFAULT_IMAGE_SIZE  # e.g. "auto" or missing
+    return (w, h) if 0 < w <= MAX_IMAGE_SIDE and 0 < h <= MAX_IMAGE_SIDE else DEFAULT_IMAGE_SIZE
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as the SDK's connection pool expects
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        """Stay quiet; pytest output is for test failures."""
+
+    def handle_one_request(self) -> None:
+        # A client that timed out hangs up mid-answer; that is expected, not a server error.
+        try:
+            super().handle_one_request()
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+            self.close_connection = True
+
+    def _dispatch(self) -> None:
+        stub = self.server.stub
+        path = urlsplit(self.path).path
+        raw = self.rfile.read(int(self.headers.get("content-length") or 0))
+        try:
+            body = json.loads(raw) if raw else None
+        except ValueError:
+            body = None
+        stub._record(Recorded(self.command, path, {k.lower(): v for k, v in self.headers.items()}, body))
+        action = stub._next_action(path)
+        try:
+            if action is not None and action.stall:
+                stub._stopping.wait(action.stall)  # returns early when the stub stops
+            if action is not None and self._scripted(action):
+                return
+            if raw and body is None:
+                return self._send_json(400, {"error": _error_body(400, "We could not parse the JSON body (stub).")})
+            self._default(path, body or {})
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+            raise
+        except Exception as exc:  # a broken responder should fail the test loudly, not hang it
+            self._send_json(500, {"error": _error_body(500, f"stub crashed: {exc!r}")})
+
+    do_GET = do_POST = do_DELETE = _dispatch
+
+    def _scripted(self, action: Fault) -> bool:
+        """Answer per the action; False means fall through to the default answer."""
+        if action.raw is not None:
+            self._send_stream(action.status or 200, action.content_type, [action.raw], action.headers)
+        elif action.json is not None:
+            self._send_json(action.status or 200, action.json, action.headers)
+        elif action.error is not None or action.status is not None:
+            status = action.status or 500
+            self._send_json(status, {"error": action.error or _error_body(status)}, action.headers)
+        else:
+            return False
+        return True
+
+    def _default(self, path: str, body: dict) -> None:
+        stub, now = self.server.stub, int(time.time())
+        if self.command == "POST" and path == "/v1/chat/completions":
+            text = stub.chat_responder(body)
+            usage = {"prompt_tokens": _count_tokens(body.get("messages", [])), "completion_tokens": _count_tokens(text)}
+            usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
+            if body.get("stream"):
+                return self._stream_chat(body, text, usage)
+            self._send_json(200, {
+                "id": stub._new_id("chatcmpl"), "object": "chat.completion", "created": now,
+                "model": body.get("model", MODELS[0]), "system_fingerprint": None,
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": text, "refusal": None},
+                             "logprobs": None, "finish_reason": "stop"}],
+                "usage": usage,
+            })
+        elif self.command == "POST" and path == "/v1/images/generations":
+            b64 = _png(*_parse_size(body.get("size")))
+            n = max(1, min(int(body.get("n") or 1), 4))
+            prompt_tokens = _count_tokens(body.get("prompt", ""))
+            self._send_json(200, {
+                "created": now, "data": [{"b64_json": b64} for _ in range(n)], "output_format": "png",
+                "usage": {"input_tokens": prompt_tokens, "output_tokens": 1056 * n,
+                          "total_tokens": prompt_tokens + 1056 * n,
+                          "input_tokens_details": {"text_tokens": prompt_tokens, "image_tokens": 0}},
+            })
+        elif self.command == "POST" and path == "/v1/moderations":
+            inputs = body.get("input")
+            count = len(inputs) if isinstance(inputs, list) else 1
+            result = {"flagged": False, "categories": {}, "category_scores": {}, "category_applied_input_types": {}}
+            self._send_json(200, {"id": stub._new_id("modr"), "model": body.get("model", MODELS[2]),
+                                  "results": [dict(result) for _ in range(count)]})
+        elif self.command == "GET" and path == "/v1/models":
+            self._send_json(200, {"object": "list", "data": [
+                {"id": m, "object": "model", "created": 1700000000, "owned_by": "openai"} for m in MODELS]})
+        else:
+            self._send_json(404, {"error": _error_body(404, f"Unknown request URL: {self.command} {path} (stub).")})
+
+    def _stream_chat(self, body: dict, text: str, usage: dict) -> None:
+        include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+        base = {"id": self.server.stub._new_id("chatcmpl"), "object": "chat.completion.chunk",
+                "created": int(time.time()), "model": body.get("model", MODELS[0]), "system_fingerprint": None}
+        if include_usage:
+            base["usage"] = None  # as OpenAI does: null on every chunk but the last
+
+        def chunk(delta: dict, finish_reason: str | None = None) -> dict:
+            return {**base, "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish_reason}]}
+
+        chunks = [chunk({"role": "assistant", "content": "", "refusal": None})]
+        chunks += [chunk({"content": piece}) for piece in _pieces(text)]
+        chunks.append(chunk({}, "stop"))
+        if include_usage:
+            chunks.append({**base, "choices": [], "usage": usage})
+        events = [f"data: {json.dumps(c)}\n\n".encode() for c in chunks] + [b"data: [DONE]\n\n"]
+        self._send_stream(200, "text/event-stream", events)
+
+    def _send_json(self, status: int, payload: dict, headers: dict[str, str] | None = None) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self._common_headers(headers)
+        self.wfile.write(data)
+
+    def _send_stream(self, status: int, content_type: str, parts: list[bytes], headers: dict | None = None) -> None:
+        # No Content-Length: the body ends when we close the connection, which is
+        # valid HTTP/1.1 and lets raw faults end a stream anywhere, even mid-event.
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Connection", "close")
+        self._common_headers(headers)
+        for part in parts:
+            self.wfile.write(part)
+            self.wfile.flush()
+        self.close_connection = True
+
+    def _common_headers(self, headers: dict[str, str] | None) -> None:
+        self.send_header("x-request-id", self.server.stub._new_id("req"))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False  # idle keep-alive connections must not block stop()
+    stub: OpenAIStub
+
+
+class OpenAIStub:
+    """An OpenAI-compatible server on 127.0.0.1 that records requests and plays scripted faults."""
+
+    def __init__(self) -> None:
+        self.chat_responder: Callable[[dict], str] = default_responder
+        self._lock = threading.Lock()
+        self._requests: list[Recorded] = []
+        self._scripts: dict[str, deque[Fault]] = {}
+        self._ids = itertools.count(1)
+        self._stopping = threading.Event()
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> OpenAIStub:
+        """Bind a free port and serve in a daemon thread."""
+        if self._server is not None:
+            return self
+        self._stopping.clear()
+        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server.stub = self
+        # A short poll interval keeps stop() fast.
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="openai-stub", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, waking any stalled handlers."""
+        if self._server is None:
+            return
+        self._stopping.set()
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._server = self._thread = None
+
+    def __enter__(self) -> OpenAIStub:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        """The URL to pass as the SDK's base_url, e.g. http://127.0.0.1:54321/v1."""
+        if self._server is None:
+            raise RuntimeError("OpenAIStub is not started")
+        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+
+    @property
+    def requests(self) -> list[Recorded]:
+        """A snapshot of every request received so far, oldest first."""
+        with self._lock:
+            return list(self._requests)
+
+    def requests_to(self, path_suffix: str) -> list[Recorded]:
+        """The recorded requests whose path ends with `path_suffix`, e.g. "/chat/completions"."""
+        return [r for r in self.requests if r.path.endswith(path_suffix)]
+
+    def script(self, path_suffix: str, *actions: Fault | dict) -> None:
+        """Queue actions, consumed one per request whose path ends with `path_suffix`."""
+        faults = [a if isinstance(a, Fault) else Fault(**a) for a in actions]
+        with self._lock:
+            self._scripts.setdefault(path_suffix, deque()).extend(faults)
+
+    def reset(self) -> None:
+        """Forget recorded requests and pending scripts, and restore the default responder."""
+        self.chat_responder = default_responder
+        with self._lock:
+            self._requests.clear()
+            self._scripts.clear()
+
+    def _record(self, recorded: Recorded) -> None:
+        with self._lock:
+            self._requests.append(recorded)
+
+    def _next_action(self, path: str) -> Fault | None:
+        # The longest matching suffix wins, so "/chat/completions" beats "/completions".
+        with self._lock:
+            queues = [(s, q) for s, q in self._scripts.items() if q and path.endswith(s)]
+            if not queues:
+                return None
+            return max(queues, key=lambda item: len(item[0]))[1].popleft()
+
+    def _new_id(self, prefix: str) -> str:
+        return f"{prefix}_stub{next(self._ids)}"
