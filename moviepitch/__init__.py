@@ -1,0 +1,73 @@
+"""MoviePitch: a one-line movie idea in, a saved pitch with a poster out."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+
+from .cli import register_commands
+from .config import load_config
+from .errors import register_errorhandlers
+from .owner import register_owner
+from .services import init_services, services
+from .views import api, pages
+
+__all__ = ["create_app", "services"]
+
+# The project root holds templates/, static/ and instance/ beside this package.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+csrf = CSRFProtect()
+
+
+def project_folders(root: str | os.PathLike | None = None,
+                    instance_path: str | os.PathLike | None = None) -> dict[str, str]:
+    """Absolute paths of templates/, static/ and instance/, or a clear error when missing."""
+    root = Path(root or os.environ.get("MOVIEPITCH_ROOT") or PROJECT_ROOT).resolve()
+    folders = {"template_folder": root / "templates", "static_folder": root / "static"}
+    missing = [f"{path.name}/" for path in folders.values() if not path.is_dir()]
+    if missing:
+        raise RuntimeError(
+            f"MoviePitch cannot find {' and '.join(missing)} in {root}. Run it from a checkout of "
+            "the project, or set MOVIEPITCH_ROOT to the folder that holds templates/ and static/."
+        )
+    instance = Path(instance_path or os.environ.get("MOVIEPITCH_INSTANCE_PATH") or root / "instance")
+    return {**{k: str(v) for k, v in folders.items()}, "instance_path": str(instance.resolve())}
+
+
+def create_app(test_config: dict | None = None, *, root=None, instance_path=None, provider=None) -> Flask:
+    """Build the app. `provider` lets tests substitute a scripted one."""
+    app = Flask(__name__, instance_relative_config=True, **project_folders(root, instance_path))
+    os.makedirs(app.instance_path, exist_ok=True)
+    load_config(app, test_config)
+    register_extensions(app, provider)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_owner(app)
+    register_template_globals(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask, provider=None) -> None:
+    """CSRF for every form, and the store, provider and job runner."""
+    csrf.init_app(app)
+    init_services(app, provider)
+
+
+def register_blueprints(app: Flask) -> None:
+    """The pages and the API."""
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp)
+
+
+def register_template_globals(app: Flask) -> None:
+    """What every page shows in its footer: the provider in use."""
+
+    @app.context_processor
+    def provider_facts():
+        provider = services().provider
+        return {"provider_name": provider.name, "provider_models": services().models}

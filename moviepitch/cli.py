@@ -1,0 +1,84 @@
+"""Command-line tools: `flask pitch` makes a pitch in the foreground; `flask db` migrates."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import AppGroup, with_appcontext
+
+from . import db
+from .forms import idea_problem, one_line
+from .pipeline import LABELS, run_pitch
+from .services import services
+from .views.present import cast_of
+
+CLI_OWNER = "cli"
+
+
+def _progress(step: str, state: str, detail: str) -> None:
+    marks = {"running": "…", "done": "✓", "failed": "✗", "skipped": "–"}
+    line = f"  {marks.get(state, ' ')} {LABELS[step]} {state}"
+    click.echo(f"{line}: {detail}" if detail else line, err=state == "failed")
+
+
+@click.command("pitch")
+@with_appcontext
+@click.argument("idea")
+@click.option("--seed", type=int, default=None, help="Seed for the offline writer (same seed, same pitch).")
+def pitch_command(idea: str, seed: int | None) -> None:
+    """Make a pitch from IDEA in the foreground and print it."""
+    idea = one_line(idea)
+    problem = idea_problem(idea)
+    if problem:
+        raise click.BadParameter(problem, param_hint="IDEA")
+    mp = services()
+    slug = mp.store.create_pitch(idea, CLI_OWNER, mp.provider.name, mp.models, seed=seed)
+    click.echo(f"Pitching with {mp.provider.name} ({mp.provider.text_model}, {mp.provider.image_model})")
+    status = run_pitch(mp.store, mp.provider, slug, on_event=_progress)
+    view = mp.store.view(slug)
+    click.echo()
+    if view.text("title"):
+        click.echo(click.style(view.text("title"), bold=True))
+    for member in cast_of(view):
+        click.echo(f"  {member['character']} ({member['actor']})")
+    click.echo(f"Permalink: /p/{slug}")
+    if status != "done":
+        raise click.ClickException(f"the pitch ended {status}: {view.error or 'see the steps above'}")
+
+
+db_group = AppGroup("db", help="Database migrations.")
+
+
+@db_group.command("upgrade")
+@click.argument("revision", default="head")
+def upgrade_command(revision: str) -> None:
+    """Apply migrations up to REVISION (default: the newest)."""
+    db.upgrade(services().store.engine, revision)
+    click.echo(f"Database at {db.current_revision(services().store.engine)}.")
+
+
+@db_group.command("downgrade")
+@click.argument("revision")
+def downgrade_command(revision: str) -> None:
+    """Revert migrations down to REVISION ("base" empties the database)."""
+    db.downgrade(services().store.engine, revision)
+    click.echo(f"Database at {db.current_revision(services().store.engine) or 'base'}.")
+
+
+@db_group.command("current")
+def current_command() -> None:
+    """Show the database's revision and the newest one."""
+    click.echo(f"Database at {db.current_revision(services().store.engine) or 'base'}; newest is {db.head_revision()}.")
+
+
+@db_group.command("revision")
+@click.option("-m", "--message", required=True)
+def revision_command(message: str) -> None:
+    """Autogenerate a migration from the models (for developers)."""
+    db.make_revision(services().store.engine, message)
+
+
+def register_commands(app: Flask) -> None:
+    """Attach the commands to `flask`."""
+    app.cli.add_command(pitch_command)
+    app.cli.add_command(db_group)

@@ -1,0 +1,100 @@
+"""Settings: embedded defaults, instance/config.py, then the environment."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import time
+from pathlib import Path
+
+from flask import Flask
+
+# Every setting and its default. The README's table mirrors this one.
+DEFAULTS = {
+    # Where pitches live. None means SQLite at instance/moviepitch.sqlite.
+    "DATABASE_URL": None,
+    # Used by the scale-out deployment; read here so SECRET_KEY can be enforced.
+    "REDIS_URL": None,
+    # Absolute base for links in meta tags, e.g. https://pitch.example.com
+    "PUBLIC_URL": None,
+    # "openai" or "offline"; None picks openai when a key or base URL is set.
+    "PROVIDER": None,
+    # Where posters come from: "openai" or "offline"; None follows PROVIDER.
+    "IMAGE_PROVIDER": None,
+    "OPENAI_API_KEY": None,
+    "OPENAI_BASE_URL": None,
+    # Current models (none retired per the SDK's docstrings); see the README.
+    "TEXT_MODEL": "gpt-5.4-mini",
+    "IMAGE_MODEL": "gpt-image-2.5-sunburst",
+    "IMAGE_SIZE": "1024x1536",
+    "IMAGE_QUALITY": "medium",
+    # Seconds. A poster can take two minutes, so the image timeout is long.
+    "TEXT_TIMEOUT": 60.0,
+    "IMAGE_TIMEOUT": 300.0,
+    # The SDK's own retries (with backoff and Retry-After).
+    "MAX_RETRIES": 2,
+    # Seconds between streamed chunks of the offline writer, so a demo looks live.
+    "OFFLINE_PACE": 0.03,
+    # Background jobs per process, and how many may wait before we say "busy".
+    "JOB_WORKERS": 4,
+    "JOB_QUEUE": 16,
+}
+
+# Read without the MOVIEPITCH_ prefix too: these are the names the SDK and
+# most hosting platforms already use.
+PLAIN_ENV = ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DATABASE_URL", "REDIS_URL")
+
+SECRET_FILE = "secret_key"
+
+
+def load_config(app: Flask, test_config: dict | None) -> None:
+    """Fill app.config from defaults, instance/config.py, the environment, then test_config."""
+    app.config.from_mapping(DEFAULTS)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        for name in PLAIN_ENV:
+            if os.environ.get(name):
+                app.config[name] = os.environ[name]
+        app.config.from_prefixed_env("MOVIEPITCH")
+    else:
+        app.config.from_mapping(test_config)
+    if not app.config["DATABASE_URL"]:
+        path = Path(app.instance_path) / "moviepitch.sqlite"
+        app.config["DATABASE_URL"] = f"sqlite:///{path}"
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(app)
+
+
+def uses_shared_services(config) -> bool:
+    """True when the database or queue is a server other hosts may share."""
+    return bool(config.get("REDIS_URL")) or not str(config["DATABASE_URL"]).startswith("sqlite")
+
+
+def instance_secret_key(app: Flask) -> str:
+    """Read instance/secret_key, creating it once; refuse when services are shared."""
+    if uses_shared_services(app.config):
+        raise RuntimeError(
+            "MoviePitch needs an explicit secret key when DATABASE_URL or REDIS_URL "
+            "points at a shared service: set MOVIEPITCH_SECRET_KEY to the same long "
+            "random value on every host."
+        )
+    path = Path(app.instance_path) / SECRET_FILE
+    try:
+        # O_EXCL: when several gunicorn workers start at once, exactly one writes.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32))
+    return _read_back(path)
+
+
+def _read_back(path: Path, attempts: int = 50) -> str:
+    # Another worker may have created the file and not yet written it.
+    for _ in range(attempts):
+        key = path.read_text().strip()
+        if key:
+            return key
+        time.sleep(0.02)
+    raise RuntimeError(f"The secret key file {path.name} in the instance folder is empty.")

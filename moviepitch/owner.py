@@ -1,0 +1,53 @@
+"""The owner cookie: a long-lived, signed id that says which browser made which pitch."""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import Flask, current_app, g, request
+from itsdangerous import BadSignature, URLSafeSerializer
+
+COOKIE = "moviepitch_owner"
+MAX_AGE = 2 * 365 * 24 * 3600
+
+
+def _serializer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.secret_key, salt="moviepitch-owner")
+
+
+def current_owner() -> str | None:
+    """The owner id of this browser, if it has one."""
+    if "owner_id" not in g:
+        try:
+            g.owner_id = _serializer().loads(request.cookies.get(COOKIE, ""))
+        except BadSignature:
+            g.owner_id = None
+    return g.owner_id
+
+
+def ensure_owner() -> str:
+    """This browser's owner id, creating one (and its cookie) when it has none."""
+    owner_id = current_owner()
+    if owner_id is None:
+        owner_id = g.owner_id = secrets.token_urlsafe(18)
+        g.set_owner_cookie = True
+    return owner_id
+
+
+def owns(owner_id: str) -> bool:
+    """True when this browser owns a pitch with this owner id."""
+    mine = current_owner()
+    return mine is not None and secrets.compare_digest(mine, owner_id)
+
+
+def register_owner(app: Flask) -> None:
+    """Set the cookie on the response of the request that created the owner."""
+
+    @app.after_request
+    def set_owner_cookie(response):
+        if g.get("set_owner_cookie"):
+            response.set_cookie(
+                COOKIE, _serializer().dumps(g.owner_id), max_age=MAX_AGE,
+                httponly=True, samesite="Lax", secure=request.is_secure,
+            )
+        return response

@@ -1,0 +1,1 @@
+"""The web face: thin blueprints over the store and the job runner."""

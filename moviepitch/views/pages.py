@@ -1,0 +1,103 @@
+"""The pages: the idea form, the pitch permalink, and its poster images."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+
+from ..forms import IdeaForm
+from ..jobs import Busy
+from ..owner import ensure_owner, owns
+from ..services import services
+from .present import absolute_url, cast_of, pitch_document, poster_document
+
+bp = Blueprint("pages", __name__)
+
+# Versioned poster URLs never change, so browsers and proxies may keep them for a year.
+IMMUTABLE = "public, max-age=31536000, immutable"
+RETRY_AFTER_SECONDS = 10
+
+
+@bp.route("/", methods=["GET", "POST"])
+def index():
+    """The form: an idea in, a queued pitch and a 303 to its page out."""
+    form = IdeaForm()
+    if form.validate_on_submit():
+        try:
+            slug = services().create_pitch(form.idea.data, ensure_owner())
+        except Busy:
+            page = render_template("index.html", form=form, busy=True)
+            return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        return redirect(url_for("pages.pitch", slug=slug), code=303)
+    return render_template("index.html", form=form), 422 if form.errors else 200
+
+
+@bp.get("/p/<slug>")
+def pitch(slug: str):
+    """The pitch page: live while it is being made, the finished pitch after."""
+    view = services().store.view(slug) or abort(404)
+    return render_template(
+        "pitch.html", pitch=view, doc=pitch_document(view), cast=cast_of(view),
+        poster=poster_document(view), is_owner=owns(view.owner_id),
+        permalink=absolute_url("pages.pitch", slug=slug),
+        poster_absolute=absolute_url("pages.poster", slug=slug) if view.poster_version else None,
+    )
+
+
+@bp.post("/p/<slug>/cancel")
+def cancel(slug: str):
+    """Stop a pitch in the making (owner only); what is done stays."""
+    store = services().store
+    view = store.view(slug) or abort(404)
+    if not owns(view.owner_id):
+        abort(403)
+    store.request_cancel(view.id)
+    return redirect(url_for("pages.pitch", slug=slug), code=303)
+
+
+def _image(data: bytes, etag: str, cache_control: str) -> Response:
+    response = Response(data, mimetype="image/webp")
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = cache_control
+    return response.make_conditional(request)
+
+
+def _versioned(slug: str, version: int, kind: str) -> Response:
+    etag = f"{kind}{version}"
+    # The bytes behind a version never change: a matching ETag is enough, no lookup needed.
+    if etag in request.if_none_match:
+        response = Response(status=304)
+        response.set_etag(etag)
+        response.headers["Cache-Control"] = IMMUTABLE
+        return response
+    blob = services().store.poster(slug, version) or abort(404)
+    return _image(blob.webp if kind == "p" else blob.thumb, etag, IMMUTABLE)
+
+
+def _current(slug: str, kind: str) -> Response:
+    blob = services().store.poster(slug) or abort(404)
+    # no-cache: keep it, but ask each time, since a new poster may be chosen later.
+    return _image(blob.webp if kind == "p" else blob.thumb, f"{kind}{blob.version}", "no-cache")
+
+
+@bp.get("/p/<slug>/poster/<int:version>.webp")
+def poster_version(slug: str, version: int):
+    """One poster version, immutable."""
+    return _versioned(slug, version, "p")
+
+
+@bp.get("/p/<slug>/poster.webp")
+def poster(slug: str):
+    """The poster on show now."""
+    return _current(slug, "p")
+
+
+@bp.get("/p/<slug>/thumb/<int:version>.webp")
+def thumb_version(slug: str, version: int):
+    """One thumbnail version, immutable."""
+    return _versioned(slug, version, "t")
+
+
+@bp.get("/p/<slug>/thumb.webp")
+def thumb(slug: str):
+    """The thumbnail of the poster on show now."""
+    return _current(slug, "t")

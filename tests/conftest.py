@@ -1,0 +1,85 @@
+"""Fixtures in the flaskr manner: an app on a tmp_path instance, its client and CLI runner."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from moviepitch import create_app, db
+from moviepitch.services import services
+from moviepitch.store import Store
+
+TEST_CONFIG = {
+    "TESTING": True,
+    "SECRET_KEY": "test-secret-key",
+    "PROVIDER": "offline",
+    "OFFLINE_PACE": 0,
+}
+
+
+def make_app(tmp_path, provider=None, **config):
+    """An app with its own instance folder and a migrated SQLite database."""
+    app = create_app({**TEST_CONFIG, **config}, instance_path=tmp_path / "instance", provider=provider)
+    db.upgrade(services_of(app).store.engine)
+    return app
+
+
+def services_of(app):
+    with app.app_context():
+        return services()
+
+
+@pytest.fixture
+def provider():
+    """The provider the app uses; None means the offline writer."""
+    return None
+
+
+@pytest.fixture
+def app(tmp_path, provider):
+    app = make_app(tmp_path, provider)
+    yield app
+    jobs = services_of(app).jobs
+    jobs.drain(timeout=60)
+    jobs.shutdown()
+    services_of(app).store.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def store(tmp_path) -> Store:
+    """A migrated store with no web app around it."""
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'store.sqlite'}")
+    db.upgrade(engine)
+    yield Store(engine)
+    engine.dispose()
+
+
+CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+def csrf_token(client, path="/") -> str:
+    """The CSRF token from a page's form."""
+    match = CSRF.search(client.get(path).get_data(as_text=True))
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+def submit_idea(client, idea: str):
+    """Post the idea form the way a browser does."""
+    return client.post("/", data={"idea": idea, "csrf_token": csrf_token(client)})
+
+
+def drain(app) -> None:
+    """Wait for every background job of the app."""
+    services_of(app).jobs.drain(timeout=60)

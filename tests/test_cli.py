@@ -1,0 +1,46 @@
+"""The CLI: `flask pitch` in the foreground, and `flask db`."""
+
+from __future__ import annotations
+
+import pytest
+from fakes import ScriptedProvider
+
+from moviepitch.providers import ProviderError
+
+
+def test_pitch_prints_progress_title_cast_and_permalink(runner, app):
+    result = runner.invoke(args=["pitch", "A cowboy wakes up in modern-day Tokyo.", "--seed", "3"])
+    assert result.exit_code == 0, result.output
+    assert "Synopsis done" in result.output and "Poster done" in result.output
+    slug = result.output.strip().splitlines()[-1].removeprefix("Permalink: /p/")
+    view = app.extensions["moviepitch"].store.view(slug)
+    assert view.status == "done" and view.seed == 3
+    assert view.text("title") in result.output
+
+
+def test_the_same_seed_gives_the_same_pitch(runner):
+    def summary():
+        # The lines after the progress (whose order varies: steps run side by side).
+        output = runner.invoke(args=["pitch", "A cursed video game.", "--seed", "5"]).output
+        return output.split("\n\n", 1)[1].splitlines()[:-1]
+
+    first = summary()
+    assert len(first) >= 3 and first == summary()
+
+
+def test_a_bad_idea_is_refused(runner):
+    result = runner.invoke(args=["pitch", "x"])
+    assert result.exit_code == 2 and "between 3 and 300" in result.output
+
+
+@pytest.mark.parametrize("provider", [ScriptedProvider({"synopsis": ProviderError("The AI service could not be reached.")})])
+def test_a_failed_pitch_exits_non_zero_with_the_reason(runner, provider):
+    result = runner.invoke(args=["pitch", "A boxer must win one last fight."])
+    assert result.exit_code == 1
+    assert "The AI service could not be reached." in result.output
+    assert "ended failed" in result.output
+
+
+def test_db_current_names_the_revision(runner):
+    result = runner.invoke(args=["db", "current"])
+    assert result.exit_code == 0 and "0001" in result.output

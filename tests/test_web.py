@@ -1,0 +1,195 @@
+"""The web flow: form → 303 → status JSON → finished page → poster with ETag and 304."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import csrf_token, drain, submit_idea
+from fakes import ScriptedProvider
+
+from moviepitch.jobs import Busy
+from moviepitch.owner import COOKIE
+
+IDEA = "Three dogs move to Hawaii to learn to surf."
+
+
+def create(client, app, idea=IDEA) -> str:
+    response = submit_idea(client, idea)
+    assert response.status_code == 303
+    drain(app)
+    return response.headers["Location"].rsplit("/", 1)[-1]
+
+
+def test_the_form_page_has_the_field_and_a_csrf_token(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert 'name="idea"' in html and 'name="csrf_token"' in html
+    assert "offline writer" in html  # the footer names the provider in use
+
+
+def test_the_whole_flow_offline(client, app):
+    response = submit_idea(client, IDEA)
+    assert response.status_code == 303
+    location = response.headers["Location"]
+    assert location.startswith("/p/")
+    slug = location.rsplit("/", 1)[-1]
+    assert len(slug) >= 10
+    assert COOKIE in response.headers.get("Set-Cookie", "")
+    assert "HttpOnly" in response.headers["Set-Cookie"]
+
+    drain(app)
+    status = client.get(f"/api/pitches/{slug}")
+    assert status.status_code == 200
+    doc = status.get_json()
+    assert doc["status"] == "done" and doc["active"] is False
+    assert doc["idea"] == IDEA and doc["provider"] == "offline"
+    assert [s["name"] for s in doc["steps"]] == ["reply", "synopsis", "title", "cast", "image_prompt", "poster"]
+    assert all(s["state"] == "done" and s["elapsed"] is not None for s in doc["steps"])
+    outputs = doc["outputs"]
+    assert outputs["reply"] and outputs["synopsis"] and outputs["title"] and outputs["image_prompt"]
+    assert outputs["cast"] and set(outputs["cast"][0]) == {"character", "actor"}
+    assert doc["poster"]["url"] == f"/p/{slug}/poster/1.webp"
+    assert doc["progress"] == {"finished": 6, "total": 6}
+
+    page = client.get(location)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert outputs["title"].replace("'", "&#39;") in html
+    assert f'<meta property="og:url" content="http://localhost/p/{slug}">' in html
+    assert f'<meta property="og:image" content="http://localhost/p/{slug}/poster.webp">' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    assert "Painted by the offline poster painter" in html
+
+
+def test_the_status_json_answers_304_when_nothing_changed(client, app):
+    slug = create(client, app)
+    first = client.get(f"/api/pitches/{slug}")
+    etag = first.headers["ETag"]
+    again = client.get(f"/api/pitches/{slug}", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.headers["ETag"] == etag
+
+
+def test_the_poster_has_an_etag_and_revalidates_with_304(client, app):
+    slug = create(client, app)
+    current = client.get(f"/p/{slug}/poster.webp")
+    assert current.status_code == 200 and current.mimetype == "image/webp"
+    assert current.data[:4] == b"RIFF" and current.headers["Cache-Control"] == "no-cache"
+    revalidated = client.get(f"/p/{slug}/poster.webp", headers={"If-None-Match": current.headers["ETag"]})
+    assert revalidated.status_code == 304
+
+    versioned = client.get(f"/p/{slug}/poster/1.webp")
+    assert versioned.status_code == 200 and versioned.data == current.data
+    assert "immutable" in versioned.headers["Cache-Control"]
+    again = client.get(f"/p/{slug}/poster/1.webp", headers={"If-None-Match": versioned.headers["ETag"]})
+    assert again.status_code == 304
+
+    thumb = client.get(f"/p/{slug}/thumb.webp")
+    assert thumb.status_code == 200 and len(thumb.data) < len(current.data)
+    assert client.get(f"/p/{slug}/thumb/1.webp").status_code == 200
+
+
+def test_model_output_is_escaped(client, app, monkeypatch):
+    slug = create(client, app)
+    services = app.extensions["moviepitch"]
+    view = services.store.view(slug)
+    services.store.write_output(view.id, "title", "<script>alert(1)</script>")
+    html = client.get(f"/p/{slug}").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+@pytest.mark.parametrize("idea, message", [
+    ("", "Type a one-line movie idea first."),
+    ("   ", "Type a one-line movie idea first."),
+    ("hi", "between 3 and 300 characters"),
+    ("x" * 301, "between 3 and 300 characters"),
+    ("A ghost\x00 in the machine", "control characters"),
+    ("A ghost \x1b[31m in red", "control characters"),
+])
+def test_bad_ideas_get_422_with_the_text_kept(client, idea, message):
+    response = submit_idea(client, idea)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert message in html
+    assert 'aria-invalid="true"' in html
+    if idea.strip() and "\x00" not in idea and "\x1b" not in idea:
+        assert idea.strip()[:50] in html
+
+
+def test_line_breaks_fold_into_one_line(client, app):
+    slug = create(client, app, idea="A ghost haunts\r\na house.")
+    assert client.get(f"/api/pitches/{slug}").get_json()["idea"] == "A ghost haunts a house."
+
+
+def test_a_missing_csrf_token_is_400_and_keeps_the_idea(client):
+    response = client.post("/", data={"idea": "A cursed video game."})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "A cursed video game." in html and "expired" in html
+    assert 'name="csrf_token"' in html  # a fresh token to submit again
+
+
+def test_an_unknown_slug_is_a_friendly_404(client):
+    page = client.get("/p/no-such-pitch")
+    assert page.status_code == 404 and "No such pitch" in page.get_data(as_text=True)
+    api = client.get("/api/pitches/no-such-pitch")
+    assert api.status_code == 404 and api.get_json()["error"]["status"] == 404
+    assert client.get("/p/no-such-pitch/poster.webp").status_code == 404
+    assert client.get("/p/no-such-pitch/poster/3.webp").status_code == 404
+
+
+def test_an_unexpected_error_is_a_friendly_500(app, client, monkeypatch):
+    def broken(slug):
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr(app.extensions["moviepitch"].store, "view", broken)
+    response = client.get("/p/whatever")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in html and "database on fire" not in html
+
+
+def test_a_full_pool_says_busy_and_keeps_nothing(client, app, monkeypatch):
+    jobs = app.extensions["moviepitch"].jobs
+
+    def full(fn):
+        raise Busy()
+
+    monkeypatch.setattr(jobs, "submit", full)
+    response = submit_idea(client, IDEA)
+    assert response.status_code == 503 and response.headers["Retry-After"]
+    html = response.get_data(as_text=True)
+    assert "busy" in html and IDEA in html
+
+
+class FailingPoster(ScriptedProvider):
+    def image(self, request):
+        from moviepitch.providers import ProviderError
+        raise ProviderError("The AI service took too long to answer.", kind="timeout")
+
+
+@pytest.mark.parametrize("provider", [FailingPoster()])
+def test_a_failed_step_is_named_in_plain_words(client, app, provider):
+    slug = create(client, app)
+    html = client.get(f"/p/{slug}").get_data(as_text=True)
+    assert "The poster step failed: The AI service took too long to answer." in html
+    doc = client.get(f"/api/pitches/{slug}").get_json()
+    assert doc["status"] == "partial" and doc["outputs"]["synopsis"]
+
+
+def test_pages_are_read_by_anyone_and_changes_belong_to_the_owner(client, app):
+    slug = create(client, app)
+    stranger = app.test_client()
+    assert stranger.get(f"/p/{slug}").status_code == 200
+    assert stranger.get(f"/api/pitches/{slug}").status_code == 200
+
+
+def test_only_the_owner_may_cancel(client, app):
+    slug = create(client, app)
+    stranger = app.test_client()
+    token = csrf_token(stranger)
+    assert stranger.post(f"/p/{slug}/cancel", data={"csrf_token": token}).status_code == 403
+    assert client.post(f"/p/{slug}/cancel").status_code == 400  # no CSRF token
+    response = client.post(f"/p/{slug}/cancel", data={"csrf_token": csrf_token(client)})
+    assert response.status_code == 303
+    assert client.post("/p/nope/cancel", data={"csrf_token": csrf_token(client)}).status_code == 404
