@@ -102,7 +102,9 @@ class PitchPage {
     if (out.reply) { $(reply, "p").textContent = out.reply; reply.hidden = false; }
 
     if (out.title) {
-      $(root, "[data-title]").textContent = out.title;
+      const heading = $(root, "[data-title]");
+      heading.textContent = out.title;
+      heading.classList.remove("is-pending");
       document.title = `${out.title} · MoviePitch`;
     }
 

@@ -72,3 +72,17 @@ def test_an_explicit_secret_key_is_used_as_given(tmp_path, monkeypatch):
 def test_no_network_client_exists_after_start_up(tmp_path):
     app = create_app({"SECRET_KEY": "x", "OPENAI_API_KEY": "sk-test"}, instance_path=tmp_path)
     assert app.extensions["moviepitch"].provider._client is None
+
+
+def test_workers_starting_together_agree_on_one_secret_key(tmp_path, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from moviepitch.config import instance_secret_key
+
+    class FakeApp:
+        instance_path = str(tmp_path)
+        config = {"DATABASE_URL": "sqlite:///x.sqlite", "REDIS_URL": None}
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        keys = set(pool.map(lambda _: instance_secret_key(FakeApp), range(16)))
+    assert len(keys) == 1

@@ -193,3 +193,15 @@ def test_only_the_owner_may_cancel(client, app):
     response = client.post(f"/p/{slug}/cancel", data={"csrf_token": csrf_token(client)})
     assert response.status_code == 303
     assert client.post("/p/nope/cancel", data={"csrf_token": csrf_token(client)}).status_code == 404
+
+
+def test_public_url_sets_the_base_of_meta_links(tmp_path):
+    from conftest import make_app
+
+    app = make_app(tmp_path, PUBLIC_URL="https://pitch.example.com/")
+    client = app.test_client()
+    slug = create(client, app)
+    html = client.get(f"/p/{slug}").get_data(as_text=True)
+    assert f'<link rel="canonical" href="https://pitch.example.com/p/{slug}">' in html
+    assert f'content="https://pitch.example.com/p/{slug}/poster.webp"' in html
+    app.extensions["moviepitch"].jobs.shutdown()
