@@ -15,6 +15,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints, so Alembic's batch mode can alter SQLite tables.
@@ -28,8 +29,9 @@ NAMING = {
 
 STATUSES = ("queued", "running", "done", "partial", "failed", "interrupted", "refused", "cancelled")
 STEP_STATES = ("waiting", "running", "done", "failed", "skipped")
-# The chain's steps, in the order pages list them. Each step writes the part of the same name.
-STEPS = ("reply", "synopsis", "title", "cast", "image_prompt", "poster")
+# The chain's steps, in the order pages list them. Each step but the content check
+# writes the part of the same name.
+STEPS = ("check", "reply", "synopsis", "title", "cast", "image_prompt", "poster")
 
 
 def utcnow() -> datetime:
@@ -37,25 +39,19 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-class UTCDateTime(DateTime):
-    """A DateTime that always comes back timezone-aware (SQLite forgets the zone)."""
+class UTCDateTime(TypeDecorator):
+    """A timestamp that always comes back timezone-aware, in UTC (SQLite forgets the zone)."""
 
+    impl = DateTime(timezone=True)
     cache_ok = True
 
-    def __init__(self):
-        super().__init__(timezone=True)
+    def process_bind_param(self, value, dialect):
+        return value.astimezone(timezone.utc) if value is not None and value.tzinfo else value
 
-    def result_processor(self, dialect, coltype):
-        parent = super().result_processor(dialect, coltype)
-
-        def process(value):
-            if parent is not None:
-                value = parent(value)
-            if value is not None and value.tzinfo is None:
-                value = value.replace(tzinfo=timezone.utc)
-            return value
-
-        return process
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
 
 
 class Base(DeclarativeBase):
@@ -148,3 +144,17 @@ class Poster(Base):
     webp: Mapped[bytes] = mapped_column(LargeBinary)
     thumb: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class PosterPreview(Base):
+    """The latest partial image of a poster being painted: one per pitch, overwritten."""
+
+    __tablename__ = "poster_previews"
+
+    pitch_id: Mapped[int] = mapped_column(
+        ForeignKey("pitches.id", ondelete="CASCADE"), primary_key=True
+    )
+    # Which partial image this is (0, 1, ...), so pages can tell a new one from the last.
+    index: Mapped[int] = mapped_column(Integer)
+    webp: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

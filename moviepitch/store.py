@@ -4,83 +4,22 @@ from __future__ import annotations
 
 import secrets
 from collections import Counter
-from dataclasses import dataclass
-from datetime import datetime
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from .models import STEPS, CurrentPart, Output, Pitch, Poster, Step, utcnow
+from .models import STEPS, CurrentPart, Output, Pitch, Poster, PosterPreview, Step, utcnow
+from .records import ACTIVE, VERSIONED, OutputView, PitchView, PosterBlob, Staleness, StepView
 
-ACTIVE = ("queued", "running")
 RESUMABLE = ("queued", "interrupted")
+# Where a retry may start from, and where a regeneration may.
+RETRYABLE = ("failed", "partial", "interrupted", "cancelled")
+FINISHED = ("done", "partial", "failed", "cancelled")
 CANCELLED = "Cancelled by its owner."
-
-
-@dataclass(frozen=True)
-class StepView:
-    name: str
-    state: str
-    model: str | None
-    error: str | None
-    started_at: datetime | None
-    finished_at: datetime | None
-
-
-@dataclass(frozen=True)
-class OutputView:
-    part: str
-    version: int
-    body: str
-    complete: bool
-    meta: dict
-
-
-@dataclass(frozen=True)
-class PitchView:
-    """Everything a page or the API shows about one pitch, read in one go."""
-
-    id: int
-    slug: str
-    idea: str
-    owner_id: str
-    status: str
-    seed: int
-    provider: str
-    models: dict
-    usage: dict
-    error: str | None
-    created_at: datetime
-    started_at: datetime | None
-    finished_at: datetime | None
-    revision: int
-    steps: dict[str, StepView]
-    outputs: dict[str, OutputView]
-
-    @property
-    def active(self) -> bool:
-        """True while the chain may still change this pitch."""
-        return self.status in ACTIVE
-
-    def text(self, part: str) -> str:
-        """The current text of a part, or an empty string."""
-        output = self.outputs.get(part)
-        return output.body if output else ""
-
-    @property
-    def poster_version(self) -> int | None:
-        """The version of the poster on show, if any."""
-        output = self.outputs.get("poster")
-        return output.version if output else None
-
-
-@dataclass(frozen=True)
-class PosterBlob:
-    version: int
-    webp: bytes
-    thumb: bytes
+INTERRUPTED = "Interrupted before it finished: the worker making it stopped."
 
 
 def new_slug() -> str:
@@ -101,8 +40,9 @@ class Store:
         """Save a queued pitch with its steps waiting; return its slug."""
         seed = secrets.randbelow(2**31) if seed is None else seed
         with self.session.begin() as s:
+            # heartbeat_at doubles as "queued since" until a runner claims the pitch.
             pitch = Pitch(slug=new_slug(), idea=idea, owner_id=owner_id, status="queued",
-                          seed=seed, provider=provider, models=models, usage={})
+                          seed=seed, provider=provider, models=models, usage={}, heartbeat_at=utcnow())
             s.add(pitch)
             s.flush()
             s.add_all(Step(pitch_id=pitch.id, name=name, usage={}) for name in STEPS)
@@ -114,7 +54,7 @@ class Store:
             pitch_id = s.scalar(select(Pitch.id).where(Pitch.slug == slug))
             if pitch_id is None:
                 return
-            for table in (Poster, CurrentPart, Output, Step):
+            for table in (PosterPreview, Poster, CurrentPart, Output, Step):
                 s.execute(delete(table).where(table.pitch_id == pitch_id))
             s.execute(delete(Pitch).where(Pitch.id == pitch_id))
 
@@ -158,10 +98,53 @@ class Store:
         with self.session() as s:
             return bool(s.scalar(select(Pitch.cancel_requested).where(Pitch.id == pitch_id)))
 
-    def heartbeat(self, pitch_id: int) -> None:
-        """Record that the runner holding this pitch is alive."""
+    def heartbeat(self, pitch_id: int, token: str) -> bool:
+        """Record that the runner holding this pitch is alive; False when it no longer holds it."""
         with self.session.begin() as s:
-            s.execute(update(Pitch).where(Pitch.id == pitch_id).values(heartbeat_at=utcnow()))
+            result = s.execute(
+                update(Pitch).where(Pitch.id == pitch_id, Pitch.claim == token, Pitch.status == "running")
+                .values(heartbeat_at=utcnow())
+            )
+            return result.rowcount == 1
+
+    def reopen(self, pitch_id: int, statuses: tuple[str, ...], steps: tuple[str, ...] | None = None) -> bool:
+        """Queue a finished pitch again, from one of `statuses`, to run `steps` (default: all not done)."""
+        now = utcnow()
+        with self.session.begin() as s:
+            result = s.execute(
+                update(Pitch).where(Pitch.id == pitch_id, Pitch.status.in_(statuses))
+                .values(status="queued", error=None, finished_at=None, claim=None,
+                        cancel_requested=False, heartbeat_at=now, revision=Pitch.revision + 1)
+            )
+            if result.rowcount != 1:
+                return False
+            which = Step.name.in_(steps) if steps is not None else Step.state != "done"
+            s.execute(update(Step).where(Step.pitch_id == pitch_id, which)
+                      .values(state="waiting", error=None, started_at=None, finished_at=None))
+            return True
+
+    def interrupt(self, pitch_id: int, statuses: tuple[str, ...] = ACTIVE) -> bool:
+        """Mark a pitch interrupted (its runner is gone), so its owner can resume it."""
+        with self.session.begin() as s:
+            result = s.execute(
+                update(Pitch).where(Pitch.id == pitch_id, Pitch.status.in_(statuses))
+                .values(status="interrupted", claim=None, error=INTERRUPTED, revision=Pitch.revision + 1)
+            )
+            if result.rowcount == 1:
+                s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.state == "running")
+                          .values(state="failed", error=INTERRUPTED, finished_at=utcnow()))
+            return result.rowcount == 1
+
+    def interrupt_if_stale(self, slug: str, grace: Staleness) -> bool:
+        """Mark a pitch interrupted when its heartbeat stopped (running) or no runner took it (queued)."""
+        with self.session() as s:
+            row = s.execute(select(Pitch.id, Pitch.status, Pitch.heartbeat_at).where(Pitch.slug == slug)).first()
+        if row is None or row.status not in ACTIVE or row.heartbeat_at is None:
+            return False
+        seconds = grace.running if row.status == "running" else grace.queued
+        if utcnow() - row.heartbeat_at < timedelta(seconds=seconds):
+            return False
+        return self.interrupt(row.id, (row.status,))
 
     def finish(self, pitch_id: int, status: str, error: str | None = None) -> None:
         """Close the job with its final status and the usage of all its steps."""
@@ -225,8 +208,44 @@ class Store:
             s.add(Output(pitch_id=pitch_id, part="poster", version=version, body="",
                          complete=True, meta={**meta, "width": width, "height": height}))
             _point_at(s, pitch_id, "poster", version)
+            s.execute(delete(PosterPreview).where(PosterPreview.pitch_id == pitch_id))
             _touch(s, pitch_id)
             return version
+
+    def save_preview(self, pitch_id: int, webp: bytes, index: int) -> None:
+        """Keep the latest partial poster, overwriting the one before."""
+        with self.session.begin() as s:
+            preview = s.get(PosterPreview, pitch_id)
+            if preview is None:
+                s.add(PosterPreview(pitch_id=pitch_id, index=index, webp=webp))
+            else:
+                preview.index, preview.webp, preview.updated_at = index, webp, utcnow()
+            _touch(s, pitch_id)
+
+    def preview(self, slug: str) -> bytes | None:
+        """The latest partial poster of a pitch, if one is being painted."""
+        with self.session() as s:
+            return s.scalar(select(PosterPreview.webp).join(Pitch, Pitch.id == PosterPreview.pitch_id)
+                            .where(Pitch.slug == slug))
+
+    def choose(self, pitch_id: int, part: str, version: int) -> bool:
+        """Show another existing version of a part; False when there is no such version."""
+        with self.session.begin() as s:
+            exists = s.scalar(select(Output.id).where(
+                Output.pitch_id == pitch_id, Output.part == part, Output.version == version,
+                Output.complete.is_(True)))
+            if exists is None:
+                return False
+            _point_at(s, pitch_id, part, version)
+            _touch(s, pitch_id)
+            return True
+
+    def latest_versions(self, pitch_id: int) -> dict[str, int]:
+        """The newest version number of each part written so far."""
+        with self.session() as s:
+            rows = s.execute(select(Output.part, func.max(Output.version))
+                             .where(Output.pitch_id == pitch_id).group_by(Output.part))
+            return dict(rows.all())
 
     # Reading
 
@@ -246,8 +265,13 @@ class Store:
                     & (CurrentPart.version == Output.version),
                 ).where(Output.pitch_id == pitch.id)
             )
-            outputs = {o.part: OutputView(o.part, o.version, o.body, o.complete, o.meta or {})
-                       for o in current}
+            outputs = {o.part: _record(o) for o in current}
+            versions: dict[str, list[OutputView]] = {}
+            for o in s.scalars(select(Output).where(Output.pitch_id == pitch.id, Output.part.in_(VERSIONED),
+                                                    Output.complete.is_(True))
+                               .order_by(Output.part, Output.version)):
+                versions.setdefault(o.part, []).append(_record(o))
+            preview_index = s.scalar(select(PosterPreview.index).where(PosterPreview.pitch_id == pitch.id))
             return PitchView(
                 id=pitch.id, slug=pitch.slug, idea=pitch.idea, owner_id=pitch.owner_id,
                 status=pitch.status, seed=pitch.seed, provider=pitch.provider,
@@ -255,6 +279,7 @@ class Store:
                 created_at=pitch.created_at, started_at=pitch.started_at,
                 finished_at=pitch.finished_at, revision=pitch.revision,
                 steps={name: steps[name] for name in STEPS if name in steps}, outputs=outputs,
+                versions=versions, preview_index=preview_index,
             )
 
     def revision(self, slug: str) -> int | None:
@@ -276,6 +301,10 @@ class Store:
                 query = query.where(Poster.version == version)
             row = s.scalar(query)
             return PosterBlob(row.version, row.webp, row.thumb) if row else None
+
+
+def _record(o: Output) -> OutputView:
+    return OutputView(o.part, o.version, o.body, o.complete, o.meta or {})
 
 
 def _next_version(s: Session, pitch_id: int, part: str) -> int:

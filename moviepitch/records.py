@@ -1,0 +1,87 @@
+"""The read-only records the store hands out: a pitch with its steps, outputs and versions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+ACTIVE = ("queued", "running")
+# Parts the owner can regenerate, and so has versions to choose from.
+VERSIONED = ("synopsis", "title", "poster")
+
+
+@dataclass(frozen=True)
+class StepView:
+    name: str
+    state: str
+    model: str | None
+    error: str | None
+    started_at: datetime | None
+    finished_at: datetime | None
+
+
+@dataclass(frozen=True)
+class OutputView:
+    part: str
+    version: int
+    body: str
+    complete: bool
+    meta: dict
+
+
+@dataclass(frozen=True)
+class PitchView:
+    """Everything a page or the API shows about one pitch, read in one go."""
+
+    id: int
+    slug: str
+    idea: str
+    owner_id: str
+    status: str
+    seed: int
+    provider: str
+    models: dict
+    usage: dict
+    error: str | None
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    revision: int
+    steps: dict[str, StepView]
+    # The version of each part on show.
+    outputs: dict[str, OutputView]
+    # Every version of the parts people can regenerate, oldest first.
+    versions: dict[str, list[OutputView]] = field(default_factory=dict)
+    # The index of the latest partial poster while one is being painted.
+    preview_index: int | None = None
+
+    @property
+    def active(self) -> bool:
+        """True while the chain may still change this pitch."""
+        return self.status in ACTIVE
+
+    def text(self, part: str) -> str:
+        """The current text of a part, or an empty string."""
+        output = self.outputs.get(part)
+        return output.body if output else ""
+
+    @property
+    def poster_version(self) -> int | None:
+        """The version of the poster on show, if any."""
+        output = self.outputs.get("poster")
+        return output.version if output else None
+
+
+@dataclass(frozen=True)
+class Staleness:
+    """How long a job may go quiet before it counts as interrupted (seconds)."""
+
+    running: float = 30.0
+    queued: float = 300.0
+
+
+@dataclass(frozen=True)
+class PosterBlob:
+    version: int
+    webp: bytes
+    thumb: bytes
