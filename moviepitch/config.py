@@ -28,6 +28,10 @@ DEFAULTS = {
     "IMAGE_MODEL": "gpt-image-2.5-sunburst",
     "IMAGE_SIZE": "1024x1536",
     "IMAGE_QUALITY": "medium",
+    # Partial images streamed while a GPT image model paints (0 to 3; 0 turns streaming off).
+    "IMAGE_PARTIALS": 2,
+    # Checks each idea before the synopsis is paid for; empty turns the check off.
+    "MODERATION_MODEL": "omni-moderation-latest",
     # Seconds. A poster can take two minutes, so the image timeout is long.
     "TEXT_TIMEOUT": 60.0,
     "IMAGE_TIMEOUT": 300.0,
@@ -38,6 +42,11 @@ DEFAULTS = {
     # Background jobs per process, and how many may wait before we say "busy".
     "JOB_WORKERS": 4,
     "JOB_QUEUE": 16,
+    # A running job beats every HEARTBEAT_SECONDS; one silent for STALE_RUNNING_SECONDS,
+    # or queued and untaken for STALE_QUEUED_SECONDS, shows as interrupted and can be resumed.
+    "HEARTBEAT_SECONDS": 5.0,
+    "STALE_RUNNING_SECONDS": 30.0,
+    "STALE_QUEUED_SECONDS": 300.0,
 }
 
 # Read without the MOVIEPITCH_ prefix too: these are the names the SDK and

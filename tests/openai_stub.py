@@ -22,6 +22,8 @@ DEFAULT_TEXT = "Detective Ray Cole (Jamie Stone) chases the truth."
 DEFAULT_IMAGE_SIZE = (1024, 1536)
 MAX_IMAGE_SIDE = 4096  # a typo'd size must not make the stub allocate gigabytes
 MODELS = ("gpt-5-mini", "gpt-image-2", "omni-moderation-latest")
+MODERATION_CATEGORIES = """harassment harassment/threatening hate hate/threatening illicit illicit/violent self-harm
+    self-harm/instructions self-harm/intent sexual sexual/minors violence violence/graphic""".split()
 
 
 @dataclass
@@ -36,11 +38,7 @@ class Recorded:
 
 @dataclass
 class Fault:
-    """A scripted answer: an error status, a stall, a literal JSON body or raw bytes.
-
-    Precedence once any `stall` is over: `raw`, then `json`, then `error`/`status`;
-    a Fault with none of those (e.g. a bare stall) falls through to the default answer.
-    """
+    """A scripted answer after any `stall`: `raw` bytes, else a `json` body, else `error`/`status`, else the default."""
 
     status: int | None = None  # defaults to 200 for json/raw, 500 for an error
     error: dict | None = None
@@ -55,8 +53,7 @@ class Fault:
         """A 429 with retry headers; `retry_after_ms` avoids the SDK's ~0.5 s backoff for `retry-after: 0`."""
         # The SDK only honours a positive delay, so "0" means "use your own backoff".
         pairs = (("retry-after", retry_after), ("retry-after-ms", retry_after_ms))
-        error = {"message": "Rate limit reached (stub).", "type": "requests", "param": None,
-                 "code": "rate_limit_exceeded"}
+        error = _error_body(429, "Rate limit reached (stub).", "requests", "rate_limit_exceeded")
         return cls(status=429, error=error, headers={k: v for k, v in pairs if v is not None})
 
     @classmethod
@@ -68,18 +65,43 @@ class Fault:
     def unsupported_param(cls, param: str) -> Fault:
         """The 400 OpenAI answers when a model rejects a parameter such as temperature."""
         message = f"Unsupported parameter: '{param}' is not supported with this model."
-        return cls(status=400, error={"message": message, "type": "invalid_request_error",
-                                      "param": param, "code": "unsupported_parameter"})
+        return cls(status=400, error=_error_body(400, message, code="unsupported_parameter", param=param))
+
+    @classmethod
+    def moderation_blocked(cls) -> Fault:
+        """The 400 the Images API answers when its safety system refuses a prompt."""
+        message = ("Your request was rejected as a result of our safety system. "
+                   "Your prompt may contain text that is not allowed by our safety system.")
+        return cls(status=400, error=_error_body(400, message, "image_generation_user_error", "moderation_blocked"))
 
     @classmethod
     def body(cls, json_dict: dict, status: int = 200) -> Fault:
         """Answer with this literal JSON body."""
         return cls(status=status, json=json_dict)
 
+    @classmethod
+    def truncated_stream(cls, text: str = DEFAULT_TEXT, content_chunks: int = 2) -> Fault:
+        """A chat stream that just ends after the role chunk and a few content chunks: no finish_reason, no [DONE]."""
+        return cls.raw(b"".join(_chat_events(text, finish=False)[:1 + content_chunks]))
 
-# `stall` and `raw` are both fields and constructors (`Fault(stall=2)` and `Fault.stall(2)`).
-# The dataclass __init__ has captured the field defaults and each instance stores its own
-# values, so the class-level names can be rebound to constructors without affecting them.
+    @classmethod
+    def malformed_stream(cls, text: str = "Half a") -> Fault:
+        """A chat stream: one good content chunk, a complete `data: {not json` event, then a closed connection."""
+        return cls.raw(_chat_events(text, finish=False)[1] + b"data: {not json\n\n")
+
+    @classmethod
+    def not_an_image(cls) -> Fault:
+        """A 200 image answer whose b64_json decodes to HTML (as from a misbehaving proxy), not an image."""
+        return cls.body(_images_body([base64.b64encode(b"<html><body>502 Bad Gateway</body></html>").decode()]))
+
+    @classmethod
+    def plain_json_image(cls, size: str = "1024x1024") -> Fault:
+        """A plain JSON answer with a valid PNG: script it for a streamed request (a server ignoring stream)."""
+        return cls.body(_images_body([_png(*_parse_size(size))]))
+
+
+# `stall` and `raw` are fields and constructors (`Fault(stall=2)`, `Fault.stall(2)`): the dataclass __init__
+# has captured the field defaults, so the class-level names can be rebound to constructors afterwards.
 def _stall(cls: type[Fault], seconds: float) -> Fault:
     """Sleep `seconds` before giving the default answer (to trigger client timeouts)."""
     return cls(stall=seconds)
@@ -99,10 +121,16 @@ def default_responder(body: dict) -> str:
     return DEFAULT_TEXT
 
 
-def _error_body(status: int, message: str | None = None, type_: str | None = None) -> dict:
+def never_flag(input_text: str) -> bool:
+    """The moderation verdict used unless a test sets `stub.flag_moderation`."""
+    return False
+
+
+def _error_body(status: int, message: str | None = None, type_: str | None = None, code: str | None = None,
+                param: str | None = None) -> dict:
     return {"message": message or f"HTTP {status} from the OpenAI stub.",
             "type": type_ or ("server_error" if status >= 500 else "invalid_request_error"),
-            "param": None, "code": None}
+            "param": param, "code": code}
 
 
 def _count_tokens(value: Any) -> int:
@@ -116,11 +144,11 @@ def _pieces(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=16)
-def _png(width: int, height: int) -> str:
-    """A cheap gradient PNG of the given size, base64-encoded (cached: sizes repeat)."""
+def _png(width: int, height: int, blue: int = 96) -> str:
+    """A cheap gradient PNG of the given size and blue level, base64-encoded (cached: sizes repeat)."""
     ramp = Image.linear_gradient("L").resize((width, height))
     flipped = ramp.transpose(Image.Transpose.FLIP_TOP_BOTTOM)
-    image = Image.merge("RGB", (ramp, flipped, Image.new("L", (width, height), 96)))
+    image = Image.merge("RGB", (ramp, flipped, Image.new("L", (width, height), blue)))
     out = io.BytesIO()
     image.save(out, format="PNG")
     return base64.b64encode(out.getvalue()).decode("ascii")
@@ -130,6 +158,26 @@ def _parse_size(size: Any) -> tuple[int, int]:
     match = re.fullmatch(r"(\d+)x(\d+)", str(size or ""))
     w, h = (int(match[1]), int(match[2])) if match else DEFAULT_IMAGE_SIZE  # e.g. "auto" or missing
     return (w, h) if 0 < w <= MAX_IMAGE_SIDE and 0 < h <= MAX_IMAGE_SIDE else DEFAULT_IMAGE_SIZE
+
+
+def _images_body(images: list[str], prompt: Any = "") -> dict:
+    """A (non-streamed) Images API answer carrying these base64 images, with GPT-image-style usage."""
+    tokens, out = _count_tokens(prompt), 1056 * len(images)
+    return {"created": int(time.time()), "data": [{"b64_json": b64} for b64 in images], "output_format": "png",
+            "usage": {"input_tokens": tokens, "output_tokens": out, "total_tokens": tokens + out,
+                      "input_tokens_details": {"text_tokens": tokens, "image_tokens": 0}}}
+
+
+def _chat_events(text: str, chunk_id: str = "chatcmpl_stub0", model: str = MODELS[0], usage: dict | None = None,
+                finish: bool = True) -> list[bytes]:
+    """A chat stream's SSE events: role and content chunks; if `finish`, a stop chunk, any usage chunk and [DONE]."""
+    base = {"id": chunk_id, "object": "chat.completion.chunk", "created": int(time.time()), "model": model,
+            "system_fingerprint": None, **({"usage": None} if usage else {})}  # usage is null but on the last
+    steps = [({"role": "assistant", "content": "", "refusal": None}, None)]
+    steps += [({"content": piece}, None) for piece in _pieces(text)] + ([({}, "stop")] if finish else [])
+    chunks = [{**base, "choices": [{"index": 0, "delta": d, "logprobs": None, "finish_reason": r}]} for d, r in steps]
+    chunks += [{**base, "choices": [], "usage": usage}] if usage and finish else []
+    return [f"data: {json.dumps(c)}\n\n".encode() for c in chunks] + ([b"data: [DONE]\n\n"] if finish else [])
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -147,15 +195,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
     def _dispatch(self) -> None:
-        stub = self.server.stub
-        path = urlsplit(self.path).path
+        stub, path = self.server.stub, urlsplit(self.path).path
         raw = self.rfile.read(int(self.headers.get("content-length") or 0))
         try:
             body = json.loads(raw) if raw else None
         except ValueError:
             body = None
         stub._record(Recorded(self.command, path, {k.lower(): v for k, v in self.headers.items()}, body))
-        action = stub._next_action(path)
+        action = stub._next_action(path, body or {})
         try:
             if action is not None and action.stall:
                 stub._stopping.wait(action.stall)  # returns early when the stub stops
@@ -191,80 +238,63 @@ class _Handler(BaseHTTPRequestHandler):
             usage = {"prompt_tokens": _count_tokens(body.get("messages", [])), "completion_tokens": _count_tokens(text)}
             usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
             if body.get("stream"):
-                return self._stream_chat(body, text, usage)
-            self._send_json(200, {
-                "id": stub._new_id("chatcmpl"), "object": "chat.completion", "created": now,
-                "model": body.get("model", MODELS[0]), "system_fingerprint": None,
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": text, "refusal": None},
-                             "logprobs": None, "finish_reason": "stop"}],
-                "usage": usage,
-            })
+                usage = usage if (body.get("stream_options") or {}).get("include_usage") else None
+                events = _chat_events(text, stub._new_id("chatcmpl"), body.get("model", MODELS[0]), usage)
+                return self._send_stream(200, "text/event-stream", events)
+            message = {"role": "assistant", "content": text, "refusal": None}
+            self._send_json(200, {"id": stub._new_id("chatcmpl"), "object": "chat.completion", "created": now,
+                                  "model": body.get("model", MODELS[0]), "system_fingerprint": None, "usage": usage,
+                                  "choices": [{"index": 0, "message": message, "logprobs": None,
+                                               "finish_reason": "stop"}]})
         elif self.command == "POST" and path == "/v1/images/generations":
-            b64 = _png(*_parse_size(body.get("size")))
-            n = max(1, min(int(body.get("n") or 1), 4))
-            prompt_tokens = _count_tokens(body.get("prompt", ""))
-            self._send_json(200, {
-                "created": now, "data": [{"b64_json": b64} for _ in range(n)], "output_format": "png",
-                "usage": {"input_tokens": prompt_tokens, "output_tokens": 1056 * n,
-                          "total_tokens": prompt_tokens + 1056 * n,
-                          "input_tokens_details": {"text_tokens": prompt_tokens, "image_tokens": 0}},
-            })
+            w, h = _parse_size(body.get("size"))
+            n = 1 if body.get("stream") else max(1, min(int(body.get("n") or 1), 4))
+            answer = _images_body([_png(w, h)] * n, body.get("prompt", ""))
+            if not body.get("stream"):
+                return self._send_json(200, answer)
+            # As the Images API streams: named events, no [DONE], and the settings it chose rather than "auto".
+            common = {"background": (body.get("background") or "auto").replace("auto", "opaque"),
+                      "quality": (body.get("quality") or "auto").replace("auto", "medium"),
+                      "created_at": answer["created"], "output_format": "png", "size": f"{w}x{h}"}
+            events = [{"type": "image_generation.partial_image", "b64_json": _png(w // 4 or 1, h // 4 or 1, 80 * i),
+                       "partial_image_index": i, **common} for i in range(min(int(body.get("partial_images") or 0), 3))]
+            events.append({"type": "image_generation.completed", "b64_json": answer["data"][0]["b64_json"], **common,
+                           "usage": answer["usage"]})
+            self._send_stream(200, "text/event-stream",
+                              [f"event: {e['type']}\ndata: {json.dumps(e)}\n\n".encode() for e in events])
         elif self.command == "POST" and path == "/v1/moderations":
-            inputs = body.get("input")
-            count = len(inputs) if isinstance(inputs, list) else 1
-            result = {"flagged": False, "categories": {}, "category_scores": {}, "category_applied_input_types": {}}
+            inputs, results = body.get("input"), []
+            for item in inputs if isinstance(inputs, list) else [inputs]:  # strings or multimodal parts
+                flagged = bool(stub.flag_moderation(item if isinstance(item, str) else (item or {}).get("text", "")))
+                hits = {c: flagged and c == "violence" for c in MODERATION_CATEGORIES}
+                scores = {c: 0.93 if hit else 0.0002 for c, hit in hits.items()}
+                results.append({"flagged": flagged, "categories": hits, "category_scores": scores,
+                                "category_applied_input_types": {c: ["text"] for c in hits}})
             self._send_json(200, {"id": stub._new_id("modr"), "model": body.get("model", MODELS[2]),
-                                  "results": [dict(result) for _ in range(count)]})
+                                  "results": results})
         elif self.command == "GET" and path == "/v1/models":
             self._send_json(200, {"object": "list", "data": [
                 {"id": m, "object": "model", "created": 1700000000, "owned_by": "openai"} for m in MODELS]})
         else:
             self._send_json(404, {"error": _error_body(404, f"Unknown request URL: {self.command} {path} (stub).")})
 
-    def _stream_chat(self, body: dict, text: str, usage: dict) -> None:
-        include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
-        base = {"id": self.server.stub._new_id("chatcmpl"), "object": "chat.completion.chunk",
-                "created": int(time.time()), "model": body.get("model", MODELS[0]), "system_fingerprint": None}
-        if include_usage:
-            base["usage"] = None  # as OpenAI does: null on every chunk but the last
-
-        def chunk(delta: dict, finish_reason: str | None = None) -> dict:
-            return {**base, "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish_reason}]}
-
-        chunks = [chunk({"role": "assistant", "content": "", "refusal": None})]
-        chunks += [chunk({"content": piece}) for piece in _pieces(text)]
-        chunks.append(chunk({}, "stop"))
-        if include_usage:
-            chunks.append({**base, "choices": [], "usage": usage})
-        events = [f"data: {json.dumps(c)}\n\n".encode() for c in chunks] + [b"data: [DONE]\n\n"]
-        self._send_stream(200, "text/event-stream", events)
-
     def _send_json(self, status: int, payload: dict, headers: dict[str, str] | None = None) -> None:
-        data = json.dumps(payload).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self._common_headers(headers)
-        self.wfile.write(data)
+        self._send_stream(status, "application/json", [json.dumps(payload).encode()], headers, streamed=False)
 
-    def _send_stream(self, status: int, content_type: str, parts: list[bytes], headers: dict | None = None) -> None:
-        # No Content-Length: the body ends when we close the connection, which is
-        # valid HTTP/1.1 and lets raw faults end a stream anywhere, even mid-event.
+    def _send_stream(self, status: int, content_type: str, parts: list[bytes], headers: dict | None = None,
+                     streamed: bool = True) -> None:
+        # A stream has no Content-Length but ends when we close (valid HTTP/1.1), so a raw fault can stop anywhere.
         self.send_response(status)
         self.send_header("Content-Type", content_type)
-        self.send_header("Cache-Control", "no-cache")
-        self.send_header("Connection", "close")
-        self._common_headers(headers)
+        extra = {"Cache-Control": "no-cache", "Connection": "close"} if streamed else {
+            "Content-Length": str(sum(map(len, parts)))}
+        for name, value in {**extra, "x-request-id": self.server.stub._new_id("req"), **(headers or {})}.items():
+            self.send_header(name, value)
+        self.end_headers()
         for part in parts:
             self.wfile.write(part)
             self.wfile.flush()
-        self.close_connection = True
-
-    def _common_headers(self, headers: dict[str, str] | None) -> None:
-        self.send_header("x-request-id", self.server.stub._new_id("req"))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
+        self.close_connection = self.close_connection or streamed
 
 
 class _Server(ThreadingHTTPServer):
@@ -278,6 +308,7 @@ class OpenAIStub:
 
     def __init__(self) -> None:
         self.chat_responder: Callable[[dict], str] = default_responder
+        self.flag_moderation: Callable[[str], bool] = never_flag
         self._lock = threading.Lock()
         self._requests: list[Recorded] = []
         self._scripts: dict[str, deque[Fault]] = {}
@@ -293,9 +324,8 @@ class OpenAIStub:
         self._stopping.clear()
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.stub = self
-        # A short poll interval keeps stop() fast.
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="openai-stub", daemon=True)
+                                        name="openai-stub", daemon=True)  # a short poll keeps stop() fast
         self._thread.start()
         return self
 
@@ -333,15 +363,15 @@ class OpenAIStub:
         """The recorded requests whose path ends with `path_suffix`, e.g. "/chat/completions"."""
         return [r for r in self.requests if r.path.endswith(path_suffix)]
 
-    def script(self, path_suffix: str, *actions: Fault | dict) -> None:
-        """Queue actions, consumed one per request whose path ends with `path_suffix`."""
-        faults = [a if isinstance(a, Fault) else Fault(**a) for a in actions]
+    def script(self, path_suffix: str, *actions: Fault | dict, when: Callable[[dict], bool] | None = None) -> None:
+        """Queue actions, consumed one per request whose path ends with `path_suffix` (and whose body `when` accepts)."""
+        faults = [(when, a if isinstance(a, Fault) else Fault(**a)) for a in actions]
         with self._lock:
             self._scripts.setdefault(path_suffix, deque()).extend(faults)
 
     def reset(self) -> None:
-        """Forget recorded requests and pending scripts, and restore the default responder."""
-        self.chat_responder = default_responder
+        """Forget recorded requests and pending scripts, and restore the default responder and flagger."""
+        self.chat_responder, self.flag_moderation = default_responder, never_flag
         with self._lock:
             self._requests.clear()
             self._scripts.clear()
@@ -350,13 +380,17 @@ class OpenAIStub:
         with self._lock:
             self._requests.append(recorded)
 
-    def _next_action(self, path: str) -> Fault | None:
-        # The longest matching suffix wins, so "/chat/completions" beats "/completions".
+    def _next_action(self, path: str, body: dict) -> Fault | None:
+        # The longest matching suffix wins, so "/chat/completions" beats "/completions";
+        # within it, the first action whose `when` accepts this body.
         with self._lock:
-            queues = [(s, q) for s, q in self._scripts.items() if q and path.endswith(s)]
-            if not queues:
-                return None
-            return max(queues, key=lambda item: len(item[0]))[1].popleft()
+            for _, queue in sorted(((s, q) for s, q in self._scripts.items() if path.endswith(s)),
+                                   key=lambda item: -len(item[0])):
+                for entry in queue:
+                    if entry[0] is None or entry[0](body):
+                        queue.remove(entry)
+                        return entry[1]
+            return None
 
     def _new_id(self, prefix: str) -> str:
         return f"{prefix}_stub{next(self._ids)}"

@@ -180,7 +180,9 @@ def test_a_whole_pitch_through_the_sdk(stub, tmp_path):
     assert synopsis_call.body["messages"][-1]["content"] == f"<idea>\n{idea}\n</idea>"
     assert synopsis_call.body["stream"] is True
 
-    (image,) = stub.requests_to("/images/generations")
+    (moderation,) = stub.requests_to("/moderations")
+    assert moderation.body == {"model": "omni-moderation-latest", "input": idea}
+    image = stub.requests_to("/images/generations")[0]
     assert image.body["prompt"].endswith("There should be no text in this image.")
     assert "response_format" not in image.body
     assert image.body["size"] == "1024x1536"

@@ -6,7 +6,8 @@ import time
 
 import openai
 import pytest
-from PIL import Image
+from openai.types import ImageGenCompletedEvent, ImageGenPartialImageEvent
+from PIL import Image, UnidentifiedImageError
 
 from openai_stub import DEFAULT_TEXT, Fault, OpenAIStub
 
@@ -20,6 +21,15 @@ def stub():
 def client_for(stub, **kwargs):
     options = {"api_key": "test-key", "base_url": stub.base_url, "max_retries": 0, "timeout": 5} | kwargs
     return openai.OpenAI(**options)
+
+
+def decode_image(b64):
+    return Image.open(io.BytesIO(base64.b64decode(b64)))
+
+
+def chat_stream(stub):
+    messages = [{"role": "user", "content": "hi"}]
+    return client_for(stub).chat.completions.create(model="m", messages=messages, stream=True)
 
 
 def test_chat_completion_returns_responder_text_and_usage(stub):
@@ -181,3 +191,113 @@ def test_reset_clears_records_scripts_and_responder(stub):
     assert stub.requests == []
     assert client_for(stub).moderations.create(input="hi").results[0].flagged is False
     assert stub.chat_responder({}) == DEFAULT_TEXT
+
+
+def test_streamed_image_yields_partial_images_then_the_completed_image(stub):
+    events = list(client_for(stub).images.generate(
+        model="gpt-image-2", prompt="a lighthouse at dusk", size="1024x1536", stream=True, partial_images=2))
+
+    *partials, completed = events
+    assert [type(e) for e in partials] == [ImageGenPartialImageEvent] * 2
+    assert [e.partial_image_index for e in partials] == [0, 1]
+    assert all(e.type == "image_generation.partial_image" and e.size == "1024x1536" for e in partials)
+    previews = [decode_image(e.b64_json) for e in partials]
+    assert [(p.format, p.size) for p in previews] == [("PNG", (256, 384))] * 2
+    assert previews[0].tobytes() != previews[1].tobytes()  # each preview looks different
+    assert isinstance(completed, ImageGenCompletedEvent) and completed.type == "image_generation.completed"
+    final = decode_image(completed.b64_json)
+    assert (final.format, final.size) == ("PNG", (1024, 1536))
+    assert (completed.output_format, completed.size, completed.background, completed.quality) == (
+        "png", "1024x1536", "opaque", "medium")
+    usage = completed.usage
+    assert usage.total_tokens == usage.input_tokens + usage.output_tokens and usage.output_tokens > 0
+    assert usage.input_tokens_details.text_tokens == usage.input_tokens == 4
+    assert stub.requests_to("/images/generations")[0].body["partial_images"] == 2
+
+
+def test_streamed_image_without_partials_yields_only_the_completed_image(stub):
+    events = list(client_for(stub).images.generate(
+        model="gpt-image-2", prompt="x", size="1024x1024", quality="high", stream=True, partial_images=0))
+
+    assert [type(e) for e in events] == [ImageGenCompletedEvent]
+    assert decode_image(events[0].b64_json).size == (1024, 1024)
+    assert events[0].quality == "high"
+
+
+def test_flag_moderation_flags_matching_inputs_and_reset_restores_it(stub):
+    stub.flag_moderation = lambda text: "knife" in text
+
+    results = client_for(stub).moderations.create(input=["a picnic", "a knife fight"]).results
+
+    assert [r.flagged for r in results] == [False, True]
+    assert results[1].categories.violence is True
+    assert not any(v for k, v in results[1].categories.to_dict().items() if k != "violence")
+    assert results[1].category_scores.violence > 0.5 > results[0].category_scores.violence
+    assert results[1].category_applied_input_types.violence == ["text"]
+    stub.reset()
+    assert client_for(stub).moderations.create(input="a knife fight").results[0].flagged is False
+
+
+def test_scripted_moderation_fault_still_wins_over_the_flagger(stub):
+    stub.flag_moderation = lambda text: True
+    stub.script("/moderations", Fault(status=404, error={"message": "no moderations", "type": "invalid_request_error"}))
+
+    with pytest.raises(openai.NotFoundError):
+        client_for(stub).moderations.create(input="hi")
+    assert client_for(stub).moderations.create(input="hi").results[0].flagged is True
+
+
+def test_moderation_blocked_raises_bad_request_with_its_code(stub):
+    stub.script("/images/generations", Fault.moderation_blocked())
+
+    with pytest.raises(openai.BadRequestError) as excinfo:
+        client_for(stub).images.generate(model="gpt-image-2", prompt="something forbidden")
+
+    assert excinfo.value.code == "moderation_blocked"
+    assert excinfo.value.type == "image_generation_user_error"
+    assert "safety system" in excinfo.value.message
+
+
+def test_truncated_stream_ends_without_a_finish_reason(stub):
+    stub.script("/chat/completions", Fault.truncated_stream())
+
+    chunks = list(chat_stream(stub))
+
+    # Role chunk plus two content chunks, as the real stream starts; then it just stops, quietly.
+    assert chunks[0].choices[0].delta.role == "assistant" and chunks[0].model == "gpt-5-mini"
+    assert "".join(c.choices[0].delta.content for c in chunks) == "Detective Ray Cole (Jamie Stone) chases "
+    assert [c.choices[0].finish_reason for c in chunks] == [None, None, None]
+
+
+def test_malformed_stream_raises_json_error_mid_iteration(stub):
+    stub.script("/chat/completions", Fault.malformed_stream())
+    received = []
+
+    with pytest.raises(ValueError):  # json.JSONDecodeError, straight from the SDK's SSE parsing
+        for chunk in chat_stream(stub):
+            received.append(chunk.choices[0].delta.content)
+
+    assert received == ["Half a"]
+
+
+def test_not_an_image_decodes_to_html(stub):
+    stub.script("/images/generations", Fault.not_an_image())
+
+    result = client_for(stub).images.generate(model="gpt-image-2", prompt="x")
+
+    assert base64.b64decode(result.data[0].b64_json).startswith(b"<html>")
+    with pytest.raises(UnidentifiedImageError):
+        decode_image(result.data[0].b64_json)
+
+
+def test_plain_json_answer_to_a_streamed_image_request_yields_no_events(stub):
+    stub.script("/images/generations", Fault.plain_json_image())
+
+    stream = client_for(stub).images.generate(model="gpt-image-2", prompt="x", stream=True, partial_images=1)
+    events = list(stream)
+
+    # With stream=True the SDK parses the body as SSE whatever its content type. A one-line JSON document
+    # has no `data:` field and no blank line ending an event, so the decoder dispatches nothing: the
+    # stream ends silently, with no completed event and no error. Callers must treat that as a failure.
+    assert isinstance(stream, openai.Stream)
+    assert events == []

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from .base import ImageRequest, ImageResult, OnDelta, Provider, ProviderError, TextRequest, TextResult
+from .base import (
+    ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
+    TextResult,
+)
 from .offline import OfflineProvider
 from .openai_api import OpenAIProvider
 
 __all__ = [
-    "ImageRequest", "ImageResult", "OfflineProvider", "OpenAIProvider", "Provider", "ProviderError",
+    "ImageRequest", "ImageResult", "ModerationResult", "OfflineProvider", "OpenAIProvider", "Provider", "ProviderError",
     "TextRequest", "TextResult", "select_provider",
 ]
 
@@ -28,9 +31,13 @@ class SplitProvider(Provider):
         """Delegate to the text provider."""
         return self._text.text(request, on_delta)
 
-    def image(self, request: ImageRequest) -> ImageResult:
+    def image(self, request: ImageRequest, on_partial: OnPartial | None = None) -> ImageResult:
         """Delegate to the image provider."""
-        return self._image.image(request)
+        return self._image.image(request, on_partial)
+
+    def moderate(self, text: str) -> ModerationResult | None:
+        """The text provider checks ideas."""
+        return self._text.moderate(text)
 
 
 def _chosen(config: Mapping, key: str, default: str) -> str:
@@ -63,5 +70,6 @@ def _build(name: str, config: Mapping) -> Provider:
         text_model=config["TEXT_MODEL"], image_model=config["IMAGE_MODEL"],
         image_size=config["IMAGE_SIZE"], image_quality=config.get("IMAGE_QUALITY"),
         text_timeout=config["TEXT_TIMEOUT"], image_timeout=config["IMAGE_TIMEOUT"],
-        max_retries=config["MAX_RETRIES"],
+        max_retries=config["MAX_RETRIES"], moderation_model=config.get("MODERATION_MODEL") or None,
+        partial_images=config.get("IMAGE_PARTIALS", 2),
     )

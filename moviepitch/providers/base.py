@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 # The text tasks of the chain; a provider may use the name to pick a writer.
-TEXT_TASKS = ("reply", "synopsis", "title", "cast", "image_prompt")
+TEXT_TASKS = ("reply", "synopsis", "title", "cast", "image_prompt", "safer_image_prompt")
 
 OnDelta = Callable[[str], None]
+# Called with each partial image (encoded bytes) and its index while a poster is painted.
+OnPartial = Callable[[bytes, int], None]
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,14 @@ class ImageResult:
     label: str | None = None
 
 
+@dataclass(frozen=True)
+class ModerationResult:
+    """Whether a text was flagged, and for what."""
+
+    flagged: bool
+    categories: tuple[str, ...] = ()
+
+
 class ProviderError(Exception):
     """A failure a user can be told about in plain words.
 
@@ -76,6 +86,10 @@ class Provider:
         """Answer a text request; when `on_delta` is given, stream the text so far into it."""
         raise NotImplementedError
 
-    def image(self, request: ImageRequest) -> ImageResult:
-        """Make one image for the request."""
+    def image(self, request: ImageRequest, on_partial: OnPartial | None = None) -> ImageResult:
+        """Make one image; where the backend streams, pass partial images to `on_partial`."""
         raise NotImplementedError
+
+    def moderate(self, text: str) -> ModerationResult | None:
+        """Check a text against the content policy; None when there is no such check."""
+        return None

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import io
 import re
 import time
 from typing import Any, Callable, Mapping
+
+from PIL import Image, ImageFilter
 
 from ..offline import (
     StoryPlan, paint_poster, plan_story, write_cast, write_image_prompt, write_reply,
     write_synopsis, write_title,
 )
-from .base import ImageRequest, ImageResult, OnDelta, Provider, ProviderError, TextRequest, TextResult
+from .base import (
+    ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
+    TextResult,
+)
 
 _WRITERS: dict[str, Callable[[StoryPlan], str]] = {
     "reply": write_reply, "synopsis": write_synopsis, "title": write_title, "cast": write_cast,
@@ -20,6 +27,11 @@ _WRITERS: dict[str, Callable[[StoryPlan], str]] = {
 _WORDS_PER_CHUNK = 3
 # The painter "works" for this many pace-units, so a demo poster does not appear instantly.
 _PAINT_PACES = 20
+# Seed offsets for regenerated parts: a new synopsis is a new story; a new title or poster
+# varies only itself. Large primes keep the variants apart.
+_STORY_STRIDE, _TITLE_STRIDE, _ART_STRIDE = 7919, 104729, 1299709
+# Blur radii of the partial posters, coarse to fine, as an image model's would sharpen.
+_PARTIAL_BLURS = (18, 6)
 
 
 @functools.lru_cache(maxsize=16)
@@ -28,12 +40,25 @@ def _plan(idea: str, seed: int) -> StoryPlan:
     return plan_story(idea, seed)
 
 
-def _plan_for(context: Mapping[str, Any]) -> StoryPlan:
+def _number(context: Mapping[str, Any], key: str, default: int) -> int:
     try:
-        seed = int(context.get("seed") or 0)
+        return int(context.get(key) or default)
     except (TypeError, ValueError):
-        seed = 0
-    return _plan(str(context.get("idea") or ""), seed)
+        return default
+
+
+def _plan_for(context: Mapping[str, Any]) -> StoryPlan:
+    story = max(_number(context, "story_variant", 1), 1)
+    return _plan(str(context.get("idea") or ""), _number(context, "seed", 0) + _STORY_STRIDE * (story - 1))
+
+
+def _title_variant(plan: StoryPlan, variant: int) -> str:
+    """Another title for the same story: the first different one among nearby seeds."""
+    for step in range(8):
+        title = _plan(plan.idea, plan.seed + _TITLE_STRIDE * (variant - 1) + step).title
+        if title != plan.title:
+            return title
+    return plan.title
 
 
 class OfflineProvider(Provider):
@@ -54,19 +79,36 @@ class OfflineProvider(Provider):
         writer = _WRITERS.get(request.task)
         if writer is None:
             raise ProviderError(f"The offline writer cannot write {request.task!r}.", kind="error")
-        text = writer(_plan_for(request.context))
+        plan = _plan_for(request.context)
+        variant = _number(request.context, "variant", 1)
+        text = _title_variant(plan, variant) if request.task == "title" and variant > 1 else writer(plan)
         if on_delta is not None:
             self._stream(text, on_delta)
         return TextResult(text=text, model=self.text_model, usage={})
 
-    def image(self, request: ImageRequest) -> ImageResult:
-        """Paint a text-free poster for the pitch."""
+    def image(self, request: ImageRequest, on_partial: OnPartial | None = None) -> ImageResult:
+        """Paint a text-free poster for the pitch, showing it sharpen when asked to."""
         width, height = self.poster_size
-        data = paint_poster(_plan_for(request.context), width=width, height=height)
-        if self.pace > 0:
-            self._sleep(_PAINT_PACES * self.pace)
+        plan = _plan_for(request.context)
+        variant = _number(request.context, "variant", 1)
+        if variant > 1:
+            plan = dataclasses.replace(plan, art_seed=plan.art_seed + _ART_STRIDE * (variant - 1))
+        data = paint_poster(plan, width=width, height=height)
+        pauses = len(_PARTIAL_BLURS) + 1 if on_partial else 1
+        for index, radius in enumerate(_PARTIAL_BLURS if on_partial else ()):
+            self._pause(_PAINT_PACES * self.pace / pauses)
+            on_partial(_blurred(data, radius), index)
+        self._pause(_PAINT_PACES * self.pace / pauses)
         return ImageResult(data=data, model=self.image_model, usage={},
                            label="Painted by the offline poster painter")
+
+    def moderate(self, text: str) -> ModerationResult:
+        """The offline writer refuses nothing."""
+        return ModerationResult(False)
+
+    def _pause(self, seconds: float) -> None:
+        if seconds > 0:
+            self._sleep(seconds)
 
     def _stream(self, text: str, on_delta: OnDelta) -> None:
         ends = [m.end() for m in re.finditer(r"\S+\s*", text)][_WORDS_PER_CHUNK - 1::_WORDS_PER_CHUNK]
@@ -76,3 +118,12 @@ class OfflineProvider(Provider):
             if i and self.pace > 0:
                 self._sleep(self.pace)
             on_delta(text[:end])
+
+
+def _blurred(png: bytes, radius: float) -> bytes:
+    """A small, blurred copy of a poster: a partial image as an image model would stream it."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    image.thumbnail((256, 384))
+    out = io.BytesIO()
+    image.filter(ImageFilter.GaussianBlur(radius * image.width / 1024 * 4)).save(out, "PNG", compress_level=1)
+    return out.getvalue()

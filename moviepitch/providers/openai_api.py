@@ -11,7 +11,10 @@ from typing import Any
 import openai
 
 from ..posters import sniff
-from .base import ImageRequest, ImageResult, OnDelta, Provider, ProviderError, TextRequest, TextResult
+from .base import (
+    ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
+    TextResult,
+)
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +24,10 @@ GPT_IMAGE_PREFIXES = ("gpt-image", "chatgpt-image")
 NO_SAMPLING_PREFIXES = ("o1", "o3", "o4", "gpt-5")
 # Local servers (Ollama, vLLM, llama.cpp) need no key, but the SDK insists on one.
 PLACEHOLDER_KEY = "no-key-needed"
+# Error codes with which image services refuse a prompt on content grounds.
+REFUSAL_CODES = ("moderation_blocked", "content_policy_violation")
+# Status codes that mean "this server cannot stream images", not "try later".
+NO_STREAM_STATUSES = (400, 404, 405, 415, 422, 501)
 
 
 class OpenAIProvider(Provider):
@@ -31,7 +38,8 @@ class OpenAIProvider(Provider):
     def __init__(self, *, api_key: str | None = None, base_url: str | None = None,
                  text_model: str, image_model: str, image_size: str = "1024x1536",
                  image_quality: str | None = "medium", text_timeout: float = 60.0,
-                 image_timeout: float = 300.0, max_retries: int = 2):
+                 image_timeout: float = 300.0, max_retries: int = 2,
+                 moderation_model: str | None = "omni-moderation-latest", partial_images: int = 2):
         self.text_model = text_model
         self.image_model = image_model
         self.image_size = image_size
@@ -43,7 +51,12 @@ class OpenAIProvider(Provider):
         self._max_retries = int(max_retries)
         self._client: openai.OpenAI | None = None
         self._lock = threading.Lock()
+        self.moderation_model = moderation_model
+        self.partial_images = int(partial_images)
         self._no_temperature: set[str] = set()
+        # Models whose server answered a streamed image request with a plain body or an error.
+        self._no_image_stream: set[str] = set()
+        self._no_moderation = False
 
     @property
     def client(self) -> openai.OpenAI:
@@ -128,16 +141,23 @@ class OpenAIProvider(Provider):
 
     # Images
 
-    def image(self, request: ImageRequest) -> ImageResult:
-        """Make a poster with images.generate and return the decoded bytes."""
+    def image(self, request: ImageRequest, on_partial: OnPartial | None = None) -> ImageResult:
+        """Make a poster with images.generate, streaming partial images where the server can."""
         model = self.image_model
         params: dict[str, Any] = {"model": model, "prompt": request.prompt, "n": 1, "size": self.image_size}
-        if model.startswith(GPT_IMAGE_PREFIXES):
+        gpt_image = model.startswith(GPT_IMAGE_PREFIXES)
+        if gpt_image:
             if self.image_quality:
                 params["quality"] = self.image_quality
         else:
             # Older and third-party image endpoints default to URLs; we keep bytes.
             params["response_format"] = "b64_json"
+        if gpt_image and on_partial and self.partial_images > 0 and model not in self._no_image_stream:
+            streamed = self._stream_image(params, on_partial)
+            if streamed is not None:
+                return streamed
+            log.info("Image model %s does not stream here; asking without streaming from now on", model)
+            self._no_image_stream.add(model)
         try:
             answer = self.client.images.generate(timeout=self.image_timeout, **params)
         except openai.OpenAIError as exc:
@@ -148,20 +168,81 @@ class OpenAIProvider(Provider):
                 raise ProviderError("The image service answered with a link instead of the image itself.",
                                     kind="bad_output")
             raise ProviderError("The image service answered without an image.", kind="bad_output")
+        return ImageResult(data=_decode_image(data.b64_json), model=model, usage=_image_usage(answer.usage))
+
+    def _stream_image(self, params: dict, on_partial: OnPartial) -> ImageResult | None:
+        """Stream partial images into `on_partial`; None when the server cannot stream."""
         try:
-            image = base64.b64decode(data.b64_json, validate=True)
-        except (binascii.Error, ValueError) as exc:
-            raise ProviderError("The image service sent image data that is not valid base64.",
-                                kind="bad_output") from exc
-        if sniff(image) is None:
-            raise ProviderError("The image service sent data that is not a PNG, WebP or JPEG image.",
-                                kind="bad_output")
-        usage = answer.usage
-        return ImageResult(
-            data=image, model=model,
-            usage={"images": 1, "input_tokens": getattr(usage, "input_tokens", 0) or 0,
-                   "output_tokens": getattr(usage, "output_tokens", 0) or 0},
-        )
+            stream = self.client.images.generate(timeout=self.image_timeout, stream=True,
+                                                 partial_images=self.partial_images, **params)
+            with stream:
+                for event in stream:
+                    kind = getattr(event, "type", "")
+                    if kind == "image_generation.partial_image":
+                        on_partial(_decode_image(event.b64_json), event.partial_image_index)
+                    elif kind == "image_generation.completed":
+                        return ImageResult(data=_decode_image(event.b64_json), model=params["model"],
+                                           usage=_image_usage(event.usage))
+        except openai.APIStatusError as exc:
+            if exc.status_code in NO_STREAM_STATUSES and not _refused(exc):
+                return None
+            raise explain(exc, setting="MOVIEPITCH_IMAGE_MODEL") from exc
+        except openai.OpenAIError as exc:
+            raise explain(exc, setting="MOVIEPITCH_IMAGE_MODEL") from exc
+        except ValueError as exc:
+            # A malformed event in the stream surfaces as a JSON decoding error.
+            raise ProviderError("The image service sent an answer we could not read.", kind="bad_output") from exc
+        # No finished image: the server ignored stream=true and sent a plain body.
+        return None
+
+    # Moderation
+
+    def moderate(self, text: str) -> ModerationResult | None:
+        """Check the idea with the moderations endpoint; None where the server has none."""
+        if not self.moderation_model or self._no_moderation:
+            return None
+        try:
+            answer = self.client.moderations.create(model=self.moderation_model, input=text,
+                                                    timeout=self.text_timeout)
+        except openai.APIStatusError as exc:
+            if exc.status_code in (404, 405, 501):
+                log.warning("The AI service has no moderations endpoint; ideas are not checked")
+                self._no_moderation = True
+                return None
+            raise explain(exc, setting="MOVIEPITCH_MODERATION_MODEL") from exc
+        except openai.OpenAIError as exc:
+            raise explain(exc, setting="MOVIEPITCH_MODERATION_MODEL") from exc
+        results = answer.results or []
+        flagged = [r for r in results if r.flagged]
+        if not flagged:
+            return ModerationResult(False)
+        categories = flagged[0].categories.model_dump() if flagged[0].categories else {}
+        return ModerationResult(True, tuple(sorted(name.replace("_", " ") for name, on in categories.items() if on)))
+
+
+def _decode_image(b64: str | None) -> bytes:
+    if not b64:
+        raise ProviderError("The image service answered without an image.", kind="bad_output")
+    try:
+        image = base64.b64decode(b64, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise ProviderError("The image service sent image data that is not valid base64.",
+                            kind="bad_output") from exc
+    if sniff(image) is None:
+        raise ProviderError("The image service sent data that is not a PNG, WebP or JPEG image.",
+                            kind="bad_output")
+    return image
+
+
+def _image_usage(usage) -> dict[str, int]:
+    return {"images": 1, "input_tokens": getattr(usage, "input_tokens", 0) or 0,
+            "output_tokens": getattr(usage, "output_tokens", 0) or 0}
+
+
+def _refused(exc: openai.APIStatusError) -> bool:
+    code = getattr(exc, "code", None)
+    body = exc.body if isinstance(exc.body, dict) else {}
+    return code in REFUSAL_CODES or body.get("code") in REFUSAL_CODES
 
 
 def _require_text(text: str | None) -> str:
@@ -200,6 +281,8 @@ def explain(exc: openai.OpenAIError, *, setting: str) -> ProviderError:
     if isinstance(exc, openai.NotFoundError):
         log.error("The AI service does not know the model (HTTP 404): check %s", setting)
         return ProviderError("The AI service is misconfigured, so this step could not run.", kind="misconfigured")
+    if isinstance(exc, openai.APIStatusError) and _refused(exc):
+        return ProviderError("The image service refused this poster description.", kind="refused")
     if isinstance(exc, openai.APIStatusError):
         if exc.status_code >= 500:
             return ProviderError("The AI service had a problem on its side.", kind="unavailable")
