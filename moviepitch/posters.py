@@ -75,6 +75,13 @@ def prepare(data: bytes) -> PosterFiles:
     )
 
 
+def preview(data: bytes) -> bytes:
+    """A small WebP of a partial poster, for the page to show while the rest is painted."""
+    image = open_checked(data).convert("RGB")
+    image.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 3), Image.Resampling.BILINEAR)
+    return _webp(image, quality=70)
+
+
 def _webp(image: Image.Image, quality: int) -> bytes:
     out = io.BytesIO()
     # method=4 is Pillow's default speed/size balance; higher costs seconds per poster.

@@ -112,6 +112,39 @@ def image_prompt_messages(synopsis: str) -> list[dict[str, str]]:
     )
 
 
+def safer_image_prompt_messages(image_prompt: str) -> list[dict[str, str]]:
+    """A rewrite of a refused poster description: no real people, nothing violent."""
+    return _messages(
+        "An image service refused this movie poster description. Rewrite it so that it keeps the "
+        "setting, mood, colours and composition but names no real people, shows no weapons, blood, "
+        "injury or violence, and asks for no text. Answer with the description alone. "
+        f"{DATA_RULE}",
+        quoted("idea", "A gunman with a bloody knife stands over a body in a dark alley."),
+        "A lone figure in a long coat stands in a rain-soaked alley at night, lit by a flickering "
+        "red neon sign, long shadows stretching across wet cobblestones.",
+        quoted("idea", image_prompt),
+    )
+
+
+# Words an image service is likely to refuse, and calmer words to paint instead.
+_CALMER = {
+    "blood": "shadow", "bloody": "dark", "bloodied": "weathered", "gun": "lantern", "guns": "lanterns",
+    "gunman": "stranger", "rifle": "walking stick", "pistol": "compass", "knife": "key", "sword": "staff",
+    "weapon": "tool", "weapons": "tools", "corpse": "empty coat", "body": "silhouette", "dead": "still",
+    "kill": "face", "killer": "stranger", "killing": "chasing", "murder": "mystery", "gore": "mist",
+    "wound": "scar", "explosion": "burst of light", "bomb": "glowing orb", "war": "storm",
+}
+_CALMER_WORDS = re.compile(r"\b(" + "|".join(sorted(_CALMER, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def scrub(description: str) -> str:
+    """Swap the words image services most often refuse for calmer ones."""
+    def calmer(match: re.Match) -> str:
+        word = _CALMER[match.group(0).lower()]
+        return word.capitalize() if match.group(0)[0].isupper() else word
+    return _CALMER_WORDS.sub(calmer, description)
+
+
 def poster_prompt(image_prompt: str) -> str:
     """The image model's prompt: the description plus an explicit no-text instruction."""
     return f"{image_prompt.strip().rstrip('.')}. {NO_TEXT}"

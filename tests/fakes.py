@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from moviepitch.providers import ImageRequest, ImageResult, Provider, TextRequest, TextResult
+from moviepitch.providers import (
+    ImageRequest, ImageResult, ModerationResult, Provider, TextRequest, TextResult,
+)
 
 SYNOPSIS = (
     "In a neon-soaked city, retired safecracker Vera Lund (Cate Blanchett) is pulled back for one "
@@ -22,6 +24,7 @@ DEFAULT_ANSWERS = {
     "title": '"The Last Vault."',
     "cast": "Vera Lund: Cate Blanchett",
     "image_prompt": "A rain-slicked street at night, a lone figure under a red umbrella before a glowing vault door.",
+    "safer_image_prompt": "A rain-slicked street at night before a glowing vault door.",
 }
 
 
@@ -46,9 +49,11 @@ class ScriptedProvider(Provider):
     text_model = "scripted-text"
     image_model = "scripted-image"
 
-    def __init__(self, answers: dict | None = None, image=None):
+    def __init__(self, answers: dict | None = None, image=None, moderation=None, partials: int = 0):
         self.answers = {**DEFAULT_ANSWERS, **(answers or {})}
         self.image_answer = png_bytes() if image is None else image
+        self.moderation = ModerationResult(False) if moderation is None else moderation
+        self.partials = partials
         self.calls: list[Call] = []
         self._lock = threading.Lock()
 
@@ -57,8 +62,8 @@ class ScriptedProvider(Provider):
             self.calls.append(Call(task, request, threading.current_thread().name))
 
     def tasks(self) -> list[str]:
-        """The tasks asked for, in order."""
-        return [call.task for call in self.calls]
+        """The text and image tasks asked for, in order (the content check left out)."""
+        return [call.task for call in self.calls if call.task != "check"]
 
     @staticmethod
     def _resolve(answer, request):
@@ -77,7 +82,17 @@ class ScriptedProvider(Provider):
                 on_delta(" ".join(words[:i]))
         return TextResult(text, self.text_model, {"input_tokens": 10, "output_tokens": len(text.split())})
 
-    def image(self, request: ImageRequest) -> ImageResult:
+    def image(self, request: ImageRequest, on_partial=None) -> ImageResult:
         self._record("poster", request)
-        data = self._resolve(self.image_answer, request)
+        answer = self.image_answer
+        if isinstance(answer, list):  # one answer per call, in order
+            answer = answer.pop(0) if len(answer) > 1 else answer[0]
+        data = self._resolve(answer, request)
+        if on_partial and self.partials:
+            for index in range(self.partials):
+                on_partial(png_bytes((128, 192), (40 * index, 60, 90)), index)
         return ImageResult(data, self.image_model, {"images": 1})
+
+    def moderate(self, text: str) -> ModerationResult | None:
+        self._record("check", text)
+        return self._resolve(self.moderation, text)

@@ -8,7 +8,7 @@ import threading
 import pytest
 from fakes import SYNOPSIS, ScriptedProvider
 
-from moviepitch import pipeline
+from moviepitch import pipeline, steps
 from moviepitch.providers import ProviderError
 
 
@@ -25,7 +25,7 @@ def test_a_pitch_runs_to_done_and_saves_every_part(store):
 
     view = store.view(slug)
     assert view.status == "done" and view.finished_at is not None
-    assert [s.state for s in view.steps.values()] == ["done"] * 6
+    assert [s.state for s in view.steps.values()] == ["done"] * 7
     assert view.text("reply").startswith("What a hook!")
     assert view.text("synopsis") == SYNOPSIS
     assert view.text("title") == "The Last Vault"  # quotes and full stop cleaned off
@@ -214,7 +214,7 @@ def test_the_poster_prompt_asks_for_no_text(store):
     ("  “Neon Vault”  ", "Neon Vault"),
 ])
 def test_titles_are_cleaned(answer, title):
-    assert pipeline.clean_title(answer) == title
+    assert steps.clean_title(answer) == title
 
 
 def test_the_idea_reaches_the_provider_as_data(store):
