@@ -13,7 +13,7 @@ from .config import load_config
 from .errors import register_errorhandlers
 from .owner import register_owner
 from .services import init_services, services
-from .views import api, pages
+from .views import actions, api, pages
 
 __all__ = ["create_app", "services"]
 
@@ -61,6 +61,7 @@ def register_extensions(app: Flask, provider=None) -> None:
 def register_blueprints(app: Flask) -> None:
     """The pages and the API."""
     app.register_blueprint(pages.bp)
+    app.register_blueprint(actions.bp)
     app.register_blueprint(api.bp)
 
 

@@ -17,6 +17,7 @@ MESSAGES = {
     403: ("That is not yours to change", "Only the browser that made this pitch can change it."),
     404: ("No such pitch", "This link does not lead to a pitch. It may have been mistyped."),
     405: ("Not like that", "That page cannot be used this way."),
+    409: ("Not right now", "This pitch is not in a state where that can be done."),
     410: ("This pitch is gone", "Its owner deleted it."),
     413: ("That is too much", "The request was larger than we accept."),
     415: ("Send JSON", "This endpoint takes application/json."),

@@ -15,6 +15,11 @@ def _serializer() -> URLSafeSerializer:
     return URLSafeSerializer(current_app.secret_key, salt="moviepitch-owner")
 
 
+def signed(owner_id: str) -> str:
+    """The cookie value that proves this owner id."""
+    return _serializer().dumps(owner_id)
+
+
 def current_owner() -> str | None:
     """The owner id of this browser, if it has one."""
     if "owner_id" not in g:
@@ -47,7 +52,7 @@ def register_owner(app: Flask) -> None:
     def set_owner_cookie(response):
         if g.get("set_owner_cookie"):
             response.set_cookie(
-                COOKIE, _serializer().dumps(g.owner_id), max_age=MAX_AGE,
+                COOKIE, signed(g.owner_id), max_age=MAX_AGE,
                 httponly=True, samesite="Lax", secure=request.is_secure,
             )
         return response

@@ -3,6 +3,12 @@
 "use strict";
 
 const POLL_MS = 400;
+// Which owner actions fit which status.
+const WHEN = {
+  active: ["queued", "running"],
+  retryable: ["failed", "partial", "interrupted", "cancelled"],
+  finished: ["done", "partial", "failed", "cancelled"],
+};
 
 function $(root, selector) { return root.querySelector(selector); }
 
@@ -60,6 +66,7 @@ class PitchPage {
     this.etag = null;
     this.skewMs = 0;  // server clock minus ours, from the Date header
     this.doc = null;
+    this.startedActive = root.dataset.active === "true";
   }
 
   start() {
@@ -95,8 +102,15 @@ class PitchPage {
     const out = doc.outputs;
     root.className = root.className.replace(/status-\w+/, `status-${doc.status}`);
     $(root, "[data-status-badge]").textContent = doc.status;
-    const cancel = $(root, "[data-cancel]");
-    if (cancel && !doc.active) cancel.hidden = true;
+    root.querySelectorAll("[data-when]").forEach((group) => {
+      group.hidden = !WHEN[group.dataset.when].includes(doc.status);
+    });
+    // When a pitch finishes, its owner's choices (new versions, retries) depend on how it
+    // ended: let the server draw them afresh.
+    if (!doc.active && this.startedActive && $(root, ".owner-actions")) {
+      window.location.reload();
+      return;
+    }
 
     const reply = $(root, "[data-reply]");
     if (out.reply) { $(reply, "p").textContent = out.reply; reply.hidden = false; }
@@ -159,6 +173,9 @@ class PitchPage {
     const label = $(frame, "[data-poster-label]");
     const posterStep = doc.steps.find((step) => step.name === "poster");
     if (doc.poster) {
+      const partial = $(frame, "img.is-preview");
+      if (partial) partial.remove();
+      placeholder.classList.remove("over-preview");
       let img = $(frame, "img");
       if (!img) {
         img = document.createElement("img");
@@ -174,6 +191,18 @@ class PitchPage {
       placeholder.hidden = true;
       label.textContent = doc.poster.label || "";
       label.hidden = !doc.poster.label;
+    } else if (doc.preview) {
+      // The poster sharpening: each partial image replaces the last.
+      let img = $(frame, "img.is-preview");
+      if (!img) {
+        img = document.createElement("img");
+        img.className = "is-preview";
+        img.alt = "The poster, partly painted";
+        frame.prepend(img);
+      }
+      if (img.getAttribute("src") !== doc.preview.url) img.src = doc.preview.url;
+      placeholder.classList.add("over-preview");
+      $(placeholder, "[data-poster-state]").textContent = "Painting the poster…";
     } else {
       const state = $(placeholder, "[data-poster-state]");
       if (posterStep && posterStep.state === "running") state.textContent = "Painting the poster…";

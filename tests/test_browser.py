@@ -30,7 +30,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 @pytest.fixture
 def live_server(tmp_path):
     """The app served on a free loopback port, with a slow-ish offline writer so progress shows."""
-    app = make_app(tmp_path, OFFLINE_PACE=0.01)
+    app = make_app(tmp_path, OFFLINE_PACE=0.04)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -64,6 +64,14 @@ def test_type_an_idea_and_see_the_finished_pitch(live_server, browser):
     page.wait_for_url("**/p/*")
     permalink = page.url
 
+    # The synopsis grows while it is written, and the steps show their state.
+    page.wait_for_function("() => document.querySelector('[data-synopsis].is-writing p')")
+    sync_api.expect(page.locator(".step.state-running").first).to_be_visible()
+    first = len(page.locator("[data-synopsis]").inner_text())
+    page.wait_for_function(
+        "n => document.querySelector('[data-synopsis]').innerText.length > n", arg=first)
+    page.screenshot(path=str(ARTIFACTS / "pitch-writing.png"))
+
     # The page fills itself in by polling; wait for the finished state.
     sync_api.expect(page.locator("[data-status-badge]")).to_have_text("done", timeout=60_000)
     title = page.locator("[data-title]").inner_text()
@@ -71,7 +79,7 @@ def test_type_an_idea_and_see_the_finished_pitch(live_server, browser):
     assert page.locator("[data-cast] li .actor").count() >= 2
     assert page.locator("[data-synopsis] p").count() >= 2
     assert page.locator("[data-reply] p").inner_text()
-    assert page.locator(".step.state-done").count() == 6
+    assert page.locator(".step.state-done").count() == 7
     poster = page.locator("[data-poster] img")
     sync_api.expect(poster).to_be_visible()
     page.wait_for_function("() => document.querySelector('[data-poster] img').naturalWidth > 0")
@@ -80,14 +88,27 @@ def test_type_an_idea_and_see_the_finished_pitch(live_server, browser):
 
     page.get_by_role("button", name="Copy link").click()
     sync_api.expect(page.locator("[data-copy-feedback]")).to_have_text("Copied!")
-    assert errors == []
 
     # The permalink opens for someone else, with no cookies of the maker's.
     other = browser.new_context(viewport={"width": 390, "height": 844}, reduced_motion="reduce")
     stranger = other.new_page()
     stranger.goto(permalink)
     sync_api.expect(stranger.locator("[data-title]")).to_have_text(title)
-    assert stranger.locator("[data-cancel]").count() == 0
+    assert stranger.locator(".owner-actions").count() == 0
     stranger.screenshot(path=str(ARTIFACTS / "pitch-phone.png"), full_page=True)
+
+    # Back with the owner: a new poster, made live, with the first one kept.
+    first_poster = page.locator("[data-poster] img").get_attribute("src")
+    page.get_by_role("button", name="New poster").click()
+    page.wait_for_load_state()
+    sync_api.expect(page.locator("[data-status-badge]")).to_have_text("done", timeout=60_000)
+    sync_api.expect(page.locator(".poster-versions li")).to_have_count(2, timeout=10_000)
+    assert page.locator("[data-poster] img").get_attribute("src") != first_poster
+    page.screenshot(path=str(ARTIFACTS / "pitch-new-poster.png"), full_page=True)
+
+    # The stranger, who polls nothing once it is done, sees the new poster on reload.
+    stranger.reload()
+    assert stranger.locator("[data-poster] img").get_attribute("src").endswith("/poster/2.webp")
+    assert errors == []
     other.close()
     context.close()

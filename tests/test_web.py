@@ -7,6 +7,7 @@ from conftest import csrf_token, drain, submit_idea
 from fakes import ScriptedProvider
 
 from moviepitch.jobs import Busy
+from moviepitch.providers import ProviderError
 from moviepitch.owner import COOKIE
 
 IDEA = "Three dogs move to Hawaii to learn to surf."
@@ -43,13 +44,13 @@ def test_the_whole_flow_offline(client, app):
     doc = status.get_json()
     assert doc["status"] == "done" and doc["active"] is False
     assert doc["idea"] == IDEA and doc["provider"] == "offline"
-    assert [s["name"] for s in doc["steps"]] == ["reply", "synopsis", "title", "cast", "image_prompt", "poster"]
+    assert [s["name"] for s in doc["steps"]] == ["check", "reply", "synopsis", "title", "cast", "image_prompt", "poster"]
     assert all(s["state"] == "done" and s["elapsed"] is not None for s in doc["steps"])
     outputs = doc["outputs"]
     assert outputs["reply"] and outputs["synopsis"] and outputs["title"] and outputs["image_prompt"]
     assert outputs["cast"] and set(outputs["cast"][0]) == {"character", "actor"}
     assert doc["poster"]["url"] == f"/p/{slug}/poster/1.webp"
-    assert doc["progress"] == {"finished": 6, "total": 6}
+    assert doc["progress"] == {"finished": 7, "total": 7}
 
     page = client.get(location)
     html = page.get_data(as_text=True)
@@ -162,13 +163,8 @@ def test_a_full_pool_says_busy_and_keeps_nothing(client, app, monkeypatch):
     assert "busy" in html and IDEA in html
 
 
-class FailingPoster(ScriptedProvider):
-    def image(self, request):
-        from moviepitch.providers import ProviderError
-        raise ProviderError("The AI service took too long to answer.", kind="timeout")
-
-
-@pytest.mark.parametrize("provider", [FailingPoster()])
+@pytest.mark.parametrize("provider", [ScriptedProvider(
+    image=ProviderError("The AI service took too long to answer.", kind="timeout"))])
 def test_a_failed_step_is_named_in_plain_words(client, app, provider):
     slug = create(client, app)
     html = client.get(f"/p/{slug}").get_data(as_text=True)

@@ -13,6 +13,7 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 @bp.get("/pitches/<slug>")
 def pitch_status(slug: str):
     """Status, steps, current outputs and poster URLs; 304 when nothing changed."""
+    services().notice_interruption(slug)
     store = services().store
     revision = store.revision(slug)
     if revision is None:

@@ -34,6 +34,7 @@ def index():
 @bp.get("/p/<slug>")
 def pitch(slug: str):
     """The pitch page: live while it is being made, the finished pitch after."""
+    services().notice_interruption(slug)
     view = services().store.view(slug) or abort(404)
     return render_template(
         "pitch.html", pitch=view, doc=pitch_document(view), cast=cast_of(view),
@@ -41,17 +42,6 @@ def pitch(slug: str):
         permalink=absolute_url("pages.pitch", slug=slug),
         poster_absolute=absolute_url("pages.poster", slug=slug) if view.poster_version else None,
     )
-
-
-@bp.post("/p/<slug>/cancel")
-def cancel(slug: str):
-    """Stop a pitch in the making (owner only); what is done stays."""
-    store = services().store
-    view = store.view(slug) or abort(404)
-    if not owns(view.owner_id):
-        abort(403)
-    store.request_cancel(view.id)
-    return redirect(url_for("pages.pitch", slug=slug), code=303)
 
 
 def _image(data: bytes, etag: str, cache_control: str) -> Response:
@@ -95,6 +85,13 @@ def poster(slug: str):
 def thumb_version(slug: str, version: int):
     """One thumbnail version, immutable."""
     return _versioned(slug, version, "t")
+
+
+@bp.get("/p/<slug>/preview.webp")
+def preview(slug: str):
+    """The latest partial image of a poster being painted (the query string names its index)."""
+    data = services().store.preview(slug) or abort(404)
+    return _image(data, f"v{request.args.get('i', '')}", "no-store")
 
 
 @bp.get("/p/<slug>/thumb.webp")

@@ -10,7 +10,7 @@ from flask import current_app, request, url_for
 from ..pipeline import LABELS
 from ..store import PitchView
 
-FINISHED = ("done", "failed", "skipped")
+STEP_ENDED = ("done", "failed", "skipped")
 
 
 def absolute_url(endpoint: str, **values) -> str:
@@ -61,6 +61,32 @@ def failure_message(view: PitchView) -> str | None:
     return message
 
 
+def versions_document(view: PitchView) -> dict[str, list[dict]]:
+    """Every version of the regenerable parts, marking the one on show."""
+    shown = {part: output.version for part, output in view.outputs.items()}
+    documents: dict[str, list[dict]] = {}
+    for part, outputs in view.versions.items():
+        documents[part] = []
+        for output in outputs:
+            entry = {"version": output.version, "current": shown.get(part) == output.version}
+            if part == "poster":
+                entry["url"] = url_for("pages.poster_version", slug=view.slug, version=output.version)
+                entry["thumb_url"] = url_for("pages.thumb_version", slug=view.slug, version=output.version)
+            else:
+                entry["text"] = output.body
+            documents[part].append(entry)
+    return documents
+
+
+def preview_document(view: PitchView) -> dict | None:
+    """The partial poster to show while the poster step runs."""
+    poster = view.steps.get("poster")
+    if view.preview_index is None or poster is None or poster.state != "running":
+        return None
+    return {"index": view.preview_index,
+            "url": url_for("pages.preview", slug=view.slug, i=view.preview_index)}
+
+
 def pitch_document(view: PitchView) -> dict:
     """The status JSON of GET /api/pitches/<slug>."""
     steps = []
@@ -90,7 +116,7 @@ def pitch_document(view: PitchView) -> dict:
         "finished_at": _iso(view.finished_at),
         "steps": steps,
         "progress": {
-            "finished": sum(step["state"] in FINISHED for step in steps),
+            "finished": sum(step["state"] in STEP_ENDED for step in steps),
             "total": len(steps),
         },
         "outputs": {
@@ -102,4 +128,6 @@ def pitch_document(view: PitchView) -> dict:
             "image_prompt": view.text("image_prompt") or None,
         },
         "poster": poster_document(view),
+        "preview": preview_document(view),
+        "versions": versions_document(view),
     }

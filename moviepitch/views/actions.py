@@ -1,0 +1,88 @@
+"""What the owner of a pitch can do to it: stop, retry, regenerate a part, choose a version."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, redirect, url_for
+
+from ..errors import error_response
+from ..jobs import Busy
+from ..owner import owns
+from ..records import PitchView
+from ..services import services
+from ..store import FINISHED, RETRYABLE
+
+bp = Blueprint("actions", __name__)
+
+# What each "new ..." button makes again: a new synopsis remakes everything that follows it.
+REGENERATES = {
+    "title": ("title",),
+    "poster": ("poster",),
+    "synopsis": ("synopsis", "title", "cast", "image_prompt", "poster"),
+}
+# What must already exist before a part can be made again.
+REGENERATE_NEEDS = {"title": "synopsis", "poster": "image_prompt"}
+CHOOSABLE = ("title", "poster")
+RETRY_AFTER_SECONDS = 10
+
+
+def _owned(slug: str) -> PitchView:
+    view = services().store.view(slug) or abort(404)
+    if not owns(view.owner_id):
+        abort(403)
+    return view
+
+
+def _back(slug: str):
+    return redirect(url_for("pages.pitch", slug=slug), code=303)
+
+
+def _start(view: PitchView):
+    try:
+        services().start(view.slug)
+    except Busy:
+        response, status = error_response(503)
+        return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    return _back(view.slug)
+
+
+@bp.post("/p/<slug>/cancel")
+def cancel(slug: str):
+    """Stop a pitch in the making; what is done stays."""
+    view = _owned(slug)
+    services().store.request_cancel(view.id)
+    return _back(slug)
+
+
+@bp.post("/p/<slug>/retry")
+def retry(slug: str):
+    """Resume from the step that failed (or was interrupted); finished steps are kept, not re-run."""
+    view = _owned(slug)
+    if not services().store.reopen(view.id, RETRYABLE):
+        return error_response(409, "Only a pitch that failed, stopped or was interrupted can be resumed.")
+    return _start(view)
+
+
+@bp.post("/p/<slug>/regenerate/<part>")
+def regenerate(slug: str, part: str):
+    """Make a new title, synopsis or poster; earlier versions are kept."""
+    if part not in REGENERATES:
+        abort(404)
+    view = _owned(slug)
+    if part == "synopsis" and view.steps["check"].state != "done":
+        return error_response(409, "This idea has not passed the content check, so it has no synopsis to redo.")
+    if part in REGENERATE_NEEDS and not view.text(REGENERATE_NEEDS[part]):
+        return error_response(409, f"There is no {REGENERATE_NEEDS[part].replace('_', ' ')} to work from yet.")
+    if not services().store.reopen(view.id, FINISHED, REGENERATES[part]):
+        return error_response(409, "Wait until this pitch is finished, then try again.")
+    return _start(view)
+
+
+@bp.post("/p/<slug>/choose/<part>/<int:version>")
+def choose(slug: str, part: str, version: int):
+    """Show another version of the title or poster, for everyone."""
+    if part not in CHOOSABLE:
+        abort(404)
+    view = _owned(slug)
+    if not services().store.choose(view.id, part, version):
+        abort(404)
+    return _back(slug)
