@@ -27,8 +27,6 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-STATUSES = ("queued", "running", "done", "partial", "failed", "interrupted", "refused", "cancelled")
-STEP_STATES = ("waiting", "running", "done", "failed", "skipped")
 # The chain's steps, in the order pages list them. Each step but the content check
 # writes the part of the same name.
 STEPS = ("check", "reply", "synopsis", "title", "cast", "image_prompt", "poster")
@@ -65,6 +63,7 @@ class Pitch(Base):
     slug: Mapped[str] = mapped_column(String(32), unique=True)
     idea: Mapped[str] = mapped_column(Text)
     owner_id: Mapped[str] = mapped_column(String(64), index=True)
+    # queued, running, done, partial, failed, interrupted, refused or cancelled (see the README).
     status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
     seed: Mapped[int] = mapped_column(Integer, default=0)
     provider: Mapped[str] = mapped_column(String(64))
@@ -92,6 +91,7 @@ class Step(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(32))
+    # waiting, running, done, failed or skipped.
     state: Mapped[str] = mapped_column(String(16), default="waiting")
     model: Mapped[str | None] = mapped_column(String(128))
     usage: Mapped[dict] = mapped_column(JSON, default=dict)

@@ -24,7 +24,7 @@ if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
         raise RuntimeError("chromium is missing under CI: `make system-deps` should have installed it")
     pytest.skip("Debian's chromium is not installed (run `make system-deps` as root)", allow_module_level=True)
 
-sync_api = pytest.importorskip("playwright.sync_api")
+from playwright import sync_api  # noqa: E402 (after the chromium check)
 
 
 @pytest.fixture

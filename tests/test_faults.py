@@ -211,3 +211,13 @@ def test_an_unknown_model_names_the_setting_in_the_log(app, stub, client, caplog
         slug, doc = pitch(app, client)
     assert steps(doc)["synopsis"]["error"] == "The AI service is misconfigured, so this step could not run."
     assert "MOVIEPITCH_TEXT_MODEL" in caplog.text
+
+
+def test_an_error_to_a_streamed_image_request_is_retried_without_streaming(app, stub, client):
+    refusal_to_stream = Fault(status=400, error={"message": "Unknown parameter: 'partial_images'.",
+                                                 "type": "invalid_request_error", "param": "partial_images",
+                                                 "code": "unknown_parameter"})
+    stub.script("/images/generations", refusal_to_stream, when=lambda body: body.get("stream") is True)
+    slug, doc = pitch(app, client)
+    assert doc["status"] == "done"
+    assert [r.body.get("stream", False) for r in stub.requests_to("/images/generations")] == [True, False]

@@ -201,3 +201,22 @@ def test_public_url_sets_the_base_of_meta_links(tmp_path):
     assert f'<link rel="canonical" href="https://pitch.example.com/p/{slug}">' in html
     assert f'content="https://pitch.example.com/p/{slug}/poster.webp"' in html
     app.extensions["moviepitch"].jobs.shutdown()
+
+
+def test_a_partial_poster_is_served_while_the_poster_is_painted(client, app):
+    from fakes import png_bytes
+
+    from moviepitch import posters
+
+    store = app.extensions["moviepitch"].store
+    slug = store.create_pitch("A detective who can smell lies.", "o", "offline", {})
+    pitch_id = store.pitch_id(slug)
+    store.start_step(pitch_id, "poster")
+    store.save_preview(pitch_id, posters.preview(png_bytes()), 0)
+    store.save_preview(pitch_id, posters.preview(png_bytes(color=(1, 2, 3))), 1)
+
+    doc = client.get(f"/api/pitches/{slug}").get_json()
+    assert doc["preview"] == {"index": 1, "url": f"/p/{slug}/preview.webp?i=1"}
+    image = client.get(doc["preview"]["url"])
+    assert image.status_code == 200 and image.mimetype == "image/webp"
+    assert image.headers["Cache-Control"] == "no-store"

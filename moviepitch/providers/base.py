@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
-# The text tasks of the chain; a provider may use the name to pick a writer.
-TEXT_TASKS = ("reply", "synopsis", "title", "cast", "image_prompt", "safer_image_prompt")
-
 OnDelta = Callable[[str], None]
 # Called with each partial image (encoded bytes) and its index while a poster is painted.
 OnPartial = Callable[[bytes, int], None]
@@ -17,6 +14,8 @@ OnPartial = Callable[[bytes, int], None]
 class TextRequest:
     """One text call: chat messages, plus the plain facts they were built from."""
 
+    # reply, synopsis, title, cast, image_prompt or safer_image_prompt: a provider that
+    # writes without a model (the offline writer) picks its writer by it.
     task: str
     messages: list[dict[str, str]]
     temperature: float | None = None
