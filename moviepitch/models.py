@@ -82,6 +82,14 @@ class Pitch(Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # Bumped on every change, so pages and the API can answer 304 cheaply.
     revision: Mapped[int] = mapped_column(Integer, default=0)
+    # In the public gallery since (None: unlisted, reachable only by its link).
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    # An operator took it out of the gallery after reports.
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Deleted by its owner: the content is gone and this row is the tombstone.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # sha256 of the secret edit link, which makes another browser an owner.
+    edit_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Step(Base):
@@ -158,3 +166,28 @@ class PosterPreview(Base):
     index: Mapped[int] = mapped_column(Integer)
     webp: Mapped[bytes] = mapped_column(LargeBinary)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class CoOwner(Base):
+    """Another browser that became an owner of a pitch through its edit link."""
+
+    __tablename__ = "co_owners"
+
+    pitch_id: Mapped[int] = mapped_column(
+        ForeignKey("pitches.id", ondelete="CASCADE"), primary_key=True
+    )
+    owner_id: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+
+
+class Report(Base):
+    """Someone thinks a published pitch should not be in the gallery."""
+
+    __tablename__ = "reports"
+    __table_args__ = (UniqueConstraint("pitch_id", "reporter"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), index=True)
+    # A hash of who reported it (owner id or address), so one person counts once.
+    reporter: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

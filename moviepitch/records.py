@@ -54,6 +54,21 @@ class PitchView:
     versions: dict[str, list[OutputView]] = field(default_factory=dict)
     # The index of the latest partial poster while one is being painted.
     preview_index: int | None = None
+    published_at: datetime | None = None
+    hidden_at: datetime | None = None
+    deleted_at: datetime | None = None
+    # Browsers that became owners through the edit link, besides the one that made it.
+    co_owners: tuple[str, ...] = ()
+
+    @property
+    def owner_ids(self) -> tuple[str, ...]:
+        """Every owner id that may change this pitch."""
+        return (self.owner_id, *self.co_owners)
+
+    @property
+    def listed(self) -> bool:
+        """True when the pitch shows in the public gallery."""
+        return self.published_at is not None and self.hidden_at is None
 
     @property
     def active(self) -> bool:

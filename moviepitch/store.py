@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from .models import STEPS, CurrentPart, Output, Pitch, Poster, PosterPreview, Step, utcnow
+from .models import STEPS, CoOwner, CurrentPart, Output, Pitch, Poster, PosterPreview, Step, utcnow
 from .records import ACTIVE, VERSIONED, OutputView, PitchView, PosterBlob, Staleness, StepView
 
 RESUMABLE = ("queued", "interrupted")
@@ -54,7 +54,7 @@ class Store:
             pitch_id = s.scalar(select(Pitch.id).where(Pitch.slug == slug))
             if pitch_id is None:
                 return
-            for table in (PosterPreview, Poster, CurrentPart, Output, Step):
+            for table in (PosterPreview, Poster, CurrentPart, Output, Step, CoOwner):
                 s.execute(delete(table).where(table.pitch_id == pitch_id))
             s.execute(delete(Pitch).where(Pitch.id == pitch_id))
 
@@ -272,6 +272,7 @@ class Store:
                                .order_by(Output.part, Output.version)):
                 versions.setdefault(o.part, []).append(_record(o))
             preview_index = s.scalar(select(PosterPreview.index).where(PosterPreview.pitch_id == pitch.id))
+            co_owners = tuple(s.scalars(select(CoOwner.owner_id).where(CoOwner.pitch_id == pitch.id)))
             return PitchView(
                 id=pitch.id, slug=pitch.slug, idea=pitch.idea, owner_id=pitch.owner_id,
                 status=pitch.status, seed=pitch.seed, provider=pitch.provider,
@@ -279,7 +280,8 @@ class Store:
                 created_at=pitch.created_at, started_at=pitch.started_at,
                 finished_at=pitch.finished_at, revision=pitch.revision,
                 steps={name: steps[name] for name in STEPS if name in steps}, outputs=outputs,
-                versions=versions, preview_index=preview_index,
+                versions=versions, preview_index=preview_index, published_at=pitch.published_at,
+                hidden_at=pitch.hidden_at, deleted_at=pitch.deleted_at, co_owners=co_owners,
             )
 
     def revision(self, slug: str) -> int | None:

@@ -1,0 +1,145 @@
+"""Collecting and sharing pitches: publishing, the gallery, my pitches, edit links, reports, deletion."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, delete, func, or_, select, update
+
+from .models import CoOwner, CurrentPart, Output, Pitch, Poster, PosterPreview, Report, Step, utcnow
+from .store import Store
+
+# Only a finished pitch with its text can go in the gallery.
+PUBLISHABLE = ("done", "partial")
+
+
+@dataclass(frozen=True)
+class PitchCard:
+    """A pitch as a list shows it: title, thumbnail, status."""
+
+    id: int
+    slug: str
+    idea: str
+    title: str
+    status: str
+    poster_version: int | None
+    created_at: datetime
+    published_at: datetime | None
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _cards(s, query) -> list[PitchCard]:
+    title = select(Output.body).join(
+        CurrentPart, and_(CurrentPart.pitch_id == Output.pitch_id, CurrentPart.part == Output.part,
+                          CurrentPart.version == Output.version),
+    ).where(Output.pitch_id == Pitch.id, Output.part == "title").scalar_subquery()
+    poster = select(CurrentPart.version).where(CurrentPart.pitch_id == Pitch.id,
+                                               CurrentPart.part == "poster").scalar_subquery()
+    rows = s.execute(query.with_only_columns(Pitch.id, Pitch.slug, Pitch.idea, title, Pitch.status, poster,
+                                             Pitch.created_at, Pitch.published_at))
+    return [PitchCard(pitch_id, slug, idea, title or "", status, version, created, published)
+            for pitch_id, slug, idea, title, status, version, created, published in rows]
+
+
+def mine(store: Store, owner_id: str, *, page: int = 1, per_page: int = 12) -> tuple[list[PitchCard], bool]:
+    """The owner's pitches, newest first, one page of them, and whether more follow."""
+    co_owned = select(CoOwner.pitch_id).where(CoOwner.owner_id == owner_id)
+    query = (select(Pitch).where(or_(Pitch.owner_id == owner_id, Pitch.id.in_(co_owned)),
+                                 Pitch.deleted_at.is_(None))
+             .order_by(Pitch.created_at.desc(), Pitch.id.desc())
+             .offset((page - 1) * per_page).limit(per_page + 1))
+    with store.session() as s:
+        cards = _cards(s, query)
+    return cards[:per_page], len(cards) > per_page
+
+
+def gallery(store: Store, *, before: tuple[datetime, int] | None = None, limit: int = 12
+            ) -> tuple[list[PitchCard], tuple[datetime, int] | None]:
+    """Published pitches, newest first, from a (published_at, id) keyset cursor; and the next cursor.
+
+    Keyset paging: a pitch published meanwhile never shifts the pages already seen.
+    """
+    query = select(Pitch).where(Pitch.published_at.is_not(None), Pitch.hidden_at.is_(None),
+                                Pitch.deleted_at.is_(None))
+    if before is not None:
+        at, pitch_id = before
+        query = query.where(or_(Pitch.published_at < at, and_(Pitch.published_at == at, Pitch.id < pitch_id)))
+    query = query.order_by(Pitch.published_at.desc(), Pitch.id.desc()).limit(limit + 1)
+    with store.session() as s:
+        cards = _cards(s, query)
+    if len(cards) <= limit:
+        return cards, None
+    last = cards[limit - 1]
+    return cards[:limit], (last.published_at, last.id)
+
+
+def publish(store: Store, pitch_id: int, published: bool) -> bool:
+    """Put a finished pitch in the gallery, or take it out; False when it cannot be."""
+    values = {"published_at": utcnow()} if published else {"published_at": None}
+    condition = [Pitch.status.in_(PUBLISHABLE), Pitch.published_at.is_(None)] if published else []
+    with store.session.begin() as s:
+        result = s.execute(update(Pitch).where(Pitch.id == pitch_id, Pitch.deleted_at.is_(None), *condition)
+                           .values(revision=Pitch.revision + 1, **values))
+        return result.rowcount == 1 or not published
+
+
+def new_edit_link(store: Store, pitch_id: int) -> str:
+    """Mint the secret of a new edit link (the old one stops working); only its hash is kept."""
+    secret = secrets.token_urlsafe(24)
+    with store.session.begin() as s:
+        s.execute(update(Pitch).where(Pitch.id == pitch_id).values(edit_hash=_hash(secret)))
+    return secret
+
+
+def join_by_edit_link(store: Store, slug: str, secret: str, owner_id: str) -> bool:
+    """Make `owner_id` an owner of the pitch when the secret is right."""
+    with store.session.begin() as s:
+        pitch = s.execute(select(Pitch.id, Pitch.edit_hash, Pitch.owner_id)
+                          .where(Pitch.slug == slug, Pitch.deleted_at.is_(None))).first()
+        if pitch is None or not pitch.edit_hash or not secrets.compare_digest(pitch.edit_hash, _hash(secret)):
+            return False
+        if owner_id != pitch.owner_id and s.get(CoOwner, (pitch.id, owner_id)) is None:
+            s.add(CoOwner(pitch_id=pitch.id, owner_id=owner_id))
+        return True
+
+
+def report(store: Store, pitch_id: int, reporter: str, reason: str) -> bool:
+    """Record a report of a published pitch; one per reporter. False when already reported."""
+    with store.session.begin() as s:
+        if s.scalar(select(Report.id).where(Report.pitch_id == pitch_id, Report.reporter == _hash(reporter))):
+            return False
+        s.add(Report(pitch_id=pitch_id, reporter=_hash(reporter), reason=reason[:500]))
+        return True
+
+
+def reported(store: Store) -> list[tuple[str, str, int, datetime | None]]:
+    """Reported pitches, most reported first: (slug, title or idea, reports, hidden at)."""
+    with store.session() as s:
+        rows = s.execute(select(Pitch.slug, Pitch.idea, func.count(Report.id), Pitch.hidden_at)
+                         .join(Report, Report.pitch_id == Pitch.id).where(Pitch.deleted_at.is_(None))
+                         .group_by(Pitch.id).order_by(func.count(Report.id).desc()))
+        return [tuple(row) for row in rows]
+
+
+def hide(store: Store, slug: str, hidden: bool = True) -> bool:
+    """Take a pitch out of the gallery (an operator's decision), or put it back."""
+    with store.session.begin() as s:
+        result = s.execute(update(Pitch).where(Pitch.slug == slug, Pitch.deleted_at.is_(None))
+                           .values(hidden_at=utcnow() if hidden else None, revision=Pitch.revision + 1))
+        return result.rowcount == 1
+
+
+def delete_pitch(store: Store, pitch_id: int) -> None:
+    """Erase a pitch's content and posters, keeping a tombstone so its link answers 410 Gone."""
+    with store.session.begin() as s:
+        for table in (PosterPreview, Poster, CurrentPart, Output, Step, CoOwner, Report):
+            s.execute(delete(table).where(table.pitch_id == pitch_id))
+        s.execute(update(Pitch).where(Pitch.id == pitch_id).values(
+            idea="", status="deleted", deleted_at=utcnow(), published_at=None, edit_hash=None, error=None,
+            models={}, usage={}, claim=None, revision=Pitch.revision + 1))
