@@ -6,21 +6,20 @@ import os
 from pathlib import Path
 
 from flask import Flask
-from flask_wtf.csrf import CSRFProtect
 
 from .cli import register_commands
 from .config import load_config
 from .errors import register_errorhandlers
+from .extensions import csrf, limiter
 from .owner import register_owner
 from .services import init_services, services
-from .views import actions, api, pages
+from .views import actions, api, exports, pages, share
+from .views.present import absolute_url
 
 __all__ = ["create_app", "services"]
 
 # The project root holds templates/, static/ and instance/ beside this package.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
-csrf = CSRFProtect()
 
 
 def project_folders(root: str | os.PathLike | None = None,
@@ -53,8 +52,12 @@ def create_app(test_config: dict | None = None, *, root=None, instance_path=None
 
 
 def register_extensions(app: Flask, provider=None) -> None:
-    """CSRF for every form, and the store, provider and job runner."""
+    """CSRF for every form, rate limits, and the store, provider and job runner."""
     csrf.init_app(app)
+    # The JSON API takes only application/json or a bearer token, which no cross-site form can send.
+    csrf.exempt(api.bp)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    limiter.init_app(app)
     init_services(app, provider)
 
 
@@ -62,11 +65,14 @@ def register_blueprints(app: Flask) -> None:
     """The pages and the API."""
     app.register_blueprint(pages.bp)
     app.register_blueprint(actions.bp)
+    app.register_blueprint(share.bp)
+    app.register_blueprint(exports.bp)
     app.register_blueprint(api.bp)
 
 
 def register_template_globals(app: Flask) -> None:
-    """What every page shows in its footer: the provider in use."""
+    """What every page shows in its footer (the provider in use), and absolute links for meta tags."""
+    app.jinja_env.globals["absolute_url"] = absolute_url
 
     @app.context_processor
     def provider_facts():

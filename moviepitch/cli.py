@@ -6,7 +6,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup, with_appcontext
 
-from . import db
+from . import db, sharing
 from .forms import idea_problem, one_line
 from .pipeline import LABELS, run_pitch
 from .services import services
@@ -78,7 +78,32 @@ def revision_command(message: str) -> None:
     db.make_revision(services().store.engine, message)
 
 
+pitches_group = AppGroup("pitches", help="Operator tools for published pitches.")
+
+
+@pitches_group.command("reported")
+def reported_command() -> None:
+    """List reported pitches, most reported first."""
+    rows = sharing.reported(services().store)
+    if not rows:
+        click.echo("No reports.")
+    for slug, idea, count, hidden_at in rows:
+        state = "hidden" if hidden_at else "in the gallery"
+        click.echo(f"{count:>3} report(s)  /p/{slug}  ({state})  {idea[:60]}")
+
+
+@pitches_group.command("hide")
+@click.argument("slug")
+@click.option("--undo", is_flag=True, help="Put it back in the gallery.")
+def hide_command(slug: str, undo: bool) -> None:
+    """Take a pitch out of the gallery (its link keeps working)."""
+    if not sharing.hide(services().store, slug, hidden=not undo):
+        raise click.ClickException(f"no pitch /p/{slug}")
+    click.echo(f"/p/{slug} is {'back in' if undo else 'out of'} the gallery.")
+
+
 def register_commands(app: Flask) -> None:
     """Attach the commands to `flask`."""
     app.cli.add_command(pitch_command)
     app.cli.add_command(db_group)
+    app.cli.add_command(pitches_group)

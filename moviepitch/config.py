@@ -42,6 +42,8 @@ DEFAULTS = {
     # Background jobs per process, and how many may wait before we say "busy".
     "JOB_WORKERS": 4,
     "JOB_QUEUE": 16,
+    # How often one address may report pitches (Flask-Limiter syntax).
+    "REPORT_LIMIT": "5 per minute;30 per day",
     # A running job beats every HEARTBEAT_SECONDS; one silent for STALE_RUNNING_SECONDS,
     # or queued and untaken for STALE_QUEUED_SECONDS, shows as interrupted and can be resumed.
     "HEARTBEAT_SECONDS": 5.0,

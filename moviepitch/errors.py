@@ -14,6 +14,7 @@ log = logging.getLogger(__name__)
 
 MESSAGES = {
     400: ("That request did not make sense", "Something in it was missing or malformed. Go back and try again."),
+    401: ("Who is asking?", "That owner token is not valid."),
     403: ("That is not yours to change", "Only the browser that made this pitch can change it."),
     404: ("No such pitch", "This link does not lead to a pitch. It may have been mistyped."),
     405: ("Not like that", "That page cannot be used this way."),

@@ -20,11 +20,17 @@ def signed(owner_id: str) -> str:
     return _serializer().dumps(owner_id)
 
 
+def bearer_token() -> str | None:
+    """The token of an `Authorization: Bearer …` header, if the request has one."""
+    kind, _, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() or None if kind.lower() == "bearer" else None
+
+
 def current_owner() -> str | None:
-    """The owner id of this browser, if it has one."""
+    """The owner id of this request: from its bearer token (API clients) or its cookie (browsers)."""
     if "owner_id" not in g:
         try:
-            g.owner_id = _serializer().loads(request.cookies.get(COOKIE, ""))
+            g.owner_id = _serializer().loads(bearer_token() or request.cookies.get(COOKIE, ""))
         except BadSignature:
             g.owner_id = None
     return g.owner_id
@@ -39,10 +45,10 @@ def ensure_owner() -> str:
     return owner_id
 
 
-def owns(owner_id: str) -> bool:
-    """True when this browser owns a pitch with this owner id."""
+def owns(view) -> bool:
+    """True when this browser (or API client) is one of the pitch's owners."""
     mine = current_owner()
-    return mine is not None and secrets.compare_digest(mine, owner_id)
+    return mine is not None and any(secrets.compare_digest(mine, owner_id) for owner_id in view.owner_ids)
 
 
 def register_owner(app: Flask) -> None:

@@ -88,3 +88,10 @@ def _webp(image: Image.Image, quality: int) -> bytes:
     image.save(out, "WEBP", quality=quality, method=4)
     return out.getvalue()
 
+
+
+def to_png(webp: bytes) -> bytes:
+    """Re-encode a stored WebP poster as PNG, for downloads."""
+    out = io.BytesIO()
+    Image.open(io.BytesIO(webp)).save(out, "PNG")
+    return out.getvalue()

@@ -49,6 +49,17 @@ function setUpCopyLink() {
   });
 }
 
+// The Web Share API, where the browser has it (phones, mostly).
+function setUpNativeShare() {
+  const button = document.querySelector("[data-native-share]");
+  if (!button || !navigator.share) return;
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    const url = document.querySelector("[data-permalink]").value;
+    navigator.share({ title: button.dataset.shareTitle, text: button.dataset.shareText, url }).catch(() => {});
+  });
+}
+
 function paragraphs(container, text) {
   container.replaceChildren(...text.split(/\n\s*\n/).filter((p) => p.trim()).map((p) => {
     const para = document.createElement("p");
@@ -225,6 +236,7 @@ class PitchPage {
 document.addEventListener("DOMContentLoaded", () => {
   setUpIdeaForm();
   setUpCopyLink();
+  setUpNativeShare();
   const root = document.querySelector("[data-pitch]");
   if (root) new PitchPage(root).start();
 });

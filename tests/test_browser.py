@@ -112,3 +112,42 @@ def test_type_an_idea_and_see_the_finished_pitch(live_server, browser):
     assert errors == []
     other.close()
     context.close()
+
+
+def test_publish_find_in_the_gallery_and_download_the_poster(live_server, browser):
+    ARTIFACTS.mkdir(exist_ok=True)
+    maker = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce",
+                                accept_downloads=True)
+    page = maker.new_page()
+    page.goto(live_server + "/")
+    page.get_by_label("Your movie idea").fill("The last bookshop in the world is guarded by a dragon.")
+    page.keyboard.press("Enter")  # an idea is one line: Enter sends it
+    page.wait_for_url("**/p/*")
+    # The owner's page redraws once when the pitch is finished, with what can be done next.
+    publish = page.get_by_role("button", name="Publish to the gallery")
+    sync_api.expect(publish).to_be_visible(timeout=60_000)
+    title = page.locator("[data-title]").inner_text()
+    assert page.locator("[data-edit-link]").count() == 1  # shown until the pitch is finished, then no more
+    publish.click()
+    sync_api.expect(page.get_by_text("Published: it is in the")).to_be_visible()
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download poster (PNG)").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".png")
+    saved = ARTIFACTS / download.suggested_filename
+    download.save_as(saved)
+    assert saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    # Someone else, on a phone, finds it in the gallery.
+    visitor = browser.new_context(viewport={"width": 375, "height": 812}, reduced_motion="reduce")
+    phone = visitor.new_page()
+    phone.goto(live_server + "/gallery")
+    phone.get_by_text(title).first.click()
+    sync_api.expect(phone.locator("[data-title]")).to_have_text(title)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375  # nothing overflows sideways
+    phone.screenshot(path=str(ARTIFACTS / "gallery-phone.png"), full_page=True)
+    phone.goto(live_server + "/gallery")
+    phone.screenshot(path=str(ARTIFACTS / "gallery.png"), full_page=True)
+    visitor.close()
+    maker.close()

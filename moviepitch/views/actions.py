@@ -25,14 +25,17 @@ CHOOSABLE = ("title", "poster")
 RETRY_AFTER_SECONDS = 10
 
 
-def _owned(slug: str) -> PitchView:
+def owned(slug: str) -> PitchView:
+    """The pitch, when this browser owns it: 404 when there is none, 410 when deleted, 403 when not its own."""
     view = services().store.view(slug) or abort(404)
-    if not owns(view.owner_id):
+    if view.deleted_at:
+        abort(410)
+    if not owns(view):
         abort(403)
     return view
 
 
-def _back(slug: str):
+def back_to(slug: str):
     return redirect(url_for("pages.pitch", slug=slug), code=303)
 
 
@@ -42,21 +45,21 @@ def _start(view: PitchView):
     except Busy:
         response, status = error_response(503)
         return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
-    return _back(view.slug)
+    return back_to(view.slug)
 
 
 @bp.post("/p/<slug>/cancel")
 def cancel(slug: str):
     """Stop a pitch in the making; what is done stays."""
-    view = _owned(slug)
+    view = owned(slug)
     services().store.request_cancel(view.id)
-    return _back(slug)
+    return back_to(slug)
 
 
 @bp.post("/p/<slug>/retry")
 def retry(slug: str):
     """Resume from the step that failed (or was interrupted); finished steps are kept, not re-run."""
-    view = _owned(slug)
+    view = owned(slug)
     if not services().store.reopen(view.id, RETRYABLE):
         return error_response(409, "Only a pitch that failed, stopped or was interrupted can be resumed.")
     return _start(view)
@@ -67,7 +70,7 @@ def regenerate(slug: str, part: str):
     """Make a new title, synopsis or poster; earlier versions are kept."""
     if part not in REGENERATES:
         abort(404)
-    view = _owned(slug)
+    view = owned(slug)
     if part == "synopsis" and view.steps["check"].state != "done":
         return error_response(409, "This idea has not passed the content check, so it has no synopsis to redo.")
     if part in REGENERATE_NEEDS and not view.text(REGENERATE_NEEDS[part]):
@@ -82,7 +85,7 @@ def choose(slug: str, part: str, version: int):
     """Show another version of the title or poster, for everyone."""
     if part not in CHOOSABLE:
         abort(404)
-    view = _owned(slug)
+    view = owned(slug)
     if not services().store.choose(view.id, part, version):
         abort(404)
-    return _back(slug)
+    return back_to(slug)

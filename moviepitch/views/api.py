@@ -1,13 +1,105 @@
-"""The JSON API: the status document the pitch page polls."""
+"""The JSON API: create, list, read, publish and delete pitches.
+
+Only application/json bodies or a bearer token are taken, which no cross-site form can send;
+that is why the blueprint is exempt from CSRF tokens.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, jsonify, request
+from flask import Blueprint, Response, abort, jsonify, request, url_for
 
+from .. import sharing
+from ..errors import error_response
+from ..forms import idea_problem, one_line
+from ..jobs import Busy
+from ..owner import bearer_token, current_owner, ensure_owner, owns, signed
+from ..records import PitchView
 from ..services import services
-from .present import pitch_document
+from .openapi import document as openapi_document
+from .present import absolute_url, pitch_document
 
 bp = Blueprint("api", __name__, url_prefix="/api")
+
+RETRY_AFTER_SECONDS = 10
+LIST_LIMIT = 50
+
+
+def _json_body() -> dict:
+    """The request's JSON object: 415 when it is not JSON, 400 when it is not an object."""
+    if not request.is_json:
+        abort(415)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        abort(400)
+    return body
+
+
+def _unprocessable(errors: dict[str, list[str]]):
+    response = jsonify({"error": {"status": 422, "title": "Please check what you sent",
+                                  "message": "Some fields could not be used.", "fields": errors}})
+    return response, 422
+
+
+def _owned(slug: str) -> PitchView:
+    view = services().store.view(slug) or abort(404)
+    if view.deleted_at:
+        abort(410)
+    if bearer_token() and current_owner() is None:
+        abort(401)
+    if not owns(view):
+        abort(403)
+    return view
+
+
+def _summary(card) -> dict:
+    return {"slug": card.slug, "url": url_for("pages.pitch", slug=card.slug), "idea": card.idea,
+            "title": card.title or None, "status": card.status,
+            "thumb_url": url_for("pages.thumb_version", slug=card.slug, version=card.poster_version)
+            if card.poster_version else None,
+            "published": card.published_at is not None}
+
+
+@bp.post("/pitches")
+def create():
+    """Create a pitch from {"idea": ...}: 202 with its slug, links and the owner token."""
+    body = _json_body()
+    idea = body.get("idea")
+    if not isinstance(idea, str):
+        return _unprocessable({"idea": ["Send the idea as a string."]})
+    idea = one_line(idea)
+    problem = idea_problem(idea)
+    if problem:
+        return _unprocessable({"idea": [problem]})
+    if bearer_token() and current_owner() is None:
+        abort(401)
+    owner_id = ensure_owner()
+    try:
+        slug = services().create_pitch(idea, owner_id)
+    except Busy:
+        response, status = error_response(503)
+        return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    response = jsonify({
+        "slug": slug,
+        "url": url_for("pages.pitch", slug=slug),
+        "permalink": absolute_url("pages.pitch", slug=slug),
+        "status_url": url_for("api.pitch_status", slug=slug),
+        "owner_token": signed(owner_id),
+    })
+    response.headers["Location"] = url_for("api.pitch_status", slug=slug)
+    return response, 202
+
+
+@bp.get("/pitches")
+def list_mine():
+    """The pitches of the owner cookie or bearer token (`?mine=1`), newest first."""
+    if request.args.get("mine") not in ("1", "true"):
+        return error_response(400, "Only your own pitches can be listed here: add ?mine=1. "
+                                   "Published pitches are in the gallery.")
+    if bearer_token() and current_owner() is None:
+        abort(401)
+    owner_id = current_owner()
+    cards, _ = sharing.mine(services().store, owner_id, per_page=LIST_LIMIT) if owner_id else ([], False)
+    return jsonify({"pitches": [_summary(card) for card in cards]})
 
 
 @bp.get("/pitches/<slug>")
@@ -24,8 +116,38 @@ def pitch_status(slug: str):
         response = Response(status=304)
     else:
         view = store.view(slug) or abort(404)
+        if view.deleted_at:
+            abort(410)
         response = jsonify(pitch_document(view))
         etag = f"r{view.revision}"
     response.set_etag(etag)
     response.headers["Cache-Control"] = "no-cache"
     return response
+
+
+@bp.patch("/pitches/<slug>")
+def update(slug: str):
+    """Publish or unpublish with {"published": true|false} (owner only)."""
+    body = _json_body()
+    view = _owned(slug)
+    published = body.get("published")
+    if not isinstance(published, bool) or set(body) - {"published"}:
+        return _unprocessable({"published": ["Send only {\"published\": true} or {\"published\": false}."]})
+    if not sharing.publish(services().store, view.id, published):
+        return error_response(409, "Only a finished pitch can be published.")
+    return jsonify(pitch_document(services().store.view(slug)))
+
+
+@bp.delete("/pitches/<slug>")
+def remove(slug: str):
+    """Delete a pitch (owner only, by bearer token or a JSON request); its link then answers 410."""
+    if not bearer_token() and not request.is_json:
+        abort(415)
+    sharing.delete_pitch(services().store, _owned(slug).id)
+    return Response(status=204)
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """The API's OpenAPI 3 description."""
+    return jsonify(openapi_document())

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
+from .. import sharing
 from ..forms import IdeaForm
 from ..jobs import Busy
 from ..owner import ensure_owner, owns
 from ..services import services
+from .exports import card_version, tagline
 from .present import absolute_url, cast_of, pitch_document, poster_document
+from .share import pop_edit_link, remember_edit_link
 
 bp = Blueprint("pages", __name__)
 
 # Versioned poster URLs never change, so browsers and proxies may keep them for a year.
 IMMUTABLE = "public, max-age=31536000, immutable"
 RETRY_AFTER_SECONDS = 10
+LATEST_ON_HOME = 4
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -25,10 +29,17 @@ def index():
         try:
             slug = services().create_pitch(form.idea.data, ensure_owner())
         except Busy:
-            page = render_template("index.html", form=form, busy=True)
+            page = render_template("index.html", form=form, busy=True, latest=_latest())
             return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        store = services().store
+        remember_edit_link(slug, sharing.new_edit_link(store, store.pitch_id(slug)))
         return redirect(url_for("pages.pitch", slug=slug), code=303)
-    return render_template("index.html", form=form), 422 if form.errors else 200
+    return render_template("index.html", form=form, latest=_latest()), 422 if form.errors else 200
+
+
+def _latest():
+    """The newest few published pitches, for the home page."""
+    return sharing.gallery(services().store, limit=LATEST_ON_HOME)[0]
 
 
 @bp.get("/p/<slug>")
@@ -36,11 +47,16 @@ def pitch(slug: str):
     """The pitch page: live while it is being made, the finished pitch after."""
     services().notice_interruption(slug)
     view = services().store.view(slug) or abort(404)
+    if view.deleted_at:
+        abort(410)
+    is_owner = owns(view)
     return render_template(
         "pitch.html", pitch=view, doc=pitch_document(view), cast=cast_of(view),
-        poster=poster_document(view), is_owner=owns(view.owner_id),
-        permalink=absolute_url("pages.pitch", slug=slug),
-        poster_absolute=absolute_url("pages.poster", slug=slug) if view.poster_version else None,
+        poster=poster_document(view), is_owner=is_owner,
+        # Kept while the page is live (it redraws itself once at the end), shown once after.
+        edit_secret=pop_edit_link(slug, keep=view.active) if is_owner else None,
+        permalink=absolute_url("pages.pitch", slug=slug), tagline=tagline(view),
+        card_absolute=absolute_url("exports.card", slug=slug, v=card_version(view)),
     )
 
 

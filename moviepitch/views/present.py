@@ -114,6 +114,7 @@ def pitch_document(view: PitchView) -> dict:
         "created_at": _iso(view.created_at),
         "started_at": _iso(view.started_at),
         "finished_at": _iso(view.finished_at),
+        "published": view.published_at is not None,
         "steps": steps,
         "progress": {
             "finished": sum(step["state"] in STEP_ENDED for step in steps),

@@ -1,0 +1,9 @@
+"""Flask extensions, created unbound here and attached to the app in the factory."""
+
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_wtf.csrf import CSRFProtect
+
+csrf = CSRFProtect()
+# Limits are per client address; the store is memory:// unless the factory is told otherwise.
+limiter = Limiter(key_func=get_remote_address, default_limits=[], storage_uri="memory://")
