@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import weakref
 from pathlib import Path
 
 from alembic import command
@@ -19,9 +21,24 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 15})
         event.listen(engine, "connect", _tune_sqlite)
-        return engine
-    # Pre-ping: a pooled connection may have been closed by the server meanwhile.
-    return create_engine(url, pool_pre_ping=True)
+    else:
+        # Pre-ping: a pooled connection may have been closed by the server meanwhile.
+        engine = create_engine(url, pool_pre_ping=True, pool_recycle=1800)
+    _dispose_after_fork(engine)
+    return engine
+
+
+def _dispose_after_fork(engine: Engine) -> None:
+    # A forked child (a gunicorn worker, an RQ work horse) must not reuse the parent's
+    # sockets; close=False leaves them to the parent and starts a fresh pool.
+    ref = weakref.ref(engine)
+
+    def dispose() -> None:
+        alive = ref()
+        if alive is not None:
+            alive.dispose(close=False)
+
+    os.register_at_fork(after_in_child=dispose)
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:

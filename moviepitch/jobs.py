@@ -1,4 +1,8 @@
-"""Background jobs: a bounded thread pool per process, built on first use (after gunicorn forks)."""
+"""Background jobs: a bounded thread pool per process by default, an RQ queue when REDIS_URL is set.
+
+Both take a pitch's slug; what runs it is `run(slug)` in-process, or `moviepitch.tasks.make_pitch`
+in an RQ worker (`flask worker`), on any host.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +19,15 @@ class Busy(Exception):
     """Every worker is taken and the waiting line is full."""
 
 
+class QueueDown(Exception):
+    """The queue could not be reached; the pitch stays queued until recovery enqueues it again."""
+
+
 class ThreadJobs:
     """Runs jobs on at most `workers` threads, with at most `queue` more waiting."""
 
-    def __init__(self, workers: int = 4, queue: int = 16):
+    def __init__(self, run: Callable[[str], object] | None = None, workers: int = 4, queue: int = 16):
+        self.run = run
         self.workers, self.capacity = workers, workers + queue
         self._pool: ThreadPoolExecutor | None = None
         self._pid: int | None = None
@@ -32,6 +41,10 @@ class ThreadJobs:
             self._pid = os.getpid()
             self._futures = set()
         return self._pool
+
+    def enqueue(self, slug: str) -> Future:
+        """Make a pitch in the background, or raise Busy when the pool is full."""
+        return self.submit(lambda: self.run(slug))
 
     def submit(self, fn: Callable[[], object]) -> Future:
         """Start a job, or raise Busy when the pool is full."""
@@ -70,3 +83,51 @@ class ThreadJobs:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True)
+
+
+class RQJobs:
+    """Puts pitch jobs on an RQ queue in Redis, for `flask worker` processes on any host."""
+
+    def __init__(self, redis_url: str, queue: str = "moviepitch", job_timeout: int = 1800):
+        self.redis_url, self.queue_name, self.job_timeout = redis_url, queue, job_timeout
+        self._queue = None
+
+    @property
+    def queue(self):
+        """The RQ queue, connected on first use (after fork)."""
+        if self._queue is None:
+            from redis import Redis
+            from rq import Queue
+
+            # Short socket timeouts: a web request must not hang when Redis is down.
+            connection = Redis.from_url(self.redis_url, socket_connect_timeout=2, socket_timeout=5)
+            self._queue = Queue(self.queue_name, connection=connection, default_timeout=self.job_timeout)
+        return self._queue
+
+    def enqueue(self, slug: str) -> None:
+        """Queue a pitch; one job id per pitch, so enqueueing again replaces rather than doubles."""
+        from redis.exceptions import RedisError
+
+        try:
+            self.queue.enqueue_call("moviepitch.tasks.make_pitch", args=(slug,), job_id=f"pitch-{slug}",
+                                    timeout=self.job_timeout, result_ttl=0, failure_ttl=86400)
+        except RedisError as exc:
+            log.warning("Could not queue pitch %s: %s", slug, type(exc).__name__)
+            raise QueueDown() from exc
+
+    def ping(self) -> bool:
+        """True when Redis answers."""
+        from redis.exceptions import RedisError
+
+        try:
+            return bool(self.queue.connection.ping())
+        except RedisError:
+            return False
+
+    def drain(self, timeout: float | None = None) -> None:
+        """Nothing runs here: the workers do the work."""
+
+    def shutdown(self) -> None:
+        """Close the connection to Redis."""
+        if self._queue is not None:
+            self._queue.connection.close()

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
-from functools import partial
 
 from flask import Flask, current_app
 
 from . import db, pipeline
-from .jobs import Busy, ThreadJobs
+from .jobs import Busy, QueueDown, RQJobs, ThreadJobs
 from .providers import Provider, select_provider
 from .records import Staleness
 from .store import Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class Services:
     store: Store
     provider: Provider
-    jobs: ThreadJobs
+    jobs: ThreadJobs | RQJobs
     staleness: Staleness = field(default_factory=Staleness)
     heartbeat_interval: float = pipeline.HEARTBEAT_INTERVAL
 
@@ -27,41 +29,69 @@ class Services:
         """The models in use, as stored on each pitch."""
         return {"text": self.provider.text_model, "image": self.provider.image_model}
 
+    def run(self, slug: str) -> str | None:
+        """Make a pitch here and now (what a job does)."""
+        return pipeline.run_pitch(self.store, self.provider, slug, heartbeat_interval=self.heartbeat_interval)
+
     def create_pitch(self, idea: str, owner_id: str) -> str:
         """Save a new pitch and start making it in the background; raises jobs.Busy when full."""
         slug = self.store.create_pitch(idea, owner_id, self.provider.name, self.models)
         try:
-            self._submit(slug)
-        except Exception:
+            self.jobs.enqueue(slug)
+        except Busy:
             # Nothing was made yet, so nothing is lost by taking the row back.
             self.store.delete_pitch(slug)
             raise
+        except QueueDown:
+            pass  # it stays queued, visibly; recovery queues it again when Redis is back
         return slug
 
     def start(self, slug: str) -> None:
         """Run a queued pitch (retried or regenerated); when busy it shows as interrupted instead."""
         try:
-            self._submit(slug)
+            self.jobs.enqueue(slug)
         except Busy:
             self.store.interrupt(self.store.pitch_id(slug), ("queued",))
             raise
+        except QueueDown:
+            pass
 
-    def _submit(self, slug: str) -> None:
-        self.jobs.submit(partial(pipeline.run_pitch, self.store, self.provider, slug,
-                                 heartbeat_interval=self.heartbeat_interval))
+    def recover(self, older_than: float = 60.0) -> list[str]:
+        """Queue again the pitches left queued longer than `older_than` seconds (e.g. Redis was down)."""
+        slugs = self.store.queued_before(older_than)
+        for slug in slugs:
+            try:
+                self.jobs.enqueue(slug)
+            except (Busy, QueueDown):
+                break
+        return slugs
 
     def notice_interruption(self, slug: str) -> bool:
         """Mark the pitch interrupted if the job making it went silent; True when it did."""
         return self.store.interrupt_if_stale(slug, self.staleness)
 
 
+def job_timeout(config) -> int:
+    """How long one RQ job may take: every step with all its retries, plus room (RQ's 180 s is too short)."""
+    attempts = int(config["MAX_RETRIES"]) + 1
+    text = float(config["TEXT_TIMEOUT"]) * attempts * 5  # check, reply, synopsis, title, image prompt
+    image = float(config["IMAGE_TIMEOUT"]) * attempts * 2  # a refused poster is tried twice
+    return int(text + image + 120)
+
+
 def init_services(app: Flask, provider: Provider | None = None) -> Services:
     """Build the services from the app's settings and attach them to the app."""
     config = app.config
+    if config.get("REDIS_URL"):
+        jobs = RQJobs(config["REDIS_URL"], job_timeout=job_timeout(config))
+    else:
+        # The pool calls back into the services it belongs to, once they exist.
+        jobs = ThreadJobs(lambda slug: services.run(slug), workers=int(config["JOB_WORKERS"]),
+                          queue=int(config["JOB_QUEUE"]))
     services = Services(
         store=Store(db.make_engine(config["DATABASE_URL"])),
         provider=provider or select_provider(config),
-        jobs=ThreadJobs(workers=int(config["JOB_WORKERS"]), queue=int(config["JOB_QUEUE"])),
+        jobs=jobs,
         staleness=Staleness(running=float(config["STALE_RUNNING_SECONDS"]),
                             queued=float(config["STALE_QUEUED_SECONDS"])),
         heartbeat_interval=float(config["HEARTBEAT_SECONDS"]),

@@ -135,6 +135,13 @@ class Store:
                           .values(state="failed", error=INTERRUPTED, finished_at=utcnow()))
             return result.rowcount == 1
 
+    def queued_before(self, seconds: float) -> list[str]:
+        """Slugs of pitches queued longer ago than `seconds` and still not taken by a runner."""
+        since = utcnow() - timedelta(seconds=seconds)
+        with self.session() as s:
+            return list(s.scalars(select(Pitch.slug).where(Pitch.status == "queued", Pitch.heartbeat_at < since)
+                                  .order_by(Pitch.heartbeat_at)))
+
     def interrupt_if_stale(self, slug: str, grace: Staleness) -> bool:
         """Mark a pitch interrupted when its heartbeat stopped (running) or no runner took it (queued)."""
         with self.session() as s:

@@ -1,0 +1,27 @@
+"""What an RQ worker runs: `make_pitch(slug)`, with the app that `flask worker` started."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from . import pipeline
+
+_app: Flask | None = None
+
+
+def bind(app: Flask) -> None:
+    """Remember the app whose settings the jobs of this worker use."""
+    global _app
+    _app = app
+
+
+def make_pitch(slug: str) -> str | None:
+    """Claim and make a pitch (or resume it, or regenerate a part); returns its final status."""
+    if _app is None:
+        # RQ imported us outside `flask worker` (e.g. `rq worker`): build the app from the environment.
+        from . import create_app
+
+        bind(create_app())
+    services = _app.extensions["moviepitch"]
+    return pipeline.run_pitch(services.store, services.provider, slug,
+                              heartbeat_interval=services.heartbeat_interval)
