@@ -13,7 +13,7 @@ from .errors import register_errorhandlers
 from .extensions import csrf, limiter
 from .owner import register_owner
 from .services import init_services, services
-from .views import actions, api, exports, pages, share
+from .views import actions, api, exports, health, pages, share
 from .views.present import absolute_url
 
 __all__ = ["create_app", "services"]
@@ -68,6 +68,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(share.bp)
     app.register_blueprint(exports.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(health.bp)
 
 
 def register_template_globals(app: Flask) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from . import db, sharing
+from . import db, sharing, tasks
+from .jobs import RQJobs
 from .forms import idea_problem, one_line
 from .pipeline import LABELS, run_pitch
 from .services import services
@@ -78,7 +82,50 @@ def revision_command(message: str) -> None:
     db.make_revision(services().store.engine, message)
 
 
+# How often a worker looks for pitches left queued (Redis was down when they were made).
+RECOVER_EVERY_SECONDS = 30.0
+
+
+@click.command("worker")
+@with_appcontext
+@click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
+@click.option("--name", default=None, help="A name for this worker (default: host and pid).")
+def worker_command(burst: bool, name: str | None) -> None:
+    """Run an RQ worker that makes pitches with this app's settings (needs REDIS_URL)."""
+    from rq import Worker
+
+    mp = services()
+    if not isinstance(mp.jobs, RQJobs):
+        raise click.ClickException("set REDIS_URL (or MOVIEPITCH_REDIS_URL) to run workers")
+    tasks.bind(current_app._get_current_object())
+    stop = threading.Event()
+
+    def recover_forever() -> None:
+        while True:
+            try:
+                for slug in mp.recover(older_than=RECOVER_EVERY_SECONDS):
+                    click.echo(f"Queued /p/{slug} again")
+            except Exception:
+                logging.getLogger(__name__).exception("Recovery of queued pitches failed")
+            if stop.wait(RECOVER_EVERY_SECONDS):
+                return
+
+    threading.Thread(target=recover_forever, name="recover-queued", daemon=True).start()
+    try:
+        Worker([mp.jobs.queue], connection=mp.jobs.queue.connection, name=name).work(burst=burst)
+    finally:
+        stop.set()
+
+
 pitches_group = AppGroup("pitches", help="Operator tools for published pitches.")
+
+
+@pitches_group.command("recover")
+@click.option("--older-than", default=60.0, show_default=True, help="Seconds a pitch has waited.")
+def recover_command(older_than: float) -> None:
+    """Queue again the pitches left queued (for example while Redis was down)."""
+    slugs = services().recover(older_than=older_than)
+    click.echo(f"Queued {len(slugs)} pitch(es) again." if slugs else "Nothing was left queued.")
 
 
 @pitches_group.command("reported")
@@ -107,3 +154,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(pitch_command)
     app.cli.add_command(db_group)
     app.cli.add_command(pitches_group)
+    app.cli.add_command(worker_command)
