@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app moviepitch
 HOST ?= 127.0.0.1
 PORT ?= 5000
-# Debian packages the test suite needs: a browser for the end-to-end tests.
-SYSTEM_PACKAGES := chromium
+# Debian packages the test suite needs: a browser for the end-to-end tests, and the real
+# PostgreSQL and Redis servers the scale-out tests start (procps gives them pkill).
+SYSTEM_PACKAGES := chromium postgresql redis-server procps
 
 .PHONY: run test install install-test migrate system-deps clean
 

@@ -6,6 +6,7 @@ import atexit
 import glob
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
@@ -38,13 +39,18 @@ def require(server_class) -> str | None:
     return reason
 
 
-def _accepts(port: int) -> bool:
+def accepts(port: int) -> bool:
     """Whether something accepts TCP connections on the loopback port."""
     try:
         socket.create_connection((HOST, port), timeout=1).close()
         return True
     except OSError:
         return False
+
+
+def _version(path: str) -> list[int]:
+    """The numbers of /usr/lib/postgresql/<version>/bin/<name>, for sorting."""
+    return [int(part) for part in re.findall(r"\d+", path.split("/")[-3])]
 
 
 def _world_traversable(path: str) -> bool:
@@ -167,9 +173,8 @@ class PostgresServer(_Server):
     @staticmethod
     def binary(name: str) -> str | None:
         """initdb/postgres/pg_ctl from Debian's highest installed version, else from PATH."""
-        found = glob.glob(f"/usr/lib/postgresql/*/bin/{name}")
         # Sort numerically: version 9 must not beat version 16.
-        found.sort(key=lambda p: [int(s) if s.isdigit() else 0 for s in p.split("/")[-3].split(".")])
+        found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=_version)
         return found[-1] if found else shutil.which(name)
 
     @classmethod

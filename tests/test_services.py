@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from services import PostgresServer, RedisServer, _accepts, require
+from services import PostgresServer, RedisServer, accepts, require
 
 
 def started(server_class):
@@ -55,7 +55,7 @@ def test_postgres_sqlalchemy_engine(postgres):
 
 def test_postgres_listens_on_loopback_only(postgres):
     assert postgres.url.startswith("postgresql+psycopg://postgres@127.0.0.1:")
-    assert _accepts(postgres.port)
+    assert accepts(postgres.port)
 
 
 def test_redis_ping_set_get(redis_server):
@@ -76,7 +76,7 @@ def test_stopped_server_is_gone(server_class):
         pytest.skip(reason)
     with server_class() as server:
         port, tmpdir, proc = server.port, server.tmpdir, server._proc
-        assert _accepts(port)
-    assert not _accepts(port)
+        assert accepts(port)
+    assert not accepts(port)
     assert proc.poll() is not None
     assert server.tmpdir is None and not os.path.exists(tmpdir)
