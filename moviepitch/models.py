@@ -191,3 +191,13 @@ class Report(Base):
     reporter: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class DailyBudget(Base):
+    """What the whole site made on one day (UTC): an atomic counter every process and host shares."""
+
+    __tablename__ = "daily_budget"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # 2026-11-24
+    pitches: Mapped[int] = mapped_column(Integer, default=0)
+    images: Mapped[int] = mapped_column(Integer, default=0)

@@ -7,6 +7,7 @@ so the same code makes a new pitch, resumes a failed one and regenerates a part.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -14,6 +15,7 @@ import uuid
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from typing import Callable
 
+from .budget import Budget
 from .models import STEPS
 from .providers import Provider, ProviderError
 from .steps import STEP_FUNCTIONS, IdeaRefused, OnEvent, Run
@@ -141,7 +143,8 @@ def final_status(outcome: dict[str, bool], cancelled: bool = False, refused: boo
 
 
 def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[], float] = time.monotonic,
-              on_event: OnEvent | None = None, heartbeat_interval: float = HEARTBEAT_INTERVAL) -> str | None:
+              on_event: OnEvent | None = None, heartbeat_interval: float = HEARTBEAT_INTERVAL,
+              budget: Budget | None = None) -> str | None:
     """Claim a queued pitch and run every step not done yet; the final status, or None if not claimed."""
     view = store.view(slug)
     token = uuid.uuid4().hex
@@ -150,7 +153,8 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
     view = store.view(slug)  # re-read: the steps as they were when we claimed it
     run = Run(store, provider, view.id, view.idea, view.seed, token=token, clock=clock, on_event=on_event,
               texts={part: view.text(part) for part in ("synopsis", "title", "image_prompt") if view.text(part)},
-              versions=store.latest_versions(view.id))
+              versions=store.latest_versions(view.id), budget=budget,
+              safety_id=hashlib.sha256(f"moviepitch:{view.owner_id}".encode()).hexdigest()[:32])
     done = {name for name, step in view.steps.items() if step.state == "done"}
     todo = [name for name in STEPS if name not in done]
     heartbeat = Heartbeat(run, heartbeat_interval)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from flask import Flask, current_app
 
 from . import db, pipeline
+from .budget import Budget, OverBudget
 from .jobs import Busy, QueueDown, RQJobs, ThreadJobs
 from .providers import Provider, select_provider
 from .records import Staleness
@@ -21,6 +22,7 @@ class Services:
     store: Store
     provider: Provider
     jobs: ThreadJobs | RQJobs
+    budget: Budget
     staleness: Staleness = field(default_factory=Staleness)
     heartbeat_interval: float = pipeline.HEARTBEAT_INTERVAL
 
@@ -31,16 +33,23 @@ class Services:
 
     def run(self, slug: str) -> str | None:
         """Make a pitch here and now (what a job does)."""
-        return pipeline.run_pitch(self.store, self.provider, slug, heartbeat_interval=self.heartbeat_interval)
+        return pipeline.run_pitch(self.store, self.provider, slug, heartbeat_interval=self.heartbeat_interval,
+                                  budget=self.budget)
 
     def create_pitch(self, idea: str, owner_id: str) -> str:
-        """Save a new pitch and start making it in the background; raises jobs.Busy when full."""
+        """Save a new pitch and start making it in the background.
+
+        Raises budget.OverBudget when today's pitches are spent, jobs.Busy when every worker is taken.
+        """
+        if not self.budget.spend("pitches"):
+            raise OverBudget()
         slug = self.store.create_pitch(idea, owner_id, self.provider.name, self.models)
         try:
             self.jobs.enqueue(slug)
         except Busy:
-            # Nothing was made yet, so nothing is lost by taking the row back.
+            # Nothing was made yet, so nothing is lost by taking the row (and its budget) back.
             self.store.delete_pitch(slug)
+            self.budget.refund("pitches")
             raise
         except QueueDown:
             pass  # it stays queued, visibly; recovery queues it again when Redis is back
@@ -66,6 +75,15 @@ class Services:
                 break
         return slugs
 
+    def interrupt_in_flight(self) -> list[str]:
+        """On a graceful shutdown: mark this process's in-flight pitches interrupted, so they resume."""
+        slugs = self.jobs.in_flight() if isinstance(self.jobs, ThreadJobs) else []
+        for slug in slugs:
+            pitch_id = self.store.pitch_id(slug)
+            if pitch_id is not None:
+                self.store.interrupt(pitch_id)
+        return slugs
+
     def notice_interruption(self, slug: str) -> bool:
         """Mark the pitch interrupted if the job making it went silent; True when it did."""
         return self.store.interrupt_if_stale(slug, self.staleness)
@@ -88,10 +106,12 @@ def init_services(app: Flask, provider: Provider | None = None) -> Services:
         # The pool calls back into the services it belongs to, once they exist.
         jobs = ThreadJobs(lambda slug: services.run(slug), workers=int(config["JOB_WORKERS"]),
                           queue=int(config["JOB_QUEUE"]))
+    store = Store(db.make_engine(config["DATABASE_URL"]))
     services = Services(
-        store=Store(db.make_engine(config["DATABASE_URL"])),
+        store=store,
         provider=provider or select_provider(config),
         jobs=jobs,
+        budget=Budget(store, pitches=config["DAILY_PITCHES"], images=config["DAILY_IMAGES"]),
         staleness=Staleness(running=float(config["STALE_RUNNING_SECONDS"]),
                             queued=float(config["STALE_QUEUED_SECONDS"])),
         heartbeat_interval=float(config["HEARTBEAT_SECONDS"]),

@@ -12,6 +12,7 @@ from . import cast, posters, prompts
 from .providers import ImageRequest, ProviderError, TextRequest
 
 if TYPE_CHECKING:
+    from .budget import Budget
     from .providers import Provider
     from .store import Store
 
@@ -45,10 +46,14 @@ class Run:
     versions: dict[str, int] = field(default_factory=dict)
     # Set when the content check refused the idea.
     refusal: str | None = None
+    # Today's shared budget of images, when one applies.
+    budget: Budget | None = None
+    # A hash of the owner, sent as the API's safety_identifier (never the owner id itself).
+    safety_id: str | None = None
 
     def context(self, part: str | None = None) -> dict:
         """The facts of the pitch so far, for providers that write from data."""
-        return {"idea": self.idea, "seed": self.seed, **self.texts,
+        return {"idea": self.idea, "seed": self.seed, "safety_identifier": self.safety_id, **self.texts,
                 "story_variant": max(self.versions.get("synopsis", 1), 1),
                 "variant": self.versions.get(part, 0) + 1 if part else 1}
 
@@ -165,6 +170,8 @@ def paint_poster(run: Run) -> dict:
 
 
 def _paint(run: Run) -> dict:
+    if run.budget is not None and not run.budget.spend("images"):
+        raise ProviderError("Today's poster budget is spent. Try another poster tomorrow.", kind="budget")
     prompt = prompts.poster_prompt(run.texts["image_prompt"])
     result = run.provider.image(ImageRequest(prompt, context=run.context("poster")),
                                 on_partial=lambda data, index: _save_preview(run, data, index))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import pipeline
-
 _app: Flask | None = None
 
 
@@ -22,6 +20,4 @@ def make_pitch(slug: str) -> str | None:
         from . import create_app
 
         bind(create_app())
-    services = _app.extensions["moviepitch"]
-    return pipeline.run_pitch(services.store, services.provider, slug,
-                              heartbeat_interval=services.heartbeat_interval)
+    return _app.extensions["moviepitch"].run(slug)
