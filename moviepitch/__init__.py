@@ -12,6 +12,7 @@ from .config import load_config
 from .errors import register_errorhandlers
 from .extensions import csrf, limiter
 from .owner import register_owner
+from .security import register_security
 from .services import init_services, services
 from .views import actions, api, exports, health, pages, share
 from .views.present import absolute_url
@@ -46,6 +47,7 @@ def create_app(test_config: dict | None = None, *, root=None, instance_path=None
     register_blueprints(app)
     register_errorhandlers(app)
     register_owner(app)
+    register_security(app)
     register_template_globals(app)
     register_commands(app)
     return app
@@ -56,7 +58,9 @@ def register_extensions(app: Flask, provider=None) -> None:
     csrf.init_app(app)
     # The JSON API takes only application/json or a bearer token, which no cross-site form can send.
     csrf.exempt(api.bp)
-    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    # Limits are shared by every process and host when there is a Redis; else per process.
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     limiter.init_app(app)
     init_services(app, provider)
 

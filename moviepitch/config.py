@@ -30,6 +30,8 @@ DEFAULTS = {
     "IMAGE_QUALITY": "medium",
     # Partial images streamed while a GPT image model paints (0 to 3; 0 turns streaming off).
     "IMAGE_PARTIALS": 2,
+    # Send a hash of the owner as safety_identifier: None sends it to OpenAI's own API only.
+    "SAFETY_IDENTIFIER": None,
     # Checks each idea before the synopsis is paid for; empty turns the check off.
     "MODERATION_MODEL": "omni-moderation-latest",
     # Seconds. A poster can take two minutes, so the image timeout is long.
@@ -42,8 +44,18 @@ DEFAULTS = {
     # Background jobs per process, and how many may wait before we say "busy".
     "JOB_WORKERS": 4,
     "JOB_QUEUE": 16,
-    # How often one address may report pitches (Flask-Limiter syntax).
+    # Per-address limits (Flask-Limiter syntax) on what costs money or attention.
+    # Page views are never limited.
+    "CREATE_LIMIT": "5 per minute;50 per day",
+    "REGENERATE_LIMIT": "5 per minute;50 per day",
     "REPORT_LIMIT": "5 per minute;30 per day",
+    # What the whole site may make per day (UTC), shared by every process and host.
+    "DAILY_PITCHES": 1000,
+    "DAILY_IMAGES": 1000,
+    # How many reverse proxies to trust for X-Forwarded-* (0: not behind a proxy).
+    "PROXY_HOPS": 0,
+    # Request bodies larger than this get 413 (bytes).
+    "MAX_CONTENT_LENGTH": 64 * 1024,
     # A running job beats every HEARTBEAT_SECONDS; one silent for STALE_RUNNING_SECONDS,
     # or queued and untaken for STALE_QUEUED_SECONDS, shows as interrupted and can be resumed.
     "HEARTBEAT_SECONDS": 5.0,

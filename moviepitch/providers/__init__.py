@@ -71,5 +71,5 @@ def _build(name: str, config: Mapping) -> Provider:
         image_size=config["IMAGE_SIZE"], image_quality=config.get("IMAGE_QUALITY"),
         text_timeout=config["TEXT_TIMEOUT"], image_timeout=config["IMAGE_TIMEOUT"],
         max_retries=config["MAX_RETRIES"], moderation_model=config.get("MODERATION_MODEL") or None,
-        partial_images=config.get("IMAGE_PARTIALS", 2),
+        partial_images=config.get("IMAGE_PARTIALS", 2), safety_identifier=config.get("SAFETY_IDENTIFIER"),
     )

@@ -39,7 +39,8 @@ class OpenAIProvider(Provider):
                  text_model: str, image_model: str, image_size: str = "1024x1536",
                  image_quality: str | None = "medium", text_timeout: float = 60.0,
                  image_timeout: float = 300.0, max_retries: int = 2,
-                 moderation_model: str | None = "omni-moderation-latest", partial_images: int = 2):
+                 moderation_model: str | None = "omni-moderation-latest", partial_images: int = 2,
+                 safety_identifier: bool | None = None):
         self.text_model = text_model
         self.image_model = image_model
         self.image_size = image_size
@@ -51,6 +52,8 @@ class OpenAIProvider(Provider):
         self._max_retries = int(max_retries)
         self._client: openai.OpenAI | None = None
         self._lock = threading.Lock()
+        # A hashed owner id helps OpenAI's abuse detection; other servers may not know the field.
+        self.send_safety_identifier = (base_url is None) if safety_identifier is None else safety_identifier
         self.moderation_model = moderation_model
         self.partial_images = int(partial_images)
         self._no_temperature: set[str] = set()
@@ -79,20 +82,24 @@ class OpenAIProvider(Provider):
     def text(self, request: TextRequest, on_delta: OnDelta | None = None) -> TextResult:
         """Answer through chat completions, streamed when `on_delta` is given."""
         model = self.text_model
-        sampling = {}
+        sampling = self._safety(request.context)
         if request.temperature is not None and self._accepts_temperature(model):
             sampling["temperature"] = request.temperature
         try:
             return self._chat(request.messages, sampling, on_delta)
         except openai.BadRequestError as exc:
-            if not (sampling and _names_param(exc, "temperature")):
+            if not ("temperature" in sampling and _names_param(exc, "temperature")):
                 raise explain(exc, setting="MOVIEPITCH_TEXT_MODEL") from exc
         log.info("Model %s rejects temperature; sending it no sampling parameters from now on", model)
         self._no_temperature.add(model)
         try:
-            return self._chat(request.messages, {}, on_delta)
+            return self._chat(request.messages, self._safety(request.context), on_delta)
         except openai.BadRequestError as exc:
             raise explain(exc, setting="MOVIEPITCH_TEXT_MODEL") from exc
+
+    def _safety(self, context) -> dict:
+        identifier = context.get("safety_identifier") if self.send_safety_identifier else None
+        return {"safety_identifier": identifier} if identifier else {}
 
     def _accepts_temperature(self, model: str) -> bool:
         return model not in self._no_temperature and not model.startswith(NO_SAMPLING_PREFIXES)
@@ -144,7 +151,8 @@ class OpenAIProvider(Provider):
     def image(self, request: ImageRequest, on_partial: OnPartial | None = None) -> ImageResult:
         """Make a poster with images.generate, streaming partial images where the server can."""
         model = self.image_model
-        params: dict[str, Any] = {"model": model, "prompt": request.prompt, "n": 1, "size": self.image_size}
+        params: dict[str, Any] = {"model": model, "prompt": request.prompt, "n": 1, "size": self.image_size,
+                                  **self._safety(request.context)}
         gpt_image = model.startswith(GPT_IMAGE_PREFIXES)
         if gpt_image:
             if self.image_quality:

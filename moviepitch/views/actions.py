@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, url_for
 
 from ..errors import error_response
+from ..extensions import limit_regeneration
 from ..jobs import Busy
 from ..owner import owns
 from ..records import PitchView
@@ -57,6 +58,7 @@ def cancel(slug: str):
 
 
 @bp.post("/p/<slug>/retry")
+@limit_regeneration
 def retry(slug: str):
     """Resume from the step that failed (or was interrupted); finished steps are kept, not re-run."""
     view = owned(slug)
@@ -66,6 +68,7 @@ def retry(slug: str):
 
 
 @bp.post("/p/<slug>/regenerate/<part>")
+@limit_regeneration
 def regenerate(slug: str, part: str):
     """Make a new title, synopsis or poster; earlier versions are kept."""
     if part not in REGENERATES:

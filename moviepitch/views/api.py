@@ -9,7 +9,9 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, jsonify, request, url_for
 
 from .. import sharing
+from ..budget import OverBudget, seconds_until_tomorrow
 from ..errors import error_response
+from ..extensions import limit_creation
 from ..forms import idea_problem, one_line
 from ..jobs import Busy
 from ..owner import bearer_token, current_owner, ensure_owner, owns, signed
@@ -60,6 +62,7 @@ def _summary(card) -> dict:
 
 
 @bp.post("/pitches")
+@limit_creation
 def create():
     """Create a pitch from {"idea": ...}: 202 with its slug, links and the owner token."""
     body = _json_body()
@@ -78,6 +81,9 @@ def create():
     except Busy:
         response, status = error_response(503)
         return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    except OverBudget:
+        response, status = error_response(429, "Today's budget of new pitches is spent. Try again tomorrow.")
+        return response, status, {"Retry-After": str(seconds_until_tomorrow())}
     response = jsonify({
         "slug": slug,
         "url": url_for("pages.pitch", slug=slug),

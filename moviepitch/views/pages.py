@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 from .. import sharing
+from ..budget import OverBudget, seconds_until_tomorrow
+from ..extensions import limit_creation
 from ..forms import IdeaForm
 from ..jobs import Busy
 from ..owner import ensure_owner, owns
@@ -22,6 +24,7 @@ LATEST_ON_HOME = 4
 
 
 @bp.route("/", methods=["GET", "POST"])
+@limit_creation
 def index():
     """The form: an idea in, a queued pitch and a 303 to its page out."""
     form = IdeaForm()
@@ -31,6 +34,9 @@ def index():
         except Busy:
             page = render_template("index.html", form=form, busy=True, latest=_latest())
             return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        except OverBudget:
+            page = render_template("index.html", form=form, over_budget=True, latest=_latest())
+            return page, 429, {"Retry-After": str(seconds_until_tomorrow())}
         store = services().store
         remember_edit_link(slug, sharing.new_edit_link(store, store.pitch_id(slug)))
         return redirect(url_for("pages.pitch", slug=slug), code=303)
