@@ -9,7 +9,7 @@ PORT ?= 5000
 # PostgreSQL and Redis servers the scale-out tests start (procps gives them pkill).
 SYSTEM_PACKAGES := chromium postgresql redis-server procps
 
-.PHONY: run test install install-test migrate system-deps clean
+.PHONY: run serve test bench install install-test migrate system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ migrate: install
 
 run: migrate
 	$(FLASK) run --host $(HOST) --port $(PORT)
+
+# Production serving: gunicorn with gunicorn.conf.py (gthread workers, one per CPU).
+serve: migrate
+	MOVIEPITCH_BIND=$(HOST):$(PORT) $(BIN)/gunicorn wsgi:app
 
 test: install-test system-deps
 	$(BIN)/python -m pytest

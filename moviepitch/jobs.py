@@ -33,6 +33,7 @@ class ThreadJobs:
         self._pid: int | None = None
         self._lock = threading.Lock()
         self._futures: set[Future] = set()
+        self._slugs: dict[Future, str] = {}
 
     def _executor(self) -> ThreadPoolExecutor:
         # A pool inherited across fork() has no threads behind it; build one per process.
@@ -44,7 +45,15 @@ class ThreadJobs:
 
     def enqueue(self, slug: str) -> Future:
         """Make a pitch in the background, or raise Busy when the pool is full."""
-        return self.submit(lambda: self.run(slug))
+        future = self.submit(lambda: self.run(slug))
+        with self._lock:
+            self._slugs[future] = slug
+        return future
+
+    def in_flight(self) -> list[str]:
+        """Slugs whose jobs this process holds, running or waiting (for a graceful shutdown)."""
+        with self._lock:
+            return [slug for future, slug in self._slugs.items() if not future.done()]
 
     def submit(self, fn: Callable[[], object]) -> Future:
         """Start a job, or raise Busy when the pool is full."""
@@ -60,6 +69,7 @@ class ThreadJobs:
     def _forget(self, future: Future) -> None:
         with self._lock:
             self._futures.discard(future)
+            self._slugs.pop(future, None)
 
     @staticmethod
     def _guarded(fn: Callable[[], object]) -> object:

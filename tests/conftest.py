@@ -15,6 +15,9 @@ TEST_CONFIG = {
     "SECRET_KEY": "test-secret-key",
     "PROVIDER": "offline",
     "OFFLINE_PACE": 0,
+    # Generous limits: tests that are about limits set their own.
+    "CREATE_LIMIT": "1000 per minute",
+    "REGENERATE_LIMIT": "1000 per minute",
 }
 
 
