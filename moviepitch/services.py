@@ -88,6 +88,13 @@ class Services:
         """Mark the pitch interrupted if the job making it went silent; True when it did."""
         return self.store.interrupt_if_stale(slug, self.staleness)
 
+    def poll(self, slug: str):
+        """A pitch's revision, status and tombstone, after noticing an interruption: one query when all is well."""
+        state = self.store.poll(slug)
+        if self.store.interrupt_if_stale(slug, self.staleness, state):
+            state = self.store.poll(slug)
+        return state
+
 
 def job_timeout(config) -> int:
     """How long one RQ job may take: every step with all its retries, plus room (RQ's 180 s is too short)."""

@@ -142,10 +142,15 @@ class Store:
             return list(s.scalars(select(Pitch.slug).where(Pitch.status == "queued", Pitch.heartbeat_at < since)
                                   .order_by(Pitch.heartbeat_at)))
 
-    def interrupt_if_stale(self, slug: str, grace: Staleness) -> bool:
-        """Mark a pitch interrupted when its heartbeat stopped (running) or no runner took it (queued)."""
+    def poll(self, slug: str):
+        """The few columns a poll needs (id, revision, status, heartbeat_at, deleted_at), in one query."""
         with self.session() as s:
-            row = s.execute(select(Pitch.id, Pitch.status, Pitch.heartbeat_at).where(Pitch.slug == slug)).first()
+            return s.execute(select(Pitch.id, Pitch.revision, Pitch.status, Pitch.heartbeat_at, Pitch.deleted_at)
+                             .where(Pitch.slug == slug)).first()
+
+    def interrupt_if_stale(self, slug: str, grace: Staleness, state=None) -> bool:
+        """Mark a pitch interrupted when its heartbeat stopped (running) or no runner took it (queued)."""
+        row = state if state is not None else self.poll(slug)
         if row is None or row.status not in ACTIVE or row.heartbeat_at is None:
             return False
         seconds = grace.running if row.status == "running" else grace.queued
@@ -290,11 +295,6 @@ class Store:
                 versions=versions, preview_index=preview_index, published_at=pitch.published_at,
                 hidden_at=pitch.hidden_at, deleted_at=pitch.deleted_at, co_owners=co_owners,
             )
-
-    def revision(self, slug: str) -> int | None:
-        """A pitch's change counter, for cheap ETags."""
-        with self.session() as s:
-            return s.scalar(select(Pitch.revision).where(Pitch.slug == slug))
 
     def poster(self, slug: str, version: int | None = None) -> PosterBlob | None:
         """Poster bytes for a version, or for the current one."""

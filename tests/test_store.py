@@ -74,7 +74,7 @@ def test_outputs_are_versioned_with_a_current_pointer(store):
 
 def test_every_change_moves_the_revision(store):
     slug = store.create_pitch("An idea", "o", "offline", {})
-    before = store.revision(slug)
+    before = store.poll(slug).revision
     store.start_step(store.pitch_id(slug), "reply")
-    assert store.revision(slug) > before
-    assert store.revision("missing") is None
+    assert store.poll(slug).revision > before
+    assert store.poll("missing") is None

@@ -144,7 +144,7 @@ def test_an_unexpected_error_is_a_friendly_500(app, client, monkeypatch):
     def broken(slug):
         raise RuntimeError("database on fire")
 
-    monkeypatch.setattr(app.extensions["moviepitch"].store, "view", broken)
+    monkeypatch.setattr(app.extensions["moviepitch"].store, "poll", broken)
     response = client.get("/p/whatever")
     html = response.get_data(as_text=True)
     assert response.status_code == 500
@@ -221,3 +221,22 @@ def test_a_partial_poster_is_served_while_the_poster_is_painted(client, app):
     image = client.get(doc["preview"]["url"])
     assert image.status_code == 200 and image.mimetype == "image/webp"
     assert image.headers["Cache-Control"] == "no-store"
+
+
+def test_a_finished_page_is_rendered_once_per_revision_for_visitors(client, app, monkeypatch):
+    slug = create(client, app)
+    visitor = app.test_client()
+    first = visitor.get(f"/p/{slug}")
+    store = app.extensions["moviepitch"].store
+    calls = []
+    original = store.view
+    monkeypatch.setattr(store, "view", lambda s: calls.append(s) or original(s))
+    again = visitor.get(f"/p/{slug}")
+    assert again.data == first.data and calls == []  # served from the page cache
+    assert visitor.get(f"/p/{slug}", headers={"If-None-Match": again.headers["ETag"]}).status_code == 304
+    # The owner's page is their own (buttons, versions), never the shared one.
+    assert "New poster" in client.get(f"/p/{slug}").get_data(as_text=True)
+    assert "New poster" not in again.get_data(as_text=True)
+    # A change makes a new revision, and so a new page.
+    store.write_output(store.pitch_id(slug), "title", "A Brand New Title")
+    assert "A Brand New Title" in visitor.get(f"/p/{slug}").get_data(as_text=True)

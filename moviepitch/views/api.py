@@ -111,12 +111,9 @@ def list_mine():
 @bp.get("/pitches/<slug>")
 def pitch_status(slug: str):
     """Status, steps, current outputs and poster URLs; 304 when nothing changed."""
-    services().notice_interruption(slug)
+    state = services().poll(slug) or abort(404)
     store = services().store
-    revision = store.revision(slug)
-    if revision is None:
-        abort(404)
-    etag = f"r{revision}"
+    etag = f"r{state.revision}"
     # Polled several times a second: answer "unchanged" from one small query.
     if etag in request.if_none_match:
         response = Response(status=304)

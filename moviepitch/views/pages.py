@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+import threading
+from collections import OrderedDict
+
+from flask import Blueprint, Response, abort, redirect, render_template, request, session, url_for
 
 from .. import sharing
 from ..budget import OverBudget, seconds_until_tomorrow
 from ..extensions import limit_creation
 from ..forms import IdeaForm
 from ..jobs import Busy
-from ..owner import ensure_owner, owns
+from ..owner import current_owner, ensure_owner, owns
+from ..records import ACTIVE
 from ..services import services
 from .exports import card_version, tagline
 from .present import absolute_url, cast_of, pitch_document, poster_document
@@ -21,6 +25,32 @@ bp = Blueprint("pages", __name__)
 IMMUTABLE = "public, max-age=31536000, immutable"
 RETRY_AFTER_SECONDS = 10
 LATEST_ON_HOME = 4
+
+
+class PageCache:
+    """A small per-process LRU of rendered pages; keys carry the revision, so nothing goes stale."""
+
+    def __init__(self, size: int = 512):
+        self.size, self._pages = size, OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        """The page under key, or None."""
+        with self._lock:
+            if key in self._pages:
+                self._pages.move_to_end(key)
+                return self._pages[key]
+        return None
+
+    def put(self, key, html: str) -> None:
+        """Keep a page, forgetting the least recently used past the size."""
+        with self._lock:
+            self._pages[key] = html
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+
+_finished_pages = PageCache()
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -51,18 +81,38 @@ def _latest():
 @bp.get("/p/<slug>")
 def pitch(slug: str):
     """The pitch page: live while it is being made, the finished pitch after."""
-    services().notice_interruption(slug)
-    view = services().store.view(slug) or abort(404)
-    if view.deleted_at:
+    state = services().poll(slug) or abort(404)
+    if state.deleted_at:
         abort(410)
+    # A finished pitch looks the same to every visitor who owns nothing and has no message
+    # waiting, so its page is rendered once per revision and kept.
+    shared = current_owner() is None and not session.get("_flashes") and state.status not in ACTIVE
+    key = (slug, state.revision)
+    if shared and (html := _finished_pages.get(key)) is not None:
+        return _page(html, state.revision)
+    view = services().store.view(slug) or abort(404)
+    html = _render_pitch(view)
+    if shared and view.revision == state.revision:
+        _finished_pages.put(key, html)
+    return _page(html, view.revision) if shared else html
+
+
+def _page(html: str, revision: int) -> Response:
+    response = Response(html, mimetype="text/html")
+    response.set_etag(f"page-r{revision}", weak=True)
+    response.headers["Cache-Control"] = "no-cache"
+    return response.make_conditional(request)
+
+
+def _render_pitch(view) -> str:
     is_owner = owns(view)
     return render_template(
         "pitch.html", pitch=view, doc=pitch_document(view), cast=cast_of(view),
         poster=poster_document(view), is_owner=is_owner,
         # Kept while the page is live (it redraws itself once at the end), shown once after.
-        edit_secret=pop_edit_link(slug, keep=view.active) if is_owner else None,
-        permalink=absolute_url("pages.pitch", slug=slug), tagline=tagline(view),
-        card_absolute=absolute_url("exports.card", slug=slug, v=card_version(view)),
+        edit_secret=pop_edit_link(view.slug, keep=view.active) if is_owner else None,
+        permalink=absolute_url("pages.pitch", slug=view.slug), tagline=tagline(view),
+        card_absolute=absolute_url("exports.card", slug=view.slug, v=card_version(view)),
     )
 
 

@@ -10,7 +10,7 @@ from flask import (
 )
 
 from .. import sharing
-from ..extensions import limiter
+from ..extensions import csrf, limiter
 from ..owner import current_owner, ensure_owner, owns
 from ..services import services
 from .actions import back_to, owned
@@ -125,6 +125,7 @@ def join(slug: str, secret: str):
 
 
 @bp.post("/p/<slug>/report")
+@csrf.exempt  # so a finished page is the same for every visitor (cacheable); reports are rate-limited
 @limiter.limit(lambda: current_app.config["REPORT_LIMIT"])
 def report(slug: str):
     """Tell the operators a published pitch should not be in the gallery."""
