@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from openai_stub import OpenAIStub
 
 from moviepitch import create_app, db
 from moviepitch.services import services
@@ -86,3 +87,30 @@ def submit_idea(client, idea: str):
 def drain(app) -> None:
     """Wait for every background job of the app."""
     services_of(app).jobs.drain(timeout=60)
+
+
+# The local OpenAI-compatible server, answering each step of the chain as a model would.
+
+STUB_SYNOPSIS = ("On a drowned coast, lighthouse keeper Nora Vale (Saoirse Ronan) hears the lamp speak. "
+                 "Marine biologist Theo Marsh (Riz Ahmed) thinks she is mad, until the sea answers too.")
+
+
+def responder(body: dict) -> str:
+    """Answer each step of the chain the way a model would, keyed on its instructions."""
+    system = body["messages"][0]["content"]
+    if "studio boss" in system:
+        return "Wow, a talking lighthouse? I need a minute, but I love it!"
+    if "synopses" in system:
+        return STUB_SYNOPSIS
+    if "titles" in system:
+        return "The Keeper's Light"
+    if "advertise" in system:
+        return "A lone lighthouse on black rocks under a violet storm, its beam cutting through rain."
+    return "Nora Vale: Saoirse Ronan"
+
+
+@pytest.fixture
+def stub():
+    with OpenAIStub() as server:
+        server.chat_responder = responder
+        yield server

@@ -8,9 +8,8 @@ from __future__ import annotations
 import logging
 
 import pytest
-from conftest import csrf_token, drain, make_app, submit_idea
-from openai_stub import Fault, OpenAIStub
-from test_openai_provider import responder
+from conftest import csrf_token, drain, make_app, responder, submit_idea
+from openai_stub import Fault
 
 EARLIER = {"reply", "synopsis", "title", "cast", "image_prompt"}
 
@@ -23,12 +22,6 @@ def is_step(marker: str):
 SYNOPSIS = is_step("synopses")
 IMAGE_PROMPT = is_step("advertise")
 
-
-@pytest.fixture
-def stub():
-    with OpenAIStub() as server:
-        server.chat_responder = responder
-        yield server
 
 
 @pytest.fixture

@@ -6,35 +6,10 @@ import base64
 
 import pytest
 from conftest import drain, make_app, submit_idea
-from openai_stub import Fault, OpenAIStub
+from openai_stub import Fault
 
 from moviepitch.providers import OpenAIProvider, ProviderError, TextRequest, select_provider
 from moviepitch.providers.base import ImageRequest
-
-SYNOPSIS = ("On a drowned coast, lighthouse keeper Nora Vale (Saoirse Ronan) hears the lamp speak. "
-            "Marine biologist Theo Marsh (Riz Ahmed) thinks she is mad, until the sea answers too.")
-
-
-def responder(body: dict) -> str:
-    """Answer each step of the chain the way a model would, keyed on its instructions."""
-    system = body["messages"][0]["content"]
-    if "studio boss" in system:
-        return "Wow, a talking lighthouse? I need a minute, but I love it!"
-    if "synopses" in system:
-        return SYNOPSIS
-    if "titles" in system:
-        return "The Keeper's Light"
-    if "advertise" in system:
-        return "A lone lighthouse on black rocks under a violet storm, its beam cutting through rain."
-    return "Nora Vale: Saoirse Ronan"
-
-
-@pytest.fixture
-def stub():
-    with OpenAIStub() as server:
-        server.chat_responder = responder
-        yield server
-
 
 def provider_for(stub, **overrides) -> OpenAIProvider:
     settings = dict(api_key="test-key", base_url=stub.base_url, text_model="local-llama",

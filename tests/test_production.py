@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 from conftest import csrf_token, drain, make_app, submit_idea
-from openai_stub import OpenAIStub
-from test_openai_provider import responder
 
 from moviepitch.budget import Budget
 from moviepitch.extensions import limiter
@@ -132,18 +130,16 @@ def test_a_spent_image_budget_fails_only_the_poster(tmp_path):
     app.extensions["moviepitch"].jobs.shutdown()
 
 
-def test_calls_carry_a_hashed_safety_identifier(tmp_path):
-    with OpenAIStub() as stub:
-        stub.chat_responder = responder
-        app = make_app(tmp_path, PROVIDER=None, OPENAI_BASE_URL=stub.base_url, TEXT_MODEL="local-llama",
-                       IMAGE_MODEL="gpt-image-2.5-sunburst", SAFETY_IDENTIFIER=True, MAX_RETRIES=0)
-        client = app.test_client()
-        slug = submit_idea(client, IDEA).headers["Location"].rsplit("/", 1)[-1]
-        drain(app)
-        owner = app.extensions["moviepitch"].store.view(slug).owner_id
-        sent = {r.body.get("safety_identifier") for r in stub.requests_to("/chat/completions")}
-        sent |= {r.body.get("safety_identifier") for r in stub.requests_to("/images/generations")}
-        app.extensions["moviepitch"].jobs.shutdown()
+def test_calls_carry_a_hashed_safety_identifier(tmp_path, stub):
+    app = make_app(tmp_path, PROVIDER=None, OPENAI_BASE_URL=stub.base_url, TEXT_MODEL="local-llama",
+                   IMAGE_MODEL="gpt-image-2.5-sunburst", SAFETY_IDENTIFIER=True, MAX_RETRIES=0)
+    client = app.test_client()
+    slug = submit_idea(client, IDEA).headers["Location"].rsplit("/", 1)[-1]
+    drain(app)
+    owner = app.extensions["moviepitch"].store.view(slug).owner_id
+    sent = {r.body.get("safety_identifier") for r in stub.requests_to("/chat/completions")}
+    sent |= {r.body.get("safety_identifier") for r in stub.requests_to("/images/generations")}
+    app.extensions["moviepitch"].jobs.shutdown()
     assert len(sent) == 1
     (identifier,) = sent
     assert identifier and len(identifier) == 32 and owner not in identifier

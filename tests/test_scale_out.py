@@ -16,9 +16,8 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from conftest import csrf_token, submit_idea
-from openai_stub import Fault, OpenAIStub
+from openai_stub import Fault
 from services import PostgresServer, RedisServer, require
-from test_openai_provider import responder
 
 from moviepitch import create_app, db
 from moviepitch.models import Base
@@ -44,12 +43,6 @@ def redis_server():
     with RedisServer() as server:
         yield server
 
-
-@pytest.fixture
-def stub():
-    with OpenAIStub() as server:
-        server.chat_responder = responder
-        yield server
 
 
 @pytest.fixture
