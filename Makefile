@@ -54,5 +54,11 @@ system-deps:
 	echo "Installing Debian packages:$$missing"; \
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing
 
+# The benchmark: ratios against a simulated OpenAI-compatible server and a bare Flask ceiling,
+# measured in one run (several minutes at real-time scale). Uses Debian's wrk when installed.
+BENCH_OUT ?=
+bench: install-test
+	$(BIN)/python tests/bench/run.py $(if $(BENCH_OUT),--out $(BENCH_OUT))
+
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache test-artifacts

@@ -1,0 +1,454 @@
+"""A simulated OpenAI-compatible API with a latency profile, for the benchmark harness.
+
+It answers like a real model would *in time*: a delay before the first token, then tokens at a
+steady rate, and image generations that take seconds. Every request is recorded with its
+`time.monotonic()` start, first byte and end, and with the step of the chain it served (read from
+the system prompt), so the harness can compute the critical-path floor from calls this server
+actually timed. On Linux `time.monotonic()` is one system-wide clock, so records taken in a
+separate server process compare directly with the harness's own clock.
+
+Endpoints: POST /v1/chat/completions (plain, or streamed SSE with finish_reason and
+include_usage), POST /v1/images/generations (plain base64 PNG, or streamed with partial images),
+POST /v1/moderations (fast, never flagged), GET /v1/models, and GET /_bench/calls?since=T (the
+records as JSON) and GET /_bench/profile.
+
+In-process:   with SimulatedOpenAI(Profile(scale=0.1)) as sim: ... sim.base_url, sim.calls()
+As a process: python simulated_openai.py --scale 1.0   (prints "READY <base_url>" when serving)
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import functools
+import io
+import itertools
+import json
+import random
+import re
+import signal
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+HOST = "127.0.0.1"
+MAX_RECORDS = 100_000  # a bound on memory, far above one benchmark run
+MAX_IMAGE_SIDE = 4096
+DEFAULT_SIZE = (1024, 1536)
+
+# What the "model" answers, per step of the chain (cf. `responder` in tests/test_openai_provider.py).
+SYNOPSIS = (
+    "On a storm-battered island off the coast of Maine, lighthouse keeper Nora Vale (Saoirse Ronan) "
+    "begins to hear the old lamp speak in her late father's voice. It warns her of ships that have not "
+    "yet sailed and of a storm that has not yet formed. Marine biologist Theo Marsh (Riz Ahmed), sent to "
+    "study the strange glowing tides, is sure that grief and isolation have finally broken her. But when "
+    "the harbour master Elias Crane (Brian Cox) burns the logbooks that prove the lamp has been right for "
+    "forty years, Theo starts to listen. As the great storm gathers and a ferry full of schoolchildren "
+    "heads straight into it, Nora must decide whether to trust a voice that may be her father, the sea, "
+    "or her own unravelling mind, and Theo must choose between his careful science and the woman he has "
+    "come to love. Together they climb the tower for one last night to keep the light burning, whatever "
+    "it costs them."
+)
+TITLE = "The Keeper's Light"
+REPLY = ("Wow, a lighthouse lamp that speaks in her father's voice? I need a few minutes to think it over, "
+         "but I already love that storm!")
+IMAGE_PROMPT = (
+    "A lone white lighthouse on black basalt rocks under a towering violet storm, its golden beam cutting "
+    "through slanting rain; far below, a small ferry with lit windows crests a huge green wave, while a "
+    "figure in a yellow oilskin stands on the gallery rail holding a lantern, sea spray glittering in the "
+    "beam, cold blue moonlight breaking through a gap in the clouds, deep shadows, painterly cinematic "
+    "contrast."
+)
+STARS = "Saoirse Ronan, Riz Ahmed, Brian Cox"
+CAST = "Nora Vale: Saoirse Ronan\nTheo Marsh: Riz Ahmed\nElias Crane: Brian Cox"
+OTHER = "A quiet lighthouse by the sea."
+
+# The step a chat request serves, from words of its system prompt; checked in this order.
+STEP_MARKERS = (
+    ("reply", ("studio boss",)),
+    ("stars", ("extract the names", "actors' names", "stars")),
+    ("safer_image_prompt", ("refused this movie poster",)),
+    ("cast", ("list the main characters",)),
+    ("image_prompt", ("advertise",)),
+    ("synopsis", ("synops",)),  # before "title": the synopsis prompt says "no title"
+    ("title", ("title",)),
+)
+ANSWERS = {"reply": REPLY, "stars": STARS, "safer_image_prompt": IMAGE_PROMPT, "cast": CAST,
+           "image_prompt": IMAGE_PROMPT, "title": TITLE, "synopsis": SYNOPSIS}
+
+MODERATION_CATEGORIES = ("harassment harassment/threatening hate hate/threatening illicit illicit/violent "
+                         "self-harm self-harm/instructions self-harm/intent sexual sexual/minors violence "
+                         "violence/graphic").split()
+
+
+@dataclass
+class Profile:
+    """The latency profile. Every delay is multiplied by `scale`."""
+
+    first_token: float = 0.5  # seconds before the first token of a chat answer
+    tokens_per_second: float = 60.0  # a token is a word piece of up to four characters
+    image_seconds: float = 15.0  # seconds per generated image
+    moderation_seconds: float = 0.1  # the moderations endpoint is fast
+    scale: float = 1.0
+
+    def seconds(self, value: float) -> float:
+        return max(0.0, value * self.scale)
+
+    def describe(self) -> str:
+        return (f"first token {self.first_token:g} s, {self.tokens_per_second:g} tokens/s (≈4-character pieces), "
+                f"{self.image_seconds:g} s per image, moderation {self.moderation_seconds:g} s; "
+                f"scale ×{self.scale:g}")
+
+
+@dataclass
+class Call:
+    """One request the server answered, timed with time.monotonic()."""
+
+    id: int
+    path: str
+    step: str
+    stream: bool
+    start: float
+    first_byte: float | None = None
+    end: float | None = None
+    status: int = 0
+    tokens: int = 0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def duration(self) -> float:
+        return (self.end or self.start) - self.start
+
+
+def step_of(body: dict) -> str:
+    """The chain step a chat request serves, from its system prompt."""
+    messages = body.get("messages") or []
+    system = ""
+    for message in messages:
+        if isinstance(message, dict) and message.get("role") in ("system", "developer"):
+            content = message.get("content")
+            system = content if isinstance(content, str) else json.dumps(content)
+            break
+    if not system and messages and isinstance(messages[0], dict):
+        system = str(messages[0].get("content", ""))
+    lowered = system.lower()
+    for step, markers in STEP_MARKERS:
+        if any(marker in lowered for marker in markers):
+            return step
+    return "other"
+
+
+def pieces(text: str) -> list[str]:
+    """Word pieces of up to four characters (each with its leading spaces) that join back to `text`."""
+    return re.findall(r"\s*\S{1,4}|\s+", text)
+
+
+def count_tokens(value: Any) -> int:
+    text = value if isinstance(value, str) else json.dumps(value)
+    return max(1, len(text) // 4)
+
+
+@functools.lru_cache(maxsize=8)
+def poster_png(width: int, height: int, variant: int = 0) -> bytes:
+    """A poster-like PNG: shapes on a gradient with grain, ~3 MB at 1024x1536 like a real model's PNG.
+
+    Variant 0 is the final image; 1.. are blurrier partial images.
+    """
+    from PIL import Image, ImageDraw, ImageFilter
+
+    ramp = Image.linear_gradient("L").resize((width, height))
+    base = Image.merge("RGB", (ramp, ramp.rotate(180), Image.new("L", (width, height), 96)))
+    draw, rng = ImageDraw.Draw(base), random.Random(7)
+    for _ in range(150):
+        x, y, size = rng.randrange(width), rng.randrange(height), rng.randrange(20, 240)
+        draw.ellipse((x, y, x + size, y + size), fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)))
+    if variant:
+        base = base.filter(ImageFilter.GaussianBlur(12 // variant))
+    grain = Image.merge("RGB", [Image.effect_noise((width, height), 16) for _ in range(3)])
+    image = Image.blend(base, grain, 0.3 if not variant else 0.15)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+@functools.lru_cache(maxsize=8)
+def poster_b64(width: int, height: int, variant: int = 0) -> str:
+    return base64.b64encode(poster_png(width, height, variant)).decode("ascii")
+
+
+def parse_size(size: Any) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d+)x(\d+)", str(size or ""))
+    w, h = (int(match[1]), int(match[2])) if match else DEFAULT_SIZE
+    return (w, h) if 0 < w <= MAX_IMAGE_SIDE and 0 < h <= MAX_IMAGE_SIDE else DEFAULT_SIZE
+
+
+def _error(status: int, message: str) -> dict:
+    return {"error": {"message": message, "type": "invalid_request_error" if status < 500 else "server_error",
+                      "param": None, "code": None}}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as the SDK's connection pool expects
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        """Quiet: the harness prints what matters."""
+
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+            self.close_connection = True
+
+    # Plumbing
+
+    def _json(self, status: int, payload: dict, call: Call | None = None) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("x-request-id", f"req_sim{call.id if call else 0}")
+        self.end_headers()
+        if call is not None:
+            call.first_byte = time.monotonic()
+        self.wfile.write(data)
+        if call is not None:
+            call.status = status
+
+    def _open_stream(self, call: Call) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("x-request-id", f"req_sim{call.id}")
+        self.end_headers()
+        call.status = 200
+
+    def _chunk(self, call: Call, data: bytes) -> None:
+        if call.first_byte is None:
+            call.first_byte = time.monotonic()
+        self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+
+    def _close_stream(self) -> None:
+        self.wfile.write(b"0\r\n\r\n")
+
+    def _sleep_until(self, deadline: float) -> None:
+        delay = deadline - time.monotonic()
+        if delay > 0:
+            self.server.sim.stopping.wait(delay)
+
+    # Routing
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        url = urlsplit(self.path)
+        sim = self.server.sim
+        if url.path == "/_bench/calls":
+            since = float((parse_qs(url.query).get("since") or ["0"])[0])
+            return self._json(200, {"calls": [asdict(c) for c in sim.calls(since)]})
+        if url.path == "/_bench/profile":
+            return self._json(200, asdict(sim.profile))
+        if url.path == "/v1/models":
+            return self._json(200, {"object": "list", "data": [
+                {"id": m, "object": "model", "created": 1700000000, "owned_by": "sim"}
+                for m in ("sim-text", "gpt-image-2.5-sunburst", "omni-moderation-latest")]})
+        self._json(404, _error(404, f"Unknown request URL: GET {url.path}"))
+
+    def do_POST(self) -> None:  # noqa: N802 - stdlib name
+        sim, path = self.server.sim, urlsplit(self.path).path
+        raw = self.rfile.read(int(self.headers.get("content-length") or 0))
+        start = time.monotonic()
+        try:
+            body = json.loads(raw) if raw else {}
+        except ValueError:
+            body = None
+        if not isinstance(body, dict):
+            return self._json(400, _error(400, "We could not parse the JSON body."))
+        if path == "/v1/chat/completions":
+            call = sim.record(path, step_of(body), bool(body.get("stream")), start)
+            handler = self._chat
+        elif path == "/v1/images/generations":
+            call = sim.record(path, "poster", bool(body.get("stream")), start)
+            handler = self._image
+        elif path == "/v1/moderations":
+            call = sim.record(path, "check", False, start)
+            handler = self._moderate
+        else:
+            return self._json(404, _error(404, f"Unknown request URL: POST {path}"))
+        try:
+            handler(body, call)
+        finally:
+            call.end = time.monotonic()
+
+    # Endpoints
+
+    def _chat(self, body: dict, call: Call) -> None:
+        profile = self.server.sim.profile
+        text = ANSWERS.get(call.step, OTHER)
+        tokens = pieces(text)
+        call.tokens = len(tokens)
+        model = body.get("model") or "sim-text"
+        usage = {"prompt_tokens": count_tokens(body.get("messages", [])), "completion_tokens": len(tokens)}
+        usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
+        first = call.start + profile.seconds(profile.first_token)
+        gap = profile.seconds(1.0 / profile.tokens_per_second)
+        chat_id = f"chatcmpl_sim{call.id}"
+        if not body.get("stream"):
+            self._sleep_until(first + gap * (len(tokens) - 1))
+            message = {"role": "assistant", "content": text, "refusal": None}
+            return self._json(200, {
+                "id": chat_id, "object": "chat.completion", "created": int(time.time()), "model": model,
+                "system_fingerprint": None, "usage": usage,
+                "choices": [{"index": 0, "message": message, "logprobs": None, "finish_reason": "stop"}]}, call)
+        include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
+        base = {"id": chat_id, "object": "chat.completion.chunk", "created": int(time.time()), "model": model,
+                "system_fingerprint": None, **({"usage": None} if include_usage else {})}
+
+        def event(delta: dict, finish: str | None = None) -> bytes:
+            chunk = {**base, "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}]}
+            return f"data: {json.dumps(chunk)}\n\n".encode()
+
+        self._open_stream(call)
+        self._sleep_until(first)
+        self._chunk(call, event({"role": "assistant", "content": "", "refusal": None}))
+        for index, token in enumerate(tokens):
+            self._sleep_until(first + gap * index)
+            self._chunk(call, event({"content": token}))
+        tail = event({}, "stop")
+        if include_usage:
+            tail += f"data: {json.dumps({**base, 'choices': [], 'usage': usage})}\n\n".encode()
+        self._chunk(call, tail + b"data: [DONE]\n\n")
+        self._close_stream()
+
+    def _image(self, body: dict, call: Call) -> None:
+        profile = self.server.sim.profile
+        w, h = parse_size(body.get("size"))
+        prompt_tokens = count_tokens(body.get("prompt", ""))
+        usage = {"input_tokens": prompt_tokens, "output_tokens": 1056, "total_tokens": prompt_tokens + 1056,
+                 "input_tokens_details": {"text_tokens": prompt_tokens, "image_tokens": 0}}
+        done = call.start + profile.seconds(profile.image_seconds)
+        if not body.get("stream"):
+            self._sleep_until(done)
+            return self._json(200, {"created": int(time.time()), "data": [{"b64_json": poster_b64(w, h)}],
+                                    "output_format": "png", "usage": usage}, call)
+        partials = max(0, min(int(body.get("partial_images") or 0), 3))
+        call.extra["partial_images"] = partials
+        common = {"background": "opaque", "quality": (body.get("quality") or "auto").replace("auto", "medium"),
+                  "created_at": int(time.time()), "output_format": "png", "size": f"{w}x{h}"}
+        self._open_stream(call)
+        for index in range(partials):
+            # Partial images arrive as the picture sharpens, evenly through the generation time.
+            self._sleep_until(call.start + profile.seconds(profile.image_seconds) * (index + 1) / (partials + 1))
+            event = {"type": "image_generation.partial_image", "b64_json": poster_b64(w, h, index + 1),
+                     "partial_image_index": index, **common}
+            self._chunk(call, f"event: {event['type']}\ndata: {json.dumps(event)}\n\n".encode())
+        self._sleep_until(done)
+        event = {"type": "image_generation.completed", "b64_json": poster_b64(w, h), **common, "usage": usage}
+        self._chunk(call, f"event: {event['type']}\ndata: {json.dumps(event)}\n\n".encode())
+        self._close_stream()
+
+    def _moderate(self, body: dict, call: Call) -> None:
+        profile = self.server.sim.profile
+        self._sleep_until(call.start + profile.seconds(profile.moderation_seconds))
+        inputs = body.get("input")
+        results = []
+        for _ in inputs if isinstance(inputs, list) else [inputs]:
+            hits = {c: False for c in MODERATION_CATEGORIES}
+            results.append({"flagged": False, "categories": hits, "category_scores": {c: 0.0002 for c in hits},
+                            "category_applied_input_types": {c: ["text"] for c in hits}})
+        self._json(200, {"id": f"modr_sim{call.id}", "model": body.get("model") or "omni-moderation-latest",
+                         "results": results}, call)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    request_queue_size = 256  # many generations open connections at once
+    sim: SimulatedOpenAI
+
+
+class SimulatedOpenAI:
+    """The simulated API on 127.0.0.1 (a free port unless given), served from a daemon thread."""
+
+    def __init__(self, profile: Profile | None = None, port: int = 0):
+        self.profile = profile or Profile()
+        self.port = port
+        self.stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._calls: list[Call] = []
+        self._ids = itertools.count(1)
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> SimulatedOpenAI:
+        # Paint the posters before serving, so no request pays for it.
+        for variant in range(4):
+            poster_b64(*DEFAULT_SIZE, variant)
+        self._server = _Server((HOST, self.port), _Handler)
+        self._server.sim = self
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="simulated-openai", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is None:
+            return
+        self.stopping.set()
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._server = self._thread = None
+
+    def __enter__(self) -> SimulatedOpenAI:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the simulated API is not started")
+        return f"http://{HOST}:{self._server.server_address[1]}/v1"
+
+    def record(self, path: str, step: str, stream: bool, start: float) -> Call:
+        call = Call(next(self._ids), path, step, stream, start)
+        with self._lock:
+            if len(self._calls) < MAX_RECORDS:
+                self._calls.append(call)
+        return call
+
+    def calls(self, since: float = 0.0) -> list[Call]:
+        """Finished calls that started at or after `since` (time.monotonic()), oldest first."""
+        with self._lock:
+            return [c for c in self._calls if c.start >= since and c.end is not None]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Serve the simulated OpenAI API on 127.0.0.1.")
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--scale", type=float, default=1.0, help="multiplies every delay")
+    parser.add_argument("--first-token", type=float, default=Profile.first_token)
+    parser.add_argument("--tokens-per-second", type=float, default=Profile.tokens_per_second)
+    parser.add_argument("--image-seconds", type=float, default=Profile.image_seconds)
+    parser.add_argument("--moderation-seconds", type=float, default=Profile.moderation_seconds)
+    parser.add_argument("--max-seconds", type=float, default=3600.0, help="exit after this long in any case")
+    args = parser.parse_args(argv)
+    profile = Profile(args.first_token, args.tokens_per_second, args.image_seconds, args.moderation_seconds,
+                      args.scale)
+    done = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: done.set())
+    with SimulatedOpenAI(profile, args.port) as sim:
+        print(f"READY {sim.base_url}", flush=True)
+        done.wait(args.max_seconds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
