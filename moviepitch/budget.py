@@ -8,9 +8,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 from .models import DailyBudget, utcnow
 from .store import Store
 
-KINDS = ("pitches", "images")
-
-
 class OverBudget(Exception):
     """Today's budget for new pitches is spent."""
 

@@ -84,10 +84,6 @@ class Services:
                 self.store.interrupt(pitch_id)
         return slugs
 
-    def notice_interruption(self, slug: str) -> bool:
-        """Mark the pitch interrupted if the job making it went silent; True when it did."""
-        return self.store.interrupt_if_stale(slug, self.staleness)
-
     def poll(self, slug: str):
         """A pitch's revision, status and tombstone, after noticing an interruption: one query when all is well."""
         state = self.store.poll(slug)

@@ -7,10 +7,10 @@ from flask import Blueprint, abort, redirect, url_for
 from ..errors import error_response
 from ..extensions import limit_regeneration
 from ..jobs import Busy
-from ..owner import owns
 from ..records import PitchView
 from ..services import services
 from ..store import FINISHED, RETRYABLE
+from .access import owned
 
 bp = Blueprint("actions", __name__)
 
@@ -24,16 +24,6 @@ REGENERATES = {
 REGENERATE_NEEDS = {"title": "synopsis", "poster": "image_prompt"}
 CHOOSABLE = ("title", "poster")
 RETRY_AFTER_SECONDS = 10
-
-
-def owned(slug: str) -> PitchView:
-    """The pitch, when this browser owns it: 404 when there is none, 410 when deleted, 403 when not its own."""
-    view = services().store.view(slug) or abort(404)
-    if view.deleted_at:
-        abort(410)
-    if not owns(view):
-        abort(403)
-    return view
 
 
 def back_to(slug: str):

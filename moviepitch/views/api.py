@@ -14,9 +14,9 @@ from ..errors import error_response
 from ..extensions import limit_creation
 from ..forms import idea_problem, one_line
 from ..jobs import Busy
-from ..owner import bearer_token, current_owner, ensure_owner, owns, signed
-from ..records import PitchView
+from ..owner import bearer_token, current_owner, ensure_owner, signed
 from ..services import services
+from .access import owned, readable
 from .openapi import document as openapi_document
 from .present import absolute_url, pitch_document
 
@@ -40,17 +40,6 @@ def _unprocessable(errors: dict[str, list[str]]):
     response = jsonify({"error": {"status": 422, "title": "Please check what you sent",
                                   "message": "Some fields could not be used.", "fields": errors}})
     return response, 422
-
-
-def _owned(slug: str) -> PitchView:
-    view = services().store.view(slug) or abort(404)
-    if view.deleted_at:
-        abort(410)
-    if bearer_token() and current_owner() is None:
-        abort(401)
-    if not owns(view):
-        abort(403)
-    return view
 
 
 def _summary(card) -> dict:
@@ -112,15 +101,12 @@ def list_mine():
 def pitch_status(slug: str):
     """Status, steps, current outputs and poster URLs; 304 when nothing changed."""
     state = services().poll(slug) or abort(404)
-    store = services().store
     etag = f"r{state.revision}"
     # Polled several times a second: answer "unchanged" from one small query.
     if etag in request.if_none_match:
         response = Response(status=304)
     else:
-        view = store.view(slug) or abort(404)
-        if view.deleted_at:
-            abort(410)
+        view = readable(slug)
         response = jsonify(pitch_document(view))
         etag = f"r{view.revision}"
     response.set_etag(etag)
@@ -132,7 +118,7 @@ def pitch_status(slug: str):
 def update(slug: str):
     """Publish or unpublish with {"published": true|false} (owner only)."""
     body = _json_body()
-    view = _owned(slug)
+    view = owned(slug)
     published = body.get("published")
     if not isinstance(published, bool) or set(body) - {"published"}:
         return _unprocessable({"published": ["Send only {\"published\": true} or {\"published\": false}."]})
@@ -146,7 +132,7 @@ def remove(slug: str):
     """Delete a pitch (owner only, by bearer token or a JSON request); its link then answers 410."""
     if not bearer_token() and not request.is_json:
         abort(415)
-    sharing.delete_pitch(services().store, _owned(slug).id)
+    sharing.delete_pitch(services().store, owned(slug).id)
     return Response(status=204)
 
 

@@ -12,16 +12,10 @@ from .. import posters
 from ..cards import make_card
 from ..records import PitchView
 from ..services import services
+from .access import readable
 from .present import absolute_url, cast_of, pitch_document
 
 bp = Blueprint("exports", __name__)
-
-
-def _readable(slug: str) -> PitchView:
-    view = services().store.view(slug) or abort(404)
-    if view.deleted_at:
-        abort(410)
-    return view
 
 
 def card_version(view: PitchView) -> str:
@@ -52,7 +46,7 @@ def download_name(view: PitchView, extension: str) -> str:
 @bp.get("/p/<slug>/card.png")
 def card(slug: str):
     """The 1200×630 share card, cacheable by the versions it shows."""
-    view = _readable(slug)
+    view = readable(slug)
     version = card_version(view)
     etag = f"c{version}"
     if etag in request.if_none_match:
@@ -73,7 +67,7 @@ def card(slug: str):
 @bp.get("/p/<slug>/poster.png")
 def poster_png(slug: str):
     """The full-size poster as a PNG download, named after the title."""
-    view = _readable(slug)
+    view = readable(slug)
     blob = services().store.poster(slug) or abort(404)
     response = Response(posters.to_png(blob.webp), mimetype="image/png")
     response.headers["Content-Disposition"] = f'attachment; filename="{download_name(view, "png")}"'
@@ -83,7 +77,7 @@ def poster_png(slug: str):
 @bp.get("/p/<slug>.json")
 def export_json(slug: str):
     """The whole pitch as JSON, with absolute links."""
-    view = _readable(slug)
+    view = readable(slug)
     document = pitch_document(view)
     document["permalink"] = absolute_url("pages.pitch", slug=slug)
     if document["poster"]:
@@ -96,7 +90,7 @@ def export_json(slug: str):
 @bp.get("/p/<slug>.md")
 def export_markdown(slug: str):
     """The pitch as a Markdown document."""
-    view = _readable(slug)
+    view = readable(slug)
     text = render_template("export.md", pitch=view, cast=cast_of(view),
                            permalink=absolute_url("pages.pitch", slug=slug),
                            poster_url=absolute_url("pages.poster", slug=slug) if view.poster_version else None)

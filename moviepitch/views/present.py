@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from flask import current_app, request, url_for
+from flask import current_app, url_for
 
 from ..pipeline import LABELS
-from ..store import PitchView
+from ..records import PitchView
 
 STEP_ENDED = ("done", "failed", "skipped")
 

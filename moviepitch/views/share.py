@@ -13,7 +13,8 @@ from .. import sharing
 from ..extensions import csrf, limiter
 from ..owner import current_owner, ensure_owner, owns
 from ..services import services
-from .actions import back_to, owned
+from .access import owned, readable
+from .actions import back_to
 
 bp = Blueprint("share", __name__)
 
@@ -129,9 +130,7 @@ def join(slug: str, secret: str):
 @limiter.limit(lambda: current_app.config["REPORT_LIMIT"])
 def report(slug: str):
     """Tell the operators a published pitch should not be in the gallery."""
-    view = services().store.view(slug) or abort(404)
-    if view.deleted_at:
-        abort(410)
+    view = readable(slug)
     if not view.listed or owns(view):
         abort(409)
     reporter = current_owner() or request.remote_addr or "anonymous"
