@@ -90,22 +90,23 @@ def run_step(run: Run, name: str) -> bool:
     return False
 
 
-def run_chain(run: Run, todo: list[str], done: set[str], heartbeat: Heartbeat | None = None
-              ) -> tuple[dict[str, bool], bool]:
+def run_chain(run: Run, todo: list[str], done: set[str]) -> tuple[dict[str, bool], bool, bool]:
     """Run the steps in `todo` as soon as what they need is done; side by side in threads.
 
-    Returns how each step went, and whether the owner cancelled (checked at each step boundary).
+    Returns how each step went, whether the owner cancelled, and whether another runner took the
+    pitch over (both checked at every step boundary).
     """
     outcome: dict[str, bool] = {name: True for name in done}
     waiting = list(todo)
-    cancelled = False
+    cancelled = lost = False
     # A small pool of the job's own: sub-steps never queue behind whole jobs.
     with ThreadPoolExecutor(max_workers=3, thread_name_prefix="pitch-step") as side:
         running = {}
         while waiting or running:
-            lost = heartbeat is not None and heartbeat.lost
-            if waiting and (lost or run.store.cancel_requested(run.pitch_id)):
-                cancelled = not lost
+            if waiting:
+                held, cancel = run.store.hold(run.pitch_id, run.token)
+                lost, cancelled = not held, held and cancel
+            if waiting and (lost or cancelled):
                 for name in waiting:
                     if not lost:
                         _skip(run, name, CANCELLED)
@@ -123,7 +124,7 @@ def run_chain(run: Run, todo: list[str], done: set[str], heartbeat: Heartbeat | 
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     outcome[running.pop(future)] = future.result()
-    return outcome, cancelled
+    return outcome, cancelled, lost
 
 
 def _skip(run: Run, name: str, reason: str) -> None:
@@ -160,14 +161,14 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
     heartbeat = Heartbeat(run, heartbeat_interval)
     heartbeat.start()
     try:
-        outcome, cancelled = run_chain(run, todo, done, heartbeat)
+        outcome, cancelled, lost = run_chain(run, todo, done)
     except Exception:
         log.exception("Pitch %s stopped unexpectedly", slug)
         store.finish(view.id, "failed", "Something went wrong on our side.")
         return "failed"
     finally:
         heartbeat.stopped.set()
-    if heartbeat.lost:
+    if lost or heartbeat.lost:
         log.warning("Pitch %s was taken over by another runner; leaving it to that one", slug)
         return None
     status = final_status(outcome, cancelled, refused=run.refusal is not None)

@@ -93,10 +93,11 @@ class Store:
             )
             return running.rowcount == 1
 
-    def cancel_requested(self, pitch_id: int) -> bool:
-        """True when the owner asked this running pitch to stop."""
+    def hold(self, pitch_id: int, token: str) -> tuple[bool, bool]:
+        """At a step boundary: whether this runner still holds the pitch, and whether its owner asked to stop."""
         with self.session() as s:
-            return bool(s.scalar(select(Pitch.cancel_requested).where(Pitch.id == pitch_id)))
+            row = s.execute(select(Pitch.claim, Pitch.cancel_requested).where(Pitch.id == pitch_id)).first()
+        return (row is not None and row.claim == token), bool(row and row.cancel_requested)
 
     def heartbeat(self, pitch_id: int, token: str) -> bool:
         """Record that the runner holding this pitch is alive; False when it no longer holds it."""
