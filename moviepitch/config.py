@@ -54,6 +54,10 @@ DEFAULTS = {
     "DAILY_IMAGES": 1000,
     # How many reverse proxies to trust for X-Forwarded-* (0: not behind a proxy).
     "PROXY_HOPS": 0,
+    # A finished page is rendered once per revision and kept per process; a kept page checked
+    # against the database within this many seconds is served without reading it again, so a
+    # change made in another process shows within this time (at once in the process that made it).
+    "PAGE_CACHE_SECONDS": 1.0,
     # Request bodies larger than this get 413 (bytes).
     "MAX_CONTENT_LENGTH": 64 * 1024,
     # A running job beats every HEARTBEAT_SECONDS; one silent for STALE_RUNNING_SECONDS,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from functools import lru_cache
 
 from flask import Flask, current_app, g, request
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -12,7 +13,13 @@ MAX_AGE = 2 * 365 * 24 * 3600
 
 
 def _serializer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.secret_key, salt="moviepitch-owner")
+    return _serializer_for(current_app.secret_key)
+
+
+@lru_cache(maxsize=4)
+def _serializer_for(secret_key) -> URLSafeSerializer:
+    # Built once per key rather than on every request that reads the cookie.
+    return URLSafeSerializer(secret_key, salt="moviepitch-owner")
 
 
 def signed(owner_id: str) -> str:
@@ -29,8 +36,10 @@ def bearer_token() -> str | None:
 def current_owner() -> str | None:
     """The owner id of this request: from its bearer token (API clients) or its cookie (browsers)."""
     if "owner_id" not in g:
+        token = bearer_token() or request.cookies.get(COOKIE)
         try:
-            g.owner_id = _serializer().loads(bearer_token() or request.cookies.get(COOKIE, ""))
+            # Most visitors own nothing: no token, nothing to verify.
+            g.owner_id = _serializer().loads(token) if token else None
         except BadSignature:
             g.owner_id = None
     return g.owner_id

@@ -20,6 +20,18 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "frame-ancestors 'none'",
 ])
 HSTS = "max-age=31536000; includeSubDomains"
+HEADERS = (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("Referrer-Policy", "strict-origin-when-cross-origin"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+)
+HTTPS_HEADERS = (*HEADERS, ("Strict-Transport-Security", HSTS))
+
+
+def headers_for(https: bool) -> tuple[tuple[str, str], ...]:
+    """The headers every response carries (HSTS only over https)."""
+    return HTTPS_HEADERS if https else HEADERS
 
 
 class SessionCookieByScheme(SecureCookieSessionInterface):
@@ -27,6 +39,12 @@ class SessionCookieByScheme(SecureCookieSessionInterface):
 
     def get_cookie_secure(self, app: Flask) -> bool:
         return bool(app.config["SESSION_COOKIE_SECURE"]) or request.is_secure
+
+    def open_session(self, app: Flask, request):
+        # Most page views carry no session cookie: skip building the signer just to find that out.
+        if app.secret_key and not request.cookies.get(self.get_cookie_name(app)):
+            return self.session_class()
+        return super().open_session(app, request)
 
 
 def register_security(app: Flask) -> None:
@@ -42,11 +60,8 @@ def register_security(app: Flask) -> None:
 
     @app.after_request
     def security_headers(response):
-        headers = response.headers
-        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("X-Frame-Options", "DENY")
-        if request.is_secure:
-            headers.setdefault("Strict-Transport-Security", HSTS)
+        # A view may set its own; one pass over the headers instead of a lookup per name.
+        present = {name.lower() for name in response.headers.keys()}
+        response.headers.extend([(name, value) for name, value in headers_for(request.is_secure)
+                                 if name.lower() not in present])
         return response

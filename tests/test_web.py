@@ -90,6 +90,30 @@ def test_the_poster_has_an_etag_and_revalidates_with_304(client, app):
     assert client.get(f"/p/{slug}/thumb/1.webp").status_code == 200
 
 
+def test_versioned_revalidations_are_answered_without_the_app(client, app, monkeypatch):
+    slug = create(client, app)
+    etag = client.get(f"/p/{slug}/poster/1.webp").headers["ETag"]
+    store = app.extensions["moviepitch"].store
+    monkeypatch.setattr(store, "poster", lambda *a: pytest.fail("a revalidation read the database"))
+    ran = []
+    app.before_request_funcs.setdefault(None, []).append(lambda: ran.append(1))
+    again = client.get(f"/p/{slug}/poster/1.webp", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.headers["ETag"] == etag and ran == []
+    # The same headers as the app's own answers, HSTS included over https.
+    assert "immutable" in again.headers["Cache-Control"]
+    assert "frame-ancestors 'none'" in again.headers["Content-Security-Policy"]
+    assert again.headers["X-Content-Type-Options"] == "nosniff"
+    assert "Strict-Transport-Security" not in again.headers
+    secure = client.get(f"/p/{slug}/thumb/1.webp", headers={"If-None-Match": '"t1"'}, base_url="https://localhost")
+    assert secure.status_code == 304 and "Strict-Transport-Security" in secure.headers
+    # Anything else reaches the app: another version's ETag, a POST, or an unversioned URL.
+    monkeypatch.undo()
+    assert client.get(f"/p/{slug}/poster/1.webp", headers={"If-None-Match": '"p2"'}).status_code == 200
+    assert client.get(f"/p/{slug}/thumb/1.webp", headers={"If-None-Match": etag}).status_code == 200
+    assert client.get(f"/p/{slug}/poster.webp", headers={"If-None-Match": '"p9"'}).status_code == 200
+    assert ran
+
+
 def test_model_output_is_escaped(client, app, monkeypatch):
     slug = create(client, app)
     services = app.extensions["moviepitch"]
@@ -225,18 +249,41 @@ def test_a_partial_poster_is_served_while_the_poster_is_painted(client, app):
 
 def test_a_finished_page_is_rendered_once_per_revision_for_visitors(client, app, monkeypatch):
     slug = create(client, app)
+    cache = app.extensions["moviepitch.pages"]
+    now = [1000.0]
+    cache.clock = lambda: now[0]
     visitor = app.test_client()
     first = visitor.get(f"/p/{slug}")
     store = app.extensions["moviepitch"].store
-    calls = []
-    original = store.view
-    monkeypatch.setattr(store, "view", lambda s: calls.append(s) or original(s))
+    views, polls = [], []
+    view, poll = store.view, store.poll
+    monkeypatch.setattr(store, "view", lambda s: views.append(s) or view(s))
+    monkeypatch.setattr(store, "poll", lambda s: polls.append(s) or poll(s))
     again = visitor.get(f"/p/{slug}")
-    assert again.data == first.data and calls == []  # served from the page cache
+    # Served from the page cache, checked so recently that not even the revision is read.
+    assert again.data == first.data and views == [] and polls == []
+    assert again.headers["Vary"] == "Cookie"
     assert visitor.get(f"/p/{slug}", headers={"If-None-Match": again.headers["ETag"]}).status_code == 304
     # The owner's page is their own (buttons, versions), never the shared one.
     assert "New poster" in client.get(f"/p/{slug}").get_data(as_text=True)
     assert "New poster" not in again.get_data(as_text=True)
-    # A change makes a new revision, and so a new page.
+    # A change made elsewhere (another worker, the CLI) makes a new revision: seen once the
+    # kept page is due to be checked again, and a page still current is not rendered again.
+    now[0] += cache.fresh_seconds
+    polls.clear(), views.clear()
+    visitor.get(f"/p/{slug}")
+    assert polls == [slug] and views == []
     store.write_output(store.pitch_id(slug), "title", "A Brand New Title")
+    assert "A Brand New Title" not in visitor.get(f"/p/{slug}").get_data(as_text=True)
+    now[0] += cache.fresh_seconds
     assert "A Brand New Title" in visitor.get(f"/p/{slug}").get_data(as_text=True)
+    assert views == [slug]
+
+
+def test_a_change_made_through_this_process_shows_on_the_shared_page_at_once(client, app):
+    slug = create(client, app)
+    visitor = app.test_client()
+    assert visitor.get(f"/p/{slug}").status_code == 200  # now kept in the page cache
+    token = csrf_token(client)
+    assert client.post(f"/p/{slug}/delete", data={"csrf_token": token}).status_code == 303
+    assert visitor.get(f"/p/{slug}").status_code == 410

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
-from flask import Blueprint, Response, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
 
 from .. import sharing
 from ..budget import OverBudget, seconds_until_tomorrow
@@ -13,7 +10,9 @@ from ..extensions import limit_creation
 from ..forms import IdeaForm
 from ..jobs import Busy
 from ..owner import current_owner, ensure_owner, owns
+from ..page_cache import PageCache
 from ..records import ACTIVE
+from ..revalidation import IMMUTABLE
 from ..services import services
 from .exports import card_version, tagline
 from .present import absolute_url, cast_of, pitch_document, poster_document
@@ -21,36 +20,26 @@ from .share import pop_edit_link, remember_edit_link
 
 bp = Blueprint("pages", __name__)
 
-# Versioned poster URLs never change, so browsers and proxies may keep them for a year.
-IMMUTABLE = "public, max-age=31536000, immutable"
 RETRY_AFTER_SECONDS = 10
 LATEST_ON_HOME = 4
 
 
-class PageCache:
-    """A small per-process LRU of rendered pages; keys carry the revision, so nothing goes stale."""
-
-    def __init__(self, size: int = 512):
-        self.size, self._pages = size, OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        """The page under key, or None."""
-        with self._lock:
-            if key in self._pages:
-                self._pages.move_to_end(key)
-                return self._pages[key]
-        return None
-
-    def put(self, key, html: str) -> None:
-        """Keep a page, forgetting the least recently used past the size."""
-        with self._lock:
-            self._pages[key] = html
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
+def page_cache() -> PageCache:
+    """This app's cache of finished pages."""
+    return current_app.extensions["moviepitch.pages"]
 
 
-_finished_pages = PageCache()
+@bp.record_once
+def _make_page_cache(state) -> None:
+    state.app.extensions["moviepitch.pages"] = PageCache(float(state.app.config["PAGE_CACHE_SECONDS"]))
+
+
+@bp.teardown_app_request
+def _forget_changed_page(exc=None) -> None:
+    # Anything but a GET on a pitch's URLs may change its page: this process shows the change at once.
+    slug = (request.view_args or {}).get("slug")
+    if slug and request.method not in ("GET", "HEAD", "OPTIONS"):
+        page_cache().forget(slug)
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -81,27 +70,37 @@ def _latest():
 @bp.get("/p/<slug>")
 def pitch(slug: str):
     """The pitch page: live while it is being made, the finished pitch after."""
+    # A finished pitch looks the same to every visitor who owns nothing and has no message
+    # waiting, so its page is rendered once per revision and kept (see page_cache.py).
+    shared = current_owner() is None and not session.get("_flashes")
+    cache = page_cache()
+    if shared and (page := cache.fresh(slug)):
+        return _page(page.html, page.revision)
     state = services().poll(slug) or abort(404)
     if state.deleted_at:
         abort(410)
-    # A finished pitch looks the same to every visitor who owns nothing and has no message
-    # waiting, so its page is rendered once per revision and kept.
-    shared = current_owner() is None and not session.get("_flashes") and state.status not in ACTIVE
-    key = (slug, state.revision)
-    if shared and (html := _finished_pages.get(key)) is not None:
-        return _page(html, state.revision)
+    shared = shared and state.status not in ACTIVE
+    if shared and (page := cache.current(slug, state.revision)):
+        return _page(page.html, page.revision)
     view = services().store.view(slug) or abort(404)
     html = _render_pitch(view)
-    if shared and view.revision == state.revision:
-        _finished_pages.put(key, html)
-    return _page(html, view.revision) if shared else html
+    if not shared:
+        return html
+    if view.revision == state.revision:
+        cache.put(slug, view.revision, html)
+    return _page(html, view.revision)
 
 
 def _page(html: str, revision: int) -> Response:
-    response = Response(html, mimetype="text/html")
-    response.set_etag(f"page-r{revision}", weak=True)
+    etag = f"page-r{revision}"
+    # Only the ETag can match (no dates, no ranges), so this is all of make_conditional we need.
+    if request.if_none_match.contains_weak(etag):
+        response = Response(status=304)
+    else:
+        response = Response(html, mimetype="text/html")
+    response.set_etag(etag, weak=True)
     response.headers["Cache-Control"] = "no-cache"
-    return response.make_conditional(request)
+    return response
 
 
 def _render_pitch(view) -> str:
@@ -124,15 +123,10 @@ def _image(data: bytes, etag: str, cache_control: str) -> Response:
 
 
 def _versioned(slug: str, version: int, kind: str) -> Response:
-    etag = f"{kind}{version}"
-    # The bytes behind a version never change: a matching ETag is enough, no lookup needed.
-    if etag in request.if_none_match:
-        response = Response(status=304)
-        response.set_etag(etag)
-        response.headers["Cache-Control"] = IMMUTABLE
-        return response
+    # The bytes behind a version never change. Revalidations (a matching If-None-Match) are
+    # answered before the app, by revalidation.py; this serves the bytes themselves.
     blob = services().store.poster(slug, version) or abort(404)
-    return _image(blob.webp if kind == "p" else blob.thumb, etag, IMMUTABLE)
+    return _image(blob.webp if kind == "p" else blob.thumb, f"{kind}{version}", IMMUTABLE)
 
 
 def _current(slug: str, kind: str) -> Response:
