@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import io
 import itertools
 import json
 import re
@@ -12,18 +11,15 @@ import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from PIL import Image
 
+import openai_wire as wire
+
 DEFAULT_TEXT = "Detective Ray Cole (Jamie Stone) chases the truth."
-DEFAULT_IMAGE_SIZE = (1024, 1536)
-MAX_IMAGE_SIDE = 4096  # a typo'd size must not make the stub allocate gigabytes
 MODELS = ("gpt-5-mini", "gpt-image-2", "omni-moderation-latest")
-MODERATION_CATEGORIES = """harassment harassment/threatening hate hate/threatening illicit illicit/violent self-harm
-    self-harm/instructions self-harm/intent sexual sexual/minors violence violence/graphic""".split()
 
 
 @dataclass
@@ -97,7 +93,7 @@ class Fault:
     @classmethod
     def plain_json_image(cls, size: str = "1024x1024") -> Fault:
         """A plain JSON answer with a valid PNG: script it for a streamed request (a server ignoring stream)."""
-        return cls.body(_images_body([_png(*_parse_size(size))]))
+        return cls.body(_images_body([_png(*wire.parse_size(size))]))
 
 
 # `stall` and `raw` are fields and constructors (`Fault(stall=2)`, `Fault.stall(2)`): the dataclass __init__
@@ -128,9 +124,7 @@ def never_flag(input_text: str) -> bool:
 
 def _error_body(status: int, message: str | None = None, type_: str | None = None, code: str | None = None,
                 param: str | None = None) -> dict:
-    return {"message": message or f"HTTP {status} from the OpenAI stub.",
-            "type": type_ or ("server_error" if status >= 500 else "invalid_request_error"),
-            "param": param, "code": code}
+    return wire.error_body(status, message or f"HTTP {status} from the OpenAI stub.", type_, code, param)
 
 
 def _count_tokens(value: Any) -> int:
@@ -149,50 +143,22 @@ def _png(width: int, height: int, blue: int = 96) -> str:
     ramp = Image.linear_gradient("L").resize((width, height))
     flipped = ramp.transpose(Image.Transpose.FLIP_TOP_BOTTOM)
     image = Image.merge("RGB", (ramp, flipped, Image.new("L", (width, height), blue)))
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return base64.b64encode(out.getvalue()).decode("ascii")
-
-
-def _parse_size(size: Any) -> tuple[int, int]:
-    match = re.fullmatch(r"(\d+)x(\d+)", str(size or ""))
-    w, h = (int(match[1]), int(match[2])) if match else DEFAULT_IMAGE_SIZE  # e.g. "auto" or missing
-    return (w, h) if 0 < w <= MAX_IMAGE_SIDE and 0 < h <= MAX_IMAGE_SIDE else DEFAULT_IMAGE_SIZE
+    return base64.b64encode(wire.png_bytes(image)).decode("ascii")
 
 
 def _images_body(images: list[str], prompt: Any = "") -> dict:
     """A (non-streamed) Images API answer carrying these base64 images, with GPT-image-style usage."""
-    tokens, out = _count_tokens(prompt), 1056 * len(images)
-    return {"created": int(time.time()), "data": [{"b64_json": b64} for b64 in images], "output_format": "png",
-            "usage": {"input_tokens": tokens, "output_tokens": out, "total_tokens": tokens + out,
-                      "input_tokens_details": {"text_tokens": tokens, "image_tokens": 0}}}
+    return wire.images_body(images, _count_tokens(prompt))
 
 
 def _chat_events(text: str, chunk_id: str = "chatcmpl_stub0", model: str = MODELS[0], usage: dict | None = None,
                 finish: bool = True) -> list[bytes]:
     """A chat stream's SSE events: role and content chunks; if `finish`, a stop chunk, any usage chunk and [DONE]."""
-    base = {"id": chunk_id, "object": "chat.completion.chunk", "created": int(time.time()), "model": model,
-            "system_fingerprint": None, **({"usage": None} if usage else {})}  # usage is null but on the last
-    steps = [({"role": "assistant", "content": "", "refusal": None}, None)]
-    steps += [({"content": piece}, None) for piece in _pieces(text)] + ([({}, "stop")] if finish else [])
-    chunks = [{**base, "choices": [{"index": 0, "delta": d, "logprobs": None, "finish_reason": r}]} for d, r in steps]
-    chunks += [{**base, "choices": [], "usage": usage}] if usage and finish else []
-    return [f"data: {json.dumps(c)}\n\n".encode() for c in chunks] + ([b"data: [DONE]\n\n"] if finish else [])
+    return wire.chat_events(_pieces(text), chunk_id, model, usage, finish)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, as the SDK's connection pool expects
+class _Handler(wire.QuietHandler):
     server: _Server
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        """Stay quiet; pytest output is for test failures."""
-
-    def handle_one_request(self) -> None:
-        # A client that timed out hangs up mid-answer; that is expected, not a server error.
-        try:
-            super().handle_one_request()
-        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
-            self.close_connection = True
 
     def _dispatch(self) -> None:
         stub, path = self.server.stub, urlsplit(self.path).path
@@ -235,46 +201,34 @@ class _Handler(BaseHTTPRequestHandler):
         stub, now = self.server.stub, int(time.time())
         if self.command == "POST" and path == "/v1/chat/completions":
             text = stub.chat_responder(body)
-            usage = {"prompt_tokens": _count_tokens(body.get("messages", [])), "completion_tokens": _count_tokens(text)}
-            usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
+            usage = wire.chat_usage(_count_tokens(body.get("messages", [])), _count_tokens(text))
             if body.get("stream"):
                 usage = usage if (body.get("stream_options") or {}).get("include_usage") else None
                 events = _chat_events(text, stub._new_id("chatcmpl"), body.get("model", MODELS[0]), usage)
                 return self._send_stream(200, "text/event-stream", events)
-            message = {"role": "assistant", "content": text, "refusal": None}
-            self._send_json(200, {"id": stub._new_id("chatcmpl"), "object": "chat.completion", "created": now,
-                                  "model": body.get("model", MODELS[0]), "system_fingerprint": None, "usage": usage,
-                                  "choices": [{"index": 0, "message": message, "logprobs": None,
-                                               "finish_reason": "stop"}]})
+            self._send_json(200, wire.chat_completion(stub._new_id("chatcmpl"), body.get("model", MODELS[0]), text,
+                                                      usage, now))
         elif self.command == "POST" and path == "/v1/images/generations":
-            w, h = _parse_size(body.get("size"))
+            w, h = wire.parse_size(body.get("size"))
             n = 1 if body.get("stream") else max(1, min(int(body.get("n") or 1), 4))
             answer = _images_body([_png(w, h)] * n, body.get("prompt", ""))
             if not body.get("stream"):
                 return self._send_json(200, answer)
             # As the Images API streams: named events, no [DONE], and the settings it chose rather than "auto".
-            common = {"background": (body.get("background") or "auto").replace("auto", "opaque"),
-                      "quality": (body.get("quality") or "auto").replace("auto", "medium"),
-                      "created_at": answer["created"], "output_format": "png", "size": f"{w}x{h}"}
-            events = [{"type": "image_generation.partial_image", "b64_json": _png(w // 4 or 1, h // 4 or 1, 80 * i),
-                       "partial_image_index": i, **common} for i in range(min(int(body.get("partial_images") or 0), 3))]
-            events.append({"type": "image_generation.completed", "b64_json": answer["data"][0]["b64_json"], **common,
-                           "usage": answer["usage"]})
-            self._send_stream(200, "text/event-stream",
-                              [f"event: {e['type']}\ndata: {json.dumps(e)}\n\n".encode() for e in events])
+            settings = wire.image_settings(w, h, answer["created"], body.get("quality"), body.get("background"))
+            events = [wire.partial_image_event(_png(w // 4 or 1, h // 4 or 1, 80 * i), i, settings)
+                      for i in range(min(int(body.get("partial_images") or 0), 3))]
+            events.append(wire.completed_image_event(answer["data"][0]["b64_json"], settings, answer["usage"]))
+            self._send_stream(200, "text/event-stream", events)
         elif self.command == "POST" and path == "/v1/moderations":
             inputs, results = body.get("input"), []
             for item in inputs if isinstance(inputs, list) else [inputs]:  # strings or multimodal parts
                 flagged = bool(stub.flag_moderation(item if isinstance(item, str) else (item or {}).get("text", "")))
-                hits = {c: flagged and c == "violence" for c in MODERATION_CATEGORIES}
-                scores = {c: 0.93 if hit else 0.0002 for c, hit in hits.items()}
-                results.append({"flagged": flagged, "categories": hits, "category_scores": scores,
-                                "category_applied_input_types": {c: ["text"] for c in hits}})
+                results.append(wire.moderation_result(flagged))
             self._send_json(200, {"id": stub._new_id("modr"), "model": body.get("model", MODELS[2]),
                                   "results": results})
         elif self.command == "GET" and path == "/v1/models":
-            self._send_json(200, {"object": "list", "data": [
-                {"id": m, "object": "model", "created": 1700000000, "owned_by": "openai"} for m in MODELS]})
+            self._send_json(200, wire.models_body(MODELS, "openai"))
         else:
             self._send_json(404, {"error": _error_body(404, f"Unknown request URL: {self.command} {path} (stub).")})
 
@@ -297,9 +251,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = self.close_connection or streamed
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False  # idle keep-alive connections must not block stop()
+class _Server(wire.LocalServer):
     stub: OpenAIStub
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import base64
 import functools
-import io
 import itertools
 import json
 import random
@@ -31,14 +30,22 @@ import sys
 import threading
 import time
 from dataclasses import asdict, dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+# The wire format is shared with the test suite's stub in tests/openai_wire.py. This file also runs as a
+# script (sys.path[0] is then tests/bench), so put tests/ on the path; appended, so that the test helpers
+# there (services.py, conftest.py, ...) shadow nothing.
+_TESTS = str(Path(__file__).resolve().parent.parent)
+if _TESTS not in sys.path:
+    sys.path.append(_TESTS)
+
+import openai_wire as wire  # noqa: E402
+
 HOST = "127.0.0.1"
 MAX_RECORDS = 100_000  # a bound on memory, far above one benchmark run
-MAX_IMAGE_SIDE = 4096
-DEFAULT_SIZE = (1024, 1536)
+DEFAULT_SIZE = wire.DEFAULT_IMAGE_SIZE
 
 # What the "model" answers, per step of the chain (cf. `responder` in tests/test_openai_provider.py).
 SYNOPSIS = (
@@ -79,10 +86,6 @@ STEP_MARKERS = (
 )
 ANSWERS = {"reply": REPLY, "stars": STARS, "safer_image_prompt": IMAGE_PROMPT, "cast": CAST,
            "image_prompt": IMAGE_PROMPT, "title": TITLE, "synopsis": SYNOPSIS}
-
-MODERATION_CATEGORIES = ("harassment harassment/threatening hate hate/threatening illicit illicit/violent "
-                         "self-harm self-harm/instructions self-harm/intent sexual sexual/minors violence "
-                         "violence/graphic").split()
 
 
 @dataclass
@@ -169,10 +172,7 @@ def poster_png(width: int, height: int, variant: int = 0) -> bytes:
     if variant:
         base = base.filter(ImageFilter.GaussianBlur(12 // variant))
     grain = Image.merge("RGB", [Image.effect_noise((width, height), 16) for _ in range(3)])
-    image = Image.blend(base, grain, 0.3 if not variant else 0.15)
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
+    return wire.png_bytes(Image.blend(base, grain, 0.3 if not variant else 0.15))
 
 
 @functools.lru_cache(maxsize=8)
@@ -180,29 +180,12 @@ def poster_b64(width: int, height: int, variant: int = 0) -> str:
     return base64.b64encode(poster_png(width, height, variant)).decode("ascii")
 
 
-def parse_size(size: Any) -> tuple[int, int]:
-    match = re.fullmatch(r"(\d+)x(\d+)", str(size or ""))
-    w, h = (int(match[1]), int(match[2])) if match else DEFAULT_SIZE
-    return (w, h) if 0 < w <= MAX_IMAGE_SIDE and 0 < h <= MAX_IMAGE_SIDE else DEFAULT_SIZE
-
-
 def _error(status: int, message: str) -> dict:
-    return {"error": {"message": message, "type": "invalid_request_error" if status < 500 else "server_error",
-                      "param": None, "code": None}}
+    return {"error": wire.error_body(status, message)}
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, as the SDK's connection pool expects
+class _Handler(wire.QuietHandler):
     server: _Server
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        """Quiet: the harness prints what matters."""
-
-    def handle_one_request(self) -> None:
-        try:
-            super().handle_one_request()
-        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
-            self.close_connection = True
 
     # Plumbing
 
@@ -252,9 +235,8 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path == "/_bench/profile":
             return self._json(200, asdict(sim.profile))
         if url.path == "/v1/models":
-            return self._json(200, {"object": "list", "data": [
-                {"id": m, "object": "model", "created": 1700000000, "owned_by": "sim"}
-                for m in ("sim-text", "gpt-image-2.5-sunburst", "omni-moderation-latest")]})
+            return self._json(200, wire.models_body(("sim-text", "gpt-image-2.5-sunburst", "omni-moderation-latest"),
+                                                    "sim"))
         self._json(404, _error(404, f"Unknown request URL: GET {url.path}"))
 
     def do_POST(self) -> None:  # noqa: N802 - stdlib name
@@ -291,81 +273,56 @@ class _Handler(BaseHTTPRequestHandler):
         tokens = pieces(text)
         call.tokens = len(tokens)
         model = body.get("model") or "sim-text"
-        usage = {"prompt_tokens": count_tokens(body.get("messages", [])), "completion_tokens": len(tokens)}
-        usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
+        usage = wire.chat_usage(count_tokens(body.get("messages", [])), len(tokens))
         first = call.start + profile.seconds(profile.first_token)
         gap = profile.seconds(1.0 / profile.tokens_per_second)
         chat_id = f"chatcmpl_sim{call.id}"
         if not body.get("stream"):
             self._sleep_until(first + gap * (len(tokens) - 1))
-            message = {"role": "assistant", "content": text, "refusal": None}
-            return self._json(200, {
-                "id": chat_id, "object": "chat.completion", "created": int(time.time()), "model": model,
-                "system_fingerprint": None, "usage": usage,
-                "choices": [{"index": 0, "message": message, "logprobs": None, "finish_reason": "stop"}]}, call)
+            return self._json(200, wire.chat_completion(chat_id, model, text, usage, int(time.time())), call)
         include_usage = bool((body.get("stream_options") or {}).get("include_usage"))
-        base = {"id": chat_id, "object": "chat.completion.chunk", "created": int(time.time()), "model": model,
-                "system_fingerprint": None, **({"usage": None} if include_usage else {})}
-
-        def event(delta: dict, finish: str | None = None) -> bytes:
-            chunk = {**base, "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}]}
-            return f"data: {json.dumps(chunk)}\n\n".encode()
-
+        # The role event, one event per token, then the stop, any usage and [DONE] written together.
+        events = wire.chat_events(tokens, chat_id, model, usage if include_usage else None)
         self._open_stream(call)
         self._sleep_until(first)
-        self._chunk(call, event({"role": "assistant", "content": "", "refusal": None}))
-        for index, token in enumerate(tokens):
+        self._chunk(call, events[0])
+        for index, event in enumerate(events[1:1 + len(tokens)]):
             self._sleep_until(first + gap * index)
-            self._chunk(call, event({"content": token}))
-        tail = event({}, "stop")
-        if include_usage:
-            tail += f"data: {json.dumps({**base, 'choices': [], 'usage': usage})}\n\n".encode()
-        self._chunk(call, tail + b"data: [DONE]\n\n")
+            self._chunk(call, event)
+        self._chunk(call, b"".join(events[1 + len(tokens):]))
         self._close_stream()
 
     def _image(self, body: dict, call: Call) -> None:
         profile = self.server.sim.profile
-        w, h = parse_size(body.get("size"))
+        w, h = wire.parse_size(body.get("size"))
         prompt_tokens = count_tokens(body.get("prompt", ""))
-        usage = {"input_tokens": prompt_tokens, "output_tokens": 1056, "total_tokens": prompt_tokens + 1056,
-                 "input_tokens_details": {"text_tokens": prompt_tokens, "image_tokens": 0}}
         done = call.start + profile.seconds(profile.image_seconds)
         if not body.get("stream"):
             self._sleep_until(done)
-            return self._json(200, {"created": int(time.time()), "data": [{"b64_json": poster_b64(w, h)}],
-                                    "output_format": "png", "usage": usage}, call)
+            return self._json(200, wire.images_body([poster_b64(w, h)], prompt_tokens), call)
         partials = max(0, min(int(body.get("partial_images") or 0), 3))
         call.extra["partial_images"] = partials
-        common = {"background": "opaque", "quality": (body.get("quality") or "auto").replace("auto", "medium"),
-                  "created_at": int(time.time()), "output_format": "png", "size": f"{w}x{h}"}
+        # Always an opaque background, whatever was asked: posters have one.
+        settings = wire.image_settings(w, h, int(time.time()), body.get("quality"))
         self._open_stream(call)
         for index in range(partials):
             # Partial images arrive as the picture sharpens, evenly through the generation time.
             self._sleep_until(call.start + profile.seconds(profile.image_seconds) * (index + 1) / (partials + 1))
-            event = {"type": "image_generation.partial_image", "b64_json": poster_b64(w, h, index + 1),
-                     "partial_image_index": index, **common}
-            self._chunk(call, f"event: {event['type']}\ndata: {json.dumps(event)}\n\n".encode())
+            self._chunk(call, wire.partial_image_event(poster_b64(w, h, index + 1), index, settings))
         self._sleep_until(done)
-        event = {"type": "image_generation.completed", "b64_json": poster_b64(w, h), **common, "usage": usage}
-        self._chunk(call, f"event: {event['type']}\ndata: {json.dumps(event)}\n\n".encode())
+        self._chunk(call, wire.completed_image_event(poster_b64(w, h), settings, wire.image_usage(prompt_tokens)))
         self._close_stream()
 
     def _moderate(self, body: dict, call: Call) -> None:
         profile = self.server.sim.profile
         self._sleep_until(call.start + profile.seconds(profile.moderation_seconds))
         inputs = body.get("input")
-        results = []
-        for _ in inputs if isinstance(inputs, list) else [inputs]:
-            hits = {c: False for c in MODERATION_CATEGORIES}
-            results.append({"flagged": False, "categories": hits, "category_scores": {c: 0.0002 for c in hits},
-                            "category_applied_input_types": {c: ["text"] for c in hits}})
+        results = [wire.moderation_result(False) for _ in (inputs if isinstance(inputs, list) else [inputs])]
         self._json(200, {"id": f"modr_sim{call.id}", "model": body.get("model") or "omni-moderation-latest",
                          "results": results}, call)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
+class _Server(wire.LocalServer):
     request_queue_size = 256  # many generations open connections at once
     sim: SimulatedOpenAI
 
