@@ -19,10 +19,23 @@ errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 
 
+def _services(worker):
+    app = getattr(worker, "wsgi", None)
+    return getattr(app, "extensions", {}).get("moviepitch") if app is not None else None
+
+
+def post_worker_init(worker):
+    """Start this worker's image processes before it takes requests, not at its first poster."""
+    from moviepitch import image_pool
+
+    services = _services(worker)
+    if services is not None:
+        image_pool.warm(services.image_processes)
+
+
 def worker_exit(server, worker):
     """A worker stopping gracefully hands its unfinished pitches back as interrupted."""
-    app = getattr(worker, "wsgi", None)
-    services = getattr(app, "extensions", {}).get("moviepitch") if app is not None else None
+    services = _services(worker)
     if services is not None:
         for slug in services.interrupt_in_flight():
             server.log.info("Pitch %s interrupted by the restart; its owner can resume it", slug)

@@ -44,6 +44,9 @@ DEFAULTS = {
     # Background jobs per process, and how many may wait before we say "busy".
     "JOB_WORKERS": 4,
     "JOB_QUEUE": 16,
+    # Processes per web process that check and encode posters at a lower CPU priority, so page
+    # views are served first; 0 does it in the job's own thread. RQ workers always do the latter.
+    "IMAGE_PROCESSES": 1,
     # Per-address limits (Flask-Limiter syntax) on what costs money or attention.
     # Page views are never limited.
     "CREATE_LIMIT": "5 per minute;50 per day",

@@ -145,7 +145,7 @@ def final_status(outcome: dict[str, bool], cancelled: bool = False, refused: boo
 
 def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[], float] = time.monotonic,
               on_event: OnEvent | None = None, heartbeat_interval: float = HEARTBEAT_INTERVAL,
-              budget: Budget | None = None) -> str | None:
+              budget: Budget | None = None, image_processes: int = 0) -> str | None:
     """Claim a queued pitch and run every step not done yet; the final status, or None if not claimed."""
     view = store.view(slug)
     token = uuid.uuid4().hex
@@ -154,7 +154,7 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
     view = store.view(slug)  # re-read: the steps as they were when we claimed it
     run = Run(store, provider, view.id, view.idea, view.seed, token=token, clock=clock, on_event=on_event,
               texts={part: view.text(part) for part in ("synopsis", "title", "image_prompt") if view.text(part)},
-              versions=store.latest_versions(view.id), budget=budget,
+              versions=store.latest_versions(view.id), budget=budget, image_processes=image_processes,
               safety_id=hashlib.sha256(f"moviepitch:{view.owner_id}".encode()).hexdigest()[:32])
     done = {name for name, step in view.steps.items() if step.state == "done"}
     todo = [name for name in STEPS if name not in done]

@@ -25,6 +25,7 @@ class Services:
     budget: Budget
     staleness: Staleness = field(default_factory=Staleness)
     heartbeat_interval: float = pipeline.HEARTBEAT_INTERVAL
+    image_processes: int = 0
 
     @property
     def models(self) -> dict[str, str]:
@@ -34,7 +35,7 @@ class Services:
     def run(self, slug: str) -> str | None:
         """Make a pitch here and now (what a job does)."""
         return pipeline.run_pitch(self.store, self.provider, slug, heartbeat_interval=self.heartbeat_interval,
-                                  budget=self.budget)
+                                  budget=self.budget, image_processes=self.image_processes)
 
     def create_pitch(self, idea: str, owner_id: str) -> str:
         """Save a new pitch and start making it in the background.
@@ -100,6 +101,15 @@ def job_timeout(config) -> int:
     return int(text + image + 120)
 
 
+def image_processes(config) -> int:
+    """Worker processes for poster images in each process that makes pitches."""
+    if config.get("REDIS_URL"):
+        # Pitches are made by RQ work horses, which serve no pages, and each is forked for one job:
+        # a pool there would start a process per pitch and spare no page view any CPU.
+        return 0
+    return int(config["IMAGE_PROCESSES"])
+
+
 def init_services(app: Flask, provider: Provider | None = None) -> Services:
     """Build the services from the app's settings and attach them to the app."""
     config = app.config
@@ -118,6 +128,7 @@ def init_services(app: Flask, provider: Provider | None = None) -> Services:
         staleness=Staleness(running=float(config["STALE_RUNNING_SECONDS"]),
                             queued=float(config["STALE_QUEUED_SECONDS"])),
         heartbeat_interval=float(config["HEARTBEAT_SECONDS"]),
+        image_processes=image_processes(config),
     )
     app.extensions["moviepitch"] = services
     return services

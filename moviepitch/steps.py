@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from . import cast, posters, prompts
+from . import cast, image_pool, posters, prompts
 from .providers import ImageRequest, ProviderError, TextRequest
 
 if TYPE_CHECKING:
@@ -50,6 +50,8 @@ class Run:
     budget: Budget | None = None
     # A hash of the owner, sent as the API's safety_identifier (never the owner id itself).
     safety_id: str | None = None
+    # Worker processes for poster images; 0 makes them in this job's thread.
+    image_processes: int = 0
 
     def context(self, part: str | None = None) -> dict:
         """The facts of the pitch so far, for providers that write from data."""
@@ -176,7 +178,7 @@ def _paint(run: Run) -> dict:
     result = run.provider.image(ImageRequest(prompt, context=run.context("poster")),
                                 on_partial=lambda data, index: _save_preview(run, data, index))
     try:
-        files = posters.prepare(result.data)
+        files = image_pool.prepare(result.data, run.image_processes)
     except posters.PosterError as exc:
         raise ProviderError(str(exc), kind="bad_output") from exc
     run.store.save_poster(
@@ -188,7 +190,7 @@ def _paint(run: Run) -> dict:
 
 def _save_preview(run: Run, data: bytes, index: int) -> None:
     try:
-        run.store.save_preview(run.pitch_id, posters.preview(data), index)
+        run.store.save_preview(run.pitch_id, image_pool.preview(data, run.image_processes), index)
     except posters.PosterError:
         log.info("Skipped an unreadable partial poster of pitch %s", run.pitch_id)
 

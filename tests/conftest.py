@@ -7,7 +7,7 @@ import re
 import pytest
 from openai_stub import OpenAIStub
 
-from moviepitch import create_app, db
+from moviepitch import create_app, db, image_pool
 from moviepitch.services import services
 from moviepitch.store import Store
 
@@ -32,6 +32,13 @@ def make_app(tmp_path, provider=None, **config):
 def services_of(app):
     with app.app_context():
         return services()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def image_workers():
+    """One pool of image workers per test run, shared by every app (they are per process), then stopped."""
+    yield
+    image_pool.shutdown()
 
 
 @pytest.fixture

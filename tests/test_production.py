@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import runpy
+from pathlib import Path
+from types import SimpleNamespace
+
 import pytest
 from conftest import csrf_token, drain, make_app, submit_idea
 
+from moviepitch import image_pool
 from moviepitch.budget import Budget
 from moviepitch.extensions import limiter
 
@@ -164,6 +169,22 @@ def test_a_graceful_shutdown_marks_in_flight_pitches_interrupted(app):
     services.jobs._slugs[_NeverDone()] = slug  # a job this process holds
     assert services.interrupt_in_flight() == [slug]
     assert services.store.view(slug).status == "interrupted"
+
+
+def test_gunicorn_hooks_warm_the_image_workers_and_hand_back_pitches(app, monkeypatch):
+    conf = runpy.run_path(str(Path(__file__).resolve().parent.parent / "gunicorn.conf.py"))
+    assert conf["worker_class"] == "gthread" and conf["preload_app"] is False
+    warmed = []
+    monkeypatch.setattr(image_pool, "warm", warmed.append)
+    worker = SimpleNamespace(wsgi=app)
+    conf["post_worker_init"](worker)
+    assert warmed == [app.extensions["moviepitch"].image_processes]
+    services = app.extensions["moviepitch"]
+    slug = services.store.create_pitch(IDEA, "o", "offline", {})
+    services.jobs._slugs[_NeverDone()] = slug
+    logged = []
+    conf["worker_exit"](SimpleNamespace(log=SimpleNamespace(info=lambda *a: logged.append(a))), worker)
+    assert services.store.view(slug).status == "interrupted" and logged
 
 
 class _NeverDone:
