@@ -28,6 +28,10 @@ DEFAULTS = {
     "IMAGE_MODEL": "gpt-image-2.5-sunburst",
     "IMAGE_SIZE": "1024x1536",
     "IMAGE_QUALITY": "medium",
+    # What GPT image models send: webp (about a tenth of png, which is their default) at this
+    # compression (0-100, webp and jpeg only). Empty sends neither, for servers that refuse them.
+    "IMAGE_FORMAT": "webp",
+    "IMAGE_COMPRESSION": 90,
     # Partial images streamed while a GPT image model paints (0 to 3; 0 turns streaming off).
     "IMAGE_PARTIALS": 2,
     # Send a hash of the owner as safety_identifier: None sends it to OpenAI's own API only.

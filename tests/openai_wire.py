@@ -116,18 +116,18 @@ def image_usage(prompt_tokens: int, images: int = 1) -> dict:
             "input_tokens_details": {"text_tokens": prompt_tokens, "image_tokens": 0}}
 
 
-def images_body(images: list[str], prompt_tokens: int) -> dict:
+def images_body(images: list[str], prompt_tokens: int, output_format: str = "png") -> dict:
     """A plain (non-streamed) Images API answer carrying these base64 images."""
-    return {"created": int(time.time()), "data": [{"b64_json": b64} for b64 in images], "output_format": "png",
+    return {"created": int(time.time()), "data": [{"b64_json": b64} for b64 in images], "output_format": output_format,
             "usage": image_usage(prompt_tokens, len(images))}
 
 
 def image_settings(width: int, height: int, created: int, quality: str | None = None,
-                   background: str | None = None) -> dict:
+                   background: str | None = None, output_format: str = "png") -> dict:
     """The fields every image stream event repeats: the settings the API chose, never "auto"."""
     return {"background": (background or "auto").replace("auto", "opaque"),
             "quality": (quality or "auto").replace("auto", "medium"),
-            "created_at": created, "output_format": "png", "size": f"{width}x{height}"}
+            "created_at": created, "output_format": output_format, "size": f"{width}x{height}"}
 
 
 def partial_image_event(b64: str, index: int, settings: dict) -> bytes:

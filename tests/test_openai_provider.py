@@ -80,11 +80,20 @@ def test_a_gpt_image_model_gets_portrait_size_and_no_response_format(stub):
     assert request.body["size"] == "1024x1536"
     assert request.body["quality"] == "medium"
     assert "response_format" not in request.body
+    # WebP, much smaller than the PNG default; a server that sends PNG anyway is fine too.
+    assert request.body["output_format"] == "webp" and request.body["output_compression"] == 90
+
+
+def test_the_image_format_can_be_left_to_the_server(stub):
+    provider_for(stub, image_format=None).image(ImageRequest("A lighthouse."))
+    body = stub.requests_to("/images/generations")[0].body
+    assert "output_format" not in body and "output_compression" not in body
 
 
 def test_other_image_models_are_asked_for_base64(stub):
     provider_for(stub, image_model="stable-diffusion").image(ImageRequest("A lighthouse."))
-    assert stub.requests_to("/images/generations")[0].body["response_format"] == "b64_json"
+    body = stub.requests_to("/images/generations")[0].body
+    assert body["response_format"] == "b64_json" and "output_format" not in body
 
 
 @pytest.mark.parametrize("answer, message", [

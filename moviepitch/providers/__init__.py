@@ -69,6 +69,7 @@ def _build(name: str, config: Mapping) -> Provider:
         api_key=config.get("OPENAI_API_KEY"), base_url=config.get("OPENAI_BASE_URL"),
         text_model=config["TEXT_MODEL"], image_model=config["IMAGE_MODEL"],
         image_size=config["IMAGE_SIZE"], image_quality=config.get("IMAGE_QUALITY"),
+        image_format=config.get("IMAGE_FORMAT") or None, image_compression=config.get("IMAGE_COMPRESSION"),
         text_timeout=config["TEXT_TIMEOUT"], image_timeout=config["IMAGE_TIMEOUT"],
         max_retries=config["MAX_RETRIES"], moderation_model=config.get("MODERATION_MODEL") or None,
         partial_images=config.get("IMAGE_PARTIALS", 2), safety_identifier=config.get("SAFETY_IDENTIFIER"),

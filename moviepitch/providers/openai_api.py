@@ -37,7 +37,8 @@ class OpenAIProvider(Provider):
 
     def __init__(self, *, api_key: str | None = None, base_url: str | None = None,
                  text_model: str, image_model: str, image_size: str = "1024x1536",
-                 image_quality: str | None = "medium", text_timeout: float = 60.0,
+                 image_quality: str | None = "medium", image_format: str | None = "webp",
+                 image_compression: int | None = 90, text_timeout: float = 60.0,
                  image_timeout: float = 300.0, max_retries: int = 2,
                  moderation_model: str | None = "omni-moderation-latest", partial_images: int = 2,
                  safety_identifier: bool | None = None):
@@ -45,6 +46,8 @@ class OpenAIProvider(Provider):
         self.image_model = image_model
         self.image_size = image_size
         self.image_quality = image_quality
+        self.image_format = image_format
+        self.image_compression = image_compression
         self.text_timeout = float(text_timeout)
         self.image_timeout = float(image_timeout)
         self._api_key = api_key or (PLACEHOLDER_KEY if base_url else None)
@@ -157,6 +160,12 @@ class OpenAIProvider(Provider):
         if gpt_image:
             if self.image_quality:
                 params["quality"] = self.image_quality
+            if self.image_format:
+                # A WebP poster is about a tenth of the PNG default: less to download, and much less
+                # for the web process to parse and decode (three times, with the partial images).
+                params["output_format"] = self.image_format
+                if self.image_format in ("webp", "jpeg") and self.image_compression is not None:
+                    params["output_compression"] = int(self.image_compression)
         else:
             # Older and third-party image endpoints default to URLs; we keep bytes.
             params["response_format"] = "b64_json"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import base64
 import functools
+import io
 import itertools
 import json
 import random
@@ -156,8 +157,8 @@ def count_tokens(value: Any) -> int:
 
 
 @functools.lru_cache(maxsize=8)
-def poster_png(width: int, height: int, variant: int = 0) -> bytes:
-    """A poster-like PNG: shapes on a gradient with grain, ~3 MB at 1024x1536 like a real model's PNG.
+def poster_image(width: int, height: int, variant: int = 0):
+    """A poster-like picture: shapes on a gradient with grain (~3 MB as PNG at 1024x1536, like a real model's).
 
     Variant 0 is the final image; 1.. are blurrier partial images.
     """
@@ -172,12 +173,24 @@ def poster_png(width: int, height: int, variant: int = 0) -> bytes:
     if variant:
         base = base.filter(ImageFilter.GaussianBlur(12 // variant))
     grain = Image.merge("RGB", [Image.effect_noise((width, height), 16) for _ in range(3)])
-    return wire.png_bytes(Image.blend(base, grain, 0.3 if not variant else 0.15))
+    return Image.blend(base, grain, 0.3 if not variant else 0.15)
 
 
-@functools.lru_cache(maxsize=8)
-def poster_b64(width: int, height: int, variant: int = 0) -> str:
-    return base64.b64encode(poster_png(width, height, variant)).decode("ascii")
+@functools.lru_cache(maxsize=32)
+def poster_b64(width: int, height: int, variant: int = 0, output_format: str = "png", compression: int = 100) -> str:
+    """The poster in the format asked for (png, the API's default, or webp/jpeg at a compression), as base64."""
+    image = poster_image(width, height, variant)
+    if output_format not in ("webp", "jpeg"):
+        return base64.b64encode(wire.png_bytes(image)).decode("ascii")
+    out = io.BytesIO()
+    image.save(out, format=output_format.upper(), quality=max(1, min(compression, 100)))
+    return base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def image_format(body: dict) -> tuple[str, int]:
+    """The output format and compression a request asks for, as the API reads them."""
+    output_format = body.get("output_format") or "png"
+    return (output_format if output_format in ("png", "webp", "jpeg") else "png"), int(body.get("output_compression") or 100)
 
 
 def _error(status: int, message: str) -> dict:
@@ -295,22 +308,23 @@ class _Handler(wire.QuietHandler):
     def _image(self, body: dict, call: Call) -> None:
         profile = self.server.sim.profile
         w, h = wire.parse_size(body.get("size"))
+        fmt = image_format(body)
         prompt_tokens = count_tokens(body.get("prompt", ""))
         done = call.start + profile.seconds(profile.image_seconds)
         if not body.get("stream"):
             self._sleep_until(done)
-            return self._json(200, wire.images_body([poster_b64(w, h)], prompt_tokens), call)
+            return self._json(200, wire.images_body([poster_b64(w, h, 0, *fmt)], prompt_tokens, fmt[0]), call)
         partials = max(0, min(int(body.get("partial_images") or 0), 3))
         call.extra["partial_images"] = partials
         # Always an opaque background, whatever was asked: posters have one.
-        settings = wire.image_settings(w, h, int(time.time()), body.get("quality"))
+        settings = wire.image_settings(w, h, int(time.time()), body.get("quality"), output_format=fmt[0])
         self._open_stream(call)
         for index in range(partials):
             # Partial images arrive as the picture sharpens, evenly through the generation time.
             self._sleep_until(call.start + profile.seconds(profile.image_seconds) * (index + 1) / (partials + 1))
-            self._chunk(call, wire.partial_image_event(poster_b64(w, h, index + 1), index, settings))
+            self._chunk(call, wire.partial_image_event(poster_b64(w, h, index + 1, *fmt), index, settings))
         self._sleep_until(done)
-        self._chunk(call, wire.completed_image_event(poster_b64(w, h), settings, wire.image_usage(prompt_tokens)))
+        self._chunk(call, wire.completed_image_event(poster_b64(w, h, 0, *fmt), settings, wire.image_usage(prompt_tokens)))
         self._close_stream()
 
     def _moderate(self, body: dict, call: Call) -> None:
@@ -341,9 +355,11 @@ class SimulatedOpenAI:
         self._thread: threading.Thread | None = None
 
     def start(self) -> SimulatedOpenAI:
-        # Paint the posters before serving, so no request pays for it.
+        # Paint the posters before serving, so no request pays for it: in the API's default format
+        # and in the one MoviePitch asks for by default.
         for variant in range(4):
             poster_b64(*DEFAULT_SIZE, variant)
+            poster_b64(*DEFAULT_SIZE, variant, "webp", 90)
         self._server = _Server((HOST, self.port), _Handler)
         self._server.sim = self
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
