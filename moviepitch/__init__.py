@@ -7,18 +7,10 @@ from pathlib import Path
 
 from flask import Flask
 
-from .cli import register_commands
-from .config import load_config
-from .errors import register_errorhandlers
-from .extensions import csrf, limiter
-from .owner import register_owner
-from .revalidation import VersionedRevalidation
-from .security import register_security
-from .services import init_services, services
-from .views import actions, api, exports, health, pages, share
-from .views.present import absolute_url
-
-__all__ = ["create_app", "services"]
+# The app's parts are imported inside the factory, as in Flask's tutorial: importing one plain
+# module, such as posters in an image worker process, should not load the web app, the database
+# layer and the openai SDK (a second and 60 MiB per process).
+__all__ = ["create_app"]
 
 # The project root holds templates/, static/ and instance/ beside this package.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +33,13 @@ def project_folders(root: str | os.PathLike | None = None,
 
 def create_app(test_config: dict | None = None, *, root=None, instance_path=None, provider=None) -> Flask:
     """Build the app. `provider` lets tests substitute a scripted one."""
+    from .cli import register_commands
+    from .config import load_config
+    from .errors import register_errorhandlers
+    from .owner import register_owner
+    from .revalidation import VersionedRevalidation
+    from .security import register_security
+
     app = Flask(__name__, instance_relative_config=True, **project_folders(root, instance_path))
     os.makedirs(app.instance_path, exist_ok=True)
     load_config(app, test_config)
@@ -58,6 +57,10 @@ def create_app(test_config: dict | None = None, *, root=None, instance_path=None
 
 def register_extensions(app: Flask, provider=None) -> None:
     """CSRF for every form, rate limits, and the store, provider and job runner."""
+    from .extensions import csrf, limiter
+    from .services import init_services
+    from .views import api
+
     csrf.init_app(app)
     # The JSON API takes only application/json or a bearer token, which no cross-site form can send.
     csrf.exempt(api.bp)
@@ -74,6 +77,8 @@ def register_extensions(app: Flask, provider=None) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """The pages and the API."""
+    from .views import actions, api, exports, health, pages, share
+
     app.register_blueprint(pages.bp)
     app.register_blueprint(actions.bp)
     app.register_blueprint(share.bp)
@@ -84,6 +89,9 @@ def register_blueprints(app: Flask) -> None:
 
 def register_template_globals(app: Flask) -> None:
     """What every page shows in its footer (the provider in use), and absolute links for meta tags."""
+    from .services import services
+    from .views.present import absolute_url
+
     app.jinja_env.globals["absolute_url"] = absolute_url
 
     @app.context_processor

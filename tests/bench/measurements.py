@@ -16,7 +16,7 @@ from load import LoadClient
 from pitches import (course_chain, critical_path, in_process_pitch, max_concurrency, submit_many,
                      wait_finished)
 from report import LOPSIDED, Load, Report, fmt_ms, ratio_row
-from servers import Gunicorn, SimulatedAPI, http_request, memory_kib
+from servers import Gunicorn, SimulatedAPI, descendants, http_request, memory_kib, proportional_kib
 
 REPEATS = 2  # repeats of a lopsided load run, per run
 REPEAT_BUDGET = 6  # per benchmark, which keeps a full run within about five minutes
@@ -213,3 +213,10 @@ def measure_memory(report: Report, app: Gunicorn) -> None:
                    "none set")
     else:
         report.add("5", "Peak RSS per gunicorn web worker", "no workers found", "none set")
+    # Each web worker's image processes (a fork server and its workers, see moviepitch/image_pool.py).
+    helpers = {pid: descendants(pid) for pid in workers}
+    if any(helpers.values()):
+        report.add("5", "Image processes per web worker (fork server and workers): count, RSS, PSS",
+                   "; ".join(f"{len(kids)}, {sum(memory_kib(k).get('VmRSS', 0) for k in kids) / 1024:.0f} MiB, "
+                             f"{sum(proportional_kib(k) for k in kids) / 1024:.0f} MiB" for kids in helpers.values()),
+                   "none set")

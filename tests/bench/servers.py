@@ -109,6 +109,31 @@ def memory_kib(pid: int) -> dict[str, int]:
     return values
 
 
+def descendants(pid: int) -> list[int]:
+    """Every process below pid (children, their children, ...), from /proc; empty if it is gone."""
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            children = [int(c) for c in Path(f"/proc/{parent}/task/{parent}/children").read_text().split()]
+        except OSError:
+            continue
+        found += children
+        todo += children
+    return found
+
+
+def proportional_kib(pid: int) -> int:
+    """A process's proportional set size (PSS: shared pages split among their sharers) in KiB, or 0."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def machine_facts() -> tuple[str, int, int]:
     """The CPU model, the machine's core count and how many of them this process may use."""
     model = "unknown CPU"
