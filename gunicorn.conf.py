@@ -25,12 +25,10 @@ def _services(worker):
 
 
 def post_worker_init(worker):
-    """Start this worker's image processes before it takes requests, not at its first poster."""
-    from moviepitch import image_pool
-
+    """Before the worker takes requests, start what its first pitch would wait for (Services.warm)."""
     services = _services(worker)
     if services is not None:
-        image_pool.warm(services.image_processes)
+        services.warm()
 
 
 def worker_exit(server, worker):

@@ -90,6 +90,17 @@ def test_the_image_format_can_be_left_to_the_server(stub):
     assert "output_format" not in body and "output_compression" not in body
 
 
+def test_warming_builds_the_client_once_and_never_raises(stub):
+    provider = provider_for(stub)
+    provider.warm()
+    client = provider._client
+    assert client is not None
+    provider.warm()
+    assert provider._client is client
+    unconfigured = OpenAIProvider(text_model="m", image_model="i")  # no key and no base URL
+    unconfigured.warm()  # logs; each pitch then fails with a plain message
+
+
 def test_other_image_models_are_asked_for_base64(stub):
     provider_for(stub, image_model="stable-diffusion").image(ImageRequest("A lighthouse."))
     body = stub.requests_to("/images/generations")[0].body

@@ -10,6 +10,7 @@ import pytest
 from conftest import csrf_token, drain, make_app, submit_idea
 
 from moviepitch import image_pool
+from moviepitch import services as services_module
 from moviepitch.budget import Budget
 from moviepitch.extensions import limiter
 
@@ -171,15 +172,19 @@ def test_a_graceful_shutdown_marks_in_flight_pitches_interrupted(app):
     assert services.store.view(slug).status == "interrupted"
 
 
-def test_gunicorn_hooks_warm_the_image_workers_and_hand_back_pitches(app, monkeypatch):
+def test_gunicorn_hooks_warm_the_worker_and_hand_back_pitches(app, monkeypatch):
     conf = runpy.run_path(str(Path(__file__).resolve().parent.parent / "gunicorn.conf.py"))
     assert conf["worker_class"] == "gthread" and conf["preload_app"] is False
+    services = app.extensions["moviepitch"]
     warmed = []
     monkeypatch.setattr(image_pool, "warm", warmed.append)
+    monkeypatch.setattr(services.provider, "warm", lambda: warmed.append("provider"))
+    # Not the test process's own collector: record what a booting worker would do to its own.
+    monkeypatch.setattr(services_module, "gc", SimpleNamespace(collect=lambda: warmed.append("collect"),
+                                                               freeze=lambda: warmed.append("freeze")))
     worker = SimpleNamespace(wsgi=app)
     conf["post_worker_init"](worker)
-    assert warmed == [app.extensions["moviepitch"].image_processes]
-    services = app.extensions["moviepitch"]
+    assert warmed == ["provider", services.image_processes, "collect", "freeze"]
     slug = services.store.create_pitch(IDEA, "o", "offline", {})
     services.jobs._slugs[_NeverDone()] = slug
     logged = []

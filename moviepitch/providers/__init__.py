@@ -39,6 +39,11 @@ class SplitProvider(Provider):
         """The text provider checks ideas."""
         return self._text.moderate(text)
 
+    def warm(self) -> None:
+        """Warm both."""
+        self._text.warm()
+        self._image.warm()
+
 
 def _chosen(config: Mapping, key: str, default: str) -> str:
     name = (config.get(key) or default).strip().lower()

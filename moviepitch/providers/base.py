@@ -92,3 +92,6 @@ class Provider:
     def moderate(self, text: str) -> ModerationResult | None:
         """Check a text against the content policy; None when there is no such check."""
         return None
+
+    def warm(self) -> None:
+        """Get ready to answer quickly (a serving process calls this as it starts); nothing to do here."""

@@ -80,6 +80,13 @@ class OpenAIProvider(Provider):
                         raise ProviderError("The AI service is not configured.", kind="misconfigured") from exc
         return self._client
 
+    def warm(self) -> None:
+        """Build the client now: it loads the TLS certificates, about 70 ms the first pitch should not wait."""
+        try:
+            self.client
+        except ProviderError:
+            pass  # said in the log; each pitch will say it to its owner
+
     # Text
 
     def text(self, request: TextRequest, on_delta: OnDelta | None = None) -> TextResult:

@@ -81,6 +81,8 @@ def in_process_pitch(sim: SimulatedAPI, folder: Path, bound: float) -> dict:
     with app.app_context():
         svc = services()
     db.upgrade(svc.store.engine)
+    # As a gunicorn worker does when it boots (post_worker_init): the SDK client and image workers.
+    svc.warm()
     client = app.test_client()
     client.get("/healthz")  # the app's first request is not the pitch's business
     result: dict = {"first_words": None, "readable": None, "final": None, "status": None, "polls": 0}
