@@ -16,8 +16,12 @@ from .security import headers_for
 
 # Versioned poster URLs never change, so browsers and proxies may keep them for a year.
 IMMUTABLE = "public, max-age=31536000, immutable"
-# The ETags the app gives versioned files: "p<n>" for a poster, "t<n>" for its thumbnail.
 VERSIONED = re.compile(r"/p/[A-Za-z0-9_-]+/(poster|thumb)/([0-9]+)\.webp")
+
+
+def version_etag(kind: str, version: int) -> str:
+    """The ETag of a poster ("p") or thumbnail ("t") version, at its versioned URL and its current one."""
+    return f"{kind}{version}"
 
 
 class VersionedRevalidation:
@@ -31,7 +35,7 @@ class VersionedRevalidation:
         if if_none_match and environ["REQUEST_METHOD"] in ("GET", "HEAD"):
             match = VERSIONED.fullmatch(environ.get("PATH_INFO", ""))
             if match:
-                etag = f"{match[1][0]}{int(match[2])}"
+                etag = version_etag(match[1][0], int(match[2]))
                 if etag in parse_etags(if_none_match):
                     https = environ.get("wsgi.url_scheme") == "https"
                     start_response("304 Not Modified", [

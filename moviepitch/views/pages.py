@@ -12,7 +12,7 @@ from ..jobs import Busy
 from ..owner import current_owner, ensure_owner, owns
 from ..page_cache import PageCache
 from ..records import ACTIVE
-from ..revalidation import IMMUTABLE
+from ..revalidation import IMMUTABLE, version_etag
 from ..services import services
 from .exports import card_version, tagline
 from .present import absolute_url, cast_of, pitch_document, poster_document
@@ -126,13 +126,13 @@ def _versioned(slug: str, version: int, kind: str) -> Response:
     # The bytes behind a version never change. Revalidations (a matching If-None-Match) are
     # answered before the app, by revalidation.py; this serves the bytes themselves.
     blob = services().store.poster(slug, version) or abort(404)
-    return _image(blob.webp if kind == "p" else blob.thumb, f"{kind}{version}", IMMUTABLE)
+    return _image(blob.webp if kind == "p" else blob.thumb, version_etag(kind, version), IMMUTABLE)
 
 
 def _current(slug: str, kind: str) -> Response:
     blob = services().store.poster(slug) or abort(404)
     # no-cache: keep it, but ask each time, since a new poster may be chosen later.
-    return _image(blob.webp if kind == "p" else blob.thumb, f"{kind}{blob.version}", "no-cache")
+    return _image(blob.webp if kind == "p" else blob.thumb, version_etag(kind, blob.version), "no-cache")
 
 
 @bp.get("/p/<slug>/poster/<int:version>.webp")
