@@ -158,10 +158,10 @@ def _chat_events(text: str, chunk_id: str = "chatcmpl_stub0", model: str = MODEL
 
 
 class _Handler(wire.QuietHandler):
-    server: _Server
+    server: wire.LocalServer
 
     def _dispatch(self) -> None:
-        stub, path = self.server.stub, urlsplit(self.path).path
+        stub, path = self.server.api, urlsplit(self.path).path
         raw = self.rfile.read(int(self.headers.get("content-length") or 0))
         try:
             body = json.loads(raw) if raw else None
@@ -171,7 +171,7 @@ class _Handler(wire.QuietHandler):
         action = stub._next_action(path, body or {})
         try:
             if action is not None and action.stall:
-                stub._stopping.wait(action.stall)  # returns early when the stub stops
+                stub.stopping.wait(action.stall)  # returns early when the stub stops
             if action is not None and self._scripted(action):
                 return
             if raw and body is None:
@@ -198,7 +198,7 @@ class _Handler(wire.QuietHandler):
         return True
 
     def _default(self, path: str, body: dict) -> None:
-        stub, now = self.server.stub, int(time.time())
+        stub, now = self.server.api, int(time.time())
         if self.command == "POST" and path == "/v1/chat/completions":
             text = stub.chat_responder(body)
             usage = wire.chat_usage(_count_tokens(body.get("messages", [])), _count_tokens(text))
@@ -242,7 +242,7 @@ class _Handler(wire.QuietHandler):
         self.send_header("Content-Type", content_type)
         extra = {"Cache-Control": "no-cache", "Connection": "close"} if streamed else {
             "Content-Length": str(sum(map(len, parts)))}
-        for name, value in {**extra, "x-request-id": self.server.stub._new_id("req"), **(headers or {})}.items():
+        for name, value in {**extra, "x-request-id": self.server.api._new_id("req"), **(headers or {})}.items():
             self.send_header(name, value)
         self.end_headers()
         for part in parts:
@@ -251,59 +251,21 @@ class _Handler(wire.QuietHandler):
         self.close_connection = self.close_connection or streamed
 
 
-class _Server(wire.LocalServer):
-    stub: OpenAIStub
-
-
-class OpenAIStub:
+class OpenAIStub(wire.ServedAPI):
     """An OpenAI-compatible server on 127.0.0.1 that records requests and plays scripted faults."""
 
+    handler = _Handler
+    thread_name = "openai-stub"
+    name = "OpenAIStub"
+
     def __init__(self) -> None:
+        super().__init__()
         self.chat_responder: Callable[[dict], str] = default_responder
         self.flag_moderation: Callable[[str], bool] = never_flag
         self._lock = threading.Lock()
         self._requests: list[Recorded] = []
         self._scripts: dict[str, deque[Fault]] = {}
         self._ids = itertools.count(1)
-        self._stopping = threading.Event()
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> OpenAIStub:
-        """Bind a free port and serve in a daemon thread."""
-        if self._server is not None:
-            return self
-        self._stopping.clear()
-        self._server = _Server(("127.0.0.1", 0), _Handler)
-        self._server.stub = self
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="openai-stub", daemon=True)  # a short poll keeps stop() fast
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        """Stop serving, waking any stalled handlers."""
-        if self._server is None:
-            return
-        self._stopping.set()
-        self._server.shutdown()
-        self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._server = self._thread = None
-
-    def __enter__(self) -> OpenAIStub:
-        return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
-
-    @property
-    def base_url(self) -> str:
-        """The URL to pass as the SDK's base_url, e.g. http://127.0.0.1:54321/v1."""
-        if self._server is None:
-            raise RuntimeError("OpenAIStub is not started")
-        return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
 
     @property
     def requests(self) -> list[Recorded]:

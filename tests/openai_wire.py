@@ -10,10 +10,12 @@ from __future__ import annotations
 import io
 import json
 import re
+import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+HOST = "127.0.0.1"  # loopback only
 DEFAULT_IMAGE_SIZE = (1024, 1536)  # for "auto", a missing size or one out of range
 MAX_IMAGE_SIDE = 4096  # a typo'd size must not make a server allocate gigabytes
 IMAGE_OUTPUT_TOKENS = 1056  # what GPT-image bills per generated image
@@ -47,6 +49,62 @@ class LocalServer(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False  # idle keep-alive connections must not block stop()
+    api: ServedAPI  # what the handlers answer for: self.server.api
+
+
+class ServedAPI:
+    """A local OpenAI-compatible server on 127.0.0.1, served from a daemon thread.
+
+    Subclasses name their `handler` (and a `server_class`, for a longer listen queue); handlers reach
+    the subclass as `self.server.api`, and stalled ones wake when `stopping` is set.
+    """
+
+    handler: type[BaseHTTPRequestHandler]
+    server_class: type[LocalServer] = LocalServer
+    thread_name = "local-openai"
+    name = "the local OpenAI server"
+
+    def __init__(self, port: int = 0):
+        self.port = port  # 0: a free one
+        self.stopping = threading.Event()
+        self._server: LocalServer | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self):
+        """Bind the port and serve in a daemon thread (nothing to do when already serving)."""
+        if self._server is not None:
+            return self
+        self.stopping.clear()
+        self._server = self.server_class((HOST, self.port), self.handler)
+        self._server.api = self
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name=self.thread_name, daemon=True)  # a short poll keeps stop() fast
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving, waking any stalled handlers."""
+        if self._server is None:
+            return
+        self.stopping.set()
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._server = self._thread = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        """The URL to pass as the SDK's base_url, e.g. http://127.0.0.1:54321/v1."""
+        if self._server is None:
+            raise RuntimeError(f"{self.name} is not started")
+        return f"http://{HOST}:{self._server.server_address[1]}/v1"
 
 
 # Framing

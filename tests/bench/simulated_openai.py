@@ -44,7 +44,7 @@ if _TESTS not in sys.path:
 
 import openai_wire as wire  # noqa: E402
 
-HOST = "127.0.0.1"
+HOST = wire.HOST
 MAX_RECORDS = 100_000  # a bound on memory, far above one benchmark run
 DEFAULT_SIZE = wire.DEFAULT_IMAGE_SIZE
 
@@ -235,13 +235,13 @@ class _Handler(wire.QuietHandler):
     def _sleep_until(self, deadline: float) -> None:
         delay = deadline - time.monotonic()
         if delay > 0:
-            self.server.sim.stopping.wait(delay)
+            self.server.api.stopping.wait(delay)
 
     # Routing
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         url = urlsplit(self.path)
-        sim = self.server.sim
+        sim = self.server.api
         if url.path == "/_bench/calls":
             since = float((parse_qs(url.query).get("since") or ["0"])[0])
             return self._json(200, {"calls": [asdict(c) for c in sim.calls(since)]})
@@ -253,7 +253,7 @@ class _Handler(wire.QuietHandler):
         self._json(404, _error(404, f"Unknown request URL: GET {url.path}"))
 
     def do_POST(self) -> None:  # noqa: N802 - stdlib name
-        sim, path = self.server.sim, urlsplit(self.path).path
+        sim, path = self.server.api, urlsplit(self.path).path
         raw = self.rfile.read(int(self.headers.get("content-length") or 0))
         start = time.monotonic()
         try:
@@ -281,7 +281,7 @@ class _Handler(wire.QuietHandler):
     # Endpoints
 
     def _chat(self, body: dict, call: Call) -> None:
-        profile = self.server.sim.profile
+        profile = self.server.api.profile
         text = ANSWERS.get(call.step, OTHER)
         tokens = pieces(text)
         call.tokens = len(tokens)
@@ -306,7 +306,7 @@ class _Handler(wire.QuietHandler):
         self._close_stream()
 
     def _image(self, body: dict, call: Call) -> None:
-        profile = self.server.sim.profile
+        profile = self.server.api.profile
         w, h = wire.parse_size(body.get("size"))
         fmt = image_format(body)
         prompt_tokens = count_tokens(body.get("prompt", ""))
@@ -328,7 +328,7 @@ class _Handler(wire.QuietHandler):
         self._close_stream()
 
     def _moderate(self, body: dict, call: Call) -> None:
-        profile = self.server.sim.profile
+        profile = self.server.api.profile
         self._sleep_until(call.start + profile.seconds(profile.moderation_seconds))
         inputs = body.get("input")
         results = [wire.moderation_result(False) for _ in (inputs if isinstance(inputs, list) else [inputs])]
@@ -338,21 +338,22 @@ class _Handler(wire.QuietHandler):
 
 class _Server(wire.LocalServer):
     request_queue_size = 256  # many generations open connections at once
-    sim: SimulatedOpenAI
 
 
-class SimulatedOpenAI:
+class SimulatedOpenAI(wire.ServedAPI):
     """The simulated API on 127.0.0.1 (a free port unless given), served from a daemon thread."""
 
+    handler = _Handler
+    server_class = _Server
+    thread_name = "simulated-openai"
+    name = "the simulated API"
+
     def __init__(self, profile: Profile | None = None, port: int = 0):
+        super().__init__(port)
         self.profile = profile or Profile()
-        self.port = port
-        self.stopping = threading.Event()
         self._lock = threading.Lock()
         self._calls: list[Call] = []
         self._ids = itertools.count(1)
-        self._server: _Server | None = None
-        self._thread: threading.Thread | None = None
 
     def start(self) -> SimulatedOpenAI:
         # Paint the posters before serving, so no request pays for it: in the API's default format
@@ -360,34 +361,7 @@ class SimulatedOpenAI:
         for variant in range(4):
             poster_b64(*DEFAULT_SIZE, variant)
             poster_b64(*DEFAULT_SIZE, variant, "webp", 90)
-        self._server = _Server((HOST, self.port), _Handler)
-        self._server.sim = self
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="simulated-openai", daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._server is None:
-            return
-        self.stopping.set()
-        self._server.shutdown()
-        self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._server = self._thread = None
-
-    def __enter__(self) -> SimulatedOpenAI:
-        return self.start()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
-
-    @property
-    def base_url(self) -> str:
-        if self._server is None:
-            raise RuntimeError("the simulated API is not started")
-        return f"http://{HOST}:{self._server.server_address[1]}/v1"
+        return super().start()
 
     def record(self, path: str, step: str, stream: bool, start: float) -> Call:
         call = Call(next(self._ids), path, step, stream, start)
