@@ -29,8 +29,8 @@ for _path in (str(BENCH.parent.parent), str(BENCH)):
 
 import simulated_openai as simapi  # noqa: E402
 from load import percentile  # noqa: E402
-from pitches import IMAGE_MODEL, SECRET, TEXT_MODEL, seed_instance, submit_many  # noqa: E402
-from servers import HOST, Gunicorn, SimulatedAPI, child_env, cpu_ticks, descendants, gunicorn_conf  # noqa: E402
+from pitches import app_env, seed_instance, submit_many  # noqa: E402
+from servers import HOST, Gunicorn, SimulatedAPI, cpu_ticks, descendants, gunicorn_conf  # noqa: E402
 
 CLIENT_THREADS = 8
 IDLE_SECONDS = 5
@@ -66,9 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         sim.start()
         slug = seed_instance(folder / "instance")[0]
-        env = child_env(MOVIEPITCH_INSTANCE_PATH=str(folder / "instance"), MOVIEPITCH_SECRET_KEY=SECRET,
-                        OPENAI_BASE_URL=sim.base_url, MOVIEPITCH_TEXT_MODEL=TEXT_MODEL,
-                        MOVIEPITCH_IMAGE_MODEL=IMAGE_MODEL, MOVIEPITCH_JOB_WORKERS=str(args.in_flight))
+        env = app_env(folder / "instance", sim.base_url, args.in_flight)  # as measurement 4 serves it
         env.update(dict(setting.split("=", 1) for setting in args.env))
         server = Gunicorn("wsgi:app", gunicorn_conf()[0], env, folder / "gunicorn.log", None, "/healthz").start()
         threads = [threading.Thread(target=load, args=(server.port, f"/p/{slug}", stop, samples), daemon=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import simulated_openai as simapi
-from servers import SimulatedAPI, http_request
+from servers import SimulatedAPI, child_env, http_request
 
 TEXT_MODEL = "sim-text"
 IMAGE_MODEL = "gpt-image-2.5-sunburst"
@@ -162,6 +162,13 @@ def expected_floor(profile: simapi.Profile) -> float:
     chat = sum(profile.first_token + gap * (len(simapi.pieces(text)) - 1)
                for text in (simapi.SYNOPSIS, simapi.IMAGE_PROMPT))
     return profile.seconds(profile.moderation_seconds + chat + profile.image_seconds)
+
+
+def app_env(instance: Path, api_url: str, job_workers: int) -> dict[str, str]:
+    """The environment of a gunicorn serving the benchmark's instance against the simulated API."""
+    return child_env(MOVIEPITCH_INSTANCE_PATH=str(instance), MOVIEPITCH_SECRET_KEY=SECRET, OPENAI_BASE_URL=api_url,
+                     MOVIEPITCH_TEXT_MODEL=TEXT_MODEL, MOVIEPITCH_IMAGE_MODEL=IMAGE_MODEL,
+                     MOVIEPITCH_JOB_WORKERS=str(job_workers), MOVIEPITCH_JOB_QUEUE="16")
 
 
 def seed_instance(folder: Path, count: int = 5) -> list[str]:

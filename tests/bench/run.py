@@ -61,7 +61,7 @@ import simulated_openai as simapi  # noqa: E402
 from load import LoadClient  # noqa: E402
 from measurements import (check_pages, measure_idle, measure_idle_permalink, measure_in_flight,  # noqa: E402
                           measure_memory, measure_pitch)
-from pitches import IMAGE_MODEL, SECRET, TEXT_MODEL, expected_floor, seed_instance  # noqa: E402
+from pitches import app_env, expected_floor, seed_instance  # noqa: E402
 from report import Report  # noqa: E402
 from servers import Gunicorn, SimulatedAPI, child_env, cpu_plan, gunicorn_conf, machine_facts  # noqa: E402
 
@@ -120,11 +120,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def gunicorn_envs(args: argparse.Namespace, instance: Path, api_url: str,
                   server_cores: set[int] | None) -> tuple[dict[str, str], dict[str, str]]:
     """The environments of the app's gunicorn and of the ceiling's."""
-    env = child_env(MOVIEPITCH_INSTANCE_PATH=str(instance), MOVIEPITCH_SECRET_KEY=SECRET,
-                    OPENAI_BASE_URL=api_url, MOVIEPITCH_TEXT_MODEL=TEXT_MODEL,
-                    MOVIEPITCH_IMAGE_MODEL=IMAGE_MODEL,
-                    # By default every pitch of measurement 4 runs at once, whichever worker takes it.
-                    MOVIEPITCH_JOB_WORKERS=str(args.job_workers or args.in_flight), MOVIEPITCH_JOB_QUEUE="16")
+    # By default every pitch of measurement 4 runs at once, whichever worker takes it.
+    env = app_env(instance, api_url, args.job_workers or args.in_flight)
     ceiling_env = child_env()
     if server_cores and "WEB_CONCURRENCY" not in os.environ:
         # The project's config reads WEB_CONCURRENCY; one worker per core the server is pinned to.
