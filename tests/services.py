@@ -14,6 +14,8 @@ import subprocess
 import tempfile
 import time
 
+import pytest
+
 HOST = "127.0.0.1"
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
@@ -37,6 +39,14 @@ def require(server_class) -> str | None:
     if reason and os.environ.get("CI") == "true":
         raise RuntimeError(f"CI needs {server_class.__name__}: {reason}")
     return reason
+
+
+def serving(server_class):
+    """For a fixture: a running server_class, stopped afterwards; a skip when it is not installed."""
+    if reason := require(server_class):
+        pytest.skip(reason)
+    with server_class() as server:
+        yield server
 
 
 def accepts(port: int) -> bool:

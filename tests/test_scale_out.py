@@ -17,7 +17,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from conftest import csrf_token, submit_idea
 from openai_stub import Fault
-from services import PostgresServer, RedisServer, require
+from services import PostgresServer, RedisServer, serving
 
 from moviepitch import create_app, db
 from moviepitch.models import Base
@@ -28,20 +28,12 @@ WAIT = 60.0
 
 @pytest.fixture(scope="module")
 def postgres():
-    reason = require(PostgresServer)
-    if reason:
-        pytest.skip(reason)
-    with PostgresServer() as server:
-        yield server
+    yield from serving(PostgresServer)
 
 
 @pytest.fixture(scope="module")
 def redis_server():
-    reason = require(RedisServer)
-    if reason:
-        pytest.skip(reason)
-    with RedisServer() as server:
-        yield server
+    yield from serving(RedisServer)
 
 
 

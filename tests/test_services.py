@@ -6,28 +6,17 @@ import os
 
 import pytest
 
-from services import PostgresServer, RedisServer, accepts, require
-
-
-def started(server_class):
-    """A running server_class, or a skip when it is not installed (a failure under CI)."""
-    if reason := require(server_class):
-        pytest.skip(reason)
-    return server_class().start()
+from services import PostgresServer, RedisServer, accepts, require, serving
 
 
 @pytest.fixture(scope="module")
 def postgres():
-    server = started(PostgresServer)
-    yield server
-    server.stop()
+    yield from serving(PostgresServer)
 
 
 @pytest.fixture(scope="module")
 def redis_server():
-    server = started(RedisServer)
-    yield server
-    server.stop()
+    yield from serving(RedisServer)
 
 
 def test_postgres_select_and_create_table(postgres):
