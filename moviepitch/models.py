@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from sqlalchemy import (
     JSON,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -177,6 +178,28 @@ class CoOwner(Base):
         ForeignKey("pitches.id", ondelete="CASCADE"), primary_key=True
     )
     owner_id: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    # When it joined, and a rough name for the browser ("Firefox on Linux"), so the owner can
+    # tell co-owners apart before removing one.
+    joined_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=utcnow)
+    device: Mapped[str] = mapped_column(String(80), default="")
+
+
+class Rendition(Base):
+    """A picture drawn from a pitch (its share card, its poster as PNG), kept per version it shows.
+
+    Drawing one costs a fifth of a second or more; keeping it here means every process on every
+    host draws it once.
+    """
+
+    __tablename__ = "renditions"
+    __table_args__ = (UniqueConstraint("pitch_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), index=True)
+    # What it is and which versions it shows: "card-2.1.3", "poster-2".
+    name: Mapped[str] = mapped_column(String(64))
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class Report(Base):
@@ -201,3 +224,14 @@ class DailyBudget(Base):
     day: Mapped[str] = mapped_column(String(10), primary_key=True)  # 2026-11-24
     pitches: Mapped[int] = mapped_column(Integer, default=0)
     images: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RateLimit(Base):
+    """One rate-limit counter (Flask-Limiter's key) and when its window ends, shared by every process."""
+
+    __tablename__ = "rate_limits"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    hits: Mapped[int] = mapped_column(Integer, default=0)
+    # Seconds since the epoch, as the limits library counts them.
+    expires_at: Mapped[float] = mapped_column(Float, index=True)
