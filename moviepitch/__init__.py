@@ -43,7 +43,8 @@ def create_app(test_config: dict | None = None, *, root=None, instance_path=None
     app = Flask(__name__, instance_relative_config=True, **project_folders(root, instance_path))
     os.makedirs(app.instance_path, exist_ok=True)
     load_config(app, test_config)
-    register_extensions(app, provider)
+    register_services(app, provider)
+    register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_owner(app)
@@ -55,24 +56,35 @@ def create_app(test_config: dict | None = None, *, root=None, instance_path=None
     return app
 
 
-def register_extensions(app: Flask, provider=None) -> None:
-    """CSRF for every form, rate limits, and the store, provider and job runner."""
-    from .extensions import csrf, limiter
+def register_services(app: Flask, provider=None) -> None:
+    """The store, provider and job runner, and a database schema that fits the code."""
+    from .schema import prepare_schema, register_schema_gate
     from .services import init_services
+
+    services = init_services(app, provider)
+    services.schema = prepare_schema(app, services.store.engine)
+    register_schema_gate(app, services.schema)
+
+
+def register_extensions(app: Flask) -> None:
+    """CSRF for every form, and rate limits shared by every process."""
+    from .extensions import csrf, limiter
+    from .rate_limits import SCHEME
     from .views import api
 
     csrf.init_app(app)
+    # Said for every app: the limiter is one object, and an app that switched it off must not
+    # leave it off for the next app made in the same process.
+    app.config.setdefault("RATELIMIT_ENABLED", True)
     # The JSON API takes only application/json or a bearer token, which no cross-site form can send.
     csrf.exempt(api.bp)
-    # Limits are shared by every process and host when there is a Redis; else per process.
-    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://")
-    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    # Limits are shared by every process and host: in Redis when there is one, else in the app's
+    # own database. MOVIEPITCH_RATELIMIT_STORAGE_URI picks another store (memory:// is per process).
+    if not app.config.get("RATELIMIT_STORAGE_URI"):
+        app.config["RATELIMIT_STORAGE_URI"] = app.config.get("REDIS_URL") or f"{SCHEME}://"
+    if app.config["RATELIMIT_STORAGE_URI"].startswith(f"{SCHEME}:"):
+        app.config["RATELIMIT_STORAGE_OPTIONS"] = {"engine": app.extensions["moviepitch"].store.engine}
     limiter.init_app(app)
-    # Every limit is a decorator on the route it guards, and the decorator checks it. The
-    # limiter's app-wide check only looks for default limits, which we do not set: leaving it
-    # on cost every page view, poster and poll about a tenth of its time for nothing.
-    app.before_request_funcs[None].remove(limiter._check_request_limit)
-    init_services(app, provider)
 
 
 def register_blueprints(app: Flask) -> None:

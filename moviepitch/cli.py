@@ -17,6 +17,22 @@ from .services import services
 from .views.present import cast_of
 
 CLI_OWNER = "cli"
+# Where `flask run` and `make run` serve, for links printed when no public URL is set.
+DEFAULT_BASE_URL = "http://127.0.0.1:5000"
+
+
+def ready_services():
+    """The app's services, or a one-line error when the database's schema does not fit this code."""
+    mp = services()
+    problem = mp.schema.problem()
+    if problem:
+        raise click.ClickException(problem)
+    return mp
+
+
+def public_url(path: str) -> str:
+    """A link an operator can click: on MOVIEPITCH_PUBLIC_URL, else on the address `flask run` serves."""
+    return (current_app.config.get("PUBLIC_URL") or DEFAULT_BASE_URL).rstrip("/") + path
 
 
 def _progress(step: str, state: str, detail: str) -> None:
@@ -35,7 +51,7 @@ def pitch_command(idea: str, seed: int | None) -> None:
     problem = idea_problem(idea)
     if problem:
         raise click.BadParameter(problem, param_hint="IDEA")
-    mp = services()
+    mp = ready_services()
     slug = mp.store.create_pitch(idea, CLI_OWNER, mp.provider.name, mp.models, seed=seed)
     click.echo(f"Pitching with {mp.provider.name} ({mp.provider.text_model}, {mp.provider.image_model})")
     status = run_pitch(mp.store, mp.provider, slug, on_event=_progress)
@@ -45,7 +61,7 @@ def pitch_command(idea: str, seed: int | None) -> None:
         click.echo(click.style(view.text("title"), bold=True))
     for member in cast_of(view):
         click.echo(f"  {member['character']} ({member['actor']})")
-    click.echo(f"Permalink: /p/{slug}")
+    click.echo(f"Permalink: {public_url(f'/p/{slug}')}")
     if status != "done":
         raise click.ClickException(f"the pitch ended {status}: {view.error or 'see the steps above'}")
 
@@ -57,8 +73,15 @@ db_group = AppGroup("db", help="Database migrations.")
 @click.argument("revision", default="head")
 def upgrade_command(revision: str) -> None:
     """Apply migrations up to REVISION (default: the newest)."""
-    db.upgrade(services().store.engine, revision)
-    click.echo(f"Database at {db.current_revision(services().store.engine)}.")
+    engine = services().store.engine
+    before = db.current_revision(engine)
+    db.upgrade(engine, revision)
+    after = db.current_revision(engine)
+    if after == before:
+        click.echo(f"Database is up to date (revision {after}); nothing to do.")
+    else:
+        click.echo(f"Database upgraded from {before or 'empty'} to revision {after}"
+                   f"{' (the newest)' if after == db.head_revision() else ''}.")
 
 
 @db_group.command("downgrade")
@@ -66,13 +89,18 @@ def upgrade_command(revision: str) -> None:
 def downgrade_command(revision: str) -> None:
     """Revert migrations down to REVISION ("base" empties the database)."""
     db.downgrade(services().store.engine, revision)
-    click.echo(f"Database at {db.current_revision(services().store.engine) or 'base'}.")
+    click.echo(f"Database downgraded to {db.current_revision(services().store.engine) or 'empty (no tables)'}.")
 
 
 @db_group.command("current")
 def current_command() -> None:
     """Show the database's revision and the newest one."""
-    click.echo(f"Database at {db.current_revision(services().store.engine) or 'base'}; newest is {db.head_revision()}.")
+    current, head = db.current_revision(services().store.engine), db.head_revision()
+    if current == head:
+        click.echo(f"Database is up to date (revision {current}).")
+    else:
+        click.echo(f"Database is at {current or 'empty (no tables)'}; the newest revision is {head}: "
+                   "run `flask --app moviepitch db upgrade`.")
 
 
 @db_group.command("revision")
@@ -94,7 +122,7 @@ def worker_command(burst: bool, name: str | None) -> None:
     """Run an RQ worker that makes pitches with this app's settings (needs REDIS_URL)."""
     from rq import Worker
 
-    mp = services()
+    mp = ready_services()
     if not isinstance(mp.jobs, RQJobs):
         raise click.ClickException("set REDIS_URL (or MOVIEPITCH_REDIS_URL) to run workers")
     tasks.bind(current_app._get_current_object())

@@ -13,6 +13,9 @@ from flask import Flask
 DEFAULTS = {
     # Where pitches live. None means SQLite at instance/moviepitch.sqlite.
     "DATABASE_URL": None,
+    # Bring an SQLite database's schema up to date as the app starts. A shared database
+    # (PostgreSQL) is never migrated implicitly: run `flask --app moviepitch db upgrade`.
+    "AUTO_MIGRATE": True,
     # Used by the scale-out deployment; read here so SECRET_KEY can be enforced.
     "REDIS_URL": None,
     # Absolute base for links in meta tags, e.g. https://pitch.example.com

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import weakref
 from pathlib import Path
@@ -56,6 +57,31 @@ def _alembic_config(connection) -> Config:
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
     return config
+
+
+def upgrade_locked(engine: Engine, lock_path: str | os.PathLike) -> None:
+    """Bring the schema to the newest revision, one process at a time (gunicorn starts several at once)."""
+    with open(lock_path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if current_revision(engine) != head_revision():
+                upgrade(engine)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def schema_problem(engine: Engine) -> str | None:
+    """Why the database cannot serve this code yet, in one line, or None when its schema is current."""
+    script = ScriptDirectory(str(MIGRATIONS))
+    current, head = current_revision(engine), script.get_current_head()
+    if current == head:
+        return None
+    fix = "run `flask --app moviepitch db upgrade`"
+    if current is None:
+        return f"The database has no MoviePitch tables yet: {fix}."
+    if current not in {script_revision.revision for script_revision in script.walk_revisions()}:
+        return f"The database is at revision {current}, which this version of MoviePitch does not know."
+    return f"The database schema is behind (at {current}, this code needs {head}): {fix}."
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

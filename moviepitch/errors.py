@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import math
+import time
 
 from flask import Flask, jsonify, render_template, request
+from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -33,12 +36,44 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
 
 
-def error_response(code: int, detail: str | None = None):
+def error_response(code: int, detail: str | None = None, *, title: str | None = None):
     """An error as JSON for the API, or as the friendly page for people."""
-    title, text = MESSAGES.get(code, (f"Error {code}", ""))
+    default_title, text = MESSAGES.get(code, (f"Error {code}", ""))
+    title = title or default_title
     if _wants_json():
         return jsonify({"error": {"status": code, "title": title, "message": detail or text}}), code
     return render_template("error.html", code=code, title=title, text=detail or text), code
+
+
+def in_words(seconds: float) -> str:
+    """A wait in plain words: "42 seconds", "3 minutes", "5 hours"."""
+    seconds = max(1, math.ceil(seconds))
+    for unit, size in (("hour", 3600), ("minute", 60)):
+        if seconds >= size * 2 or (unit == "minute" and seconds >= 90):
+            count = round(seconds / size)
+            return f"{count} {unit}s"
+    return f"{seconds} second{'s' if seconds != 1 else ''}"
+
+
+def retry_after_limit() -> int:
+    """Seconds until the limit this request broke lets it through again."""
+    from .extensions import limiter
+
+    limit = limiter.current_limit
+    return max(1, math.ceil(limit.window.reset_time - time.time())) if limit else 60
+
+
+def rate_limited(error: RateLimitExceeded):
+    """429: when to try again, in words and in Retry-After; the idea form keeps what was typed."""
+    wait = retry_after_limit()
+    when = f"Try again in {in_words(wait)}."
+    if request.endpoint == "pages.index":
+        form = IdeaForm(formdata=None, idea=request.form.get("idea", ""))
+        page = render_template("index.html", form=form, rate_limited=when)
+        response = (page, 429)
+    else:
+        response = error_response(429, f"Too many requests from your address. {when}")
+    return (*response, {"Retry-After": str(wait)})
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -52,6 +87,8 @@ def register_errorhandlers(app: Flask) -> None:
             note = "This form had expired, so nothing was sent. Your idea is still here: submit it again."
             return render_template("index.html", form=form, csrf_note=note), 400
         return error_response(400, "The form had expired. Reload the page and try again.")
+
+    app.register_error_handler(RateLimitExceeded, rate_limited)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from flask import request
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
 from wtforms.validators import StopValidation
@@ -22,10 +23,26 @@ def idea_problem(idea: str) -> str | None:
         return "Type a one-line movie idea first."
     if not IDEA_MIN <= len(idea) <= IDEA_MAX:
         return f"Keep it between {IDEA_MIN} and {IDEA_MAX} characters (this one has {len(idea)})."
-    # NUL, escape codes and the like: whatever folding did not turn into a space.
-    if any(unicodedata.category(ch) == "Cc" for ch in idea):
+    # NUL, escape codes and the like: whatever folding did not turn into a space. Lone surrogates
+    # (from JSON escapes or undecodable command-line bytes) cannot be stored as text at all.
+    categories = {unicodedata.category(ch) for ch in idea}
+    if "Cc" in categories:
         return "The idea contains control characters; please type plain text."
+    if "Cs" in categories:
+        return "The idea contains characters that are not valid text; please type it again."
     return None
+
+
+def submitted_idea_problem() -> str | None:
+    """What is wrong with the idea this request submits (form or JSON), or None when it is fine."""
+    if request.is_json:
+        body = request.get_json(silent=True)
+        idea = body.get("idea") if isinstance(body, dict) else None
+        if not isinstance(idea, str):
+            return "Send the idea as a string."
+    else:
+        idea = request.form.get("idea", "")
+    return idea_problem(one_line(idea))
 
 
 def valid_idea(form, field) -> None:

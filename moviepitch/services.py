@@ -13,6 +13,7 @@ from .budget import Budget, OverBudget
 from .jobs import Busy, QueueDown, RQJobs, ThreadJobs
 from .providers import Provider, select_provider
 from .records import Staleness
+from .schema import SchemaGate
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,8 @@ class Services:
     staleness: Staleness = field(default_factory=Staleness)
     heartbeat_interval: float = pipeline.HEARTBEAT_INTERVAL
     image_processes: int = 0
+    # Whether the database's schema fits this code (set by the factory once the services exist).
+    schema: SchemaGate | None = None
 
     @property
     def models(self) -> dict[str, str]:
@@ -41,6 +44,8 @@ class Services:
     def warm(self) -> None:
         """Get this process ready to serve: the provider's client and image workers, and a quiet collector."""
         self.provider.warm()
+        if self.schema is not None:
+            self.schema.warn_once()  # the operator sees it as the server starts, not at the first visit
         image_pool.warm(self.image_processes)
         # The app, the SDK and their modules are ~170,000 objects that live as long as the process.
         # Left to the collector, each full collection walks them all: about 100 ms with every thread

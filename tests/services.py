@@ -11,12 +11,16 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+import http.client
+import json as jsonlib
 
 import pytest
 
 HOST = "127.0.0.1"
+PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
 # A free port can be taken by someone else between our probe and the server's bind.
@@ -80,6 +84,8 @@ class _Server:
 
     port: int | None = None
     _proc: subprocess.Popen | None = None
+    # Environment variables the server starts with, besides the test run's own.
+    env: dict[str, str] = {}
 
     def __init__(self) -> None:
         self.tmpdir: str | None = None
@@ -123,7 +129,7 @@ class _Server:
         """Run the server in its own process group, so stop() can end all of it."""
         with open(self.log_path, "ab") as log:
             self._proc = subprocess.Popen(
-                self._command(), cwd=self.tmpdir, stdin=subprocess.DEVNULL,
+                self._command(), cwd=self.tmpdir, stdin=subprocess.DEVNULL, env={**os.environ, **self.env},
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )
 
@@ -294,6 +300,70 @@ class RedisServer(_Server):
                 return sock.recv(16).startswith(b"+PONG")
         except OSError:
             return False
+
+
+class AppServer(_Server):
+    """MoviePitch itself, served the way a user starts it (`gunicorn wsgi:app` or `flask run`).
+
+    The instance folder is new and empty unless `instance` names one, so every start is a first run.
+    """
+
+    def __init__(self, how: str = "gunicorn", env: dict[str, str] | None = None, instance: str | None = None):
+        super().__init__()
+        self.how, self.env, self.instance = how, dict(env or {}), instance
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}"
+
+    def _prepare(self) -> None:
+        self.tmpdir = tempfile.mkdtemp(prefix="moviepitch-app-")
+        self.instance = self.instance or os.path.join(self.tmpdir, "instance")
+        self.env.setdefault("MOVIEPITCH_INSTANCE_PATH", self.instance)
+        self.env.setdefault("MOVIEPITCH_OFFLINE_PACE", "0")
+        # Whatever key the machine has, a test server never calls a real API.
+        self.env.setdefault("MOVIEPITCH_PROVIDER", "offline")
+
+    def _command(self) -> list[str]:
+        bin_dir = os.path.dirname(sys.executable)
+        if self.how == "flask":
+            return [os.path.join(bin_dir, "flask"), "--app", "moviepitch", "run", "--host", HOST,
+                    "--port", str(self.port)]
+        self.env["MOVIEPITCH_BIND"] = f"{HOST}:{self.port}"
+        return [os.path.join(bin_dir, "gunicorn"), "--chdir", PROJECT_ROOT, "-c",
+                os.path.join(PROJECT_ROOT, "gunicorn.conf.py"), "wsgi:app"]
+
+    def _ready(self) -> bool:
+        try:
+            return self.call("GET", "/healthz", timeout=2)[0] == 200
+        except OSError:
+            return False
+
+    def call(self, method: str, path: str, json: object = None, headers: dict | None = None,
+             timeout: float = 30) -> tuple[int, dict[str, str], bytes]:
+        """One request on a new connection (no redirects followed): status, headers, body."""
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
+        try:
+            body = None if json is None else jsonlib.dumps(json).encode()
+            sent = {**({"Content-Type": "application/json"} if body else {}), **(headers or {})}
+            connection.request(method, path, body=body, headers=sent)
+            answer = connection.getresponse()
+            return answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read()
+        finally:
+            connection.close()
+
+    def make_pitch(self, idea: str, timeout: float = 60) -> dict:
+        """Create a pitch through the API and wait until it is finished: its status document."""
+        status, _, body = self.call("POST", "/api/pitches", json={"idea": idea})
+        assert status == 202, body
+        slug = jsonlib.loads(body)["slug"]
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            document = jsonlib.loads(self.call("GET", f"/api/pitches/{slug}")[2])
+            if not document["active"]:
+                return document
+            time.sleep(0.1)
+        raise AssertionError(f"pitch {slug} did not finish:\n{self.log()[-3000:]}")
 
 
 @atexit.register

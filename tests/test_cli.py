@@ -12,7 +12,8 @@ def test_pitch_prints_progress_title_cast_and_permalink(runner, app):
     result = runner.invoke(args=["pitch", "A cowboy wakes up in modern-day Tokyo.", "--seed", "3"])
     assert result.exit_code == 0, result.output
     assert "Synopsis done" in result.output and "Poster done" in result.output
-    slug = result.output.strip().splitlines()[-1].removeprefix("Permalink: /p/")
+    # A full link an operator can click, on the address `flask run` serves by default.
+    slug = result.output.strip().splitlines()[-1].removeprefix("Permalink: http://127.0.0.1:5000/p/")
     view = app.extensions["moviepitch"].store.view(slug)
     assert view.status == "done" and view.seed == 3
     assert view.text("title") in result.output
@@ -45,4 +46,4 @@ def test_db_current_names_the_revision(runner):
     from moviepitch.db import head_revision
 
     result = runner.invoke(args=["db", "current"])
-    assert result.exit_code == 0 and f"Database at {head_revision()}" in result.output
+    assert result.exit_code == 0 and f"Database is up to date (revision {head_revision()})" in result.output

@@ -76,8 +76,10 @@ def test_creating_is_limited_per_address_with_a_friendly_429(limited):
     assert submit_idea(client, IDEA).status_code == 303
     assert submit_idea(client, IDEA).status_code == 303
     over = submit_idea(client, IDEA)
-    assert over.status_code == 429 and int(over.headers["Retry-After"]) > 0
-    assert "Slow down" in over.get_data(as_text=True)
+    assert over.status_code == 429 and 0 < int(over.headers["Retry-After"]) <= 60
+    page = over.get_data(as_text=True)
+    # The form comes back with the idea in it and says when to try again.
+    assert "Try again in " in page and IDEA.replace("'", "&#39;") in page
     # The API shares the limit and answers JSON.
     api = client.post("/api/pitches", json={"idea": IDEA})
     assert api.status_code == 429 and api.headers["Retry-After"]
@@ -153,7 +155,7 @@ def test_calls_carry_a_hashed_safety_identifier(tmp_path, stub):
 
 def test_health_and_readiness(client):
     assert client.get("/healthz").get_json() == {"status": "ok"}
-    assert client.get("/readyz").get_json() == {"status": "ok", "checks": {"database": "ok"}}
+    assert client.get("/readyz").get_json() == {"status": "ok", "checks": {"database": "ok", "schema": "ok"}}
 
 
 def test_behind_a_proxy_the_forwarded_scheme_and_host_are_trusted(tmp_path):

@@ -147,7 +147,7 @@ def test_a_pitch_is_made_by_a_worker_and_the_web_only_enqueues(web, workers, stu
     assert doc["status"] == "done" and doc["poster"]["version"] == 1
     assert client.get(f"/p/{slug}/poster.webp").status_code == 200  # bytes served from PostgreSQL
     ready = client.get("/readyz").get_json()
-    assert ready == {"status": "ok", "checks": {"database": "ok", "queue": "ok"}}
+    assert ready == {"status": "ok", "checks": {"database": "ok", "queue": "ok", "schema": "ok"}}
 
 
 def test_a_forced_failure_and_a_retry(web, workers, stub):
