@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from conftest import csrf_token, submit_idea
 from openai_stub import Fault
-from services import PostgresServer, RedisServer, serving
+from services import AppServer, PostgresServer, RedisServer, serving
 
 from moviepitch import create_app, db
 from moviepitch.models import Base
@@ -208,3 +209,20 @@ def test_with_redis_down_a_pitch_stays_queued_and_recovery_queues_it(web, settin
     doc = wait_for(web.test_client(), slug, lambda d: not d["active"])
     assert doc["status"] == "done"
     down.extensions["moviepitch"].store.engine.dispose()
+
+
+def test_limits_are_shared_through_redis(settings, redis_server):
+    from redis import Redis
+
+    redis = Redis.from_url(redis_server.url)
+    redis.flushdb()
+    # Two web processes with the same settings count against one limit.
+    env = {f"MOVIEPITCH_{name}": str(value) for name, value in settings.items()}
+    env["MOVIEPITCH_CREATE_LIMIT"] = "5 per minute"
+    with AppServer("gunicorn", env={**env, "WEB_CONCURRENCY": "2"}) as server:
+        with ThreadPoolExecutor(max_workers=15) as pool:
+            answers = list(pool.map(lambda _: server.call("POST", "/api/pitches", json={"idea": "A heist."}),
+                                    range(30)))
+    assert sorted(status for status, _, _ in answers) == [202] * 5 + [429] * 25
+    assert redis.keys("LIMITS*"), "the counters are not in Redis"
+    redis.close()
