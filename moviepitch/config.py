@@ -20,6 +20,11 @@ DEFAULTS = {
     "REDIS_URL": None,
     # Absolute base for links in meta tags, e.g. https://pitch.example.com
     "PUBLIC_URL": None,
+    # Site names a request's Host may carry (a list, or names separated by commas; "*" for any).
+    # None trusts loopback, PUBLIC_URL's name and BIND's address; others are refused with 400.
+    "TRUSTED_HOSTS": None,
+    # Where gunicorn listens (gunicorn.conf.py reads MOVIEPITCH_BIND too), e.g. 127.0.0.1:8000.
+    "BIND": None,
     # "openai" or "offline"; None picks openai when a key or base URL is set.
     "PROVIDER": None,
     # Where posters come from: "openai" or "offline"; None follows PROVIDER.

@@ -158,23 +158,20 @@ def test_health_and_readiness(client):
     assert client.get("/readyz").get_json() == {"status": "ok", "checks": {"database": "ok", "schema": "ok"}}
 
 
-def test_behind_a_proxy_the_forwarded_scheme_and_host_are_trusted(tmp_path):
+def test_behind_a_proxy_the_forwarded_scheme_is_trusted_and_the_host_is_not(tmp_path):
     app = make_app(tmp_path, PROXY_HOPS=1)
     client = app.test_client()
-    response = client.get("/", headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "pitch.example.com"})
+    slug = submit_idea(client, IDEA).headers["Location"].rsplit("/", 1)[-1]
+    drain(app)
+    response = app.test_client().get(f"/p/{slug}", headers={"X-Forwarded-Proto": "https",
+                                                            "X-Forwarded-Host": "evil.example"})
     assert "Strict-Transport-Security" in response.headers
+    html = response.get_data(as_text=True)
+    assert "evil.example" not in html and 'content="https://localhost/p/' in html
     app.extensions["moviepitch"].jobs.shutdown()
 
 
-def test_a_graceful_shutdown_marks_in_flight_pitches_interrupted(app):
-    services = app.extensions["moviepitch"]
-    slug = services.store.create_pitch(IDEA, "o", "offline", {})
-    services.jobs._slugs[_NeverDone()] = slug  # a job this process holds
-    assert services.interrupt_in_flight() == [slug]
-    assert services.store.view(slug).status == "interrupted"
-
-
-def test_gunicorn_hooks_warm_the_worker_and_hand_back_pitches(app, monkeypatch):
+def test_gunicorn_hooks_warm_the_worker(app, monkeypatch):
     conf = runpy.run_path(str(Path(__file__).resolve().parent.parent / "gunicorn.conf.py"))
     assert conf["worker_class"] == "gthread" and conf["preload_app"] is False
     services = app.extensions["moviepitch"]
@@ -187,13 +184,4 @@ def test_gunicorn_hooks_warm_the_worker_and_hand_back_pitches(app, monkeypatch):
     worker = SimpleNamespace(wsgi=app)
     conf["post_worker_init"](worker)
     assert warmed == ["provider", services.image_processes, "collect", "freeze"]
-    slug = services.store.create_pitch(IDEA, "o", "offline", {})
-    services.jobs._slugs[_NeverDone()] = slug
-    logged = []
-    conf["worker_exit"](SimpleNamespace(log=SimpleNamespace(info=lambda *a: logged.append(a))), worker)
-    assert services.store.view(slug).status == "interrupted" and logged
-
-
-class _NeverDone:
-    def done(self) -> bool:
-        return False
+    # Handing pitches back on exit: see test_claims.py.

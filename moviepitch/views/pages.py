@@ -74,20 +74,22 @@ def pitch(slug: str):
     # waiting, so its page is rendered once per revision and kept (see page_cache.py).
     shared = current_owner() is None and not session.get("_flashes")
     cache = page_cache()
-    if shared and (page := cache.fresh(slug)):
+    # Absolute links follow the request's host unless a public URL is set: keep pages per host.
+    host = "" if current_app.config.get("PUBLIC_URL") else request.host
+    if shared and (page := cache.fresh(slug, host)):
         return _page(page.html, page.revision)
     state = services().poll(slug) or abort(404)
     if state.deleted_at:
         abort(410)
     shared = shared and state.status not in ACTIVE
-    if shared and (page := cache.current(slug, state.revision)):
+    if shared and (page := cache.current(slug, state.revision, host)):
         return _page(page.html, page.revision)
     view = services().store.view(slug) or abort(404)
     html = _render_pitch(view)
     if not shared:
         return html
     if view.revision == state.revision:
-        cache.put(slug, view.revision, html)
+        cache.put(slug, view.revision, html, host)
     return _page(html, view.revision)
 
 
