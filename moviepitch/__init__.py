@@ -84,6 +84,8 @@ def register_extensions(app: Flask) -> None:
         app.config["RATELIMIT_STORAGE_URI"] = app.config.get("REDIS_URL") or f"{SCHEME}://"
     if app.config["RATELIMIT_STORAGE_URI"].startswith(f"{SCHEME}:"):
         app.config["RATELIMIT_STORAGE_OPTIONS"] = {"engine": app.extensions["moviepitch"].store.engine}
+    # With Redis down, count in this process until it is back rather than fail every POST.
+    app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
     limiter.init_app(app)
 
 

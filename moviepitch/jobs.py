@@ -55,6 +55,16 @@ class ThreadJobs:
         with self._lock:
             return [slug for future, slug in self._slugs.items() if not future.done()]
 
+    def cancel_waiting(self) -> list[str]:
+        """Take back every job that has not started (a graceful shutdown): the slugs taken back."""
+        with self._lock:
+            waiting = [(future, slug) for future, slug in self._slugs.items() if not future.running()]
+        return [slug for future, slug in waiting if future.cancel()]
+
+    def has_job(self, slug: str) -> bool:
+        """True when this process holds a job for the pitch, running or waiting."""
+        return slug in self.in_flight()
+
     def submit(self, fn: Callable[[], object]) -> Future:
         """Start a job, or raise Busy when the pool is full."""
         with self._lock:
@@ -95,6 +105,10 @@ class ThreadJobs:
             pool.shutdown(wait=True)
 
 
+# What RQ calls a job that is still coming: recovery must not queue its pitch a second time.
+LIVE_RQ_STATUSES = ("queued", "started", "deferred", "scheduled")
+
+
 class RQJobs:
     """Puts pitch jobs on an RQ queue in Redis, for `flask worker` processes on any host."""
 
@@ -124,6 +138,28 @@ class RQJobs:
         except RedisError as exc:
             log.warning("Could not queue pitch %s: %s", slug, type(exc).__name__)
             raise QueueDown() from exc
+
+    def has_job(self, slug: str) -> bool:
+        """True when RQ still has the pitch's job waiting or running (a backlog is not a loss)."""
+        from redis.exceptions import RedisError
+        from rq.exceptions import NoSuchJobError
+        from rq.job import Job
+
+        try:
+            job = Job.fetch(f"pitch-{slug}", connection=self.queue.connection)
+            return job.get_status(refresh=False) in LIVE_RQ_STATUSES
+        except NoSuchJobError:
+            return False
+        except RedisError as exc:
+            raise QueueDown() from exc
+
+    def in_flight(self) -> list[str]:
+        """Nothing: the workers hold the jobs, and RQ gives an interrupted one back itself."""
+        return []
+
+    def cancel_waiting(self) -> list[str]:
+        """Nothing: waiting jobs stay safely in Redis for any worker."""
+        return []
 
     def ping(self) -> bool:
         """True when Redis answers."""

@@ -19,7 +19,7 @@ from .budget import Budget
 from .models import STEPS
 from .providers import Provider, ProviderError
 from .steps import STEP_FUNCTIONS, IdeaRefused, OnEvent, Run
-from .store import CANCELLED, Store
+from .store import CANCELLED, ClaimLost, Store
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,8 @@ def run_step(run: Run, name: str) -> bool:
     run.emit(name, "running")
     try:
         usage = STEP_FUNCTIONS[name](run)
+    except ClaimLost:
+        raise  # another runner has the pitch now: this one stops writing at once
     except ProviderError as exc:
         message = exc.message
         if isinstance(exc, IdeaRefused):
@@ -123,7 +125,11 @@ def run_chain(run: Run, todo: list[str], done: set[str]) -> tuple[dict[str, bool
             if running:
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    outcome[running.pop(future)] = future.result()
+                    name = running.pop(future)
+                    try:
+                        outcome[name] = future.result()
+                    except ClaimLost:
+                        outcome[name], lost, waiting = False, True, []
     return outcome, cancelled, lost
 
 
@@ -152,7 +158,9 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
     if view is None or not store.claim(view.id, token):
         return None
     view = store.view(slug)  # re-read: the steps as they were when we claimed it
-    run = Run(store, provider, view.id, view.idea, view.seed, token=token, clock=clock, on_event=on_event,
+    # Every write of this run is conditional on its claim (see Store.for_runner).
+    run = Run(store.for_runner(token), provider, view.id, view.idea, view.seed, token=token, clock=clock,
+              on_event=on_event,
               texts={part: view.text(part) for part in ("synopsis", "title", "image_prompt") if view.text(part)},
               versions=store.latest_versions(view.id), budget=budget, image_processes=image_processes,
               safety_id=hashlib.sha256(f"moviepitch:{view.owner_id}".encode()).hexdigest()[:32])
@@ -162,18 +170,24 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
     heartbeat.start()
     try:
         outcome, cancelled, lost = run_chain(run, todo, done)
+        if not (lost or heartbeat.lost):
+            status = final_status(outcome, cancelled, refused=run.refusal is not None)
+            run.store.finish(view.id, status, _summary(status, outcome, run))
+            return status
+    except ClaimLost:
+        pass
     except Exception:
         log.exception("Pitch %s stopped unexpectedly", slug)
-        store.finish(view.id, "failed", "Something went wrong on our side.")
-        return "failed"
+        try:
+            run.store.finish(view.id, "failed", "Something went wrong on our side.")
+            return "failed"
+        except ClaimLost:
+            pass
     finally:
         heartbeat.stopped.set()
-    if lost or heartbeat.lost:
-        log.warning("Pitch %s was taken over by another runner; leaving it to that one", slug)
-        return None
-    status = final_status(outcome, cancelled, refused=run.refusal is not None)
-    store.finish(view.id, status, _summary(status, outcome, run))
-    return status
+    log.warning("Pitch %s is no longer held by this runner (interrupted or taken over); it wrote nothing more",
+                slug)
+    return None
 
 
 def _summary(status: str, outcome: dict[str, bool], run: Run) -> str | None:

@@ -83,18 +83,28 @@ class Services:
             pass
 
     def recover(self, older_than: float = 60.0) -> list[str]:
-        """Queue again the pitches left queued longer than `older_than` seconds (e.g. Redis was down)."""
-        slugs = self.store.queued_before(older_than)
-        for slug in slugs:
-            try:
-                self.jobs.enqueue(slug)
-            except (Busy, QueueDown):
-                break
-        return slugs
+        """Queue again the pitches left queued longer than `older_than` seconds whose job is gone.
+
+        A pitch only waiting behind others still has its job (a backlog is not a loss); one queued
+        while Redis was down, or whose job RQ dropped, has none.
+        """
+        queued = []
+        try:
+            for slug in self.store.queued_before(older_than):
+                if not self.jobs.has_job(slug):
+                    self.jobs.enqueue(slug)
+                    queued.append(slug)
+        except (Busy, QueueDown):
+            pass  # the rest waits for the next round
+        return queued
 
     def interrupt_in_flight(self) -> list[str]:
-        """On a graceful shutdown: mark this process's in-flight pitches interrupted, so they resume."""
-        slugs = self.jobs.in_flight() if isinstance(self.jobs, ThreadJobs) else []
+        """On a graceful shutdown: give back this process's pitches as interrupted, so their owners resume them.
+
+        Jobs that have not started are taken back first, so the dying pool never starts them; the
+        running ones are marked interrupted, and their runners' next writes fail (Store.for_runner).
+        """
+        slugs = self.jobs.cancel_waiting() + self.jobs.in_flight()
         for slug in slugs:
             pitch_id = self.store.pitch_id(slug)
             if pitch_id is not None:

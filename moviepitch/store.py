@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import secrets
 from collections import Counter
 from datetime import timedelta
@@ -31,12 +32,29 @@ def new_slug() -> str:
     return secrets.token_urlsafe(9)
 
 
+class ClaimLost(Exception):
+    """This runner no longer holds the pitch (it was interrupted or taken over), so it may not write."""
+
+
 class Store:
     """The pitch store over one SQLAlchemy engine."""
+
+    # A runner's store carries its claim token, and then every write is conditional on it.
+    runner_token: str | None = None
 
     def __init__(self, engine: Engine):
         self.engine = engine
         self.session = sessionmaker(engine, expire_on_commit=False)
+
+    def for_runner(self, token: str) -> Store:
+        """This store as the runner holding `token` writes to it: each write lands only while it holds the pitch.
+
+        A runner that lost its claim (a restart marked the pitch interrupted, another runner resumed it)
+        gets ClaimLost from its next write instead of writing over the new runner's work.
+        """
+        runner = copy.copy(self)
+        runner.runner_token = token
+        return runner
 
     # Creating and claiming
 
@@ -165,13 +183,13 @@ class Store:
     def finish(self, pitch_id: int, status: str, error: str | None = None) -> None:
         """Close the job with its final status and the usage of all its steps."""
         with self.session.begin() as s:
+            _touch(s, pitch_id, self.runner_token)
             usage: Counter = Counter()
             for step_usage in s.scalars(select(Step.usage).where(Step.pitch_id == pitch_id)):
                 usage.update(step_usage or {})
             s.execute(
                 update(Pitch).where(Pitch.id == pitch_id).values(
-                    status=status, error=error, finished_at=utcnow(), claim=None,
-                    usage=dict(usage), revision=Pitch.revision + 1)
+                    status=status, error=error, finished_at=utcnow(), claim=None, usage=dict(usage))
             )
 
     # Steps
@@ -191,8 +209,8 @@ class Store:
 
     def _set_step(self, pitch_id: int, name: str, **values: Any) -> None:
         with self.session.begin() as s:
+            _touch(s, pitch_id, self.runner_token)
             s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.name == name).values(**values))
-            _touch(s, pitch_id)
 
     # Outputs
 
@@ -200,6 +218,7 @@ class Store:
                      complete: bool = True, meta: dict | None = None) -> int:
         """Save a part's text as a new version (or update a version still being written); make it current."""
         with self.session.begin() as s:
+            _touch(s, pitch_id, self.runner_token)
             if version is None:
                 version = _next_version(s, pitch_id, part)
                 s.add(Output(pitch_id=pitch_id, part=part, version=version, body=body,
@@ -211,13 +230,13 @@ class Store:
                     .values(body=body, complete=complete, **({"meta": meta} if meta is not None else {}))
                 )
             _point_at(s, pitch_id, part, version)
-            _touch(s, pitch_id)
             return version
 
     def save_poster(self, pitch_id: int, *, webp: bytes, thumb: bytes, width: int, height: int,
                     meta: dict) -> int:
         """Save poster bytes as a new version and show it."""
         with self.session.begin() as s:
+            _touch(s, pitch_id, self.runner_token)
             version = _next_version(s, pitch_id, "poster")
             s.add(Poster(pitch_id=pitch_id, version=version, width=width, height=height,
                          webp=webp, thumb=thumb))
@@ -225,18 +244,17 @@ class Store:
                          complete=True, meta={**meta, "width": width, "height": height}))
             _point_at(s, pitch_id, "poster", version)
             s.execute(delete(PosterPreview).where(PosterPreview.pitch_id == pitch_id))
-            _touch(s, pitch_id)
             return version
 
     def save_preview(self, pitch_id: int, webp: bytes, index: int) -> None:
         """Keep the latest partial poster, overwriting the one before."""
         with self.session.begin() as s:
+            _touch(s, pitch_id, self.runner_token)
             preview = s.get(PosterPreview, pitch_id)
             if preview is None:
                 s.add(PosterPreview(pitch_id=pitch_id, index=index, webp=webp))
             else:
                 preview.index, preview.webp, preview.updated_at = index, webp, utcnow()
-            _touch(s, pitch_id)
 
     def preview(self, slug: str) -> bytes | None:
         """The latest partial poster of a pitch, if one is being painted."""
@@ -333,6 +351,12 @@ def _point_at(s: Session, pitch_id: int, part: str, version: int) -> None:
         current.version = version
 
 
-def _touch(s: Session, pitch_id: int) -> None:
-    # Every change bumps the revision, which the status ETag is made from.
-    s.execute(update(Pitch).where(Pitch.id == pitch_id).values(revision=Pitch.revision + 1))
+def _touch(s: Session, pitch_id: int, claim: str | None = None) -> None:
+    # Every change bumps the revision, which the status ETag is made from. A runner's writes bump it
+    # first, and only while it still holds the claim: the UPDATE also locks the pitch's row, so an
+    # interruption or a new claim either waits for this write or makes it fail, never interleaves.
+    touched = update(Pitch).where(Pitch.id == pitch_id).values(revision=Pitch.revision + 1)
+    if claim is not None:
+        touched = touched.where(Pitch.claim == claim)
+    if s.execute(touched).rowcount != 1 and claim is not None:
+        raise ClaimLost(f"pitch {pitch_id} is no longer held by this runner")

@@ -45,6 +45,10 @@ def settings(postgres, redis_server, stub, tmp_path):
     db.downgrade(engine, "base")  # every test starts from an empty, freshly migrated database
     db.upgrade(engine)
     engine.dispose()
+    from redis import Redis
+
+    with Redis.from_url(redis_server.url) as redis:
+        redis.flushdb()  # and from an empty queue, with no rate-limit counters
     return {
         "DATABASE_URL": postgres.url, "REDIS_URL": redis_server.url, "SECRET_KEY": "shared-secret",
         "OPENAI_BASE_URL": stub.base_url, "TEXT_MODEL": "local-llama", "IMAGE_MODEL": "gpt-image-2.5-sunburst",
@@ -215,7 +219,6 @@ def test_limits_are_shared_through_redis(settings, redis_server):
     from redis import Redis
 
     redis = Redis.from_url(redis_server.url)
-    redis.flushdb()
     # Two web processes with the same settings count against one limit.
     env = {f"MOVIEPITCH_{name}": str(value) for name, value in settings.items()}
     env["MOVIEPITCH_CREATE_LIMIT"] = "5 per minute"
@@ -226,3 +229,16 @@ def test_limits_are_shared_through_redis(settings, redis_server):
     assert sorted(status for status, _, _ in answers) == [202] * 5 + [429] * 25
     assert redis.keys("LIMITS*"), "the counters are not in Redis"
     redis.close()
+
+
+def test_recovery_leaves_a_backlog_alone_and_queues_only_lost_jobs(web, redis_server):
+    from redis import Redis
+
+    client = web.test_client()
+    waiting = [create(client) for _ in range(2)]  # no worker runs: both wait in RQ's queue
+    queue = web.extensions["moviepitch"].jobs.queue
+    assert web.extensions["moviepitch"].recover(older_than=0) == []
+    assert queue.count == 2
+    # RQ loses one job (say Redis was flushed): only that pitch is queued again.
+    Redis.from_url(redis_server.url).delete(f"rq:job:pitch-{waiting[0]}")
+    assert web.extensions["moviepitch"].recover(older_than=0) == [waiting[0]]
