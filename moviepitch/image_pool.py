@@ -1,4 +1,4 @@
-"""posters.prepare and posters.preview, run in a few low-priority worker processes.
+"""Poster work (checking, encoding, PNG downloads, share cards), run in a few low-priority worker processes.
 
 Checking and encoding a 1024x1536 poster costs about 0.2 s of CPU, a full-size partial 0.07 s. In a
 job thread of a web process that time holds the GIL and a core that page views need; in a worker
@@ -8,6 +8,7 @@ that checks and encodes images: this module only runs its functions elsewhere.
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import os
@@ -15,9 +16,10 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Callable, TypeVar
 
-from . import posters
+from . import cards, posters
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,16 @@ def prepare(data: bytes, processes: int) -> posters.PosterFiles:
 def preview(data: bytes, processes: int) -> bytes:
     """posters.preview in a worker process; here and now when `processes` is 0."""
     return _call(posters.preview, data, processes)
+
+
+def png(webp: bytes, processes: int) -> bytes:
+    """posters.to_png (a download) in a worker process; here and now when `processes` is 0."""
+    return _call(posters.to_png, webp, processes)
+
+
+def card(title: str, tagline: str, poster: bytes | None, fonts_dir: Path, processes: int) -> bytes:
+    """cards.make_card (a share card) in a worker process; here and now when `processes` is 0."""
+    return _call(functools.partial(cards.make_card, title, tagline, fonts_dir=fonts_dir), poster, processes)
 
 
 def warm(processes: int) -> None:
@@ -68,7 +80,7 @@ def shutdown() -> None:
         pool.shutdown(wait=True)
 
 
-def _call(work: Callable[[bytes], T], data: bytes, processes: int) -> T:
+def _call(work: Callable[[bytes | None], T], data: bytes | None, processes: int) -> T:
     if processes <= 0:
         return work(data)
     pool = _pool(processes)
@@ -84,8 +96,8 @@ def _call(work: Callable[[bytes], T], data: bytes, processes: int) -> T:
         return _here_instead(processes, pool, work, data, exc)
 
 
-def _here_instead(processes: int, pool: ProcessPoolExecutor, work: Callable[[bytes], T], data: bytes,
-                  exc: Exception) -> T:
+def _here_instead(processes: int, pool: ProcessPoolExecutor, work: Callable[[bytes | None], T],
+                  data: bytes | None, exc: Exception) -> T:
     log.warning("Image workers unavailable (%s: %s); working in this thread", type(exc).__name__, exc)
     with _lock:
         if _pools.get(processes) is pool:

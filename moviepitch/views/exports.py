@@ -6,11 +6,11 @@ import re
 import unicodedata
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request, url_for
 
-from .. import posters
-from ..cards import make_card
+from .. import image_pool, renditions
 from ..records import PitchView
+from ..revalidation import IMMUTABLE
 from ..services import services
 from .access import readable
 from .present import absolute_url, cast_of, pitch_document
@@ -19,9 +19,9 @@ bp = Blueprint("exports", __name__)
 
 
 def card_version(view: PitchView) -> str:
-    """What the card is drawn from: the title and poster versions on show."""
-    title = view.outputs.get("title")
-    return f"{title.version if title else 0}.{view.poster_version or 0}"
+    """What the card is drawn from: the synopsis (its tagline), title and poster versions on show."""
+    shown = [view.outputs.get(part) for part in ("synopsis", "title", "poster")]
+    return "-".join(str(output.version if output else 0) for output in shown)
 
 
 def tagline(view: PitchView) -> str:
@@ -45,33 +45,63 @@ def download_name(view: PitchView, extension: str) -> str:
 
 @bp.get("/p/<slug>/card.png")
 def card(slug: str):
-    """The 1200×630 share card, cacheable by the versions it shows."""
+    """The share card of the versions on show now: a redirect to its kept, versioned URL."""
     view = readable(slug)
-    version = card_version(view)
-    etag = f"c{version}"
-    if etag in request.if_none_match:
-        response = Response(status=304)
-    else:
-        blob = services().store.poster(slug)
-        fonts = Path(current_app.static_folder) / "fonts"
-        image = make_card(view.text("title") or "A MoviePitch", tagline(view), blob.webp if blob else None,
-                          fonts_dir=fonts)
-        response = Response(image, mimetype="image/png")
-    response.set_etag(etag)
-    # The versioned URL (?v=) never changes its picture; the bare one may.
-    current = request.args.get("v") == version
-    response.headers["Cache-Control"] = "public, max-age=86400" if current else "no-cache"
-    return response
+    return _to_current(url_for("exports.card_at", slug=slug, key=card_version(view)))
+
+
+@bp.get("/p/<slug>/card/<key>.png")
+def card_at(slug: str, key: str):
+    """The 1200×630 share card of one set of versions: drawn once, then kept and cacheable for a year."""
+    view = readable(slug)
+    name = f"card-{key}"
+    body = renditions.kept(services().store, view.id, name)
+    if body is None:
+        if key != card_version(view):
+            return _to_current(url_for("exports.card", slug=slug))  # a card of versions no longer shown
+        body = renditions.kept_or_drawn(services().store, view.id, name, lambda: _draw_card(view))
+    return _png(body, name)
+
+
+def _draw_card(view: PitchView) -> bytes:
+    blob = services().store.poster(view.slug)
+    return image_pool.card(view.text("title") or "A MoviePitch", tagline(view), blob.webp if blob else None,
+                           Path(current_app.static_folder) / "fonts", services().image_processes)
 
 
 @bp.get("/p/<slug>/poster.png")
 def poster_png(slug: str):
-    """The full-size poster as a PNG download, named after the title."""
+    """The poster on show as a PNG download: a redirect to the kept PNG of its version."""
     view = readable(slug)
-    blob = services().store.poster(slug) or abort(404)
-    response = Response(posters.to_png(blob.webp), mimetype="image/png")
+    if view.poster_version is None:
+        abort(404)
+    return _to_current(url_for("exports.poster_png_at", slug=slug, version=view.poster_version))
+
+
+@bp.get("/p/<slug>/poster/<int:version>.png")
+def poster_png_at(slug: str, version: int):
+    """One poster version, full size, as a PNG named after the title: drawn once, then kept."""
+    view = readable(slug)
+    blob = services().store.poster(slug, version) or abort(404)
+    processes = services().image_processes
+    body = renditions.kept_or_drawn(services().store, view.id, f"poster-{version}",
+                                    lambda: image_pool.png(blob.webp, processes))
+    response = _png(body, f"poster-{version}")
     response.headers["Content-Disposition"] = f'attachment; filename="{download_name(view, "png")}"'
     return response
+
+
+def _to_current(location: str) -> Response:
+    response = redirect(location, code=302)
+    response.headers["Cache-Control"] = "no-cache"  # which version is on show may change
+    return response
+
+
+def _png(body: bytes, etag: str) -> Response:
+    response = Response(body, mimetype="image/png")
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = IMMUTABLE
+    return response.make_conditional(request)
 
 
 @bp.get("/p/<slug>.json")
@@ -81,7 +111,8 @@ def export_json(slug: str):
     document = pitch_document(view)
     document["permalink"] = absolute_url("pages.pitch", slug=slug)
     if document["poster"]:
-        document["poster"]["download_url"] = absolute_url("exports.poster_png", slug=slug)
+        document["poster"]["download_url"] = absolute_url("exports.poster_png_at", slug=slug,
+                                                          version=view.poster_version)
     response = jsonify(document)
     response.headers["Content-Disposition"] = f'attachment; filename="{download_name(view, "json")}"'
     return response
