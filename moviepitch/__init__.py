@@ -36,6 +36,7 @@ def create_app(test_config: dict | None = None, *, root=None, instance_path=None
     from .cli import register_commands
     from .config import load_config
     from .errors import register_errorhandlers
+    from .input_bounds import register_input_bounds
     from .owner import register_owner
     from .revalidation import VersionedRevalidation
     from .security import register_security
@@ -45,6 +46,7 @@ def create_app(test_config: dict | None = None, *, root=None, instance_path=None
     load_config(app, test_config)
     register_services(app, provider)
     register_extensions(app)
+    register_input_bounds(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_owner(app)

@@ -60,6 +60,27 @@ def owns(view) -> bool:
     return mine is not None and any(secrets.compare_digest(mine, owner_id) for owner_id in view.owner_ids)
 
 
+def made(view) -> bool:
+    """True when this browser (or API client) made the pitch, rather than joined it through the edit link."""
+    mine = current_owner()
+    return mine is not None and secrets.compare_digest(mine, view.owner_id)
+
+
+# (what the User-Agent says, what to call it), first match wins: enough to tell two browsers apart.
+BROWSERS = (("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"),
+            ("Safari/", "Safari"))
+SYSTEMS = (("iPhone", "iPhone"), ("iPad", "iPad"), ("Android", "Android"), ("Windows", "Windows"),
+           ("Mac OS X", "macOS"), ("CrOS", "ChromeOS"), ("Linux", "Linux"))
+
+
+def browser_label(user_agent: str | None) -> str:
+    """A rough, human name for a browser ("Firefox on Linux"), so an owner can tell co-owners apart."""
+    agent = user_agent or ""
+    browser = next((name for token, name in BROWSERS if token in agent), "A browser")
+    system = next((name for token, name in SYSTEMS if token in agent), None)
+    return f"{browser} on {system}" if system else browser
+
+
 def register_owner(app: Flask) -> None:
     """Set the cookie on the response of the request that created the owner."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -27,6 +28,20 @@ class OutputView:
     body: str
     complete: bool
     meta: dict
+
+
+@dataclass(frozen=True)
+class CoOwnerView:
+    """A browser that became an owner through the edit link."""
+
+    owner_id: str
+    joined_at: datetime | None
+    device: str
+
+    @property
+    def handle(self) -> str:
+        """A name for it in URLs and forms that does not give its owner id away."""
+        return hashlib.sha256(f"co-owner:{self.owner_id}".encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -58,12 +73,12 @@ class PitchView:
     hidden_at: datetime | None = None
     deleted_at: datetime | None = None
     # Browsers that became owners through the edit link, besides the one that made it.
-    co_owners: tuple[str, ...] = ()
+    co_owners: tuple[CoOwnerView, ...] = ()
 
     @property
     def owner_ids(self) -> tuple[str, ...]:
         """Every owner id that may change this pitch."""
-        return (self.owner_id, *self.co_owners)
+        return (self.owner_id, *(co.owner_id for co in self.co_owners))
 
     @property
     def listed(self) -> bool:

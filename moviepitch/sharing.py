@@ -9,7 +9,8 @@ from datetime import datetime
 
 from sqlalchemy import and_, delete, func, or_, select, update
 
-from .models import CoOwner, CurrentPart, Output, Pitch, Poster, PosterPreview, Report, Step, utcnow
+from .models import CoOwner, CurrentPart, Output, Pitch, Poster, PosterPreview, Rendition, Report, Step, utcnow
+from .records import CoOwnerView
 from .store import Store
 
 # Only a finished pitch with its text can go in the gallery.
@@ -90,14 +91,27 @@ def publish(store: Store, pitch_id: int, published: bool) -> bool:
 
 
 def new_edit_link(store: Store, pitch_id: int) -> str:
-    """Mint the secret of a new edit link (the old one stops working); only its hash is kept."""
+    """Mint the secret of a new edit link; the old one stops working, and so does the access it gave.
+
+    Only its hash is kept. Browsers that joined through an earlier link stop being owners: a new
+    link is what an owner asks for when the old one went somewhere it should not have.
+    """
     secret = secrets.token_urlsafe(24)
     with store.session.begin() as s:
-        s.execute(update(Pitch).where(Pitch.id == pitch_id).values(edit_hash=_hash(secret)))
+        s.execute(update(Pitch).where(Pitch.id == pitch_id)
+                  .values(edit_hash=_hash(secret), revision=Pitch.revision + 1))
+        s.execute(delete(CoOwner).where(CoOwner.pitch_id == pitch_id))
     return secret
 
 
-def join_by_edit_link(store: Store, slug: str, secret: str, owner_id: str) -> bool:
+def edit_link_matches(store: Store, slug: str, secret: str) -> bool:
+    """True when `secret` is the pitch's current edit link."""
+    with store.session() as s:
+        edit_hash = s.scalar(select(Pitch.edit_hash).where(Pitch.slug == slug, Pitch.deleted_at.is_(None)))
+    return bool(edit_hash) and secrets.compare_digest(edit_hash, _hash(secret))
+
+
+def join_by_edit_link(store: Store, slug: str, secret: str, owner_id: str, device: str = "") -> bool:
     """Make `owner_id` an owner of the pitch when the secret is right."""
     with store.session.begin() as s:
         pitch = s.execute(select(Pitch.id, Pitch.edit_hash, Pitch.owner_id)
@@ -105,8 +119,20 @@ def join_by_edit_link(store: Store, slug: str, secret: str, owner_id: str) -> bo
         if pitch is None or not pitch.edit_hash or not secrets.compare_digest(pitch.edit_hash, _hash(secret)):
             return False
         if owner_id != pitch.owner_id and s.get(CoOwner, (pitch.id, owner_id)) is None:
-            s.add(CoOwner(pitch_id=pitch.id, owner_id=owner_id))
+            s.add(CoOwner(pitch_id=pitch.id, owner_id=owner_id, joined_at=utcnow(), device=device[:80]))
+            s.execute(update(Pitch).where(Pitch.id == pitch.id).values(revision=Pitch.revision + 1))
         return True
+
+
+def remove_co_owner(store: Store, pitch_id: int, handle: str) -> bool:
+    """Stop a co-owner (named by its handle) from changing the pitch; False when there is no such one."""
+    with store.session.begin() as s:
+        for co_owner in s.scalars(select(CoOwner).where(CoOwner.pitch_id == pitch_id)):
+            if secrets.compare_digest(CoOwnerView(co_owner.owner_id, None, "").handle, handle):
+                s.delete(co_owner)
+                s.execute(update(Pitch).where(Pitch.id == pitch_id).values(revision=Pitch.revision + 1))
+                return True
+    return False
 
 
 def report(store: Store, pitch_id: int, reporter: str, reason: str) -> bool:
@@ -138,7 +164,7 @@ def hide(store: Store, slug: str, hidden: bool = True) -> bool:
 def delete_pitch(store: Store, pitch_id: int) -> None:
     """Erase a pitch's content and posters, keeping a tombstone so its link answers 410 Gone."""
     with store.session.begin() as s:
-        for table in (PosterPreview, Poster, CurrentPart, Output, Step, CoOwner, Report):
+        for table in (PosterPreview, Poster, Rendition, CurrentPart, Output, Step, CoOwner, Report):
             s.execute(delete(table).where(table.pitch_id == pitch_id))
         s.execute(update(Pitch).where(Pitch.id == pitch_id).values(
             idea="", status="deleted", deleted_at=utcnow(), published_at=None, edit_hash=None, error=None,

@@ -12,8 +12,8 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from .models import STEPS, CoOwner, CurrentPart, Output, Pitch, Poster, PosterPreview, Step, utcnow
-from .records import ACTIVE, VERSIONED, OutputView, PitchView, PosterBlob, Staleness, StepView
+from .models import STEPS, CoOwner, CurrentPart, Output, Pitch, Poster, PosterPreview, Rendition, Report, Step, utcnow
+from .records import ACTIVE, VERSIONED, CoOwnerView, OutputView, PitchView, PosterBlob, Staleness, StepView
 
 RESUMABLE = ("queued", "interrupted")
 # Where a retry may start from, and where a regeneration may.
@@ -76,7 +76,7 @@ class Store:
             pitch_id = s.scalar(select(Pitch.id).where(Pitch.slug == slug))
             if pitch_id is None:
                 return
-            for table in (PosterPreview, Poster, CurrentPart, Output, Step, CoOwner):
+            for table in (PosterPreview, Poster, Rendition, CurrentPart, Output, Step, CoOwner, Report):
                 s.execute(delete(table).where(table.pitch_id == pitch_id))
             s.execute(delete(Pitch).where(Pitch.id == pitch_id))
 
@@ -306,7 +306,8 @@ class Store:
                                .order_by(Output.part, Output.version)):
                 versions.setdefault(o.part, []).append(_record(o))
             preview_index = s.scalar(select(PosterPreview.index).where(PosterPreview.pitch_id == pitch.id))
-            co_owners = tuple(s.scalars(select(CoOwner.owner_id).where(CoOwner.pitch_id == pitch.id)))
+            co_owners = tuple(CoOwnerView(row.owner_id, row.joined_at, row.device or "") for row in s.scalars(
+                select(CoOwner).where(CoOwner.pitch_id == pitch.id).order_by(CoOwner.joined_at)))
             return PitchView(
                 id=pitch.id, slug=pitch.slug, idea=pitch.idea, owner_id=pitch.owner_id,
                 status=pitch.status, seed=pitch.seed, provider=pitch.provider,

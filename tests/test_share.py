@@ -65,7 +65,11 @@ def test_the_edit_link_is_shown_once_and_makes_another_browser_an_owner(client, 
 
     other = app.test_client()
     assert post(other, f"/p/{slug}/publish").status_code == 403
-    assert other.get(url.replace("http://localhost", "")).status_code == 303
+    path = url.replace("http://localhost", "")
+    confirm = other.get(path)  # opening the link asks first, and changes nothing
+    assert confirm.status_code == 200 and "Own " in confirm.get_data(as_text=True)
+    assert post(other, f"/p/{slug}/publish").status_code == 403
+    assert post(other, path).status_code == 303
     assert post(other, f"/p/{slug}/publish").status_code == 303
     assert f"/p/{slug}" in other.get("/mine").get_data(as_text=True)
 
@@ -186,7 +190,7 @@ def test_the_card_is_1200_by_630_and_cached_by_version(client, app):
     slug = create(client, app)
     page = client.get(f"/p/{slug}").get_data(as_text=True)
     card_url = re.search(r'<meta property="og:image" content="([^"]+)">', page).group(1)
-    assert card_url.startswith(f"http://localhost/p/{slug}/card.png?v=1.1")
+    assert card_url == f"http://localhost/p/{slug}/card/1-1-1.png"
     assert f'<meta name="twitter:image" content="{card_url}">' in page
     assert '<meta name="twitter:card" content="summary_large_image">' in page
     assert f'<link rel="canonical" href="http://localhost/p/{slug}">' in page
@@ -198,10 +202,16 @@ def test_the_card_is_1200_by_630_and_cached_by_version(client, app):
     assert "max-age" in card.headers["Cache-Control"]
     again = client.get(card_url.replace("http://localhost", ""), headers={"If-None-Match": card.headers["ETag"]})
     assert again.status_code == 304
+    # The bare URL leads to the card of the versions on show.
+    bare = client.get(f"/p/{slug}/card.png")
+    assert bare.status_code == 302 and bare.headers["Location"] == f"/p/{slug}/card/1-1-1.png"
 
     post(client, f"/p/{slug}/regenerate/title")
     drain(app)
-    assert "card.png?v=2.1" in client.get(f"/p/{slug}").get_data(as_text=True)
+    assert f"/p/{slug}/card/1-2-1.png" in client.get(f"/p/{slug}").get_data(as_text=True)
+    # The old card was kept (a shared link may still show it); one never drawn leads to the current one.
+    assert client.get(f"/p/{slug}/card/1-1-1.png").data == card.data
+    assert client.get(f"/p/{slug}/card/7-7-7.png").headers["Location"] == f"/p/{slug}/card.png"
 
 
 def test_markdown_and_json_exports(client, app):
@@ -220,8 +230,10 @@ def test_markdown_and_json_exports(client, app):
 def test_the_poster_downloads_as_a_png_named_after_the_title(client, app):
     slug = create(client, app)
     title = client.get(f"/api/pitches/{slug}").get_json()["outputs"]["title"]
-    download = client.get(f"/p/{slug}/poster.png")
-    assert download.mimetype == "image/png"
+    bare = client.get(f"/p/{slug}/poster.png")
+    assert bare.status_code == 302 and bare.headers["Location"] == f"/p/{slug}/poster/1.png"
+    download = client.get(f"/p/{slug}/poster/1.png")
+    assert download.mimetype == "image/png" and "immutable" in download.headers["Cache-Control"]
     assert Image.open(io.BytesIO(download.data)).size == (1024, 1536)
     name = re.search(r'filename="([^"]+)"', download.headers["Content-Disposition"]).group(1)
     assert name.endswith(".png") and name[:-4] == re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")

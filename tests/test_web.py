@@ -58,7 +58,7 @@ def test_the_whole_flow_offline(client, app):
     assert outputs["title"].replace("'", "&#39;") in html
     assert f'<meta property="og:url" content="http://localhost/p/{slug}">' in html
     # The share issue points og:image at the 1200x630 card, versioned by title and poster.
-    assert f'<meta property="og:image" content="http://localhost/p/{slug}/card.png?v=1.1">' in html
+    assert f'<meta property="og:image" content="http://localhost/p/{slug}/card/1-1-1.png">' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert "Painted by the offline poster painter" in html
 
@@ -224,7 +224,7 @@ def test_public_url_sets_the_base_of_meta_links(tmp_path):
     slug = create(client, app)
     html = client.get(f"/p/{slug}").get_data(as_text=True)
     assert f'<link rel="canonical" href="https://pitch.example.com/p/{slug}">' in html
-    assert f'content="https://pitch.example.com/p/{slug}/card.png?v=1.1"' in html
+    assert f'content="https://pitch.example.com/p/{slug}/card/1-1-1.png"' in html
     app.extensions["moviepitch"].jobs.shutdown()
 
 

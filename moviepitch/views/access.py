@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import abort
 
-from ..owner import bearer_token, current_owner, owns
+from ..owner import bearer_token, current_owner, made, owns
 from ..records import PitchView
 from ..services import services
 
@@ -17,11 +17,15 @@ def readable(slug: str) -> PitchView:
     return view
 
 
-def owned(slug: str) -> PitchView:
-    """The pitch, when this browser or token owns it: 401 for a forged token, 403 for someone else."""
+def owned(slug: str, *, maker: bool = False) -> PitchView:
+    """The pitch, when this browser or token owns it: 401 for a forged token, 403 for someone else.
+
+    With `maker`, only the browser (or token) that made the pitch will do: co-owners may change the
+    pitch, but not its edit link, its co-owners or whether it exists.
+    """
     view = readable(slug)
     if bearer_token() and current_owner() is None:
         abort(401)
-    if not owns(view):
+    if not owns(view) or (maker and not made(view)):
         abort(403)
     return view

@@ -12,7 +12,7 @@ from .. import sharing
 from ..budget import OverBudget, seconds_until_tomorrow
 from ..errors import error_response
 from ..extensions import limit_creation
-from ..forms import idea_problem, one_line
+from ..forms import one_line, submitted_idea_problem
 from ..jobs import Busy
 from ..owner import bearer_token, current_owner, ensure_owner, signed
 from ..services import services
@@ -55,13 +55,10 @@ def _summary(card) -> dict:
 def create():
     """Create a pitch from {"idea": ...}: 202 with its slug, links and the owner token."""
     body = _json_body()
-    idea = body.get("idea")
-    if not isinstance(idea, str):
-        return _unprocessable({"idea": ["Send the idea as a string."]})
-    idea = one_line(idea)
-    problem = idea_problem(idea)
+    problem = submitted_idea_problem()
     if problem:
         return _unprocessable({"idea": [problem]})
+    idea = one_line(body["idea"])
     if bearer_token() and current_owner() is None:
         abort(401)
     owner_id = ensure_owner()
@@ -129,10 +126,10 @@ def update(slug: str):
 
 @bp.delete("/pitches/<slug>")
 def remove(slug: str):
-    """Delete a pitch (owner only, by bearer token or a JSON request); its link then answers 410."""
+    """Delete a pitch (its maker only, by bearer token or a JSON request); its link then answers 410."""
     if not bearer_token() and not request.is_json:
         abort(415)
-    sharing.delete_pitch(services().store, owned(slug).id)
+    sharing.delete_pitch(services().store, owned(slug, maker=True).id)
     return Response(status=204)
 
 

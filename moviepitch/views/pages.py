@@ -6,10 +6,12 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 
 from .. import sharing
 from ..budget import OverBudget, seconds_until_tomorrow
+from ..errors import error_response
 from ..extensions import limit_creation
+from ..input_bounds import LARGEST_ID
 from ..forms import IdeaForm
 from ..jobs import Busy
-from ..owner import current_owner, ensure_owner, owns
+from ..owner import current_owner, ensure_owner, made, owns
 from ..page_cache import PageCache
 from ..records import ACTIVE
 from ..revalidation import IMMUTABLE, version_etag
@@ -46,6 +48,9 @@ def _forget_changed_page(exc=None) -> None:
 @limit_creation
 def index():
     """The form: an idea in, a queued pitch and a 303 to its page out."""
+    if request.method == "POST" and request.is_json:
+        return error_response(415, "This form takes what a browser sends. Programs can use the JSON API at "
+                                   "/api/pitches.", title="Send the form")
     form = IdeaForm()
     if form.validate_on_submit():
         try:
@@ -109,11 +114,11 @@ def _render_pitch(view) -> str:
     is_owner = owns(view)
     return render_template(
         "pitch.html", pitch=view, doc=pitch_document(view), cast=cast_of(view),
-        poster=poster_document(view), is_owner=is_owner,
+        poster=poster_document(view), is_owner=is_owner, is_maker=is_owner and made(view),
         # Kept while the page is live (it redraws itself once at the end), shown once after.
         edit_secret=pop_edit_link(view.slug, keep=view.active) if is_owner else None,
         permalink=absolute_url("pages.pitch", slug=view.slug), tagline=tagline(view),
-        card_absolute=absolute_url("exports.card", slug=view.slug, v=card_version(view)),
+        card_absolute=absolute_url("exports.card_at", slug=view.slug, key=card_version(view)),
     )
 
 
@@ -159,7 +164,9 @@ def thumb_version(slug: str, version: int):
 def preview(slug: str):
     """The latest partial image of a poster being painted (the query string names its index)."""
     data = services().store.preview(slug) or abort(404)
-    return _image(data, f"v{request.args.get('i', '')}", "no-store")
+    # The index only makes the URL new for each partial image; it is a number or it is ignored.
+    index = request.args.get("i", 0, type=int)
+    return _image(data, f"v{index if 0 <= index <= LARGEST_ID else 0}", "no-store")
 
 
 @bp.get("/p/<slug>/thumb.webp")

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import base64
-from datetime import datetime
+from datetime import datetime, timezone
 
 from flask import (
     Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for,
 )
 
 from .. import sharing
-from ..extensions import csrf, limiter
-from ..owner import current_owner, ensure_owner, owns
+from ..extensions import limiter
+from ..input_bounds import LARGEST_ID, page_number
+from ..owner import browser_label, current_owner, ensure_owner, owns
 from ..services import services
 from .access import owned, readable
 from .actions import back_to
@@ -37,9 +38,12 @@ def decode_cursor(text: str | None) -> tuple[datetime, int] | None:
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
         at, pitch_id = raw.rsplit("|", 1)
-        return datetime.fromisoformat(at), int(pitch_id)
-    except ValueError:
+        moment, number = datetime.fromisoformat(at), int(pitch_id)
+    except ValueError:  # also bad base64, bad UTF-8, a missing "|"
         abort(400)
+    if not 0 < number <= LARGEST_ID:
+        abort(400)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc), number
 
 
 @bp.get("/gallery")
@@ -54,8 +58,9 @@ def gallery():
 @bp.get("/mine")
 def mine():
     """This browser's pitches, newest first."""
-    page = request.args.get("page", 1, type=int)
-    if page < 1:
+    try:
+        page = page_number(request.args.get("page", "1"))
+    except ValueError:
         abort(400)
     owner_id = current_owner()
     cards, more = sharing.mine(services().store, owner_id, page=page) if owner_id else ([], False)
@@ -81,22 +86,36 @@ def unpublish(slug: str):
 @bp.get("/p/<slug>/delete")
 def confirm_delete(slug: str):
     """Ask before deleting: there is no undo."""
-    view = owned(slug)
+    view = owned(slug, maker=True)
     return render_template("delete.html", pitch=view)
 
 
 @bp.post("/p/<slug>/delete")
 def delete(slug: str):
     """Erase the pitch; its link answers 410 Gone from now on."""
-    sharing.delete_pitch(services().store, owned(slug).id)
+    sharing.delete_pitch(services().store, owned(slug, maker=True).id)
     flash("The pitch was deleted.", "info")
     return redirect(url_for("share.mine"), code=303)
 
 
 @bp.post("/p/<slug>/edit-link")
 def edit_link(slug: str):
-    """Mint a new secret edit link (the old one stops working) and show it once."""
-    remember_edit_link(slug, sharing.new_edit_link(services().store, owned(slug).id))
+    """Mint a new secret edit link and show it once; the old one, and the access it gave, end."""
+    view = owned(slug, maker=True)
+    remember_edit_link(slug, sharing.new_edit_link(services().store, view.id))
+    if view.co_owners:
+        flash("The old edit link no longer works, and the browsers that joined with it are no longer owners.",
+              "info")
+    return back_to(slug)
+
+
+@bp.post("/p/<slug>/co-owners/<handle>/remove")
+def remove_co_owner(slug: str, handle: str):
+    """Stop one co-owner from changing the pitch."""
+    view = owned(slug, maker=True)
+    if not sharing.remove_co_owner(services().store, view.id, handle):
+        abort(404)
+    flash("That browser is no longer an owner of this pitch.", "info")
     return back_to(slug)
 
 
@@ -117,16 +136,37 @@ def pop_edit_link(slug: str, keep: bool = False) -> str | None:
 
 
 @bp.get("/p/<slug>/edit/<secret>")
+def confirm_join(slug: str, secret: str):
+    """The edit link asks before it makes this browser an owner: a GET must change nothing."""
+    view = readable(slug)
+    if not sharing.edit_link_matches(services().store, slug, secret):
+        abort(404)
+    if owns(view):
+        flash("This browser already owns this pitch.", "info")
+        return back_to(slug)
+    return render_template("join.html", pitch=view, secret=secret)
+
+
+@bp.post("/p/<slug>/edit/<secret>")
 def join(slug: str, secret: str):
-    """Opened in another browser, the edit link makes that browser an owner too."""
-    if not sharing.join_by_edit_link(services().store, slug, secret, ensure_owner()):
+    """Confirmed (with the form's CSRF token), the edit link makes this browser an owner too."""
+    device = browser_label(request.headers.get("User-Agent"))
+    if not sharing.join_by_edit_link(services().store, slug, secret, ensure_owner(), device):
         abort(404)
     flash("This browser is now an owner of this pitch.", "info")
     return back_to(slug)
 
 
+@bp.get("/p/<slug>/report")
+def report_form(slug: str):
+    """Ask what is wrong before reporting (the form carries a CSRF token; the shared page need not)."""
+    view = readable(slug)
+    if not view.listed or owns(view):
+        abort(409)
+    return render_template("report.html", pitch=view)
+
+
 @bp.post("/p/<slug>/report")
-@csrf.exempt  # so a finished page is the same for every visitor (cacheable); reports are rate-limited
 @limiter.limit(lambda: current_app.config["REPORT_LIMIT"])
 def report(slug: str):
     """Tell the operators a published pitch should not be in the gallery."""
