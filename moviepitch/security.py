@@ -92,14 +92,14 @@ def register_security(app: Flask) -> None:
 
     @app.errorhandler(SecurityError)
     def unknown_host(error):
-        from .errors import error_response
-
         host = request.headers.get("Host", "")[:100]
         if len(refused) < REFUSED_HOSTS_LOGGED and host not in refused:
             refused.add(host)
             log.warning("Refused a request for the site name %r: set MOVIEPITCH_PUBLIC_URL, or list the name "
                         "in MOVIEPITCH_TRUSTED_HOSTS, if this site should answer to it", host)
-        return error_response(400, "This server does not answer to that site name.", title="Unknown site")
+        # Plain text: with no trusted name there is no base to build the page's links on.
+        return "400 Bad Request: this server does not answer to that site name.\n", 400, {
+            "Content-Type": "text/plain; charset=utf-8"}
 
     # Flask's default is no SameSite at all.
     app.config["SESSION_COOKIE_SAMESITE"] = app.config.get("SESSION_COOKIE_SAMESITE") or "Lax"

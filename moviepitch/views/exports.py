@@ -17,6 +17,9 @@ from .present import absolute_url, cast_of, pitch_document
 
 bp = Blueprint("exports", __name__)
 
+# The synopsis, title and poster versions a card shows, as card_version writes them.
+CARD_KEY = re.compile(r"[0-9]{1,9}-[0-9]{1,9}-[0-9]{1,9}")
+
 
 def card_version(view: PitchView) -> str:
     """What the card is drawn from: the synopsis (its tagline), title and poster versions on show."""
@@ -53,6 +56,8 @@ def card(slug: str):
 @bp.get("/p/<slug>/card/<key>.png")
 def card_at(slug: str, key: str):
     """The 1200×630 share card of one set of versions: drawn once, then kept and cacheable for a year."""
+    if not CARD_KEY.fullmatch(key):
+        abort(404)
     view = readable(slug)
     name = f"card-{key}"
     body = renditions.kept(services().store, view.id, name)
