@@ -31,8 +31,9 @@ install-test: $(VENV)/.installed-test
 migrate: install
 	$(FLASK) db upgrade
 
+# MOVIEPITCH_BIND tells the app the address it serves, so it answers to that name (see TRUSTED_HOSTS).
 run: migrate
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	MOVIEPITCH_BIND=$(HOST):$(PORT) $(FLASK) run --host $(HOST) --port $(PORT)
 
 # Production serving: gunicorn with gunicorn.conf.py (gthread workers, one per CPU).
 serve: migrate
