@@ -5,15 +5,15 @@ from __future__ import annotations
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
 from .canvas import Canvas, Draw, mix, solid
-from .plan import StoryPlan
+from .art import ArtPlan
 
 
 def paint_figures(c: Canvas) -> None:
     """The plan's figures as dark silhouettes, haloed and rim-lit by the light behind them."""
-    count, kind = c.plan.figure_count, c.plan.figure
+    count, kind = c.art.figure_count, c.art.figure
     scale = {"dog": 0.12, "bird": 0.15}.get(kind, 0.34 if count == 1 else 0.3)
     spots = {1: [(0.5, 1.0)], 2: [(0.42, 1.0), (0.58, 0.94)], 3: [(0.5, 1.0), (0.3, 0.84), (0.7, 0.88)]}
-    hero = c.plan.characters[0].pronoun
+    hero = c.art.pronoun
     mask = Image.new("L", c.image.size, 0)
     d = ImageDraw.Draw(mask)
     for k, (fx, size) in reversed(list(enumerate(spots[count]))):
@@ -23,8 +23,8 @@ def paint_figures(c: Canvas) -> None:
         else:
             # The romantic lead's partner wears the other outline, so the pair reads as two people.
             dressed = (hero == "she") != (count == 2 and k == 1)
-            outline = _DRESS if dressed and c.plan.genre not in _COATED else _COAT
-            _person(d, c.w * fx, base, tall, outline, hat=_wears_hat(c.plan))
+            outline = _DRESS if dressed and c.art.genre not in _COATED else _COAT
+            _person(d, c.w * fx, base, tall, outline, hat=_wears_hat(c.art))
     # Backlight: a soft halo, the dark silhouette, then a thin rim on the side facing the light.
     step = max(1, round(2 * c.u))
     rim = ImageChops.subtract(mask, ImageChops.offset(mask, step if c.sun[0] < c.w / 2 else -step, step))
@@ -47,8 +47,8 @@ _DRESS = [(-0.025, 0.125), (-0.085, 0.155), (-0.11, 0.2), (-0.115, 0.3), (-0.085
 _COATED = ("thriller", "scifi", "adventure", "sports")
 
 
-def _wears_hat(plan: StoryPlan) -> bool:
-    return any(word in plan.hero for word in ("cowboy", "detective", "pirate", "captain"))
+def _wears_hat(art: ArtPlan) -> bool:
+    return art.hat
 
 
 def _person(d: Draw, x: float, base: float, tall: float, outline: list, hat: bool) -> None:

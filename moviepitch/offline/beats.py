@@ -1,0 +1,150 @@
+"""The synopsis's sentences that every genre shares: how the heroes come in, the goal, the others.
+
+Slots beyond genre_beats.py's: {lead} (the heroes' first mention, with performers in brackets),
+{desc} (what the idea calls them), {acts} (the idea's predicate in the present, agreeing with them),
+{to_act} ("to" and the predicate), {acting} (as a gerund), {plain_to_act} (only for a plain verb),
+{goal}, {event} (a thing's clause: "the moon files for divorce"), {Event} (as a sentence),
+{place} ("in Paris", or "" when the idea already says where), {day}, {trait}, {opener}.
+"""
+
+# One hero the idea names ("a retired ballerina").
+LEAD_INTROS = (
+    "When {lead}, {desc}, {acts}, nobody {place} is prepared for what follows.",
+    "{lead} is {desc}{trait}. So it comes as a shock to everyone {place}, {themselves} included, when {they} {acts}.",
+    "Meet {lead}: {desc}{trait}, and about {to_act}.",
+    "For {lead}, {desc}, life {place} has been quiet for far too long. That changes the moment {they} {acts}.",
+    "Nobody {place} expects much of {lead}, {desc}{trait}, right up until {they} {acts}.",
+    "Everyone {place} has an opinion about {lead}, {desc}, but nobody predicted that {they} would {base_act}.",
+    "It starts on an ordinary {day} {place}, when {lead}, {desc}, {acts}.",
+    "The last thing anyone expects of {lead}, {desc}, is that {they} will {base_act}.",
+    "Ask around {place} and you will hear that {lead}, {desc}, never does anything surprising. Then {they} {acts}.",
+    "{lead} has kept {their} head down for years as {desc}{trait}. This is the year {they} {acts}.",
+)
+# A hero the idea names with no verb ("Time-travelling plumber").
+LEAD_PHRASES = (
+    "{lead} is {desc}{trait}, and {place_name} has never needed one more.",
+    "Meet {lead}: {desc}{trait}, and the only one of {their} kind {place}.",
+    "Everyone {place} has heard of {lead}, {desc}, but hardly anyone has met {them}.",
+    "{lead} has been {desc} for as long as anyone {place} can remember, and this is about to be the strangest "
+    "week of {their} life.",
+)
+# Heroes the idea names with no verb ("Penguins", "Space pirates").
+MANY_PHRASES = (
+    "{lead} are {desc}, and {place_name} is about to find out what that means.",
+    "Meet {lead}: {desc} {place}, with a plan nobody is going to like.",
+    "Nobody {place} has ever seen anything quite like {lead}, {desc} with big ideas.",
+    "There are {desc} {place}, and their names are {lead}.",
+)
+# Two to four heroes the idea counts ("two elderly sisters", "three dogs").
+MANY_INTROS = (
+    "{lead} are {desc}, and when they {acts}, {place_name} will never be the same.",
+    "Meet {lead}: {desc} who are about {to_act}.",
+    "Nobody {place} takes {desc} seriously, so when {lead} {acts}, the whole place sits up.",
+    "Between them, {lead} have tried almost everything {place}. Now, against all advice, they {acts}.",
+    "It starts on an ordinary {day} {place}, when {lead}, {desc}, {acts}.",
+    "{lead}, {desc}, agree on almost nothing, except that it is time {to_act}.",
+    "Everyone {place} knows {lead}, {desc}, and nobody believes it when they {acts}.",
+)
+# A group the idea names ("a knitting club", "a flock of parrots in a trench coat").
+GROUP_INTROS = (
+    "{lead} make up {desc}, and together they {acts}.",
+    "Nobody {place} looks twice at {desc}, which suits its members, {lead}, perfectly: they are about {to_act}.",
+    "Between them, {lead} are {desc}. It is a quiet life {place}, until they {acts}.",
+    "It starts on an ordinary {day} {place}, when {desc} {acts_group}, led by {lead}.",
+)
+# The idea is about a thing or a threat, and the hero is someone caught up in it.
+WITNESS_INTROS = (
+    "It is an ordinary {day} {place} until {event}, and {lead}, {desc}, is the one left to deal with it.",
+    "The day {event}, {lead}, {desc}, is the only one who seems to notice.",
+    "{Event}. Of all the people {place} it could happen to, it happens to {lead}, {desc}.",
+    "Nobody {place} believes it when {event}, least of all {lead}, {desc}.",
+    "When {event}, {lead}, {desc}, finds {themselves} right in the middle of it.",
+    "{Event}, and somebody has to do something about it. Unfortunately, that somebody is {lead}, {desc}.",
+)
+# The idea names a thing and no verb ("The last tree on Mars", "Werewolves").
+THING_INTROS = (
+    "{lead}, {desc}, has heard the stories about {thing}, but never expected to see {it} up close.",
+    "Everything {lead}, {desc}, knows is about to change, and it starts with {thing}.",
+    "Nobody {place} talks about {thing}, least of all {lead}, {desc}, who has more reason than most to keep quiet.",
+    "It is {lead} who finds {thing}: {desc}, in the wrong place at exactly the right time.",
+    "For {lead}, {desc}, {thing} {are_it} a rumour, a joke and then, one {day}, the only thing that matters.",
+)
+# The idea's subject is the villain ("Corrupt lawyers try to frame an innocent woman").
+VILLAIN_INTROS = (
+    "{Event}. What nobody counts on is {lead}, {desc}, who fights back.",
+    "{Event}, and it would have worked, if not for {lead}, {desc}.",
+    "{Event}. Standing in the way, more or less by accident, is {lead}, {desc}.",
+)
+# An idea that opens with a clause: "When the internet goes down forever, ..."
+OPENER_LEADS = (
+    "It begins {opener}.",
+    "Picture it: {opener}.",
+    "Everything changes {opener}.",
+)
+GOALS = (
+    "The stakes could not be higher: it is the only way {goal}.",
+    "There is no other way {goal}, and time is short.",
+    "{They} {do} it for one reason only: {goal}.",
+    "It is a ridiculous plan, but it is the only one {they} {have} {goal}.",
+)
+TRAITS = (" with a gift for getting into trouble", " with more courage than sense",
+          " who has not taken a day off in years", " who has spent a lifetime playing it safe",
+          " with a talent for noticing what others miss", " who is one bad day from giving up",
+          " with a famously short temper", " who still keeps a list of everyone who doubted {them}",
+          " with a secret nobody has guessed", " who talks to the radio more than to people")
+DAYS = ("Tuesday", "Monday morning", "afternoon", "Thursday", "wet Sunday", "autumn morning", "winter evening")
+
+ALLIES = (
+    "{heroes} find{s} an unlikely partner in {ally}, {ally_desc}.",
+    "Help arrives in the unlikely shape of {ally}, {ally_desc}{ally_plain:.0}, who has reasons of {ally_their} own "
+    "to get involved.",
+    "Teaming up with {ally}, {ally_desc}, {heroes} set{s} out to do the one thing everyone says is impossible.",
+    "The only one willing to help is {ally}, {ally_desc}, and even that comes with conditions.",
+    "{ally}, {ally_desc}, signs up for reasons {ally_they} will not explain.",
+    "Their first recruit is {ally}, {ally_desc}, who is either a genius or a liability.",
+    "Backup comes from {ally}, {ally_desc}{ally_plain:.0}, who asks for nothing except to be told the truth.",
+)
+VILLAINS = (
+    "Standing in their way is {villain}, {villain_desc}{villain_plain:.0}, who will stop at nothing to stay in "
+    "control.",
+    "The trouble is {villain}, {villain_desc}, whose patience is running out fast.",
+    "Watching every move is {villain}, {villain_desc}{villain_plain:.0}, who has plans of {villain_their} own.",
+    "Then there is {villain}, {villain_desc}{villain_plain:.0}, who wants the whole thing shut down by Friday.",
+    "Not everyone is charmed, least of all {villain}, {villain_desc}.",
+    "Across town, {villain}, {villain_desc}, is quietly making other arrangements.",
+    "Their fiercest opponent is {villain}, {villain_desc}{villain_plain:.0}, who smiles a great deal and means "
+    "none of it.",
+)
+WILDCARDS = (
+    "Then there is {wildcard}, {wildcard_desc}{wildcard_plain:.0}, whose loyalty nobody can quite pin down.",
+    "Adding to the chaos is {wildcard}, {wildcard_desc}{wildcard_plain:.0}, who may turn out to be the key to "
+    "everything.",
+    "Somewhere in the middle of it all is {wildcard}, {wildcard_desc}, taking notes.",
+    "And nobody has a plan for {wildcard}, {wildcard_desc}.",
+)
+CLOSERS = {
+    "light": ("Big-hearted and gleefully silly, this is {a_label} about {theme}.",
+              "Equal parts {mood} and {mood2}, it is {a_label} about {theme}.",
+              "{A_mood}, {mood2} {label} about {theme}, it is the feel-good ride of the year.",
+              "Expect pratfalls, a few tears and a finale worth cheering for."),
+    "warm": ("{A_mood}, {mood2} {label} about {theme}.",
+             "Tender and funny by turns, it is {a_label} about {theme}.",
+             "It is {a_label} about {theme}, told with a lump in the throat and a smile.",
+             "Quiet, {mood} and unexpectedly funny, it is a story about {theme}."),
+    "dark": ("{A_mood}, {mood2} {label} about {theme}.",
+             "It is {a_label} about {theme}, and it will make you check the locks twice.",
+             "Slow-burning and {mood}, this is {a_label} about {theme}.",
+             "Leave the lights on: this is {a_label} about {theme}."),
+    "tense": ("{A_mood}, {mood2} {label} about {theme}.",
+              "Tight, twisting and {mood}, it is {a_label} about {theme}.",
+              "It is {a_label} about {theme}, with a sting in every scene.",
+              "Nobody is quite who they seem in this {mood} {label} about {theme}."),
+    "bright": ("{A_mood}, {mood2} {label} about {theme}.",
+               "Rousing and {mood}, it is {a_label} about {theme}.",
+               "It is {a_label} about {theme}, built for a big screen and a loud crowd.",
+               "Part rollercoaster, part love letter, it is {a_label} about {theme}."),
+    "epic": ("{A_mood}, {mood2} {label} about {theme}.",
+             "Vast, {mood} and surprisingly tender, it is {a_label} about {theme}.",
+             "It is {a_label} about {theme}, on the biggest canvas imaginable.",
+             "Spectacle with a beating heart, it is {a_label} about {theme}."),
+}

@@ -1,0 +1,116 @@
+"""The poster description: what the painter paints, named plainly, in 40 to 90 words, with no names."""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from .art import ArtPlan, art_for
+from .fill import Chooser, cap, tidy
+from .plan import StoryPlan, rng_for
+
+SCENES = {
+    "space": ("on a jagged alien ridge under a sky crowded with stars", "among the craters of a dusty moonscape"),
+    "desert": ("among rust-red dunes and flat-topped mesas", "on a cracked plain that runs to a burning horizon"),
+    "mountains": ("on a knife-edge ridge above layer after layer of misty mountains",
+                  "on a snowy pass between black peaks"),
+    "ocean": ("on a wet shoreline above a glittering sea", "at the edge of a calm sea that mirrors the sky"),
+    "house": ("on a barren hill before a lone crooked house with a single lit window",
+              "at the gate of a dark old house, one window glowing"),
+    "castle": ("on a cliff path below a towering castle", "beneath the spires of a castle on a crag"),
+    "arena": ("at the centre of a packed arena, the crowd a blur of tiny lights",
+              "on an empty arena floor under a ring of stands"),
+    "city": ("on a rooftop above a glowing skyline of lit windows", "in a street of tall buildings, windows lit"),
+    "field": ("in a wide field of tall grass under an open sky", "on rolling hills with a lone tree on the horizon"),
+}
+_LIGHTS = {
+    "planet": ("A vast ringed planet fills the upper sky, its rim blazing.",
+               "A ringed giant planet hangs overhead, lit from one side."),
+    "moon": ("A swollen pale moon hangs low behind drifting mist.", "A full moon glows through thin cloud."),
+    "sun": ("A low sun flares on the horizon and pours warm light over everything.",
+            "The sun sits low and gold, throwing long shadows."),
+    "floodlights": ("Banks of floodlights cut bright beams through the haze.",
+                    "Two floodlight towers blaze down from either side."),
+}
+_COMPOSE = {
+    "heroes": ("{Figures} stand{s} small against the light {scene}.", "{Figures}, seen from behind, stand{s} {scene}.",
+               "{Figures} wait{s} {scene}, dark shapes rimmed with light."),
+    "crowd": ("A crowd of {many} gathers {scene}, shoulder to shoulder.", "{Many_cap} crowd the foreground {scene}."),
+    "facing": ("Two figures face each other in profile {scene}, a hand's breadth apart.",
+               "Two silhouettes turn towards each other {scene}."),
+    "close_up": ("A huge close-up silhouette of {one} fills the lower half of the frame, backlit, {scene}.",
+                 "{One_cap} looms in close-up across the foreground, edged with light, {scene}."),
+    "object": ("{Thing_cap} stands alone at the centre of the poster {scene}.",
+               "The poster shows {thing} alone, centred and glowing, {scene}."),
+    "landscape": ("No figures at all: just the landscape {scene}, with {thing} as the only sign of life.",
+                  "An empty vista {scene}, {thing} small in the middle distance."),
+}
+_MOTIFS = ("Beside them stands {thing}.", "In the distance: {thing}.", "{Thing_cap} waits nearby, half in shadow.")
+_PALETTE = ("The palette is {c0}, {c1} and {c2} with touches of {c3}; the mood is {m0} and {m1}.",
+            "Colours run from {c0} to {c2}, with {c1} shadows and a spark of {c3}, {m0} and {m1}.",
+            "{C0} and {c1} dominate, lit with {c2} and a hint of {c3}; it feels {m0} and {m1}.")
+_FINISH = ("Low camera angle, rich film grain and a soft vignette.", "Wide lens, deep shadows and crisp rim light.",
+           "Painterly texture and gentle atmospheric haze.", "Symmetrical framing with a dark vignette.",
+           "High contrast, soft grain, plenty of empty sky.")
+
+
+def _named(noun: str, plural: bool) -> str:
+    return f"the {lx.plural(noun) if plural else noun}" if not noun[:1].isupper() else noun
+
+
+def write_image_prompt(plan: StoryPlan, variant: int = 1) -> str:
+    """A 40-90 word poster description with no names and nothing written in it."""
+    if plan.language in ("es", "fr"):
+        from .romance_writer import write_image_prompt as foreign
+        return foreign(plan, art_for(plan, variant))
+    art = art_for(plan, variant)
+    chooser = Chooser(rng_for(plan.idea, plan.seed, f"image{variant}"))
+    return describe(art, plan, chooser)
+
+
+def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
+    """The description of one poster plan."""
+    figures = art.figure_noun
+    many = art.figure_count > 1 or figures.split()[0] in lx.NUMBERS
+    others = [m for m in art.motifs if m.noun.lower() not in figures.lower()]
+    main = others[0] if others else (art.motifs[0] if art.motifs else None)
+    thing = _named(main.noun, main.plural) if main else "a single lit window"
+    facts = {
+        "Figures": cap(figures), "s": "" if many else "s", "scene": chooser.pick(SCENES[art.scenery]),
+        "many": _plural_of(figures), "Many_cap": cap(_plural_of(figures)), "one": _one_of(figures),
+        "One_cap": cap(_one_of(figures)), "thing": thing, "Thing_cap": cap(thing),
+    }
+    c = art.palette_words
+    colours = {"c0": c[0], "c1": c[1], "c2": c[2], "c3": c[3], "C0": cap(c[0]), "m0": art.moods[0], "m1": art.moods[1]}
+    parts = [chooser.template(_COMPOSE[art.composition], facts)]
+    if art.composition in ("object", "landscape") and plan.premise.mode not in ("witness", "quoted"):
+        parts.append(f"Nearby, {figures} stand{facts['s']} small and dark against the light.")
+    elif art.composition in ("heroes", "crowd", "facing", "close_up") and main and main.noun not in figures:
+        parts.append(chooser.template(_MOTIFS, facts))
+    for extra in [m for m in art.motifs if m is not main and m.noun.lower() not in figures.lower()][:1]:
+        parts.append(f"{cap(_named(extra.noun, extra.plural))} can be made out against the sky.")
+    parts.append(chooser.pick(_LIGHTS[art.light]))
+    if plan.setting.from_idea and plan.setting.phrase[:1].isupper():
+        parts.append(f"The setting unmistakably evokes {plan.setting.phrase}.")
+    parts.append(chooser.template(_PALETTE, colours))
+    parts.append(chooser.pick(_FINISH))
+    text = tidy(" ".join(p for p in parts if p))
+    while len(text.split()) > 90 and len(parts) > 3:
+        parts.pop(-2 if len(parts) > 4 else -1)
+        text = tidy(" ".join(p for p in parts if p))
+    return text
+
+
+def _plural_of(figures: str) -> str:
+    words = figures.split()
+    if words and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words[:-1] + [lx.plural(words[-1])]) if words and not lx.is_plural_noun(words[-1]) \
+        else " ".join(words)
+
+
+def _one_of(figures: str) -> str:
+    words = figures.split()
+    if words and (words[0] in lx.NUMBERS or lx.is_plural_noun(words[-1])):
+        core = [w for w in words if w not in lx.NUMBERS]
+        return "one of " + " ".join(words) if words[0] in lx.NUMBERS else lx.article(" ".join(
+            core[:-1] + [lx.singular(core[-1])]))
+    return figures

@@ -1,0 +1,71 @@
+"""The movie boss's one-line reaction to the idea: enthusiastic, specific, never the same twice."""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from .fill import Chooser, cap
+from .plan import StoryPlan, rng_for
+
+# {spot}: the idea's subject ("a retired ballerina"); {spot_does}: the subject with its action;
+# {doing}: the action as a gerund; {label}; {place}; {bit}: the most specific thing in the idea.
+REPLIES = (
+    "{Spot_doing}? I love it, and I can already see the trailer!",
+    "Stop everything: {spot_does} is exactly the kind of {label} we have been waiting for!",
+    "Now we're talking, {spot_doing} is pure box-office gold!",
+    "Give me a minute to think, but {spot_doing} already has me hooked!",
+    "Oh, {bit}, that is the detail that sells it, let me think this through!",
+    "I need to sit with this, but {spot_doing} is the pitch of the month!",
+    "A {label} where {spot_does}? Clear my afternoon, I'm thinking it over!",
+    "I never knew I needed {spot_doing} until right now!",
+    "Hold my calls, because {spot_does} and I want to hear more!",
+    "Wonderful, {bit} alone could carry a franchise, let me mull it over!",
+    "You had me at {bit}, give me a few minutes with this one!",
+    "{Spot_doing} {place_bit}is the kind of {label} audiences will queue around the block for!",
+    "Let me think, but honestly, {bit} is a poster waiting to happen!",
+    "Is it a {label}? Is it a phenomenon? With {bit}, it might be both!",
+    "I'm picturing the opening shot already: {spot_doing}, and the audience is ours!",
+    "{Bit}! Brilliant, give me a moment to crunch the numbers!",
+)
+
+
+def write_reply(plan: StoryPlan) -> str:
+    """One enthusiastic movie-boss sentence about the idea."""
+    if plan.language in ("es", "fr"):
+        from .romance_writer import write_reply as foreign
+        return foreign(plan)
+    chooser = Chooser(rng_for(plan.idea, plan.seed, "reply"))
+    premise = plan.premise
+    subject = premise.subject
+    facts: dict[str, str] = {"label": plan.label}
+    if premise.mode == "quoted":
+        facts["bit"] = f"\u201c{premise.text}\u201d"
+    elif subject is not None and subject.head:
+        spot = subject.text("a" if subject.det in ("a", "an", "the") and not subject.plural else None)
+        facts["spot"] = spot
+        facts["bit"] = _bit(plan)
+        if premise.predicate:
+            plural = subject.plural or bool(premise.reading.partners)
+            if premise.reading.partners:
+                spot = " and ".join([spot] + [p.text() for p in premise.reading.partners])
+            facts["spot_does"] = f"{spot} {premise.action('finite', plural, goal=False)}"
+            facts["spot_doing"] = f"{spot} {premise.action('gerund', plural, goal=False)}"
+        else:
+            facts["spot_doing"] = spot
+        facts["Spot_doing"] = cap(facts["spot_doing"])
+        facts["place_bit"] = f"{plan.setting.at} " if plan.setting.from_idea and \
+            plan.setting.phrase.lower() not in facts["spot_doing"].lower() else ""
+    facts["Bit"] = cap(facts.get("bit", ""))
+    facts.setdefault("place_bit", "")
+    return chooser.template(REPLIES, facts) or f"I love it, {premise.text} is a {plan.label} waiting to happen!"
+
+
+def _bit(plan: StoryPlan) -> str:
+    """The most specific part of the idea: its object, its place or its subject."""
+    premise = plan.premise
+    verb = premise.predicate[0] if premise.predicate else None
+    if verb is not None and verb.object is not None and verb.object.head and verb.object.det not in lx.PRONOUNS:
+        return verb.object.text("the" if verb.object.det in ("a", "an", "") else None)
+    if plan.setting.from_idea:
+        return plan.setting.name
+    subject = premise.subject
+    return subject.text("the") if subject is not None else premise.text
