@@ -50,6 +50,7 @@ class ArtPlan:
     palette: tuple[str, ...]  # sky top, sky middle, horizon, light, land, accent
     palette_words: tuple[str, ...]
     moods: tuple[str, ...]
+    looming: str = ""  # a villain the idea names, painted as a giant shadow: "the evil genius"
 
 
 def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
@@ -112,7 +113,16 @@ def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
         pronoun=lead.pronoun, hat=any(w in lead.description for w in ("cowboy", "detective", "pirate", "captain")),
         scenery=plan.setting.scenery, light=genre.light, landmarks=landmarks_for(premise.text.lower()),
         palette_name=name, palette=palette, palette_words=words, moods=tuple(rng.sample(genre.moods, 2)),
+        looming=_looming(plan),
     )
+
+
+def _looming(plan: StoryPlan) -> str:
+    """The idea's villain, when it names one, as the description calls its shadow."""
+    foe = plan.premise.foe
+    if foe is None or plan.language != "en":
+        return ""
+    return foe.text("the", tail=False)
 
 
 def _figure_noun(plan: StoryPlan) -> str:

@@ -41,7 +41,7 @@ def hero_facts(plan: StoryPlan, rng: random.Random) -> dict[str, str]:
                            "autumn morning", "winter evening", "summer day")),
     }
     moods = rng.sample(GENRES[plan.genre].moods, 2)
-    facts.update(mood=moods[0], mood2=moods[1], A_mood=cap(lx.article(moods[0])))
+    facts.update(mood=moods[0], mood2=moods[1], a_mood=lx.article(moods[0]), A_mood=cap(lx.article(moods[0])))
     for role in ("ally", "antagonist", "wildcard"):
         character = plan.role(role)
         key = "villain" if role == "antagonist" else role
@@ -73,9 +73,14 @@ def _idea_facts(plan: StoryPlan, plural: bool) -> dict[str, str]:
         if verb.object is not None and verb.object.head and verb.object.det not in lx.PRONOUNS:
             facts["object"] = verb.object.text("the", tail=False)
     subject = premise.subject
+    verb = premise.predicate[0] if premise.predicate else None
+    if premise.mode not in ("witness", "villain") and verb is not None and verb.object is not None \
+            and verb.object.head and verb.object.det not in lx.PRONOUNS and verb.object.kind == "thing":
+        facts["thing"] = verb.object.text("the" if verb.object.det in ("a", "an", "") else None, tail=False)
     if subject is not None and subject.head:
-        facts["thing"] = subject.text("the" if subject.det in ("a", "an", "") and not subject.proper
-                                      and not subject.plural else None)
+        if premise.mode in ("witness", "villain"):
+            facts["thing"] = subject.text("the" if subject.det in ("a", "an", "") and not subject.proper
+                                          and not subject.plural else None)
         facts["it"] = "them" if subject.plural else "it"
         facts["are_it"] = "are" if subject.plural else "is"
         if premise.predicate:
@@ -83,7 +88,6 @@ def _idea_facts(plan: StoryPlan, plural: bool) -> dict[str, str]:
             facts["Event"] = cap(f"{own} {premise.action('finite', subject.plural)}")
             the = subject.text("the") if subject.det in ("a", "an") else own
             facts["event"] = f"{the} {premise.action('finite', subject.plural)}"
-    facts.setdefault("thing", f"the {premise.main_noun}" if premise.main_noun else "")
     mentioned = " ".join(facts.get(k, "") for k in ("acts", "thing", "event")).lower()
     said = setting.from_idea and setting.phrase.lower() in mentioned
     facts["place"] = "" if said else setting.at

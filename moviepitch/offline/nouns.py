@@ -18,7 +18,7 @@ emperor duke count baron wizard monk priest friar actor waiter heir groom husban
 steward host god sorcerer landlord spokesman businessman policeman fisherman cowboy schoolboy grandson
 hero butler monsieur lumberjack""".split())
 # People whose noun has no telling suffix.
-PEOPLE = frozenset("""chef cook nurse doctor spy thief knight pirate captain mayor judge genius detective
+PEOPLE = frozenset("""janitor tailor sailor doctor mayor chef cook nurse doctor spy thief knight pirate captain mayor judge genius detective
 janitor ninja samurai clown mime barista ballerina cowboy sheriff soldier pilot astronaut scientist teen
 teenager kid child baby toddler student intern witness stranger orphan hermit nomad monk nun priest guru
 chief boss cop agent mercenary assassin hitman hacker bride groom couple widow family crew gang club
@@ -36,7 +36,7 @@ _NOT_PEOPLE = frozenset("""computer elevator meter letter tower water river orde
 corner paper poster printer heater freezer container shelter theatre theater parlour parlor mirror monitor
 motor engine scooter tractor helicopter blender toaster calculator simulator reactor generator elevator
 fever thunder winter summer water weather silver copper timber dinner supper chapter quarter border
-matter manner power tree coffee toffee knee tower laser lever ladder locker trailer sticker collar cellar pillar radar sugar
+matter manner power heist list wrist mist twist fist tree coffee toffee knee tower laser lever ladder locker trailer sticker collar cellar pillar radar sugar
 vineyard restaurant tournament apartment basement element instrument moment planet comet event ticket
 magic music logic clinic mosaic attic plastic garlic arctic antic traffic republic epic comic ocean
 station hotel factory machine ship plane lighthouse bakery""".split())
@@ -74,6 +74,16 @@ spa resort camp campsite school mall market vineyard orchard trench base outpost
 world country nation empire desert oasis volcano glacier""".split())
 
 
+def _agentive(word: str) -> bool:
+    """Whether an -er/-or noun names someone who does something: a plumber plumbs, a murder does not."""
+    if not re.search(r"(?:er|or)s?$", word) or re.search(r"(?:eer|ier|keeper|maker|fighter|rider|driver|player|"
+                                                         r"singer|dancer|worker|owner|hunter|writer|lover)s?$", word):
+        return True
+    from .lexicon import can_be
+    stem = word.rstrip("s")[:-2]
+    return any(can_be(s, "VERB") for s in (stem, stem + "e", stem[:-1]) if len(s) > 2)
+
+
 def _bare(word: str) -> str:
     return word.lower().removesuffix("'s")
 
@@ -98,7 +108,7 @@ def kind_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str:
         return "creature"
     if word in PEOPLE or word in SHE_NOUNS or word in HE_NOUNS or gender_of_noun(word):
         return "person"
-    if last not in _NOT_PEOPLE and word not in PLACES and _PERSON_SUFFIX.search(last):
+    if last not in _NOT_PEOPLE and word not in PLACES and _PERSON_SUFFIX.search(last) and _agentive(last):
         return "person"
     if any(m.lower() in ALIVE for m in modifiers):
         return "creature"

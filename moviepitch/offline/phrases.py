@@ -98,7 +98,7 @@ class NounPhrase:
         body = f"{self.number} {self.core}" if number and self.number else self.core
         if self.possessor:
             body = f"{self.possessor}'s {body}"
-            det = "" if article is None else det
+            det = ""  # "the world's worst magician" already has its article
         if det in ("a", "an"):
             phrase = lx.article(body)
         else:

@@ -37,6 +37,12 @@ SCENERY_WORDS = (
 )
 
 
+# Place nouns big enough to hold a whole story ("the whole of the town is talking").
+TOWNLIKE = frozenset("""town city village island planet moon kingdom country world desert jungle forest valley
+suburb colony station base farm ranch coast mountains sea ocean empire galaxy neighbourhood neighborhood
+cornfield""".split())
+
+
 @dataclass(frozen=True)
 class Setting:
     """Where the story happens, as the writers mention it and the painter shows it."""
@@ -78,6 +84,7 @@ def setting_of(text: str, places: tuple[str, ...], nouns: list[tuple[str, str]],
     if places:
         place = places[0]
         return Setting(place, _PREPOSITIONS.get(place.lower(), "in"), place, True, scenery)
+    nouns = [n for n in nouns if n[1].lower() in TOWNLIKE or n[1][:1].isupper()]
     if nouns:
         phrase, head = nouns[0]
         short = head if head[:1].isupper() else f"the {head.lower()}"

@@ -23,30 +23,50 @@ SCENES = {
 }
 _LIGHTS = {
     "planet": ("A vast ringed planet fills the upper sky, its rim blazing.",
-               "A ringed giant planet hangs overhead, lit from one side."),
-    "moon": ("A swollen pale moon hangs low behind drifting mist.", "A full moon glows through thin cloud."),
+               "A ringed giant planet hangs overhead, lit from one side.",
+               "Overhead, a banded planet with bright rings crowds the stars.",
+               "A colossal planet rises behind everything, its rings a thin line of fire."),
+    "moon": ("A swollen pale moon hangs low behind drifting mist.", "A full moon glows through thin cloud.",
+             "The moon is huge and cratered, low in the sky.", "Pale moonlight spills from a moon caught in mist."),
     "sun": ("A low sun flares on the horizon and pours warm light over everything.",
-            "The sun sits low and gold, throwing long shadows."),
+            "The sun sits low and gold, throwing long shadows.",
+            "A bright sun hangs in the sky and warms every edge.",
+            "Evening sun floods the scene with honey-coloured light.",
+            "A blazing sun sits just above the horizon."),
     "floodlights": ("Banks of floodlights cut bright beams through the haze.",
-                    "Two floodlight towers blaze down from either side."),
+                    "Two floodlight towers blaze down from either side.",
+                    "Stadium lights throw white beams across the dark.",
+                    "Harsh floodlights pick out every edge from above."),
 }
 _COMPOSE = {
-    "heroes": ("{Figures} stand{s} small against the light {scene}.", "{Figures}, seen from behind, stand{s} {scene}.",
-               "{Figures} wait{s} {scene}, dark shapes rimmed with light."),
-    "crowd": ("A crowd of {many} gathers {scene}, shoulder to shoulder.", "{Many_cap} crowd the foreground {scene}."),
-    "facing": ("Two figures face each other in profile {scene}, a hand's breadth apart.",
-               "Two silhouettes turn towards each other {scene}."),
-    "close_up": ("A huge close-up silhouette of {one} fills the lower half of the frame, backlit, {scene}.",
-                 "{One_cap} looms in close-up across the foreground, edged with light, {scene}."),
+    "heroes": ("{Figures} stand{s} small against the light {scene}.",
+               "Seen from behind, {figures} stand{s} {scene}.",
+               "{Figures} wait{s} {scene}, rimmed with light.",
+               "{Figures} walk{s} towards the light {scene}."),
+    "crowd": ("{Many_cap} crowd the foreground {scene}, shoulder to shoulder.",
+              "A jostling crowd of {many} fills the lower half of the frame {scene}.",
+              "{Many_cap} gather in a tight huddle {scene}."),
+    "facing": ("Two figures face each other in profile {scene}.",
+               "Two silhouettes turn towards each other {scene}, a hand's breadth apart.",
+               "In profile, two figures lean towards each other {scene}."),
+    "close_up": ("In a huge backlit close-up, the silhouette of {one} fills the lower half of the frame {scene}.",
+                 "{One_cap} looms in close-up across the foreground, edged with light, {scene}.",
+                 "The frame is filled by a giant close-up of {one}, lit from behind {scene}."),
     "object": ("{Thing_cap} stands alone at the centre of the poster {scene}.",
-               "The poster shows {thing} alone, centred and glowing, {scene}."),
-    "landscape": ("No figures at all: just the landscape {scene}, with {thing} as the only sign of life.",
-                  "An empty vista {scene}, {thing} small in the middle distance."),
+               "The poster shows {thing} alone at its centre, glowing {scene}.",
+               "Dead centre, {thing} stands by itself {scene}."),
+    "landscape": ("There are no figures at all, only the landscape {scene}, with {thing} far away.",
+                  "An empty vista stretches out {scene}, with {thing} small in the middle distance.",
+                  "The view is wide and empty {scene}, and {thing} sits tiny on the horizon."),
 }
-_MOTIFS = ("Beside them stands {thing}.", "In the distance: {thing}.", "{Thing_cap} waits nearby, half in shadow.")
-_PALETTE = ("The palette is {c0}, {c1} and {c2} with touches of {c3}; the mood is {m0} and {m1}.",
-            "Colours run from {c0} to {c2}, with {c1} shadows and a spark of {c3}, {m0} and {m1}.",
-            "{C0} and {c1} dominate, lit with {c2} and a hint of {c3}; it feels {m0} and {m1}.")
+_MOTIFS = ("Beside them stands {thing}.", "In the distance stands {thing}.", "{Thing_cap} waits nearby, half in shadow.",
+           "Behind them rises {thing}.")
+_NEARBY = ("Nearby, {figures} stand{s} small and dark against the light.", "{Figures} can just be seen at the edge "
+           "of the frame.", "Far below, {figures} look{s} up at it.", "At its foot, {figures} stand{s} tiny.")
+_PALETTE = ("The palette is {c0}, {c1} and {c2} with touches of {c3}, and the mood is {m0} and {m1}.",
+            "Colours run from {c0} to {c2}, with {c1} shadows and a spark of {c3}, and the feeling is {m0}.",
+            "{C0} and {c1} dominate the frame, with {c2} light and a hint of {c3}; it feels {m0} and {m1}.",
+            "Everything is washed in {c0} and {c2}, with {c1} in the shadows and {c3} in the highlights.")
 _FINISH = ("Low camera angle, rich film grain and a soft vignette.", "Wide lens, deep shadows and crisp rim light.",
            "Painterly texture and gentle atmospheric haze.", "Symmetrical framing with a dark vignette.",
            "High contrast, soft grain, plenty of empty sky.")
@@ -76,20 +96,23 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     facts = {
         "Figures": cap(figures), "s": "" if many else "s", "scene": chooser.pick(SCENES[art.scenery]),
         "many": _plural_of(figures), "Many_cap": cap(_plural_of(figures)), "one": _one_of(figures),
-        "One_cap": cap(_one_of(figures)), "thing": thing, "Thing_cap": cap(thing),
+        "One_cap": cap(_one_of(figures)), "thing": thing, "Thing_cap": cap(thing), "figures": figures,
     }
     c = art.palette_words
     colours = {"c0": c[0], "c1": c[1], "c2": c[2], "c3": c[3], "C0": cap(c[0]), "m0": art.moods[0], "m1": art.moods[1]}
     parts = [chooser.template(_COMPOSE[art.composition], facts)]
     if art.composition in ("object", "landscape") and plan.premise.mode not in ("witness", "quoted"):
-        parts.append(f"Nearby, {figures} stand{facts['s']} small and dark against the light.")
+        parts.append(chooser.template(_NEARBY, facts))
     elif art.composition in ("heroes", "crowd", "facing", "close_up") and main and main.noun not in figures:
         parts.append(chooser.template(_MOTIFS, facts))
     for extra in [m for m in art.motifs if m is not main and m.noun.lower() not in figures.lower()][:1]:
         parts.append(f"{cap(_named(extra.noun, extra.plural))} can be made out against the sky.")
+    if art.looming:
+        parts.append(f"Behind everything looms the giant shadow of {art.looming}.")
     parts.append(chooser.pick(_LIGHTS[art.light]))
     if plan.setting.from_idea and plan.setting.phrase[:1].isupper():
-        parts.append(f"The setting unmistakably evokes {plan.setting.phrase}.")
+        parts.append(chooser.pick(("The setting is unmistakably {p}.", "It is clearly {p}.",
+                                   "Everything about the place says {p}.")).format(p=plan.setting.phrase))
     parts.append(chooser.template(_PALETTE, colours))
     parts.append(chooser.pick(_FINISH))
     text = tidy(" ".join(p for p in parts if p))

@@ -9,22 +9,22 @@ from .plan import StoryPlan, rng_for
 # {spot}: the idea's subject ("a retired ballerina"); {spot_does}: the subject with its action;
 # {doing}: the action as a gerund; {label}; {place}; {bit}: the most specific thing in the idea.
 REPLIES = (
-    "{Spot_doing}? I love it, and I can already see the trailer!",
-    "Stop everything: {spot_does} is exactly the kind of {label} we have been waiting for!",
+    "I love {spot_doing}, and I can already see the trailer!",
+    "Stop everything: {spot_doing} is exactly the kind of {label} we have been waiting for!",
     "Now we're talking, {spot_doing} is pure box-office gold!",
     "Give me a minute to think, but {spot_doing} already has me hooked!",
-    "Oh, {bit}, that is the detail that sells it, let me think this through!",
+    "Oh, {bit} is the detail that sells it, so let me think this through!",
     "I need to sit with this, but {spot_doing} is the pitch of the month!",
-    "A {label} where {spot_does}? Clear my afternoon, I'm thinking it over!",
+    "You want a {label} about {spot_doing}? Clear my afternoon, I'm thinking it over!",
     "I never knew I needed {spot_doing} until right now!",
-    "Hold my calls, because {spot_does} and I want to hear more!",
-    "Wonderful, {bit} alone could carry a franchise, let me mull it over!",
-    "You had me at {bit}, give me a few minutes with this one!",
-    "{Spot_doing} {place_bit}is the kind of {label} audiences will queue around the block for!",
+    "Hold my calls, I want to hear everything about {spot_doing}!",
+    "Wonderful, {bit} alone could carry a franchise, so let me mull it over!",
+    "You had me at {bit}, so give me a few minutes with this one!",
+    "Audiences will queue around the block for {spot_doing}{place_bit}!",
     "Let me think, but honestly, {bit} is a poster waiting to happen!",
-    "Is it a {label}? Is it a phenomenon? With {bit}, it might be both!",
-    "I'm picturing the opening shot already: {spot_doing}, and the audience is ours!",
-    "{Bit}! Brilliant, give me a moment to crunch the numbers!",
+    "Is it a {label} or a phenomenon? With {bit}, it might be both!",
+    "I'm picturing the opening shot already, and {spot_doing} is going to win the audience over!",
+    "Brilliant, {bit} is the hook, so give me a moment to crunch the numbers!",
 )
 
 
@@ -47,12 +47,11 @@ def write_reply(plan: StoryPlan) -> str:
             plural = subject.plural or bool(premise.reading.partners)
             if premise.reading.partners:
                 spot = " and ".join([spot] + [p.text() for p in premise.reading.partners])
-            facts["spot_does"] = f"{spot} {premise.action('finite', plural, goal=False)}"
             facts["spot_doing"] = f"{spot} {premise.action('gerund', plural, goal=False)}"
         else:
             facts["spot_doing"] = spot
         facts["Spot_doing"] = cap(facts["spot_doing"])
-        facts["place_bit"] = f"{plan.setting.at} " if plan.setting.from_idea and \
+        facts["place_bit"] = f" {plan.setting.at}" if plan.setting.from_idea and \
             plan.setting.phrase.lower() not in facts["spot_doing"].lower() else ""
     facts["Bit"] = cap(facts.get("bit", ""))
     facts.setdefault("place_bit", "")

@@ -83,7 +83,6 @@ def _opening(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
         intros = _QUOTED_INTROS
     elif mode == "lead" and len(plan.heroes) > 1:
         intros = _PAIR_INTROS
-        facts["lead"] = facts["lead"].rstrip(",")
     elif mode == "lead":
         intros = beats.LEAD_INTROS if premise.predicate else beats.LEAD_PHRASES
     elif mode == "many":
