@@ -50,7 +50,7 @@ GROUP_INTROS = (
     "{lead} make up {desc}, and together they {acts}.",
     "Nobody {place} looks twice at {desc}, which suits its members, {lead}, perfectly: they are about {to_act}.",
     "Between them, {lead} are {desc}. It is a quiet life {place}, until they {acts}.",
-    "It starts on an ordinary {day} {place}, when {desc} {acts_group}, led by {lead}.",
+    "Everyone {place} underestimates {desc}, and its members, {lead}, are counting on it: they are about {to_act}.",
 )
 # The idea is about a thing or a threat, and the hero is someone caught up in it.
 WITNESS_INTROS = (

@@ -86,7 +86,7 @@ def build_cast(premise: Premise, genre: Genre, rng: random.Random) -> tuple[Char
     else:
         villain = rng.choice(genre.villains)
         specs.append(("antagonist", villain, _pronoun_in(villain, rng), False, ""))
-    if len(specs) <= 3 and rng.random() < 0.5:
+    if len(specs) <= 3 and rng.random() < 0.5 and premise.language == "en":
         wildcard = rng.choice(genre.wildcards)
         specs.append(("wildcard", wildcard, _pronoun_in(wildcard, rng), False, ""))
     return _named(specs, premise, rng)

@@ -171,7 +171,7 @@ CLIMAXES = {
     "adventure": (
         "With the end in sight and the weather closing in, {heroes} must lead the others through the "
         "final stretch, whatever it costs.",
-        "On the last and hardest day, {heroes} and {ally} face a choice between the fastest way home and "
+        "On the last and hardest day, {heroes_with_ally} face a choice between the fastest way home and "
         "the right one.",
         "Cornered by {villain} at the edge of the map, {heroes} {have} to risk everything on a leap of faith.",
     ),
@@ -192,7 +192,7 @@ CLIMAXES = {
     "drama": (
         "When everything finally comes to a head, {heroes} must choose between the safe life {they} know{s} "
         "and the one {they} {were} always meant to live.",
-        "On the night it all comes apart, {heroes} and {ally} find out what they are willing to fight for.",
+        "On the night it all comes apart, {heroes_with_ally} find out what they are willing to fight for.",
         "In a kitchen at dawn, with nothing left to hide, {heroes} finally {tell} the truth.",
     ),
 }

@@ -46,9 +46,9 @@ _COMPOSE = {
     "crowd": ("{Many_cap} crowd the foreground {scene}, shoulder to shoulder.",
               "A jostling crowd of {many} fills the lower half of the frame {scene}.",
               "{Many_cap} gather in a tight huddle {scene}."),
-    "facing": ("Two figures face each other in profile {scene}.",
-               "Two silhouettes turn towards each other {scene}, a hand's breadth apart.",
-               "In profile, two figures lean towards each other {scene}."),
+    "facing": ("{Pair} face each other in profile {scene}.",
+               "{Pair} turn towards each other {scene}, a hand's breadth apart.",
+               "In profile, {pair} lean towards each other {scene}."),
     "close_up": ("In a huge backlit close-up, the silhouette of {one} fills the lower half of the frame {scene}.",
                  "{One_cap} looms in close-up across the foreground, edged with light, {scene}.",
                  "The frame is filled by a giant close-up of {one}, lit from behind {scene}."),
@@ -97,6 +97,7 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
         "Figures": cap(figures), "s": "" if many else "s", "scene": chooser.pick(SCENES[art.scenery]),
         "many": _plural_of(figures), "Many_cap": cap(_plural_of(figures)), "one": _one_of(figures),
         "One_cap": cap(_one_of(figures)), "thing": thing, "Thing_cap": cap(thing), "figures": figures,
+        "pair": figures if many else f"{figures} and a stranger", "Pair": cap(figures if many else f"{figures} and a stranger"),
     }
     c = art.palette_words
     colours = {"c0": c[0], "c1": c[1], "c2": c[2], "c3": c[3], "C0": cap(c[0]), "m0": art.moods[0], "m1": art.moods[1]}

@@ -190,7 +190,7 @@ def _all_nouns(tokens: list[str]) -> tuple[NounPhrase, ...]:
         starts = k == 0 or tokens[k - 1].lower() in lx.PREPOSITIONS | lx.DETERMINERS | {",", "and"} \
             or low in lx.DETERMINERS or low in lx.NUMBERS
         if starts and (nounish(tokens[k]) or low in lx.DETERMINERS or low in lx.NUMBERS or lx.can_be(low, "ADJ")):
-            phrase, end = parse_noun_phrase(tokens, k)
+            phrase, end = parse_noun_phrase(tokens, k, greedy=False)
             if phrase.head:
                 found.append(phrase)
                 k = max(end, k + 1)

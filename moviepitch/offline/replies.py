@@ -40,7 +40,7 @@ def write_reply(plan: StoryPlan) -> str:
     if premise.mode == "quoted":
         facts["bit"] = f"\u201c{premise.text}\u201d"
     elif subject is not None and subject.head:
-        spot = subject.text("a" if subject.det in ("a", "an", "the") and not subject.plural else None)
+        spot = subject.text("a" if subject.det in ("a", "an") and not subject.plural else None)
         facts["spot"] = spot
         facts["bit"] = _bit(plan)
         if premise.predicate:

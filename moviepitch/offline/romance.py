@@ -29,6 +29,9 @@ _VERB_ENDINGS = {"es": re.compile(r"^(?:se\s+)?\w+(?:a|e|an|en|ó|ió)$"),
 _CREATURES = {"perro", "gato", "dragón", "pingüino", "sirena", "fantasma", "robot", "chat", "chien", "dragon",
               "pingouin", "manchot", "fantôme", "extraterrestre", "alien", "vampiro", "vampire", "lobo",
               "loup", "oso", "ours", "pájaro", "oiseau", "caballo", "cheval", "pez", "poisson"}
+_BEFORE_NOUN = {"jeune", "vieux", "vieille", "petit", "petite", "grand", "grande", "dernier", "dernière", "mejor",
+                "último", "última", "viejo", "vieja", "nuevo", "nueva", "pequeño", "pequeña", "gran", "bon", "bonne",
+                "beau", "belle"}
 _GROUPS = {"familia", "banda", "equipo", "grupo", "famille", "bande", "équipe", "groupe"}
 
 
@@ -71,7 +74,8 @@ def _looks_like_verb(words: list[str], i: int, language: str) -> bool:
     if word in ("es", "está", "son", "est", "sont", "va", "vont", "tiene", "a", "ont", "hace", "fait"):
         return True
     previous = words[i - 1].lower()
-    if previous in _ARTICLES[language] or previous in ("de", "du", "del", "en", "à", "y", "et"):
+    if previous in _ARTICLES[language] or previous in ("de", "du", "del", "en", "à", "y", "et") \
+            or previous in _BEFORE_NOUN:
         return False
     return bool(_VERB_ENDINGS[language].match(word)) and i >= 2 and len(word) > 3
 

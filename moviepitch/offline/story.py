@@ -111,6 +111,7 @@ def _conflict(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
         sentences.append(chooser.template(beats.WILDCARDS, facts))
     # Short names from here on: the brackets belong to first mentions only.
     facts.update(ally=facts.get("ally_short", "an old friend"), villain=facts.get("villain_short", "the enemy"))
+    facts["heroes_with_ally"] = joined([h.short for h in plan.heroes] + [facts["ally"]])
     genres = plan.genres
     sentences.append(chooser.template(genre_beats.COMPLICATIONS[genres[-1] if len(genres) > 1 else genres[0]],
                                       facts))

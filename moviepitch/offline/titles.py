@@ -69,7 +69,9 @@ def candidates(plan) -> list[str]:
             found.append(f"{lx.plural(subject.head) if not subject.plural else subject.head} of {place}")
     nouns = [n for n in premise.nouns if n and len(n) > 2 and not n[:1].isupper()]
     if nouns:
-        noun = nouns[0] if subject is None or not subject.head else subject.lemma
+        # The thing the story turns on, rather than its hero: "Beyond the Balloon", not "Beyond the Firefighter".
+        others = [n for n in nouns if subject is None or n != subject.lemma]
+        noun = others[0] if others else nouns[0]
         for pattern in _GENRE_PATTERNS[plan.genre]:
             found.append(pattern.format(Noun=noun, Nouns=lx.plural(noun)))
     return [title_case(t) for t in dict.fromkeys(found) if 1 <= len(t.split()) <= 7]

@@ -17,7 +17,7 @@ Every pitch is written through the offline provider, exactly as the app asks for
    every pronoun in the sentences that name the lead agrees with it. Target: all of them.
 4. Poster: whether the poster description names the idea's main noun (the parser's subject of the
    idea, else its first noun). Target: all of them.
-5. Splices: pitches that paste the idea word for word into the middle of a sentence. Target: none.
+5. Splices: pitches that paste the idea, as typed, into the middle of a sentence. Target: none.
 
 The gender and main-noun checks are made here, independently of the writer's own reading of the idea.
 """
@@ -96,7 +96,8 @@ for idea in job["ideas"]:
                 subject = head
                 break
         break
-    subjects.append({"subject": subject, "nouns": [w for w in words if nounish.search(w)]})
+    verbs = [w for w in words if re.search(r"\.v\b|\.v-d\b|\.q\b", w)]
+    subjects.append({"subject": subject, "nouns": [w for w in words if nounish.search(w)], "clause": bool(verbs)})
 print("\n@@RESULT@@" + json.dumps({"accepted": accepted, "subjects": subjects}))
 """.replace("import json, sys", "import json, re, sys")
 
@@ -177,10 +178,9 @@ def run_parser(python: str, sentences: list[str], ideas: list[str]) -> dict:
 
 
 def main_noun(parsed: dict, idea: str) -> str:
-    """The idea's main noun: the parser's subject, else its first noun, else the word before a preposition."""
-    word = parsed["subject"] or (parsed["nouns"][0] if parsed["nouns"] else "")
-    word = re.sub(r"\[.*$|\..*$", "", word)
-    if word and word.lower() not in STOP:
+    """The idea's main noun: the parser's subject of a clause, else the word before its first preposition."""
+    word = re.sub(r"\[.*$|\..*$", "", parsed["subject"])
+    if word and word.lower() not in STOP and parsed["clause"]:
         return word.lower()
     words = re.findall(r"[^\W\d_][\w'-]*", clean_idea(idea).lower())
     cut = next((i for i, w in enumerate(words) if i and w in STOP), len(words))
@@ -200,7 +200,7 @@ def names_noun(text: str, noun: str) -> bool:
     """Whether the text names the noun, in the singular or the plural."""
     if not noun:
         return True
-    stem = noun[:-3] if noun.endswith("ies") else noun[:-2] if noun.endswith(("ches", "shes", "xes")) \
+    stem = noun[:-3] if noun.endswith(("ies", "ves")) else noun[:-2] if noun.endswith(("ches", "shes", "xes")) \
         else noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
     stem = stem[:-1] if stem.endswith("y") else stem
     return re.search(rf"\b{re.escape(stem)}\w{{0,3}}\b", text.lower()) is not None
@@ -231,13 +231,17 @@ def sixgrams(text: str) -> set[tuple[str, ...]]:
 
 
 def spliced(pitch: Pitch) -> bool:
-    """Whether the idea appears word for word after the start of a sentence."""
+    """Whether the idea, as typed, appears word for word after the start of a sentence.
+
+    Quoting it (in quotation marks) is not splicing; rebuilding it (another article, another
+    verb form, the hero's name for its subject) is not either.
+    """
     idea = clean_idea(pitch.idea).rstrip(".!? ").lower()
-    if len(idea.split()) < 4:
+    if len(idea.split()) < 3:
         return False
     for sentence in split_sentences(pitch.texts["synopsis"] + " " + pitch.texts["reply"]):
-        at = sentence.lower().find(idea.split(" ", 1)[1])
-        if at > len(idea.split(" ", 1)[0]) + 1:
+        at = sentence.lower().find(idea)
+        if at > 0 and sentence[at - 1] not in "\u201c\"":
             return True
     return False
 
