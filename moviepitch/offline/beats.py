@@ -11,13 +11,13 @@ Slots beyond genre_beats.py's: {lead} (the heroes' first mention, with performer
 LEAD_INTROS = (
     "When {lead}, {desc}, {acts}, nobody {place} is prepared for what follows.",
     "{lead} is {desc}{trait}. So it comes as a shock to everyone {place}, {themselves} included, when {they} {acts}.",
-    "Meet {lead}: {desc}{trait}, and about {to_act}.",
+    "{lead} is {desc}{trait}, and {they} {are} about {to_act}.",
     "For {lead}, {desc}, life {place} has been quiet for far too long. That changes the moment {they} {acts}.",
     "Nobody {place} expects much of {lead}, {desc}{trait}, right up until {they} {acts}.",
     "Everyone {place} has an opinion about {lead}, {desc}, but nobody predicted that {they} would {base_act}.",
     "It starts on an ordinary {day} {place}, when {lead}, {desc}, {acts}.",
     "The last thing anyone expects of {lead}, {desc}, is that {they} will {base_act}.",
-    "Ask around {place} and you will hear that {lead}, {desc}, never does anything surprising. Then {they} {acts}.",
+    "Everyone {place} will tell you that {lead}, {desc}, never does anything surprising. Then {they} {acts}.",
     "{lead} has kept {their} head down for years as {desc}{trait}. This is the year {they} {acts}.",
 )
 # A hero the idea names with no verb ("Time-travelling plumber").
@@ -57,7 +57,7 @@ WITNESS_INTROS = (
     "It is an ordinary {day} {place} until {event}, and {lead}, {desc}, is the one left to deal with it.",
     "The day {event}, {lead}, {desc}, is the only one who seems to notice.",
     "{Event}. Of all the people {place} it could happen to, it happens to {lead}, {desc}.",
-    "Nobody {place} believes it when {event}, least of all {lead}, {desc}.",
+    "When {event}, nobody {place} believes it, and {lead}, {desc}, is the most surprised of all.",
     "When {event}, {lead}, {desc}, finds {themselves} right in the middle of it.",
     "{Event}, and somebody has to do something about it. Unfortunately, that somebody is {lead}, {desc}.",
 )
@@ -65,7 +65,7 @@ WITNESS_INTROS = (
 THING_INTROS = (
     "{lead}, {desc}, has heard the stories about {thing}, but never expected to see {it} up close.",
     "Everything {lead}, {desc}, knows is about to change, and it starts with {thing}.",
-    "Nobody {place} talks about {thing}, least of all {lead}, {desc}, who has more reason than most to keep quiet.",
+    "Nobody {place} talks about {thing}, and {lead}, {desc}, has more reason than most to keep quiet.",
     "It is {lead} who finds {thing}: {desc}, in the wrong place at exactly the right time.",
     "For {lead}, {desc}, {thing} {are_it} a rumour, a joke and then, one {day}, the only thing that matters.",
 )
@@ -85,7 +85,7 @@ GOALS = (
     "The stakes could not be higher: it is the only way {goal}.",
     "There is no other way {goal}, and time is short.",
     "{They} {do} it for one reason only: {goal}.",
-    "It sounds ridiculous, but it is the only way {they} can see {goal}.",
+    "It sounds ridiculous, but {they} can see no other way {goal}.",
 )
 TRAITS = (" with a gift for getting into trouble", " with more courage than sense",
           " who has not taken a day off in years", " who has spent a lifetime playing it safe",
@@ -99,7 +99,7 @@ ALLIES = (
     "Help arrives in the unlikely shape of {ally}, {ally_desc}{ally_plain:.0}, who has reasons of {ally_their} own "
     "to get involved.",
     "Teaming up with {ally}, {ally_desc}, {heroes} set{s} out to do the one thing everyone says is impossible.",
-    "The only one willing to help is {ally}, {ally_desc}, and even that comes with conditions.",
+    "{ally}, {ally_desc}, is the only one willing to help, and even that comes with conditions.",
     "{ally}, {ally_desc}, signs up for reasons {ally_they} will not explain.",
     "Their first recruit is {ally}, {ally_desc}, who is either a genius or a liability.",
     "Backup comes from {ally}, {ally_desc}{ally_plain:.0}, who asks for nothing except to be told the truth.",
@@ -110,7 +110,7 @@ VILLAINS = (
     "The trouble is {villain}, {villain_desc}, whose patience is running out fast.",
     "Watching every move is {villain}, {villain_desc}{villain_plain:.0}, who has plans of {villain_their} own.",
     "Then there is {villain}, {villain_desc}{villain_plain:.0}, who wants the whole thing shut down by Friday.",
-    "Not everyone is charmed, least of all {villain}, {villain_desc}.",
+    "Not everyone is charmed, and {villain}, {villain_desc}, is the least charmed of all.",
     "Across town, {villain}, {villain_desc}, is quietly making other arrangements.",
     "Their fiercest opponent is {villain}, {villain_desc}{villain_plain:.0}, who smiles a great deal and means "
     "none of it.",

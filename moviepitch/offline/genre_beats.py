@@ -14,7 +14,7 @@ ESCALATIONS = {
         "Locals in {place_name} have a word for what is happening, and nobody will say it out loud.",
         "The first warning is a photograph that was not there yesterday; the second is a scream from an "
         "empty room.",
-        "Something about {thing} is wrong, and the longer {heroes} look{s}, the more it seems to look back.",
+        "Something about {thing} is wrong, and it seems to look back at {them}.",
     ),
     "thriller": (
         "One wrong move could cost everything, and the people watching {heroes} never make wrong moves.",
@@ -24,8 +24,7 @@ ESCALATIONS = {
     ),
     "scifi": (
         "What starts as a curiosity soon becomes a signal, and the signal is getting stronger every night.",
-        "Within days {thing} is the most important secret on Earth, and {heroes} {are} the only one{s_plural} "
-        "who {have} seen it up close.",
+        "In a matter of days, {thing} becomes the biggest secret on Earth, and only {heroes} {have} seen it up close.",
         "The numbers stop adding up, the clocks disagree, and the sky over {place_name} starts to flicker.",
         "Nobody at mission control believes a word of it, which is a problem, because the clock is already "
         "running.",
@@ -96,7 +95,7 @@ COMPLICATIONS = {
     ),
     "fantasy": (
         "Their road runs through enchanted forests, broken oaths and a bargain that will cost more than gold.",
-        "Every spell has a price, and it is becoming clear who will be asked to pay it.",
+        "Every spell has a price, and it is clear who will pay it.",
         "A riddle, a duel and a very bad night in a haunted inn later, the quest looks nothing like the map.",
         "Allies appear in strange shapes, and enemies in familiar ones.",
     ),
@@ -145,7 +144,7 @@ CLIMAXES = {
         "{ally} as the last card left to play.",
         "With the net closing fast, {heroes} gamble{s} everything on one audacious plan that only {ally} "
         "believes can work.",
-        "It ends where it began, face to face with {villain}, and only one of them has read the small print.",
+        "In the end {heroes} must face {villain} where it all began, and only one of them has read the small print.",
     ),
     "scifi": (
         "With the sky lighting up and time running out, {heroes} must decide whether humanity is ready for "

@@ -16,7 +16,7 @@ SCENES = {
     "house": ("on a barren hill before a lone crooked house with a single lit window",
               "at the gate of a dark old house, one window glowing"),
     "castle": ("on a cliff path below a towering castle", "beneath the spires of a castle on a crag"),
-    "arena": ("at the centre of a packed arena, the crowd a blur of tiny lights",
+    "arena": ("at the centre of a packed arena under a blur of tiny lights",
               "on an empty arena floor under a ring of stands"),
     "city": ("on a rooftop above a glowing skyline of lit windows", "in a street of tall buildings, windows lit"),
     "field": ("in a wide field of tall grass under an open sky", "on rolling hills with a lone tree on the horizon"),
@@ -47,19 +47,19 @@ _COMPOSE = {
               "A jostling crowd of {many} fills the lower half of the frame {scene}.",
               "{Many_cap} gather in a tight huddle {scene}."),
     "facing": ("{Pair} face each other in profile {scene}.",
-               "{Pair} turn towards each other {scene}, a hand's breadth apart.",
+               "{Pair} turn towards each other {scene}.",
                "In profile, {pair} lean towards each other {scene}."),
-    "close_up": ("In a huge backlit close-up, the silhouette of {one} fills the lower half of the frame {scene}.",
+    "close_up": ("A huge close-up of {one} fills the frame {scene}.",
                  "{One_cap} looms in close-up across the foreground, edged with light, {scene}.",
                  "The frame is filled by a giant close-up of {one}, lit from behind {scene}."),
     "object": ("{Thing_cap} stands alone at the centre of the poster {scene}.",
                "The poster shows {thing} alone at its centre, glowing {scene}.",
                "Dead centre, {thing} stands by itself {scene}."),
-    "landscape": ("There are no figures at all, only the landscape {scene}, with {thing} far away.",
+    "landscape": ("The landscape {scene} is empty except for {thing} in the distance.",
                   "An empty vista stretches out {scene}, with {thing} small in the middle distance.",
                   "The view is wide and empty {scene}, and {thing} sits tiny on the horizon."),
 }
-_MOTIFS = ("Beside them stands {thing}.", "In the distance stands {thing}.", "{Thing_cap} waits nearby, half in shadow.",
+_MOTIFS = ("Beside them stands {thing}.", "{Thing_cap} stands in the distance.", "{Thing_cap} waits nearby in the shadows.",
            "Behind them rises {thing}.")
 _NEARBY = ("Nearby, {figures} stand{s} small and dark against the light.", "{Figures} can just be seen at the edge "
            "of the frame.", "Far below, {figures} look{s} up at it.", "At its foot, {figures} stand{s} tiny.")
@@ -67,9 +67,14 @@ _PALETTE = ("The palette is {c0}, {c1} and {c2} with touches of {c3}, and the mo
             "Colours run from {c0} to {c2}, with {c1} shadows and a spark of {c3}, and the feeling is {m0}.",
             "{C0} and {c1} dominate the frame, with {c2} light and a hint of {c3}; it feels {m0} and {m1}.",
             "Everything is washed in {c0} and {c2}, with {c1} in the shadows and {c3} in the highlights.")
-_FINISH = ("Low camera angle, rich film grain and a soft vignette.", "Wide lens, deep shadows and crisp rim light.",
-           "Painterly texture and gentle atmospheric haze.", "Symmetrical framing with a dark vignette.",
-           "High contrast, soft grain, plenty of empty sky.")
+_FINISH = ("The camera sits low, and the image has rich film grain and a soft vignette.",
+           "It is shot with a wide lens, deep shadows and crisp rim light.",
+           "The texture is painterly, with a gentle atmospheric haze.",
+           "The framing is symmetrical, and the corners fall into a dark vignette.",
+           "The contrast is high, with soft grain and plenty of empty sky.",
+           "A thin mist hangs in the air and softens the far distance.",
+           "The edges glow where the light catches them.",
+           "The whole image has the grain of an old film print.")
 
 
 def _named(noun: str, plural: bool) -> str:
@@ -115,7 +120,8 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
         parts.append(chooser.pick(("The setting is unmistakably {p}.", "It is clearly {p}.",
                                    "Everything about the place says {p}.")).format(p=plan.setting.phrase))
     parts.append(chooser.template(_PALETTE, colours))
-    parts.append(chooser.pick(_FINISH))
+    if chooser.rng.random() < 0.7:
+        parts.append(chooser.pick(_FINISH))
     text = tidy(" ".join(p for p in parts if p))
     while len(text.split()) > 90 and len(parts) > 3:
         parts.pop(-2 if len(parts) > 4 else -1)

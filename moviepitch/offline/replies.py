@@ -10,10 +10,10 @@ from .plan import StoryPlan, rng_for
 # {doing}: the action as a gerund; {label}; {place}; {bit}: the most specific thing in the idea.
 REPLIES = (
     "I love {spot_doing}, and I can already see the trailer!",
-    "Stop everything: {spot_doing} is exactly the kind of {label} we have been waiting for!",
+    "{Spot_doing} is exactly the kind of {label} we have been waiting for!",
     "Now we're talking, {spot_doing} is pure box-office gold!",
     "Give me a minute to think, but {spot_doing} already has me hooked!",
-    "Oh, {bit} is the detail that sells it, so let me think this through!",
+    "{Bit} is the detail that sells it, so let me think this through!",
     "I need to sit with this, but {spot_doing} is the pitch of the month!",
     "You want a {label} about {spot_doing}? Clear my afternoon, I'm thinking it over!",
     "I never knew I needed {spot_doing} until right now!",
