@@ -11,7 +11,7 @@ Slots beyond genre_beats.py's: {lead} (the heroes' first mention, with performer
 LEAD_INTROS = (
     "When {lead}, {desc}, {acts}, nobody {place} is prepared for what follows.",
     "{lead} is {desc}{trait}. So it comes as a shock to everyone {place}, {themselves} included, when {they} {acts}.",
-    "{lead} is {desc}{trait}, and {they} {are} about {to_act}.",
+    "{lead} is {desc}{trait}, and {they} {are} about {to_act}{plain:.0}.",
     "For {lead}, {desc}, life {place} has been quiet for far too long. That changes the moment {they} {acts}.",
     "Nobody {place} expects much of {lead}, {desc}{trait}, right up until {they} {acts}.",
     "Everyone {place} has an opinion about {lead}, {desc}, but nobody predicted that {they} would {base_act}.",
@@ -38,19 +38,19 @@ MANY_PHRASES = (
 # Two to four heroes the idea counts ("two elderly sisters", "three dogs").
 MANY_INTROS = (
     "{lead} are {desc}, and when they {acts}, {place_name} will never be the same.",
-    "Meet {lead}: {desc} who are about {to_act}.",
+    "Meet {lead}: {desc} who are about {to_act}{plain:.0}.",
     "Nobody {place} takes {desc} seriously, so when {lead} {acts}, the whole place sits up.",
     "Between them, {lead} have tried almost everything {place}. Now, against all advice, they {acts}.",
     "It starts on an ordinary {day} {place}, when {lead}, {desc}, {acts}.",
-    "{lead}, {desc}, agree on almost nothing, except that it is time {to_act}.",
+    "{lead}, {desc}, agree on almost nothing, except that it is time {to_act}{plain:.0}.",
     "Everyone {place} knows {lead}, {desc}, and nobody believes it when they {acts}.",
 )
 # A group the idea names ("a knitting club", "a flock of parrots in a trench coat").
 GROUP_INTROS = (
     "{lead} make up {desc}, and together they {acts}.",
-    "Nobody {place} looks twice at {desc}, which suits its members, {lead}, perfectly: they are about {to_act}.",
+    "Nobody {place} looks twice at {desc}, which suits its members, {lead}, perfectly: they are about {to_act}{plain:.0}.",
     "Between them, {lead} are {desc}. It is a quiet life {place}, until they {acts}.",
-    "Everyone {place} underestimates {desc}, and its members, {lead}, are counting on it: they are about {to_act}.",
+    "Everyone {place} underestimates {desc}, and its members, {lead}, are counting on it: they are about {to_act}{plain:.0}.",
 )
 # The idea is about a thing or a threat, and the hero is someone caught up in it.
 WITNESS_INTROS = (

@@ -68,6 +68,8 @@ def _idea_facts(plan: StoryPlan, plural: bool) -> dict[str, str]:
         facts["acting"] = premise.action("gerund", group_plural)
         facts["doing"] = _short(verb.render("gerund", group_plural, goal=False))
         facts["goal"] = verb.goal
+        if not verb.aux and verb.lemma != "be":
+            facts["plain"] = "yes"  # "about to train" reads well; "about to have to win" does not
         if premise.mode == "group" and premise.subject is not None:
             facts["acts_group"] = premise.action("finite", premise.subject.plural)
         if verb.object is not None and verb.object.head and verb.object.det not in lx.PRONOUNS:

@@ -55,7 +55,7 @@ _COMPOSE = {
     "object": ("{Thing_cap} stands alone at the centre of the poster {scene}.",
                "The poster shows {thing} alone at its centre, glowing {scene}.",
                "Dead centre, {thing} stands by itself {scene}."),
-    "landscape": ("The landscape {scene} is empty except for {thing} in the distance.",
+    "landscape": ("The view {scene} is empty except for {thing} in the distance.",
                   "An empty vista stretches out {scene}, with {thing} small in the middle distance.",
                   "The view is wide and empty {scene}, and {thing} sits tiny on the horizon."),
 }
@@ -98,9 +98,13 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     others = [m for m in art.motifs if m.noun.lower() not in figures.lower()]
     main = others[0] if others else (art.motifs[0] if art.motifs else None)
     thing = _named(main.noun, main.plural) if main else "a single lit window"
+    subject = plan.premise.subject
+    crowd = _plural_of(figures)
+    if plan.premise.mode == "group" and subject is not None:
+        crowd = subject.members or f"the members of {figures}"
     facts = {
         "Figures": cap(figures), "s": "" if many else "s", "scene": chooser.pick(SCENES[art.scenery]),
-        "many": _plural_of(figures), "Many_cap": cap(_plural_of(figures)), "one": _one_of(figures),
+        "many": crowd, "Many_cap": cap(crowd), "one": _one_of(figures),
         "One_cap": cap(_one_of(figures)), "thing": thing, "Thing_cap": cap(thing), "figures": figures,
         "pair": figures if many else f"{figures} and a stranger", "Pair": cap(figures if many else f"{figures} and a stranger"),
     }
@@ -117,7 +121,7 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
         parts.append(f"Behind everything looms the giant shadow of {art.looming}.")
     parts.append(chooser.pick(_LIGHTS[art.light]))
     if plan.setting.from_idea and plan.setting.phrase[:1].isupper():
-        parts.append(chooser.pick(("The setting is unmistakably {p}.", "It is clearly {p}.",
+        parts.append(chooser.pick(("It is set in {p}.", "The place is {p}.",
                                    "Everything about the place says {p}.")).format(p=plan.setting.phrase))
     parts.append(chooser.template(_PALETTE, colours))
     if chooser.rng.random() < 0.7:

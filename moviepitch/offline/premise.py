@@ -141,7 +141,8 @@ def _costar(reading: Reading) -> NounPhrase | None:
     for vp in reading.predicate:
         tokens = list(vp.rest)
         for k, word in enumerate(tokens):
-            if word.lower() in lx.DETERMINERS and word.lower() not in ("his", "her", "their", "its"):
+            if word.lower() in ("a", "an", "the", "another", "every") and (k == 0 or tokens[k - 1].lower() not in
+                                                                          lx.RELATIVES):
                 from .phrases import parse_noun_phrase
                 phrase, _ = parse_noun_phrase(tokens, k, greedy=False)
                 if phrase.head and not phrase.plural and phrase.kind in ("creature", "person"):

@@ -189,6 +189,8 @@ def _all_nouns(tokens: list[str]) -> tuple[NounPhrase, ...]:
         low = tokens[k].lower()
         starts = k == 0 or tokens[k - 1].lower() in lx.PREPOSITIONS | lx.DETERMINERS | {",", "and"} \
             or low in lx.DETERMINERS or low in lx.NUMBERS
+        if k and tokens[k - 1].lower() == "to" and "VB" in lx.verb_forms(low):
+            starts = False  # "to surf" is a verb, not a noun
         if starts and (nounish(tokens[k]) or low in lx.DETERMINERS or low in lx.NUMBERS or lx.can_be(low, "ADJ")):
             phrase, end = parse_noun_phrase(tokens, k, greedy=False)
             if phrase.head:

@@ -17,7 +17,7 @@ Every pitch is written through the offline provider, exactly as the app asks for
    every pronoun in the sentences that name the lead agrees with it. Target: all of them.
 4. Poster: whether the poster description names the idea's main noun (the parser's subject of the
    idea, else its first noun). Target: all of them.
-5. Splices: pitches that paste the idea, as typed, into the middle of a sentence. Target: none.
+5. Splices: pitches that paste a clause idea, as typed, into the middle of a sentence. Target: none.
 
 The gender and main-noun checks are made here, independently of the writer's own reading of the idea.
 """
@@ -275,7 +275,10 @@ def measure(pitches: list[Pitch], python: str) -> tuple[list[tuple[str, str, str
     def noun_of(p: Pitch) -> str:
         return nouns.get(clean_idea(p.idea), "") if p.language == "en" else foreign_main_noun(p.idea)
     missing_noun = [(p, noun_of(p)) for p in pitches if not names_noun(p.texts["image_prompt"], noun_of(p))]
-    splices = [p for p in pitches if spliced(p)]
+    # A noun-phrase idea ("The first dog on the moon") is meant to be used as a noun phrase: only a
+    # clause pasted where a noun phrase belongs is a splice.
+    clauses = {idea for idea, found in zip(ideas, parsed["subjects"]) if found["clause"]}
+    splices = [p for p in pitches if (p.language != "en" or clean_idea(p.idea) in clauses) and spliced(p)]
     n = len(pitches)
     times = sorted(p.seconds * 1000 for p in pitches)
     rows = [
