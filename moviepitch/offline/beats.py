@@ -13,10 +13,10 @@ LEAD_INTROS = (
     "{lead} is {desc}{trait}. So it comes as a shock to everyone {place}, {themselves} included, when {they} {acts}.",
     "{lead} is {desc}{trait}, and {they} {are} about {to_act}{plain:.0}.",
     "For {lead}, {desc}, life {place} has been quiet for far too long. That changes the moment {they} {acts}.",
-    "Nobody {place} expects much of {lead}, {desc}{trait}, right up until {they} {acts}.",
+    "Nobody {place} expects much of {lead}, {desc}{trait}, until the day {they} {acts}.",
     "Everyone {place} has an opinion about {lead}, {desc}, but nobody predicted that {they} would {base_act}.",
-    "It starts on an ordinary {day} {place}, when {lead}, {desc}, {acts}.",
-    "The last thing anyone expects of {lead}, {desc}, is that {they} will {base_act}.",
+    "On an ordinary {day} {place}, {lead}, {desc}, {acts}.",
+    "Nobody {place} expects {lead}, {desc}, to {base_act}.",
     "Everyone {place} will tell you that {lead}, {desc}, never does anything surprising. Then {they} {acts}.",
     "{lead} has kept {their} head down for years as {desc}{trait}. This is the year {they} {acts}.",
 )
@@ -41,7 +41,7 @@ MANY_INTROS = (
     "Meet {lead}: {desc} who are about {to_act}{plain:.0}.",
     "Nobody {place} takes {desc} seriously, so when {lead} {acts}, the whole place sits up.",
     "Between them, {lead} have tried almost everything {place}. Now, against all advice, they {acts}.",
-    "It starts on an ordinary {day} {place}, when {lead}, {desc}, {acts}.",
+    "On an ordinary {day} {place}, {lead}, {desc}, {acts}.",
     "{lead}, {desc}, agree on almost nothing, except that it is time {to_act}{plain:.0}.",
     "Everyone {place} knows {lead}, {desc}, and nobody believes it when they {acts}.",
 )
@@ -66,7 +66,7 @@ THING_INTROS = (
     "{lead}, {desc}, has heard the stories about {thing}, but never expected to see {it} up close.",
     "Everything {lead}, {desc}, knows is about to change, and it starts with {thing}.",
     "Nobody {place} talks about {thing}, and {lead}, {desc}, has more reason than most to keep quiet.",
-    "It is {lead} who finds {thing}: {desc}, in the wrong place at exactly the right time.",
+    "{lead}, {desc}, is the one who finds {thing}, in the wrong place at the right time.",
     "For {lead}, {desc}, {thing} {are_it} a rumour, a joke and then, one {day}, the only thing that matters.",
 )
 # The idea's subject is the villain ("Corrupt lawyers try to frame an innocent woman").
@@ -88,7 +88,7 @@ GOALS = (
     "It sounds ridiculous, but {they} can see no other way {goal}.",
 )
 TRAITS = (" with a gift for getting into trouble", " with more courage than sense",
-          " who has not taken a day off in years", " who has spent a lifetime playing it safe",
+          " who has not taken a day off in years", " who has always played it safe",
           " with a talent for noticing what others miss", " who is one bad day from giving up",
           " with a famously short temper", " who still keeps a list of everyone who doubted {them}",
           " with a secret nobody has guessed", " who talks to the radio more than to people")
@@ -99,7 +99,7 @@ ALLIES = (
     "Help arrives in the unlikely shape of {ally}, {ally_desc}{ally_plain:.0}, who has reasons of {ally_their} own "
     "to get involved.",
     "Teaming up with {ally}, {ally_desc}, {heroes} set{s} out to do the one thing everyone says is impossible.",
-    "{ally}, {ally_desc}, is the only one willing to help, and even that comes with conditions.",
+    "{ally}, {ally_desc}, agrees to help, but only on certain conditions.",
     "{ally}, {ally_desc}, signs up for reasons {ally_they} will not explain.",
     "Their first recruit is {ally}, {ally_desc}, who is either a genius or a liability.",
     "Backup comes from {ally}, {ally_desc}{ally_plain:.0}, who asks for nothing except to be told the truth.",
@@ -112,7 +112,7 @@ VILLAINS = (
     "Then there is {villain}, {villain_desc}{villain_plain:.0}, who wants the whole thing shut down by Friday.",
     "Not everyone is charmed, and {villain}, {villain_desc}, is the least charmed of all.",
     "Across town, {villain}, {villain_desc}, is quietly making other arrangements.",
-    "Their fiercest opponent is {villain}, {villain_desc}{villain_plain:.0}, who smiles a great deal and means "
+    "Their fiercest opponent is {villain}, {villain_desc}{villain_plain:.0}, who smiles a lot and means "
     "none of it.",
 )
 WILDCARDS = (

@@ -24,7 +24,7 @@ ESCALATIONS = {
     ),
     "scifi": (
         "What starts as a curiosity soon becomes a signal, and the signal is getting stronger every night.",
-        "In a matter of days, {thing} becomes the biggest secret on Earth, and only {heroes} {have} seen it up close.",
+        "In a matter of days, {thing} becomes the biggest secret on Earth, and only {heroes} {have} seen it.",
         "The numbers stop adding up, the clocks disagree, and the sky over {place_name} starts to flicker.",
         "Nobody at mission control believes a word of it, which is a problem, because the clock is already "
         "running.",
@@ -32,8 +32,8 @@ ESCALATIONS = {
     "fantasy": (
         "Old magic stirs, and the prophecies everyone in {place_name} laughed at start coming true one by one.",
         "It turns out {thing} is older than the kingdom, and it has not forgotten a single slight.",
-        "Word spreads across {place_name} faster than any spell, and soon every wizard, thief and "
-        "busybody wants a piece of it.",
+        "News spreads across {place_name} faster than any spell, and soon every wizard, thief and "
+        "busybody wants a share.",
         "The old stories were right about most things, and dangerously wrong about the rest.",
     ),
     "sports": (
@@ -136,7 +136,7 @@ CLIMAXES = {
         "On the longest night of the year, {heroes} must face what waits in the dark, knowing that {ally} "
         "may not live to see morning.",
         "When the last light goes out, {heroes} {have} one chance to break the pattern before {villain} "
-        "finishes what was started.",
+        "can finish the job.",
         "In the cellar, at midnight, with the candles guttering, {heroes} finally learn{s} what {thing} wants.",
     ),
     "thriller": (
@@ -176,7 +176,7 @@ CLIMAXES = {
     ),
     "romance": (
         "When one last chance arrives beneath the lights of {place_name}, {heroes} must decide whether to "
-        "play it safe or risk everything for love.",
+        "stay safe or to risk everything for love.",
         "With {villain} closing in on a happy ending that is not theirs, {heroes} finally say{s} the thing "
         "that cannot be unsaid.",
         "A race across {place_name}, a ruined speech and a kiss in the rain settle it, more or less.",

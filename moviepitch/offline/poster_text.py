@@ -51,11 +51,11 @@ _COMPOSE = {
                "In profile, {pair} lean towards each other {scene}."),
     "close_up": ("A huge close-up of {one} fills the frame {scene}.",
                  "{One_cap} looms in close-up across the foreground, edged with light, {scene}.",
-                 "The frame is filled by a giant close-up of {one}, lit from behind {scene}."),
+                 "{One_cap} fills the frame in a giant close-up {scene}."),
     "object": ("{Thing_cap} stands alone at the centre of the poster {scene}.",
                "The poster shows {thing} alone at its centre, glowing {scene}.",
                "Dead centre, {thing} stands by itself {scene}."),
-    "landscape": ("The view {scene} is empty except for {thing} in the distance.",
+    "landscape": ("Nothing moves {scene} except {thing} in the distance.",
                   "An empty vista stretches out {scene}, with {thing} small in the middle distance.",
                   "The view is wide and empty {scene}, and {thing} sits tiny on the horizon."),
 }
@@ -101,7 +101,7 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     subject = plan.premise.subject
     crowd = _plural_of(figures)
     if plan.premise.mode == "group" and subject is not None:
-        crowd = subject.members or f"the members of {figures}"
+        crowd = f"the {subject.members} of the {subject.head}" if subject.members else f"the members of the {subject.core}"
     facts = {
         "Figures": cap(figures), "s": "" if many else "s", "scene": chooser.pick(SCENES[art.scenery]),
         "many": crowd, "Many_cap": cap(crowd), "one": _one_of(figures),
