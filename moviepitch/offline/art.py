@@ -62,9 +62,10 @@ def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
         nouns.remove(main)
     found = []
     for noun in [main, *nouns]:
-        key = noun.lower()
-        shape = MOTIF_WORDS.get(key) or MOTIF_WORDS.get(key.rsplit(" ", 1)[-1]) or \
-            MOTIF_WORDS.get(key.rsplit("-", 1)[-1])
+        words = noun.lower().replace("-", " ").split()
+        # The head decides ("vending machine"), else a modifier ("hockey team" shows hockey).
+        shape = MOTIF_WORDS.get(noun.lower()) or next((MOTIF_WORDS[w] for w in reversed(words) if w in MOTIF_WORDS),
+                                                       None)
         if shape and all(m.shape != shape for m in found):
             found.append(Motif(noun, shape))
     return tuple(found[:3])
@@ -102,10 +103,10 @@ def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
         if premise.mode == "group" and premise.subject.members:
             hero_shape = MOTIF_WORDS.get(premise.subject.members.split()[-1].rstrip("s"), "creature")
     order = rotation(plan, hero_shape)
-    start = rng.randrange(len(order)) if plan.premise.mode != "witness" else 0
+    start = rng.randrange(len(order))
+    if premise.mode == "witness" and motifs:  # the thing is the star: it comes first
+        order, start = ["object"] + [o for o in order if o != "object"], 0
     composition = order[(start + variant - 1) % len(order)]
-    if composition in ("heroes", "crowd", "facing", "close_up") and premise.mode == "witness" and motifs:
-        composition = "object" if variant == 1 else composition
     name, palette, words = _MARS if "mars" in premise.text.lower() else genre.palettes[rng.randrange(2)]
     return ArtPlan(
         seed=plan.art_seed + 7919 * (variant - 1), genre=plan.genre, composition=composition, motifs=motifs,

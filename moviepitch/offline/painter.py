@@ -8,7 +8,7 @@ from typing import Callable
 from PIL import Image
 
 from .canvas import BLACK, Canvas, Draw, finish, mix, solid
-from .figures import paint_figures
+from .compose import paint_composition
 from .landmarks import big_top, dead_tree, dome, dragon, lighthouse, palm, saucer, tower
 from .art import ArtPlan, art_for
 from .plan import StoryPlan
@@ -21,9 +21,9 @@ def paint_poster(plan: StoryPlan, *, width: int = 1024, height: int = 1536, vari
     # Painting at half size and upscaling keeps a poster well under a second on slow machines.
     c = Canvas(art, max(width // 2, 64), max(height // 2, 96))
     paint_sky(c)
-    _SCENES[plan.scenery](c)
+    _SCENES[art.scenery](c)
     _foreground(c)
-    paint_figures(c)
+    paint_composition(c)
     image = finish(c).resize((width, height), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     # Grain barely compresses, and the app re-encodes posters as WebP: favour speed over size.

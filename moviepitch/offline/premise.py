@@ -79,7 +79,9 @@ def read_premise(text: str, language: str) -> Premise:
     for w in words:
         for found in lx.tags(w).values():
             lemmas.update(found)
-    nouns = tuple(dict.fromkeys(p.lemma for p in reading.nouns if p.head and not p.proper))
+    # Each noun phrase's noun with its modifiers ("hockey team", "vending machine"), the subject's as its lemma.
+    nouns = tuple(dict.fromkeys(p.lemma if p is subject else " ".join([*p.modifiers, p.lemma])
+                                for p in reading.nouns if p.head and not p.proper))
     mode, count, member_kind = _mode(reading)
     costar = _costar(reading)
     foe = _foe(reading, subject if mode == "villain" else None)
