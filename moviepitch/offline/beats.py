@@ -12,7 +12,7 @@ LEAD_INTROS = (
     "When {lead}, {desc}, {acts}, nobody {place} is prepared for what follows.",
     "{lead} is {desc}{trait}. So it comes as a shock to everyone {place}, {themselves} included, when {they} {acts}.",
     "{lead} is {desc}{trait}, and {they} {are} about {to_act}{plain:.0}.",
-    "For {lead}, {desc}, life {place} has been quiet for far too long. That changes the moment {they} {acts}.",
+    "Life {place} has been quiet for far too long for {lead}, {desc}. That changes the moment {they} {acts}.",
     "Nobody {place} expects much of {lead}, {desc}{trait}, until the day {they} {acts}.",
     "Everyone {place} has an opinion about {lead}, {desc}, but nobody predicted that {they} would {base_act}.",
     "On an ordinary {day} {place}, {lead}, {desc}, {acts}.",
@@ -23,7 +23,7 @@ LEAD_INTROS = (
 # A hero the idea names with no verb ("Time-travelling plumber").
 LEAD_PHRASES = (
     "{lead} is {desc}{trait}, and {place_name} has never needed one more.",
-    "Meet {lead}: {desc}{trait}, and the only one of {their} kind {place}.",
+    "Say hello to {lead}: {desc}{trait}, and the only one of {their} kind {place}.",
     "Everyone {place} has heard of {lead}, {desc}, but hardly anyone has met {them}.",
     "{lead} has been {desc} for as long as anyone {place} can remember, and this is about to be the strangest "
     "week of {their} life.",
@@ -31,16 +31,16 @@ LEAD_PHRASES = (
 # Heroes the idea names with no verb ("Penguins", "Space pirates").
 MANY_PHRASES = (
     "{lead} are {desc}, and {place_name} is about to find out what that means.",
-    "Meet {lead}: {desc} {place}, with a plan nobody is going to like.",
+    "Say hello to {lead}: {desc} {place}, with a plan nobody is going to like.",
     "Nobody {place} has ever seen anything quite like {lead}, {desc} with big ideas.",
     "There are {desc} {place}, and their names are {lead}.",
 )
 # Two to four heroes the idea counts ("two elderly sisters", "three dogs").
 MANY_INTROS = (
     "{lead} are {desc}, and when they {acts}, {place_name} will never be the same.",
-    "Meet {lead}: {desc} who are about {to_act}{plain:.0}.",
+    "Say hello to {lead}: {desc} who are about {to_act}{plain:.0}.",
     "Nobody {place} takes {desc} seriously, so when {lead} {acts}, the whole place sits up.",
-    "Between them, {lead} have tried almost everything {place}. Now, against all advice, they {acts}.",
+    "Between them, {lead}, {desc}, have tried almost everything {place}. Now, against all advice, they {acts}.",
     "On an ordinary {day} {place}, {lead}, {desc}, {acts}.",
     "{lead}, {desc}, agree on almost nothing, except that it is time {to_act}{plain:.0}.",
     "Everyone {place} knows {lead}, {desc}, and nobody believes it when they {acts}.",
@@ -64,10 +64,10 @@ WITNESS_INTROS = (
 # The idea names a thing and no verb ("The last tree on Mars", "Werewolves").
 THING_INTROS = (
     "{lead}, {desc}, has heard the stories about {thing}, but never expected to see {it} up close.",
-    "Everything {lead}, {desc}, knows is about to change, and it starts with {thing}.",
+    "Everything is about to change for {lead}, {desc}, and it starts with {thing}.",
     "Nobody {place} talks about {thing}, and {lead}, {desc}, has more reason than most to keep quiet.",
     "{lead}, {desc}, is the one who finds {thing}, in the wrong place at the right time.",
-    "For {lead}, {desc}, {thing} {are_it} a rumour, a joke and then, one {day}, the only thing that matters.",
+    "{thing} {are_it} first a rumour to {lead}, {desc}, then a joke and then, one {day}, the only thing that matters.",
 )
 # The idea's subject is the villain ("Corrupt lawyers try to frame an innocent woman").
 VILLAIN_INTROS = (
@@ -99,8 +99,8 @@ ALLIES = (
     "Help arrives in the unlikely shape of {ally}, {ally_desc}{ally_plain:.0}, who has reasons of {ally_their} own "
     "to get involved.",
     "Teaming up with {ally}, {ally_desc}, {heroes} set{s} out to do the one thing everyone says is impossible.",
-    "{ally}, {ally_desc}, agrees to help, but only on certain conditions.",
-    "{ally}, {ally_desc}, signs up for reasons {ally_they} will not explain.",
+    "Help comes, on certain conditions, from {ally}, {ally_desc}.",
+    "Signing up for reasons nobody can explain is {ally}, {ally_desc}.",
     "Their first recruit is {ally}, {ally_desc}, who is either a genius or a liability.",
     "Backup comes from {ally}, {ally_desc}{ally_plain:.0}, who asks for nothing except to be told the truth.",
 )

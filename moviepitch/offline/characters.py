@@ -61,6 +61,10 @@ def build_cast(premise: Premise, genre: Genre, rng: random.Random) -> tuple[Char
         for partner in premise.reading.partners:
             specs.append(("hero", partner.text(), partner.gender or _pronoun_in(partner.text(), rng),
                           partner.kind == "creature", partner.lemma))
+    elif mode in ("lead", "many", "group") and premise.reading is None:  # Spanish and French ideas
+        for _ in range(premise.hero_count):
+            specs.append(("hero", premise.subject_text, premise.hero_gender or rng.choice(("she", "he")),
+                          premise.member_kind == "creature", ""))
     elif mode == "villain" and premise.costar is not None and premise.costar.kind == "person":
         costar = premise.costar
         specs.append(("hero", f"the {costar.core} in question", costar.gender or _pronoun_in(costar.text(), rng),
