@@ -88,8 +88,8 @@ def _idea_facts(plan: StoryPlan, plural: bool) -> dict[str, str]:
         if premise.predicate:
             own = subject.text()
             facts["Event"] = cap(f"{own} {premise.action('finite', subject.plural)}")
-            the = subject.text("the") if subject.det in ("a", "an") else own
-            facts["event"] = f"{the} {premise.action('finite', subject.plural)}"
+            if subject.det in ("a", "an"):  # mid-sentence only when rebuilt: "the moon files ..."
+                facts["event"] = f"{subject.text('the')} {premise.action('finite', subject.plural)}"
     mentioned = " ".join(facts.get(k, "") for k in ("acts", "thing", "event")).lower()
     said = setting.from_idea and setting.phrase.lower() in mentioned
     facts["place"] = "" if said else setting.at

@@ -62,6 +62,8 @@ def _bit(plan: StoryPlan) -> str:
     """The most specific part of the idea: its object, its place or its subject."""
     premise = plan.premise
     verb = premise.predicate[0] if premise.predicate else None
+    if premise.mode in ("witness", "villain") and premise.subject is not None and premise.subject.head:
+        return premise.subject.text("the" if premise.subject.det in ("a", "an") else None)
     if verb is not None and verb.object is not None and verb.object.head and verb.object.det not in lx.PRONOUNS:
         return verb.object.text("the" if verb.object.det in ("a", "an", "") else None)
     if plan.setting.from_idea:

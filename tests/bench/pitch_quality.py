@@ -13,8 +13,9 @@ Every pitch is written through the offline provider, exactly as the app asks for
    taken out first, as a reader skips them. Target ≥ 90 %.
 2. Repetition: the 6-word phrase found in the most pitches (synopsis, reply and poster description),
    as "n of N". Target: in at most a quarter of the pitches.
-3. Pronouns: for ideas whose words state a gender (her, his, grandmother, brothers ...), whether
-   every pronoun in the sentences that name the lead agrees with it. Target: all of them.
+3. Pronouns: for ideas whose subject states a gender (grandmother, brothers; or her, his with a
+   singular subject), whether every pronoun in the sentences that name the lead agrees with it.
+   Target: all of them.
 4. Poster: whether the poster description names the idea's main noun (the parser's subject of the
    idea, else its first noun). Target: all of them.
 5. Splices: pitches that paste a clause idea, as typed, into the middle of a sentence. Target: none.
@@ -79,25 +80,29 @@ accepted = [len(lg.Sentence(s, d, strict).parse()) > 0 for s in job["sentences"]
 subjects = []
 nounish = re.compile(r"\.(?:n|s|p|g)\b|\[!<(?:PL-)?CAPITALIZED-WORDS>\]|\[!<.*NOUN")
 for idea in job["ideas"]:
-    words, subject = [], ""
+    words, subject, links = [], "", []
     # A capital at the start reads to the parser as a name ("A.n"): lower it.
     lowered = idea[:1].lower() + idea[1:]
-    for linkage in list(lg.Sentence(lowered, d, whole).parse()) or lg.Sentence(lowered, d, loose).parse():
+    complete = list(lg.Sentence(lowered, d, whole).parse())
+    for linkage in complete or lg.Sentence(lowered, d, loose).parse():
         words = list(linkage.words())
         links = [(link.left_label, link.left_word, link.right_word) for link in linkage.links()]
-        heads = [right for label, left, right in links if left == "LEFT-WALL" and label == "hWd"]
-        heads += [left for label, left, right in links if label.startswith("S") and label[1:2] in "sp*x"
+        heads = [(right, "hWd") for label, left, right in links if left == "LEFT-WALL" and label == "hWd"]
+        heads += [(left, "S") for label, left, right in links if label.startswith("S") and label[1:2] in "sp*x"
                   and not label.startswith("SJ")]
-        heads += [right for label, left, right in links if left == "LEFT-WALL" and label == "hWa"]
-        for head in heads:
+        heads += [(right, "hWa") for label, left, right in links if left == "LEFT-WALL" and label == "hWa"]
+        for head, source in heads:
             # "a trumpeter and a mime solve": the subject is the first of the coordinated nouns.
             head = next((left for label, left, right in links if right == head and label.startswith("dSJl")), head)
-            if nounish.search(head):
+            # A fragment's head from a parse that left words out is a guess: "the first dog on the moon".
+            if nounish.search(head) and (complete or source != "hWa"):
                 subject = head
                 break
         break
-    verbs = [w for w in words if re.search(r"\.v\b|\.v-d\b|\.q\b", w)]
-    subjects.append({"subject": subject, "nouns": [w for w in words if nounish.search(w)], "clause": bool(verbs)})
+    # A clause: a subject linked to a verb ("and.j-v" for two joined verbs) in a parse that uses every word.
+    clause = bool(complete) and any(label.startswith("S") and re.search(r"\.v\b|\.q\b|\.j-v\b", right)
+                                    for label, _, right in links)
+    subjects.append({"subject": subject, "nouns": [w for w in words if nounish.search(w)], "clause": clause})
 print("\n@@RESULT@@" + json.dumps({"accepted": accepted, "subjects": subjects}))
 """.replace("import json, sys", "import json, re, sys")
 
@@ -180,7 +185,7 @@ def run_parser(python: str, sentences: list[str], ideas: list[str]) -> dict:
 def main_noun(parsed: dict, idea: str) -> str:
     """The idea's main noun: the parser's subject of a clause, else the word before its first preposition."""
     word = re.sub(r"\[.*$|\..*$", "", parsed["subject"])
-    if word and word.lower() not in STOP and parsed["clause"]:
+    if word and word.lower() not in STOP:
         return word.lower()
     words = re.findall(r"[^\W\d_][\w'-]*", clean_idea(idea).lower())
     cut = next((i for i, w in enumerate(words) if i and w in STOP), len(words))
@@ -206,10 +211,13 @@ def names_noun(text: str, noun: str) -> bool:
     return re.search(rf"\b{re.escape(stem)}\w{{0,3}}\b", text.lower()) is not None
 
 
-def gender_of(idea: str) -> str:
-    """she, he or "" when the idea's words do not say (or say both)."""
-    words = set(re.findall(r"[^\W\d_]+", clean_idea(idea).lower()))
-    she, he = bool(words & SHE), bool(words & HE)
+def gender_of(idea: str, noun: str) -> str:
+    """she or he when the idea's subject says so: its own words, or "her"/"his" for a singular subject."""
+    words = re.findall(r"[^\W\d_]+", clean_idea(idea).lower())
+    subject = set(words[:words.index(noun) + 1] if noun in words else words[:3])
+    if not noun.endswith("s") or noun.endswith("ss"):
+        subject |= set(words) & {"her", "his", "herself", "himself"}
+    she, he = bool(subject & SHE), bool(subject & HE)
     return "she" if she and not he else "he" if he and not she else ""
 
 
@@ -269,11 +277,11 @@ def measure(pitches: list[Pitch], python: str) -> tuple[list[tuple[str, str, str
         counts.update(sixgrams(" ".join(p.texts[t] for t in ("synopsis", "reply", "image_prompt"))))
     top, top_n = (counts.most_common(1)[0] if counts else ((), 0))
 
-    gendered = [(p, gender_of(p.idea)) for p in pitches if gender_of(p.idea)]
-    wrong_pronouns = [p for p, g in gendered if not pronouns_agree(p, g)]
-
     def noun_of(p: Pitch) -> str:
         return nouns.get(clean_idea(p.idea), "") if p.language == "en" else foreign_main_noun(p.idea)
+    gendered = [(p, gender_of(p.idea, noun_of(p))) for p in pitches if gender_of(p.idea, noun_of(p))]
+    wrong_pronouns = [p for p, g in gendered if not pronouns_agree(p, g)]
+
     missing_noun = [(p, noun_of(p)) for p in pitches if not names_noun(p.texts["image_prompt"], noun_of(p))]
     # A noun-phrase idea ("The first dog on the moon") is meant to be used as a noun phrase: only a
     # clause pasted where a noun phrase belongs is a splice.
