@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from . import lexicon as lx
 from .genres import GENRES
 from .motif_words import MOTIF_WORDS, landmarks_for
 from .plan import StoryPlan
@@ -64,8 +65,13 @@ def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
     for noun in [main, *nouns]:
         words = noun.lower().replace("-", " ").split()
         # The head decides ("vending machine"), else a modifier ("hockey team" shows hockey).
-        shape = MOTIF_WORDS.get(noun.lower()) or next((MOTIF_WORDS[w] for w in reversed(words) if w in MOTIF_WORDS),
-                                                       None)
+        if any(w in lx.NUMBERS for w in words):
+            continue  # "a thousand kilometres": a distance, not a thing to paint
+        shape = MOTIF_WORDS.get(noun.lower())
+        if shape is None:
+            word = next((w for w in reversed(words) if w in MOTIF_WORDS), None)
+            shape = MOTIF_WORDS.get(word or "")
+            noun = noun if not words or word == words[-1] else (word or noun)
         if shape and all(m.shape != shape for m in found):
             found.append(Motif(noun, shape))
     return tuple(found[:3])

@@ -17,8 +17,8 @@ LEAD_INTROS = (
     "Everyone {place} has an opinion about {lead}, {desc}, but nobody predicted that {they} would {base_act}.",
     "On an ordinary {day} {place}, {lead}, {desc}, {acts}.",
     "Nobody {place} expects {lead}, {desc}, to {base_act}.",
-    "Everyone {place} will tell you that {lead}, {desc}, never does anything surprising. Then {they} {acts}.",
-    "{lead} has kept {their} head down for years as {desc}{trait}. This is the year {they} {acts}.",
+    "Everyone {place} agrees that {lead}, {desc}, never does anything surprising. Then {they} {acts}.",
+    "{lead} has kept {their} head down for years as {desc}{trait}. Now, at last, {they} {acts}.",
 )
 # A hero the idea names with no verb ("Time-travelling plumber").
 LEAD_PHRASES = (
@@ -33,7 +33,6 @@ MANY_PHRASES = (
     "{lead} are {desc}, and {place_name} is about to find out what that means.",
     "Say hello to {lead}: {desc} {place}, with a plan nobody is going to like.",
     "Nobody {place} has ever seen anything quite like {lead}, {desc} with big ideas.",
-    "There are {desc} {place}, and their names are {lead}.",
 )
 # Two to four heroes the idea counts ("two elderly sisters", "three dogs").
 MANY_INTROS = (
@@ -50,7 +49,7 @@ GROUP_INTROS = (
     "{lead} make up {desc}, and together they {acts}.",
     "Nobody {place} looks twice at {desc}, which suits its members, {lead}, perfectly: they are about {to_act}{plain:.0}.",
     "Between them, {lead} are {desc}. It is a quiet life {place}, until they {acts}.",
-    "Everyone {place} underestimates {desc}, and its members, {lead}, are counting on it: they are about {to_act}{plain:.0}.",
+    "Everyone {place} underestimates {desc}, and that suits {lead} perfectly, because they are about {to_act}{plain:.0}.",
 )
 # The idea is about a thing or a threat, and the hero is someone caught up in it.
 WITNESS_INTROS = (
@@ -59,7 +58,6 @@ WITNESS_INTROS = (
     "{Event}. Of all the people {place} it could happen to, it happens to {lead}, {desc}.",
     "When {event}, nobody {place} believes it, and {lead}, {desc}, is the most surprised of all.",
     "When {event}, {lead}, {desc}, finds {themselves} right in the middle of it.",
-    "{Event}, and somebody has to do something about it. Unfortunately, that somebody is {lead}, {desc}.",
 )
 # The idea names a thing and no verb ("The last tree on Mars", "Werewolves").
 THING_INTROS = (
@@ -67,7 +65,7 @@ THING_INTROS = (
     "Everything is about to change for {lead}, {desc}, and it starts with {thing}.",
     "Nobody {place} talks about {thing}, and {lead}, {desc}, has more reason than most to keep quiet.",
     "{lead}, {desc}, is the one who finds {thing}, in the wrong place at the right time.",
-    "{thing} {are_it} first a rumour to {lead}, {desc}, then a joke and then, one {day}, the only thing that matters.",
+    "At first, {thing} {are_it} only a rumour to {lead}, {desc}.",
 )
 # The idea's subject is the villain ("Corrupt lawyers try to frame an innocent woman").
 VILLAIN_INTROS = (
@@ -107,13 +105,12 @@ ALLIES = (
 VILLAINS = (
     "Standing in their way is {villain}, {villain_desc}{villain_plain:.0}, who will stop at nothing to stay in "
     "control.",
-    "The trouble is {villain}, {villain_desc}, whose patience is running out fast.",
+    "The trouble is {villain}, {villain_desc}.",
     "Watching every move is {villain}, {villain_desc}{villain_plain:.0}, who has plans of {villain_their} own.",
-    "Then there is {villain}, {villain_desc}{villain_plain:.0}, who wants the whole thing shut down by Friday.",
+    "Meanwhile, {villain}, {villain_desc}, wants the whole thing shut down by Friday.",
     "Not everyone is charmed, and {villain}, {villain_desc}, is the least charmed of all.",
     "Across town, {villain}, {villain_desc}, is quietly making other arrangements.",
-    "Their fiercest opponent is {villain}, {villain_desc}{villain_plain:.0}, who smiles a lot and means "
-    "none of it.",
+    "Their fiercest opponent is {villain}, {villain_desc}.",
 )
 WILDCARDS = (
     "Then there is {wildcard}, {wildcard_desc}{wildcard_plain:.0}, whose loyalty nobody can quite pin down.",
@@ -125,7 +122,7 @@ WILDCARDS = (
 CLOSERS = {
     "light": ("Big-hearted and gleefully silly, this is {a_label} about {theme}.",
               "Equal parts {mood} and {mood2}, it is {a_label} about {theme}.",
-              "This {mood}, {mood2} {label} about {theme} is the feel-good ride of the year.",
+              "It is {a_label} about {theme}, and the feel-good ride of the year.",
               "Expect pratfalls, a few tears and a finale worth cheering for."),
     "warm": ("It is {a_mood}, {mood2} {label} about {theme}.",
              "Tender and funny by turns, it is {a_label} about {theme}.",

@@ -32,8 +32,7 @@ ESCALATIONS = {
     "fantasy": (
         "Old magic stirs, and the prophecies everyone in {place_name} laughed at start coming true one by one.",
         "It turns out {thing} is older than the kingdom, and it has not forgotten a single slight.",
-        "News spreads across {place_name} faster than any spell, and soon every wizard, thief and "
-        "busybody wants a share.",
+        "News spreads across {place_name} faster than any spell, and soon every wizard and thief wants a share.",
         "The old stories were right about most things, and dangerously wrong about the rest.",
     ),
     "sports": (
@@ -135,8 +134,7 @@ CLIMAXES = {
     "horror": (
         "On the longest night of the year, {heroes} must face what waits in the dark, knowing that {ally} "
         "may not live to see morning.",
-        "When the last light goes out, {heroes} {have} one chance to break the pattern before {villain} "
-        "can finish the job.",
+        "When the last light goes out, {heroes} {have} one chance to stop {villain}.",
         "In the cellar, at midnight, with the candles guttering, {heroes} finally learn{s} what {thing} wants.",
     ),
     "thriller": (
@@ -147,8 +145,7 @@ CLIMAXES = {
         "In the end {heroes} must face {villain} where it all began, and only one of them has read the small print.",
     ),
     "scifi": (
-        "With the sky lighting up and time running out, {heroes} must decide whether humanity is ready for "
-        "the truth.",
+        "When the sky lights up, {heroes} must decide if the world is ready for the truth.",
         "In a breathless final countdown, {heroes} {have} to trust {ally}, outwit {villain} and make a "
         "choice no training could prepare anyone for.",
         "At the edge of everything known, {heroes} find{s} that the answer was closer to home all along.",

@@ -8,9 +8,9 @@ from .fill import Chooser, cap, tidy
 from .plan import StoryPlan, rng_for
 
 SCENES = {
-    "space": ("on a jagged alien ridge under a sky crowded with stars", "among the craters of a dusty moonscape"),
+    "space": ("on a rocky ridge under a sky full of stars", "among the craters of a dusty moon"),
     "desert": ("among rust-red dunes and flat-topped mesas", "on a cracked plain that runs to a burning horizon"),
-    "mountains": ("on a knife-edge ridge above layer after layer of misty mountains",
+    "mountains": ("on a high ridge above misty mountains",
                   "on a snowy pass between black peaks"),
     "ocean": ("on a wet shoreline above a glittering sea", "at the edge of a calm sea that mirrors the sky"),
     "house": ("on a barren hill before a lone crooked house with a single lit window",
@@ -19,13 +19,13 @@ SCENES = {
     "arena": ("at the centre of a packed arena under a blur of tiny lights",
               "on an empty arena floor under a ring of stands"),
     "city": ("on a rooftop above a glowing skyline of lit windows", "in a street of tall buildings, windows lit"),
-    "field": ("in a wide field of tall grass under an open sky", "on rolling hills with a lone tree on the horizon"),
+    "field": ("in a wide field of tall grass", "on rolling hills with a lone tree on the horizon"),
 }
 _LIGHTS = {
     "planet": ("A vast ringed planet fills the upper sky, its rim blazing.",
                "A ringed giant planet hangs overhead, lit from one side.",
                "Overhead, a banded planet with bright rings crowds the stars.",
-               "A colossal planet rises behind everything, its rings a thin line of fire."),
+               "A colossal planet rises behind everything, and its rings glow like a thin line of fire."),
     "moon": ("A swollen pale moon hangs low behind drifting mist.", "A full moon glows through thin cloud.",
              "The moon is huge and cratered, low in the sky.", "Pale moonlight spills from a moon caught in mist."),
     "sun": ("A low sun flares on the horizon and pours warm light over everything.",
@@ -41,7 +41,7 @@ _LIGHTS = {
 _COMPOSE = {
     "heroes": ("{Figures} stand{s} small against the light {scene}.",
                "Seen from behind, {figures} stand{s} {scene}.",
-               "{Figures} wait{s} {scene}, rimmed with light.",
+               "{Figures} wait{s} {scene}.",
                "{Figures} walk{s} towards the light {scene}."),
     "crowd": ("{Many_cap} crowd the foreground {scene}, shoulder to shoulder.",
               "A jostling crowd of {many} fills the lower half of the frame {scene}.",
@@ -50,14 +50,14 @@ _COMPOSE = {
                "{Pair} turn towards each other {scene}.",
                "In profile, {pair} lean towards each other {scene}."),
     "close_up": ("A huge close-up of {one} fills the frame {scene}.",
-                 "{One_cap} looms in close-up across the foreground, edged with light, {scene}.",
-                 "{One_cap} fills the frame in a giant close-up {scene}."),
+                 "{One_cap} looms in close-up across the foreground {scene}.",
+                 "{One_cap} fills the frame in a giant close-up."),
     "object": ("{Thing_cap} stands alone at the centre of the poster {scene}.",
-               "The poster shows {thing} alone at its centre, glowing {scene}.",
+               "The poster shows {thing} alone at its centre {scene}.",
                "Dead centre, {thing} stands by itself {scene}."),
-    "landscape": ("Nothing moves {scene} except {thing} in the distance.",
-                  "An empty vista stretches out {scene}, with {thing} small in the middle distance.",
-                  "The view is wide and empty {scene}, and {thing} sits tiny on the horizon."),
+    "landscape": ("In the distance, {thing} sits small against the sky, and nobody else is in sight.",
+                  "An empty view stretches out {scene}, with {thing} far away on the horizon.",
+                  "{Thing_cap} sits small in the distance, far from everything else."),
 }
 _MOTIFS = ("Beside them stands {thing}.", "{Thing_cap} stands in the distance.", "{Thing_cap} waits nearby in the shadows.",
            "Behind them rises {thing}.")
@@ -65,7 +65,7 @@ _NEARBY = ("Nearby, {figures} stand{s} small and dark against the light.", "{Fig
            "of the frame.", "Far below, {figures} look{s} up at it.", "At its foot, {figures} stand{s} tiny.")
 _PALETTE = ("The palette is {c0}, {c1} and {c2} with touches of {c3}, and the mood is {m0} and {m1}.",
             "Colours run from {c0} to {c2}, with {c1} shadows and a spark of {c3}, and the feeling is {m0}.",
-            "{C0} and {c1} dominate the frame, with {c2} light and a hint of {c3}; it feels {m0} and {m1}.",
+            "{C0} and {c1} dominate the frame. The light is {c2}, with a hint of {c3}.",
             "Everything is washed in {c0} and {c2}, with {c1} in the shadows and {c3} in the highlights.")
 _FINISH = ("The camera sits low, and the image has rich film grain and a soft vignette.",
            "It is shot with a wide lens, deep shadows and crisp rim light.",

@@ -10,10 +10,10 @@ from .plan import StoryPlan, rng_for
 # {doing}: the action as a gerund; {label}; {place}; {bit}: the most specific thing in the idea.
 REPLIES = (
     "I love {spot_doing}, and I can already see the trailer!",
-    "{Spot_doing} is exactly the kind of {label} we have been waiting for!",
+    "I have been waiting for a {label} about {spot_doing}!",
     "Now we're talking: {spot_doing} is pure box-office gold!",
     "I need a minute to think, but {spot_doing} already has me hooked!",
-    "The detail that sells it is {bit}, so let me think it over!",
+    "{Bit} is the detail that sells it, so let me think about it!",
     "I need time with this one, but {spot_doing} might be the pitch of the month!",
     "You want a {label} about {spot_doing}? Clear my afternoon, I'm thinking it over!",
     "I never knew I needed {spot_doing} until right now!",
