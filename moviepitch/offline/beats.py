@@ -10,7 +10,7 @@ Slots beyond genre_beats.py's: {lead} (the heroes' first mention, with performer
 # One hero the idea names ("a retired ballerina").
 LEAD_INTROS = (
     "When {lead}, {desc}, {acts}, nobody {place} is prepared for what follows.",
-    "{lead} is {desc}{trait}. So it comes as a shock to everyone {place}, {themselves} included, when {they} {acts}.",
+    "{lead} is {desc}{trait}. Everyone {place} is shocked when {they} {acts}.",
     "{lead} is {desc}{trait}, and {they} {are} about {to_act}{plain:.0}.",
     "Life {place} has been quiet for far too long for {lead}, {desc}. That changes the moment {they} {acts}.",
     "Nobody {place} expects much of {lead}, {desc}{trait}, until the day {they} {acts}.",
@@ -31,7 +31,7 @@ LEAD_PHRASES = (
 # Heroes the idea names with no verb ("Penguins", "Space pirates").
 MANY_PHRASES = (
     "{lead} are {desc}, and {place_name} is about to find out what that means.",
-    "Say hello to {lead}: {desc} {place}, with a plan nobody is going to like.",
+    "{lead} are {desc} {place}, and they have a plan nobody is going to like.",
     "Nobody {place} has ever seen anything quite like {lead}, {desc} with big ideas.",
 )
 # Two to four heroes the idea counts ("two elderly sisters", "three dogs").
@@ -76,7 +76,6 @@ VILLAIN_INTROS = (
 # An idea that opens with a clause: "When the internet goes down forever, ..."
 OPENER_LEADS = (
     "It begins {opener}.",
-    "Picture it: {opener}.",
     "Everything changes {opener}.",
 )
 GOALS = (
@@ -96,7 +95,7 @@ ALLIES = (
     "{heroes} find{s} an unlikely partner in {ally}, {ally_desc}.",
     "Help arrives in the unlikely shape of {ally}, {ally_desc}{ally_plain:.0}, who has reasons of {ally_their} own "
     "to get involved.",
-    "Teaming up with {ally}, {ally_desc}, {heroes} set{s} out to do the one thing everyone says is impossible.",
+    "{heroes} team{s} up with {ally}, {ally_desc}, to do the one thing everyone says is impossible.",
     "Help comes, on certain conditions, from {ally}, {ally_desc}.",
     "Signing up for reasons nobody can explain is {ally}, {ally_desc}.",
     "Their first recruit is {ally}, {ally_desc}, who is either a genius or a liability.",

@@ -151,7 +151,7 @@ CLIMAXES = {
         "At the edge of everything known, {heroes} find{s} that the answer was closer to home all along.",
     ),
     "fantasy": (
-        "As the old powers clash above {place_name}, {heroes} must stand against {villain} with only {ally} "
+        "When the old powers clash above {place_name}, {heroes} must stand against {villain} with only {ally} "
         "for company.",
         "At the edge of the final battle, {heroes} learn{s} that the strongest magic was never in the spellbooks.",
         "On the night of the blood moon, {heroes} must break a promise, keep another and outwit {villain}.",
@@ -167,8 +167,7 @@ CLIMAXES = {
     "adventure": (
         "With the end in sight and the weather closing in, {heroes} must lead the others through the "
         "final stretch, whatever it costs.",
-        "On the last and hardest day, {heroes_with_ally} face a choice between the fastest way home and "
-        "the right one.",
+        "On the last day, {heroes_with_ally} must choose between the fastest way home and the right one.",
         "Cornered by {villain} at the edge of the map, {heroes} {have} to risk everything on a leap of faith.",
     ),
     "romance": (

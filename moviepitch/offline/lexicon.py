@@ -17,7 +17,7 @@ DETERMINERS = ARTICLES | frozenset({"this", "that", "these", "those", "every", "
 POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twin": 2, "twins": 2, "both": 2, "a pair of": 2,
-           "several": 3, "many": 3, "dozens": 12, "hundreds": 100, "thousands": 1000}
+           "several": 3, "many": 3, "hundred": 100, "thousand": 1000, "dozens": 12, "hundreds": 100, "thousands": 1000}
 NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve")
 PREPOSITIONS = frozenset("""of in on at to for from with by during into onto over under across through

@@ -17,7 +17,6 @@ REPLIES = (
     "I need time with this one, but {spot_doing} might be the pitch of the month!",
     "You want a {label} about {spot_doing}? Clear my afternoon, I'm thinking it over!",
     "I never knew I needed {spot_doing} until right now!",
-    "Hold my calls, because I want to hear everything about {spot_doing}!",
     "Wonderful, {bit} alone could carry a franchise, so let me mull it over!",
     "You had me at {bit}, so give me a few minutes with this one!",
     "Audiences will queue around the block for {spot_doing}{place_bit}!",
