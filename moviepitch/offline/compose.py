@@ -112,7 +112,10 @@ def _backlight(c: Canvas, mask: Image.Image, lit: Image.Image) -> None:
     """A soft halo, the dark silhouette, a thin rim on the side facing the light, then the lit parts."""
     step = max(1, round(2 * c.u))
     rim = ImageChops.subtract(mask, ImageChops.offset(mask, step if c.sun[0] < c.w / 2 else -step, step))
-    halo = mask.filter(ImageFilter.GaussianBlur(8 * c.u)).point(lambda v: v * 0.6)
+    # The halo is soft anyway: blurring a quarter-size mask and scaling it back costs a sixteenth.
+    small = mask.resize((max(c.w // 4, 1), max(c.h // 4, 1)), Image.Resampling.BILINEAR)
+    halo = small.filter(ImageFilter.GaussianBlur(2 * c.u)).resize(mask.size, Image.Resampling.BILINEAR)
+    halo = halo.point(lambda v: v * 0.6)
     body = mix(c.light, c.sky, 0.2) if c.art.figure == "ghost" else c.shadow
     c.image.paste(solid(c.light), mask=halo)
     c.image.paste(solid(body), mask=mask)

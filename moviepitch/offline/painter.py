@@ -24,7 +24,7 @@ def paint_poster(plan: StoryPlan, *, width: int = 1024, height: int = 1536, vari
     _SCENES[art.scenery](c)
     _foreground(c)
     paint_composition(c)
-    image = finish(c).resize((width, height), Image.Resampling.LANCZOS)
+    image = finish(c).resize((width, height), Image.Resampling.BICUBIC)
     out = io.BytesIO()
     # Grain barely compresses, and the app re-encodes posters as WebP: favour speed over size.
     image.save(out, format="PNG", compress_level=1)
