@@ -29,7 +29,7 @@ def hero_facts(plan: StoryPlan, rng: random.Random) -> dict[str, str]:
     heroes = plan.heroes
     plural = len(heroes) > 1
     they, them, their, themselves = _PRONOUNS["they" if plural else heroes[0].pronoun]
-    premise, setting = plan.premise, plan.setting
+    setting = plan.setting
     facts = {
         "heroes": joined([h.short for h in heroes]), "they": they, "them": them, "their": their,
         "themselves": themselves, "They": cap(they), "Their": cap(their), "are": "are" if plural else "is",

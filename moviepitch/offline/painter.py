@@ -10,7 +10,7 @@ from PIL import Image
 from .canvas import BLACK, Canvas, Draw, finish, mix, solid
 from .compose import paint_composition
 from .landmarks import big_top, dead_tree, dome, dragon, lighthouse, palm, saucer, tower
-from .art import ArtPlan, art_for
+from .art import art_for
 from .plan import StoryPlan
 from .sky import paint_sky
 
