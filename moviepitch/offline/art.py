@@ -71,7 +71,8 @@ def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
         if shape is None:
             word = next((w for w in reversed(words) if w in MOTIF_WORDS), None)
             shape = MOTIF_WORDS.get(word or "")
-            noun = noun if not words or word == words[-1] else (word or noun)
+            # A short phrase reads best whole ("bowling alley"); a long one by the painted word.
+            noun = noun if not words or word == words[-1] or len(words) <= 2 else (word or noun)
         if shape and all(m.shape != shape for m in found):
             found.append(Motif(noun, shape))
     return tuple(found[:3])

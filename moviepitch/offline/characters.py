@@ -96,12 +96,19 @@ def build_cast(premise: Premise, genre: Genre, rng: random.Random) -> tuple[Char
     return _named(specs, premise, rng)
 
 
+def _is_creature(description: str) -> bool:
+    """Whether a bank's description names an animal ("a goat that follows everyone home")."""
+    from .nouns import CREATURES
+    return any(word in CREATURES for word in re.findall(r"[a-z]+", description.lower())[:4])
+
+
 def _named(specs, premise: Premise, rng: random.Random) -> tuple[Character, ...]:
     taken_names: set[str] = set()
     taken_performers: set[str] = set()
     cast = []
     subject = premise.subject
     for index, (role, description, pronoun, creature, head) in enumerate(specs):
+        creature = creature or (role != "hero" and not head and _is_creature(description))
         performer = names.performer(rng, pronoun, taken_performers)
         if index == 0 and subject is not None and subject.proper and premise.mode == "lead":
             name = short = subject.text()

@@ -74,7 +74,9 @@ _FINISH = ("The camera sits low, and the image has rich film grain and a soft vi
            "The contrast is high, with soft grain and plenty of empty sky.",
            "A thin mist hangs in the air and softens the far distance.",
            "The edges glow where the light catches them.",
-           "The whole image has the grain of an old film print.")
+           "The whole image has the grain of an old film print.",
+           "Dust hangs in the light like snow.", "The sky takes up most of the frame.",
+           "The horizon sits low, leaving room for the sky.")
 
 
 def _named(noun: str, plural: bool) -> str:
@@ -124,7 +126,7 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
         parts.append(chooser.pick(("It is set in {p}.", "The place is {p}.",
                                    "Everything about the place says {p}.")).format(p=plan.setting.phrase))
     parts.append(chooser.template(_PALETTE, colours))
-    if chooser.rng.random() < 0.7:
+    if chooser.rng.random() < 0.6:
         parts.append(chooser.pick(_FINISH))
     text = tidy(" ".join(p for p in parts if p))
     while len(text.split()) > 90 and len(parts) > 3:

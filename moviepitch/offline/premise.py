@@ -138,9 +138,15 @@ def _gender(reading: Reading, mode: str) -> str:
     return ""
 
 
+# Verbs whose object is what the subject is or becomes, not someone it meets.
+_BEING = frozenset({"be", "become", "remain", "seem", "turn", "mistake", "pretend", "play"})
+
+
 def _costar(reading: Reading) -> NounPhrase | None:
     """The first creature or person the verb phrases meet: "a baby kraken", "a talking fish"."""
     for vp in reading.predicate:
+        if vp.lemma in _BEING:
+            continue
         tokens = list(vp.rest)
         for k, word in enumerate(tokens):
             if word.lower() in ("a", "an", "the", "another", "every") and (k == 0 or tokens[k - 1].lower() not in
@@ -156,7 +162,8 @@ def _foe(reading: Reading, villain: NounPhrase | None) -> NounPhrase | None:
     """A villain the idea names: its villainous subject, or an enemy in the verb phrase."""
     if villain is not None:
         return villain
+    being = any(vp.lemma in _BEING for vp in reading.predicate)
     for phrase in reading.nouns:
-        if phrase is not reading.subject and phrase.lemma in FOE_NOUNS:
+        if phrase is not reading.subject and phrase.lemma in FOE_NOUNS and not being:
             return phrase
     return None

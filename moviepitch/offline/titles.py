@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from . import lexicon as lx
+from .motif_words import MOTIF_WORDS
 from .premise import Premise
 
 _SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "vs.", "from",
@@ -56,7 +57,9 @@ def candidates(plan) -> list[str]:
         if verb is not None and not subject.plural and not verb.aux and not verb.goal and len(verb.rest) <= 4 \
                 and subject.kind != "group":
             found.append(f"The {subject.head} Who {verb.render('past')}")
-        if verb is not None and verb.object is not None and verb.object.head and verb.object.det not in lx.PRONOUNS:
+        concrete = verb is not None and verb.object is not None and verb.object.head and \
+            verb.object.det not in lx.PRONOUNS and (verb.object.kind != "thing" or verb.object.lemma in MOTIF_WORDS)
+        if concrete:
             found.append(f"{subject.head} vs. {lx.plural(verb.object.lemma) if verb.object.plural else verb.object.head}")
             if len(verb.object.text(tail=False).split()) >= 2:
                 found.append(verb.object.text(tail=True) if len(verb.object.text().split()) <= 5
