@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from .characters import Character
 from .painter import paint_poster
-from .plan import Character, StoryPlan, plan_story
-from .story import write_cast, write_image_prompt, write_reply, write_synopsis, write_title
+from .plan import StoryPlan, plan_story
+from .writers import write_cast, write_image_prompt, write_reply, write_synopsis, write_title
+
+
+def warm() -> None:
+    """Load the lexicon and the language model now, so the first pitch is as quick as the rest."""
+    from . import language, lexicon
+    lexicon.warm()
+    language.warm()
+
 
 __all__ = [
-    "Character", "StoryPlan", "paint_poster", "plan_story", "write_cast", "write_image_prompt",
+    "Character", "StoryPlan", "paint_poster", "plan_story", "warm", "write_cast", "write_image_prompt",
     "write_reply", "write_synopsis", "write_title",
 ]

@@ -8,7 +8,7 @@ from typing import Callable
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-from .plan import StoryPlan
+from .art import ArtPlan
 
 Colour = tuple[int, int, int]
 Draw = ImageDraw.ImageDraw
@@ -45,13 +45,13 @@ def _between(stops: list[tuple[float, Colour]], t: float) -> Colour:
 
 
 class Canvas:
-    """The poster being painted, with the plan's palette and a seeded random source."""
+    """The poster being painted, with the art plan's palette and a seeded random source."""
 
-    def __init__(self, plan: StoryPlan, w: int, h: int):
-        self.plan, self.w, self.h = plan, w, h
+    def __init__(self, art: ArtPlan, w: int, h: int):
+        self.art, self.w, self.h = art, w, h
         self.u = w / 512  # one pixel of the 512-wide canvas the shapes were designed on
-        self.rng = random.Random(plan.art_seed)
-        self.top, self.mid, self.sky, self.light, self.land, self.accent = map(_rgb, plan.palette)
+        self.rng = random.Random(art.seed)
+        self.top, self.mid, self.sky, self.light, self.land, self.accent = map(_rgb, art.palette)
         self.shadow = mix(self.land, BLACK, 0.55)
         self.horizon = int(h * self.rng.uniform(0.58, 0.64))
         self.sun = (w * self.rng.uniform(0.35, 0.65), h * self.rng.uniform(0.22, 0.32))

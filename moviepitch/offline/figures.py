@@ -1,57 +1,23 @@
-"""The figures on the poster: backlit silhouettes of people, animals, robots and ghosts."""
+"""Figures for the poster: outlines of people, animals, robots and ghosts, drawn into a mask."""
 
 from __future__ import annotations
 
-from PIL import Image, ImageChops, ImageDraw, ImageFilter
-
-from .canvas import Canvas, Draw, mix, solid
-from .plan import StoryPlan
-
-
-def paint_figures(c: Canvas) -> None:
-    """The plan's figures as dark silhouettes, haloed and rim-lit by the light behind them."""
-    count, kind = c.plan.figure_count, c.plan.figure
-    scale = {"dog": 0.12, "bird": 0.15}.get(kind, 0.34 if count == 1 else 0.3)
-    spots = {1: [(0.5, 1.0)], 2: [(0.42, 1.0), (0.58, 0.94)], 3: [(0.5, 1.0), (0.3, 0.84), (0.7, 0.88)]}
-    hero = c.plan.characters[0].pronoun
-    mask = Image.new("L", c.image.size, 0)
-    d = ImageDraw.Draw(mask)
-    for k, (fx, size) in reversed(list(enumerate(spots[count]))):
-        base, tall = c.h * 0.93 - (1 - size) * c.h * 0.04, c.h * scale * size
-        if kind in _SHAPES:
-            _SHAPES[kind](d, c.w * fx, base, tall)
-        else:
-            # The romantic lead's partner wears the other outline, so the pair reads as two people.
-            dressed = (hero == "she") != (count == 2 and k == 1)
-            outline = _DRESS if dressed and c.plan.genre not in _COATED else _COAT
-            _person(d, c.w * fx, base, tall, outline, hat=_wears_hat(c.plan))
-    # Backlight: a soft halo, the dark silhouette, then a thin rim on the side facing the light.
-    step = max(1, round(2 * c.u))
-    rim = ImageChops.subtract(mask, ImageChops.offset(mask, step if c.sun[0] < c.w / 2 else -step, step))
-    halo = mask.filter(ImageFilter.GaussianBlur(8 * c.u)).point(lambda v: v * 0.6)
-    body = mix(c.light, c.sky, 0.2) if kind == "ghost" else c.shadow
-    c.image.paste(solid(c.light), mask=halo)
-    c.image.paste(solid(body), mask=mask)
-    c.image.paste(solid(c.light), mask=rim.filter(ImageFilter.GaussianBlur(0.6 * c.u)))
+from .canvas import Draw
 
 
 # Outlines of a standing figure seen from behind: (x, y) in figure heights, y from the top.
-_COAT = [(-0.03, 0.125), (-0.1, 0.155), (-0.13, 0.2), (-0.14, 0.33), (-0.15, 0.52), (-0.16, 0.72),
+COAT = [(-0.03, 0.125), (-0.1, 0.155), (-0.13, 0.2), (-0.14, 0.33), (-0.15, 0.52), (-0.16, 0.72),
          (-0.075, 0.74), (-0.07, 0.99), (-0.03, 1.0), (-0.018, 0.77), (0.018, 0.77), (0.03, 1.0),
          (0.07, 0.99), (0.075, 0.74), (0.16, 0.72), (0.15, 0.52), (0.14, 0.33), (0.13, 0.2),
          (0.1, 0.155), (0.03, 0.125)]
-_DRESS = [(-0.025, 0.125), (-0.085, 0.155), (-0.11, 0.2), (-0.115, 0.3), (-0.085, 0.42), (-0.1, 0.5),
+DRESS = [(-0.025, 0.125), (-0.085, 0.155), (-0.11, 0.2), (-0.115, 0.3), (-0.085, 0.42), (-0.1, 0.5),
           (-0.19, 0.8), (-0.05, 0.82), (-0.05, 0.99), (-0.02, 1.0), (-0.012, 0.83), (0.012, 0.83),
           (0.02, 1.0), (0.05, 0.99), (0.05, 0.82), (0.19, 0.8), (0.1, 0.5), (0.085, 0.42), (0.115, 0.3),
           (0.11, 0.2), (0.085, 0.155), (0.025, 0.125)]
-_COATED = ("thriller", "scifi", "adventure", "sports")
+COATED = ("thriller", "scifi", "adventure", "sports")
 
 
-def _wears_hat(plan: StoryPlan) -> bool:
-    return any(word in plan.hero for word in ("cowboy", "detective", "pirate", "captain"))
-
-
-def _person(d: Draw, x: float, base: float, tall: float, outline: list, hat: bool) -> None:
+def person(d: Draw, x: float, base: float, tall: float, outline: list, hat: bool) -> None:
     top = base - tall
     d.polygon([(x + px * tall, top + py * tall) for px, py in outline], fill=255)
     d.ellipse((x - tall * 0.05, top, x + tall * 0.05, top + tall * 0.135), fill=255)
@@ -120,4 +86,4 @@ def _ghost(d: Draw, x: float, base: float, tall: float) -> None:
     d.polygon([(x - u * 2.4, base - tall + u * 2.4), (x + u * 2.4, base - tall + u * 2.4)] + hem, fill=255)
 
 
-_SHAPES = {"dog": _dog, "bird": _bird, "robot": _robot, "ghost": _ghost, "astronaut": _astronaut}
+FIGURE_SHAPES = {"dog": _dog, "bird": _bird, "robot": _robot, "ghost": _ghost, "astronaut": _astronaut}

@@ -8,21 +8,23 @@ from typing import Callable
 from PIL import Image
 
 from .canvas import BLACK, Canvas, Draw, finish, mix, solid
-from .figures import paint_figures
+from .compose import paint_composition
 from .landmarks import big_top, dead_tree, dome, dragon, lighthouse, palm, saucer, tower
+from .art import art_for
 from .plan import StoryPlan
 from .sky import paint_sky
 
 
-def paint_poster(plan: StoryPlan, *, width: int = 1024, height: int = 1536) -> bytes:
-    """PNG bytes of a portrait poster whose palette and scene follow the plan."""
+def paint_poster(plan: StoryPlan, *, width: int = 1024, height: int = 1536, variant: int = 1) -> bytes:
+    """PNG bytes of a portrait poster whose palette, scene and composition follow the plan."""
+    art = art_for(plan, variant)
     # Painting at half size and upscaling keeps a poster well under a second on slow machines.
-    c = Canvas(plan, max(width // 2, 64), max(height // 2, 96))
+    c = Canvas(art, max(width // 2, 64), max(height // 2, 96))
     paint_sky(c)
-    _SCENES[plan.scenery](c)
+    _SCENES[art.scenery](c)
     _foreground(c)
-    paint_figures(c)
-    image = finish(c).resize((width, height), Image.Resampling.LANCZOS)
+    paint_composition(c)
+    image = finish(c).resize((width, height), Image.Resampling.BICUBIC)
     out = io.BytesIO()
     # Grain barely compresses, and the app re-encodes posters as WebP: favour speed over size.
     image.save(out, format="PNG", compress_level=1)
@@ -54,9 +56,9 @@ def _city(c: Canvas) -> None:
         c.layer(skyline)
         if far:
             c.glow(c.w / 2, c.horizon, c.w * 0.6, c.accent, 50)  # the city's glow on its own haze
-    if "tower" in c.plan.landmarks:
+    if "tower" in c.art.landmarks:
         tower(c, c.w * c.rng.choice((0.25, 0.75)))
-    if c.plan.genre == "thriller":
+    if c.art.genre == "thriller":
         _rain(c)
 
 
@@ -88,7 +90,7 @@ def _mountains(c: Canvas) -> None:
         c.shape(pts, mix(c.light, c.land, 0.45 + 0.5 * t), mix(c.sky, c.land, 0.5 + 0.5 * t))
         if i < 2:  # mist between the ranges
             c.glow(c.w / 2, c.horizon + c.h * 0.03 * i, c.w * 0.9, c.sky, 60)
-    if "wreck" in c.plan.landmarks:
+    if "wreck" in c.art.landmarks:
         x, y, u = c.w * c.rng.choice((0.2, 0.78)), c.horizon + c.h * 0.15, c.u
         c.layer(lambda d: d.polygon([(x, y), (x + 26 * u, y - 70 * u), (x + 46 * u, y - 66 * u),
                                      (x + 52 * u, y)], fill=solid(c.shadow)))
@@ -113,10 +115,10 @@ def _ocean(c: Canvas) -> None:
     isle = c.w / 2 + side * c.w * 0.33
     c.layer(lambda d: d.chord((isle - c.w * 0.3, c.horizon - c.h * 0.035, isle + c.w * 0.3,
                                c.horizon + c.h * 0.035), 180, 360, fill=solid(c.land)))
-    if "palms" in c.plan.landmarks:
+    if "palms" in c.art.landmarks:
         for k in range(3):
             palm(c, isle - side * c.w * 0.05 * k, c.horizon - c.h * 0.02, c.h * (0.16 - 0.03 * k))
-    if "lighthouse" in c.plan.landmarks:
+    if "lighthouse" in c.art.landmarks:
         lighthouse(c, isle, c.horizon - c.h * 0.02)
 
 
@@ -155,7 +157,7 @@ def _castle(c: Canvas) -> None:
                         fill=solid(c.accent))
         d.rectangle((cx - c.w * 0.15, base - c.h * 0.09, cx + c.w * 0.13, base), fill=solid(c.land))
     c.layer(draw)
-    if c.plan.genre == "fantasy" or "dragon" in c.plan.landmarks:
+    if c.art.genre == "fantasy" or "dragon" in c.art.landmarks:
         dragon(c, c.w * c.rng.uniform(0.3, 0.7), c.h * c.rng.uniform(0.14, 0.2), c.w * 0.22)
 
 
@@ -175,7 +177,7 @@ def _arena(c: Canvas) -> None:
             d.line([(0, rim + c.h * 0.06 + dy), (c.w / 2, rim + dy), (c.w, rim + c.h * 0.06 + dy)],
                    fill=solid(c.light, 35), width=1)
     c.layer(crowd, 0.7 * c.u)
-    if "tent" in c.plan.landmarks:
+    if "tent" in c.art.landmarks:
         big_top(c, c.w * 0.5, rim + c.h * 0.1, c.w * 0.36)
     c.layer(lambda d: d.polygon([(c.w * 0.46, 0), (c.w * 0.54, 0), (c.w * 0.8, c.h * 0.95),
                                  (c.w * 0.2, c.h * 0.95)], fill=solid(c.light, 40)), 14 * c.u)
@@ -196,14 +198,14 @@ def _field(c: Canvas) -> None:
         for ox, oy, r in crown:
             d.ellipse((tx + ox - r, ty - size + oy - r, tx + ox + r, ty - size + oy + r), fill=solid(c.land))
     c.layer(tree)
-    if "saucer" in c.plan.landmarks:
+    if "saucer" in c.art.landmarks:
         saucer(c, c.w * 0.5, c.h * 0.17)
 
 
 def _space(c: Canvas) -> None:
     c.shape(c.ground(c.horizon, c.h * 0.07, 0.7), mix(c.land, c.sky, 0.5), c.land)
     c.shape(c.ground(c.horizon + c.h * 0.12, c.h * 0.1, 0.75), mix(c.land, c.accent, 0.15), c.shadow)
-    if "saucer" in c.plan.landmarks:
+    if "saucer" in c.art.landmarks:
         saucer(c, c.w * c.rng.uniform(0.3, 0.7), c.h * 0.4)
 
 
@@ -218,7 +220,7 @@ def _desert(c: Canvas) -> None:
     for i in range(3):
         c.shape(c.swell(c.horizon + c.h * 0.05 * (i + 0.3), c.h * 0.03),
                 mix(c.sky, c.land, 0.3 + 0.3 * i), mix(c.sky, c.land, 0.6 + 0.2 * i))
-    if "domes" in c.plan.landmarks:
+    if "domes" in c.art.landmarks:
         for dx, r in ((-0.15, 0.07), (0.05, 0.1), (0.22, 0.06)):
             dome(c, c.w * (0.5 + dx), c.horizon + c.h * 0.08, c.w * r)
 

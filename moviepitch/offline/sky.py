@@ -14,7 +14,7 @@ def paint_sky(c: Canvas) -> None:
     """Stars on a dark sky, then the plan's light source."""
     if sum(c.top) < 200:
         _stars(c)
-    _LIGHTS[c.plan.light](c)
+    _LIGHTS[c.art.light](c)
 
 
 def _stars(c: Canvas) -> None:
@@ -43,7 +43,7 @@ def _moon(c: Canvas) -> None:
 
 def _sun(c: Canvas) -> None:
     x, y = c.sun
-    sunny = c.plan.genre == "comedy"
+    sunny = c.art.genre == "comedy"
     if not sunny:  # a low, setting sun for everything but sunny comedy
         y = c.horizon - c.h * 0.06
         c.sun = (x, y)

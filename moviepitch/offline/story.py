@@ -1,221 +1,130 @@
-"""The offline writers: the reply, synopsis, title, cast and image prompt, rendered from a story plan."""
+"""The English synopsis and cast list, written from the story plan.
+
+Each character's first mention carries the performer in brackets, right after the name, and comes
+after a lower-case word or a comma, so the app's cast reader never takes a neighbouring capitalised
+word for part of a name.
+"""
 
 from __future__ import annotations
 
-import random
+from . import beats, genre_beats
+from . import lexicon as lx
+from .facts import billed, hero_facts, joined
+from .fill import Chooser, cap
+from .plan import StoryPlan, rng_for
 
-from . import wordbank as wb
-from .plan import Character, StoryPlan, rng_for
-from .wordbank import GENRES, Genre
-from .words import CUT_WORDS, an, cap, core, definite, plural
-
-
-# Sentence templates. Every first mention of a name follows a lowercase word or a comma,
-# so a cast parser reading "Name (Performer)" never swallows a neighbouring capitalised word.
-_INTROS = {
-    "single": ("{hero} is {desc}{trait}{living}, until the day {pron} {pred}.",
-               "Nobody{place_bit} pays much attention to {hero}, {desc}{trait}, until {pron} {pred}.",
-               "For years, {hero} has been {desc}{trait}{place_bit}. Then {pron} {pred}."),
-    "group": ("{hero} is {desc}, so when {subj} {pred}, {pron} is the one who has to keep the "
-              "whole thing from falling apart{place_bit}.",
-              "Nobody expects much from {hero}, {desc}, but when {subj} {pred}, {pron} suddenly "
-              "finds {refl} in charge{place_bit}."),
-    "witness": ("When {clause}, the only one who sees what is really going on is {hero}, "
-                "{desc}{trait}{place_bit}.",
-                "It starts when {clause}, and {hero}, {desc}{trait}, is caught right in the middle "
-                "of it{place_bit}."),
-    "named": ("For years, {hero} has been {desc}{place_bit}. Then {pron} {pred}.",
-              "Everyone{place_bit} thinks they know {hero}, {desc}, until {pron} {pred}."),
-    "notion": ("It all begins with {clause}, and {hero}, {desc}{trait}, is caught right in the middle "
-               "of it{place_bit}.",
-               "Nobody{place_bit} asked for {clause}, least of all {hero}, {desc}{trait}, but that "
-               "is exactly what arrives."),
-    "target": ("When {clause}, nobody expects that {head}, {hero}, to fight back{place_bit}.",
-               "When {clause}, the plan has one flaw, because that {head}, {hero}, is far tougher "
-               "than anyone imagined{place_bit}."),
-}
-_ALLIES = ("{hero_s} finds an unlikely partner in {who}, {desc}, and together they start asking "
-           "the questions nobody else will.",
-           "Help arrives in the unlikely shape of {who}, {desc}, and {pron} has reasons of {poss} own "
-           "to get involved.",
-           "Teaming up with {who}, {desc}, {hero_s} sets out to do the one thing everyone says is "
-           "impossible.")
-_VILLAINS = ("Standing in their way is {who}, {desc}, who will stop at nothing to stay in control.",
-             "The trouble is {who}, {desc}, whose patience is running out fast.",
-             "Pulling the strings is {who}, {desc}, and {pron} is always three steps ahead.")
-_WILDCARDS = ("Then there is {who}, {desc}, whose loyalty nobody can quite pin down.",
-              "Adding to the chaos is {who}, {desc}, who may turn out to be the key to everything.")
-_CLOSERS = ("{moods}, this is {a_label} about {theme}.",
-            "Equal parts {m1} and {m2}, it is {a_label} about {theme}, made for the biggest screen "
-            "in town.",
-            "{a_m1}, {m2} {label} about {theme}, it is the kind of story audiences will talk about "
-            "long after the credits roll.")
-_REPLIES = ("I love it, {story} is exactly the kind of {label} audiences will queue "
-            "around the block for!",
-            "Now we're talking: {spot} at the heart of {a_mood} {label}{place_bit} is pure "
-            "box-office gold!",
-            "Stop everything, because {spot} and the {motif} add up to a poster, a trailer and a "
-            "franchise rolled into one!",
-            "Brilliant, {spot}{place_bit} is the freshest thing to land on my desk all year, and it "
-            "has {label} hit written all over it!")
-_POSSESSIVE = {"she": "her", "he": "his"}
-_REFLEXIVE = {"she": "herself", "he": "himself"}
-
-
-def _place_bit(plan: StoryPlan, living: bool = False) -> str:
-    if plan.place_from_idea and plan.place.lower() in plan.clause.lower():
-        return ""
-    return f"{', living' if living else ''} {plan.place_prep} {plan.place}"
-
-
-def _billed(character: Character) -> str:
-    return f"{character.name} ({character.performer})"
-
-
-def _fill(template: str, plan: StoryPlan, **extra: str) -> str:
-    hero = plan.characters[0]
-    ally, villain = plan.role("ally"), plan.role("antagonist")
-    facts = dict(hero=hero.short, ally=ally.short if ally else "an old friend",
-                 villain=villain.short if villain else "the enemy", motif=plan.motif,
-                 place_name=plan.place_name, pronoun=hero.pronoun,
-                 possessive=_POSSESSIVE[hero.pronoun])
-    return template.format(**{**facts, **extra})
-
-
-def write_reply(plan: StoryPlan) -> str:
-    """One enthusiastic movie-boss sentence about the idea."""
-    rng = rng_for(plan.idea, plan.seed, "reply")
-    spot = plan.subject or f"the {plan.motif}"
-    place_bit = f" {plan.place_prep} {plan.place}" if plan.place_from_idea else ""
-    if plan.place.lower() in spot.lower():
-        place_bit = ""
-    templates = [t for t in _REPLIES if "{motif}" not in t or plan.motif.lower() not in spot.lower()]
-    story = f"a story {'about' if plan.mode == 'notion' else 'where'} {plan.clause}"
-    return rng.choice(templates).format(story=story, label=plan.label, spot=spot,
-                                        a_mood=an(plan.mood[0]), place_bit=place_bit,
-                                        motif=plan.motif)
+_PAIR_INTROS = (
+    "{lead} {acts}, and nothing {place} will ever be quite the same.",
+    "When {lead} {acts}, it is supposed to be a quiet week {place}.",
+    "It starts on an ordinary {day} {place}, when {lead} {acts}.",
+    "Nobody {place} saw it coming: {lead} {acts}.",
+)
+_QUOTED_INTROS = (
+    "The premise, in its author's own words: \u201c{quote}\u201d. At its centre is {lead}, {desc}.",
+    "\u201c{quote}\u201d: that is the whole idea, and {lead}, {desc}, is about to live it.",
+    "It begins with a line in another language, \u201c{quote}\u201d, and with {lead}, {desc}, who is "
+    "about to find out what it means.",
+)
+_PARTNER_LINKS = (", and ", " and ")
 
 
 def write_synopsis(plan: StoryPlan) -> str:
     """Two or three paragraphs; each character's first mention carries the performer in brackets."""
     rng = rng_for(plan.idea, plan.seed, "synopsis")
-    genre = GENRES[plan.genre]
-    return "\n\n".join((_setup(plan, genre, rng), _conflict(plan, genre, rng),
-                        _finale(plan, genre, rng)))
+    chooser = Chooser(rng)
+    facts = hero_facts(plan, rng)
+    facts.update(_lead(plan, rng))
+    facts["trait"] = rng.choice(beats.TRAITS).format(them=facts["them"]) if _plain(plan) else ""
+    opening = _opening(plan, chooser, facts)
+    conflict = _conflict(plan, chooser, facts)
+    ending = _ending(plan, chooser, facts)
+    paragraphs = [opening, conflict, ending] if plan.length != "short" else [opening, f"{conflict} {ending}"]
+    return "\n\n".join(paragraphs)
 
 
-def _setup(plan: StoryPlan, genre: Genre, rng: random.Random) -> str:
-    hero = plan.characters[0]
-    plain = " who " not in plan.hero and len(plan.hero.split()) <= 5
-    trait = f" {rng.choice(wb.HERO_TRAITS)}" if plain else ""
-    head = core(plan.hero.removeprefix("the ").removesuffix(" at the centre of it all"))[-1]
-    intro = rng.choice(_INTROS[plan.mode]).format(
-        hero=_billed(hero), desc=plan.hero, trait=trait, living=_place_bit(plan, living=True),
-        place_bit=_place_bit(plan), pron=hero.pronoun, refl=_REFLEXIVE[hero.pronoun],
-        pred=plan.predicate, subj=_group_subject(plan), clause=plan.clause, head=head)
-    return f"{cap(intro)} {_fill(rng.choice(genre.escalations), plan)}"
+def _plain(plan: StoryPlan) -> bool:
+    """Whether the lead's description is short enough to take a trait after it."""
+    lead = plan.heroes[0]
+    return len(plan.heroes) == 1 and lead.description and len(lead.description.split()) <= 4 \
+        and " who " not in lead.description
 
 
-def _group_subject(plan: StoryPlan) -> str:
-    # A numbered or plural group can be "they"; a flock or a crew keeps its singular verb.
-    head = core(plan.subject)[-1] if plan.subject else ""
-    return "they" if plural(head) and head not in wb.GROUP_NOUNS else definite(plan.subject)
+def _lead(plan: StoryPlan, rng) -> dict[str, str]:
+    """The heroes' first mention and description, by how the idea names them."""
+    heroes, premise = plan.heroes, plan.premise
+    subject = premise.subject
+    if premise.mode in ("many", "group") and len(heroes) > 1:
+        named = [h for h in heroes if not h.description]
+        partners = [h for h in heroes if h.description]
+        lead = joined([billed(h) for h in named] + [f"{billed(p)}, {p.description}," for p in partners])
+        if subject is not None and premise.mode == "many":
+            number = lx.NUMBER_WORDS[len(named)] if len(named) < len(lx.NUMBER_WORDS) else ""
+            desc = f"{number} {subject.text('', number=False)}".strip()
+        elif subject is not None:
+            desc = subject.text()
+        else:
+            desc = premise.subject_text
+        return {"lead": lead.rstrip(","), "desc": desc}
+    if len(heroes) > 1:  # "a retired firefighter and his dog"
+        parts = [f"{billed(h)}, {h.description}" for h in heroes]
+        return {"lead": rng.choice(_PARTNER_LINKS).join([", ".join(parts[:-1]), parts[-1]]) + ",",
+                "desc": ""}
+    return {"lead": billed(heroes[0]), "desc": heroes[0].description}
 
 
-def _conflict(plan: StoryPlan, genre: Genre, rng: random.Random) -> str:
-    hero = plan.characters[0]
+def _opening(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
+    premise = plan.premise
+    mode = premise.mode
     sentences = []
-    for role, templates in (("ally", _ALLIES), ("antagonist", _VILLAINS), ("wildcard", _WILDCARDS)):
-        who = plan.role(role)
-        if who:
-            sentences.append(rng.choice(templates).format(
-                who=_billed(who), desc=who.description, hero_s=hero.short, pron=who.pronoun,
-                poss=_POSSESSIVE[who.pronoun]))
-    sentences.append(_fill(rng.choice(genre.complications), plan))
-    return " ".join(sentences)
+    if premise.reading and premise.reading.opener_kind == "when":
+        sentences.append(chooser.template(beats.OPENER_LEADS, facts))
+    if mode == "quoted":
+        facts["quote"] = premise.text
+        intros = _QUOTED_INTROS
+    elif mode == "lead" and len(plan.heroes) > 1:
+        intros = _PAIR_INTROS
+    elif mode == "lead":
+        intros = beats.LEAD_INTROS if premise.predicate else beats.LEAD_PHRASES
+    elif mode == "many":
+        intros = beats.MANY_INTROS if premise.predicate else beats.MANY_PHRASES
+    elif mode == "group":
+        intros = beats.GROUP_INTROS
+    elif mode == "villain":
+        intros = beats.VILLAIN_INTROS
+    elif premise.predicate:
+        intros = beats.WITNESS_INTROS
+    else:
+        intros = beats.THING_INTROS
+    sentences.append(chooser.template(intros, facts) or chooser.template(beats.THING_INTROS, facts))
+    extra = premise.reading.extra if premise.reading else ""
+    if extra:
+        sentences.append(cap(extra.removeprefix("and ").removeprefix("but ")) + ".")
+    if facts.get("goal") and chooser.rng.random() < 0.8:
+        sentences.append(chooser.template(beats.GOALS, facts))
+    sentences.append(chooser.template(genre_beats.ESCALATIONS[plan.genre], facts))
+    return " ".join(s for s in sentences if s)
 
 
-def _finale(plan: StoryPlan, genre: Genre, rng: random.Random) -> str:
-    m1, m2, m3 = plan.mood
-    closer = rng.choice(_CLOSERS).format(
-        moods=cap(f"{m1}, {m2} and {m3}"), m1=m1, m2=m2, a_m1=cap(an(m1)), label=plan.label,
-        a_label=an(plan.label), theme=rng.choice(genre.themes))
-    return f"{_fill(rng.choice(genre.climaxes), plan)} {closer}"
+def _conflict(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
+    sentences = [chooser.template(beats.ALLIES, facts), chooser.template(beats.VILLAINS, facts)]
+    if plan.role("wildcard"):
+        sentences.append(chooser.template(beats.WILDCARDS, facts))
+    # Short names from here on: the brackets belong to first mentions only.
+    facts.update(ally=facts.get("ally_short", "an old friend"), villain=facts.get("villain_short", "the enemy"))
+    facts["heroes_with_ally"] = joined([h.short for h in plan.heroes] + [facts["ally"]])
+    genres = plan.genres
+    sentences.append(chooser.template(genre_beats.COMPLICATIONS[genres[-1] if len(genres) > 1 else genres[0]],
+                                      facts))
+    return " ".join(s for s in sentences if s)
 
 
-def write_title(plan: StoryPlan) -> str:
-    """A catchy title of one to six words."""
-    return plan.title
+def _ending(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
+    facts["theme"] = chooser.pick(genre_beats.THEMES[plan.genre])
+    climax = chooser.template(genre_beats.CLIMAXES[plan.genre], facts)
+    closer = chooser.template(beats.CLOSERS[plan.tone], facts)
+    return f"{climax} {closer}"
 
 
 def write_cast(plan: StoryPlan) -> str:
     """One "Character: Performer" line per character."""
     return "\n".join(f"{c.name}: {c.performer}" for c in plan.characters)
-
-
-_SCENES = {
-    "space": "on a jagged alien ridge under a sky crowded with stars",
-    "desert": "among rust-red dunes and flat-topped mesas",
-    "mountains": "on a knife-edge ridge above layer after layer of misty mountains",
-    "ocean": "on a wet shoreline above a glittering sea",
-    "house": "on a barren hill before a lone crooked house with a single lit window",
-    "castle": "on a cliff path below a towering castle, a winged shape circling its spires",
-    "arena": "at the centre of a packed arena, the crowd a blur of tiny lights",
-    "city": "on a rain-slick rooftop above a glowing skyline of lit windows",
-    "field": "in a wide field of tall grass with a lone tree on the horizon",
-}
-_LANDMARKS = {
-    "palms": "Palm silhouettes frame the view.",
-    "lighthouse": "A lighthouse throws its beam across the water.",
-    "tower": "A lattice tower rises above the rooftops.",
-    "domes": "Glowing habitat domes crouch in the dust.",
-    "saucer": "A hovering saucer pours a column of light onto the ground.",
-    "wreck": "The broken tail of a crashed plane juts from the slope.",
-    "tent": "A striped circus big top looms behind the crowd.",
-}
-_LIGHTS = {
-    "planet": "A vast ringed planet fills the upper sky, its rim blazing with light.",
-    "moon": "A swollen pale moon hangs low behind drifting mist, casting long shadows.",
-    "sun": "A low sun flares across the horizon and pours warm light over everything.",
-    "floodlights": "Banks of floodlights cut bright beams through the haze from above.",
-}
-_FINISHES = ("rich film grain and a soft vignette", "deep shadows and crisp rim light",
-             "painterly texture and gentle atmospheric haze")
-
-
-def write_image_prompt(plan: StoryPlan) -> str:
-    """A 40-90 word poster description with no names and nothing written in it."""
-    rng = rng_for(plan.idea, plan.seed, "image")
-    many = plan.mode == "group" or plan.figure_count > 1
-    figures = _figure_phrase(plan) + (" and a second figure leaning close" if plan.genre == "romance" else "")
-    colours = plan.palette_words
-    parts = [
-        f"A cinematic portrait movie poster: {figures}, seen from behind as "
-        f"{'dark silhouettes, stand' if many else 'a dark silhouette, stands'} {_SCENES[plan.scenery]}.",
-        _LIGHTS[plan.light],
-        f"The palette is {colours[0]}, {colours[1]} and {colours[2]} with touches of {colours[3]}, "
-        f"and the mood is {plan.mood[0]} and {plan.mood[1]}.",
-        f"Low camera angle, strong central composition, {rng.choice(_FINISHES)}.",
-    ]
-    parts[1:1] = [_LANDMARKS[m] for m in plan.landmarks if m in _LANDMARKS][:1]
-    if plan.place_from_idea:
-        parts.insert(1, f"The setting unmistakably evokes {plan.place}.")
-    text = " ".join(parts)
-    return text if len(text.split()) <= 90 else " ".join(parts[:-1])
-
-
-def _figure_phrase(plan: StoryPlan) -> str:
-    """Who stands on the poster, described by role only."""
-    phrase = plan.subject if plan.mode in ("single", "group", "named") else plan.hero
-    phrase = phrase.removesuffix(" at the centre of it all")
-    words = phrase.split()
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in wb.RELATIVES), len(words))
-    phrase = _strip_names(" ".join(words[:cut]))
-    meaningful = [w for w in phrase.split() if w.lower() not in CUT_WORDS | wb.PLAIN_WORDS]
-    return phrase if meaningful else "a lone figure"
-
-
-def _strip_names(phrase: str) -> str:
-    places = {p[1].lower() for p in wb.KNOWN_PLACES}
-    return " ".join(w for w in phrase.split()
-                    if not w[:1].isupper() or w.isupper() or w.lower().strip(",") in places)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import io
 import re
@@ -12,8 +11,8 @@ from typing import Any, Callable, Mapping
 from PIL import Image, ImageFilter
 
 from ..offline import (
-    StoryPlan, paint_poster, plan_story, write_cast, write_image_prompt, write_reply,
-    write_synopsis, write_title,
+    StoryPlan, paint_poster, plan_story, warm, write_cast, write_image_prompt, write_reply, write_synopsis,
+    write_title,
 )
 from .base import (
     ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
@@ -22,14 +21,15 @@ from .base import (
 
 _WRITERS: dict[str, Callable[[StoryPlan], str]] = {
     "reply": write_reply, "synopsis": write_synopsis, "title": write_title, "cast": write_cast,
-    "image_prompt": write_image_prompt,
+    # The painter never refuses a description, so a "safer" one is the same description.
+    "image_prompt": write_image_prompt, "safer_image_prompt": write_image_prompt,
 }
 _WORDS_PER_CHUNK = 3
 # The painter "works" for this many pace-units, so a demo poster does not appear instantly.
 _PAINT_PACES = 20
-# Seed offsets for regenerated parts: a new synopsis is a new story; a new title or poster
-# varies only itself. Large primes keep the variants apart.
-_STORY_STRIDE, _TITLE_STRIDE, _ART_STRIDE = 7919, 104729, 1299709
+# Seed offsets for regenerated parts: a new synopsis is a new story; a new title varies only
+# itself (a new poster takes the next composition: see offline/art.py). Large primes keep them apart.
+_STORY_STRIDE, _TITLE_STRIDE = 7919, 104729
 # Blur radii of the partial posters, coarse to fine, as an image model's would sharpen.
 _PARTIAL_BLURS = (18, 6)
 
@@ -81,7 +81,12 @@ class OfflineProvider(Provider):
             raise ProviderError(f"The offline writer cannot write {request.task!r}.", kind="error")
         plan = _plan_for(request.context)
         variant = _number(request.context, "variant", 1)
-        text = _title_variant(plan, variant) if request.task == "title" and variant > 1 else writer(plan)
+        if request.task == "title" and variant > 1:
+            text = _title_variant(plan, variant)
+        elif request.task in ("image_prompt", "safer_image_prompt"):
+            text = write_image_prompt(plan, _number(request.context, "poster_variant", 1))
+        else:
+            text = writer(plan)
         if on_delta is not None:
             self._stream(text, on_delta)
         return TextResult(text=text, model=self.text_model, usage={})
@@ -90,10 +95,7 @@ class OfflineProvider(Provider):
         """Paint a text-free poster for the pitch, showing it sharpen when asked to."""
         width, height = self.poster_size
         plan = _plan_for(request.context)
-        variant = _number(request.context, "variant", 1)
-        if variant > 1:
-            plan = dataclasses.replace(plan, art_seed=plan.art_seed + _ART_STRIDE * (variant - 1))
-        data = paint_poster(plan, width=width, height=height)
+        data = paint_poster(plan, width=width, height=height, variant=_number(request.context, "variant", 1))
         pauses = len(_PARTIAL_BLURS) + 1 if on_partial else 1
         for index, radius in enumerate(_PARTIAL_BLURS if on_partial else ()):
             self._pause(_PAINT_PACES * self.pace / pauses)
@@ -101,6 +103,10 @@ class OfflineProvider(Provider):
         self._pause(_PAINT_PACES * self.pace / pauses)
         return ImageResult(data=data, model=self.image_model, usage={},
                            label="Painted by the offline poster painter")
+
+    def warm(self) -> None:
+        """Load the writer's lexicon and language model before the first pitch asks for them."""
+        warm()
 
     def moderate(self, text: str) -> ModerationResult:
         """The offline writer refuses nothing."""

@@ -24,6 +24,8 @@ What it measures, all against a simulated OpenAI-compatible API with a latency p
    JSON API, each from its own loopback address as creation is limited per address; the load runs
    for as long as one pitch took in measurement 1, so it sees every stage, posters included).
 5. The peak memory (VmHWM) of each gunicorn web worker.
+6. The offline writer and painter, in this process: writing time and painting CPU per pitch, and the
+   cold start of the lexicon and language model (offline_costs.py).
 
 --only runs some of them: 1 and 2 come from one pitch, so they run together; 4 without 3 runs only
 the idle permalink rounds its ratio needs; 4 without 1 loads for the critical path the latency
@@ -61,11 +63,12 @@ import simulated_openai as simapi  # noqa: E402
 from load import LoadClient  # noqa: E402
 from measurements import (check_pages, measure_idle, measure_idle_permalink, measure_in_flight,  # noqa: E402
                           measure_memory, measure_pitch)
+from offline_costs import measure_offline  # noqa: E402
 from pitches import app_env, expected_floor, seed_instance  # noqa: E402
 from report import Report  # noqa: E402
 from servers import Gunicorn, SimulatedAPI, child_env, cpu_plan, gunicorn_conf, machine_facts  # noqa: E402
 
-MEASUREMENTS = frozenset(range(1, 6))
+MEASUREMENTS = frozenset(range(1, 7))
 
 
 def parse_only(text: str) -> frozenset[int]:
@@ -75,7 +78,7 @@ def parse_only(text: str) -> frozenset[int]:
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a comma-separated list of numbers") from None
     if not chosen or not chosen <= MEASUREMENTS:
-        raise argparse.ArgumentTypeError(f"{text!r}: measurements are numbered 1 to 5")
+        raise argparse.ArgumentTypeError(f"{text!r}: measurements are numbered 1 to 6")
     if chosen & {1, 2}:
         chosen |= {1, 2}  # one pitch gives both, so neither costs anything without the other
     return frozenset(chosen)
@@ -107,7 +110,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--app-path", type=Path, help="a folder to put on gunicorn's Python path for --app")
     parser.add_argument("--keep", action="store_true", help="keep the run folder (databases and server logs)")
     parser.add_argument("--only", type=parse_only, default=MEASUREMENTS, metavar="N[,N...]",
-                        help="run only these measurements, e.g. 3,4 or 4 (default: all five); 1 and 2 run "
+                        help="run only these measurements, e.g. 3,4 or 6 (default: all six); 1 and 2 run "
                              "together, and 4 without 3 runs just the idle permalink rounds its ratio needs")
     args = parser.parse_args(argv)
     if (not 0 < args.scale <= 10 or not 0 < args.duration <= 60 or not 0 < args.in_flight <= 100
@@ -182,7 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     # Generous bounds: a pitch's expected time is about 22 s × scale.
     pitch_bound = 120.0 * args.scale + 30.0
     try:
-        sim.start()
+        if 6 in only:
+            measure_offline(report)
+        if only & {1, 2, 3, 4, 5}:
+            sim.start()
         if 1 in only:
             pitch = measure_pitch(report, sim, folder / "inprocess", profile, pitch_bound)
         if only & {3, 4, 5}:

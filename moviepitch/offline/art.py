@@ -1,0 +1,157 @@
+"""The poster's plan: what is painted (the idea's nouns as motifs), how it is framed, in which colours.
+
+The painter paints it and the poster description describes it, so the two always agree. A new
+poster of the same pitch (variant 2, 3 ...) takes the next composition in the plan's rotation, so
+it is framed differently, not merely re-seeded.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .genres import GENRES
+from .motif_words import MOTIF_WORDS, landmarks_for
+from .plan import StoryPlan
+
+# Compositions, and which suit how many heroes the story has.
+COMPOSITIONS = ("heroes", "close_up", "crowd", "object", "facing", "landscape")
+_FIGURES = {"person": "human", "creature": "creature"}
+_MARS = ("Red Dust", ("#1a0603", "#6e1f0e", "#e0703a", "#ffe1b0", "#1c0704", "#7fd6ff"),
+         ("rust red", "burnt orange", "dusty gold", "ice blue"))
+
+
+@dataclass(frozen=True)
+class Motif:
+    """One thing painted on the poster: the noun as the idea says it, and the drawing that shows it."""
+
+    noun: str  # "penguin", "vending machine", "bakery"
+    shape: str  # the painter's drawing: "penguin", "machine", "shopfront"
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class ArtPlan:
+    """Everything the painter and the poster description share."""
+
+    seed: int
+    genre: str
+    composition: str
+    motifs: tuple[Motif, ...]  # the idea's things, the main one first
+    figure: str  # what the heroes look like: human, or a motif shape ("penguin", "dog")
+    figure_noun: str  # the heroes as the description names them: "two elderly sisters"
+    figure_count: int
+    pronoun: str  # the lead's, for the outline of a person
+    hat: bool
+    scenery: str
+    light: str
+    landmarks: tuple[str, ...]
+    palette_name: str
+    palette: tuple[str, ...]  # sky top, sky middle, horizon, light, land, accent
+    palette_words: tuple[str, ...]
+    moods: tuple[str, ...]
+    looming: str = ""  # a villain the idea names, painted as a giant shadow: "the evil genius"
+
+
+def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
+    """The idea's nouns that the painter can draw, the main noun first."""
+    premise = plan.premise
+    nouns = list(premise.nouns)
+    main = premise.main_noun
+    if main in nouns:
+        nouns.remove(main)
+    found = []
+    for noun in [main, *nouns]:
+        words = noun.lower().replace("-", " ").split()
+        # The head decides ("vending machine"), else a modifier ("hockey team" shows hockey).
+        if any(w in lx.NUMBERS for w in words):
+            continue  # "a thousand kilometres": a distance, not a thing to paint
+        shape = MOTIF_WORDS.get(noun.lower())
+        if shape is None:
+            word = next((w for w in reversed(words) if w in MOTIF_WORDS), None)
+            shape = MOTIF_WORDS.get(word or "")
+            # A short phrase reads best whole ("bowling alley"); a long one by the painted word.
+            noun = noun if not words or word == words[-1] or len(words) <= 2 else (word or noun)
+        if shape and all(m.shape != shape for m in found):
+            found.append(Motif(noun, shape))
+    return tuple(found[:3])
+
+
+def rotation(plan: StoryPlan, hero_shape: str) -> list[str]:
+    """The compositions that suit the story, in the order new posters take them."""
+    count = len(plan.heroes)
+    has_thing = bool(motifs_of(plan))
+    options = ["heroes"]
+    if count >= 3 or plan.premise.mode == "group":
+        options = ["crowd", "heroes"]
+    elif count == 2:
+        options = ["heroes", "facing"]
+    if plan.genre == "romance" and count == 1:
+        options.append("facing")
+    options.append("close_up")
+    if has_thing:
+        options.insert(1, "object")
+    options.append("landscape")
+    return options
+
+
+def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
+    """The poster plan for one version of the poster."""
+    rng = random.Random(plan.art_seed)
+    genre = GENRES[plan.genre]
+    motifs = motifs_of(plan)
+    premise = plan.premise
+    heroes = plan.heroes
+    lead = heroes[0]
+    hero_shape = "human"
+    if lead.creature and premise.subject is not None:
+        hero_shape = MOTIF_WORDS.get(premise.subject.lemma, "creature")
+        if premise.mode == "group" and premise.subject.members:
+            hero_shape = MOTIF_WORDS.get(premise.subject.members.split()[-1].rstrip("s"), "creature")
+    order = rotation(plan, hero_shape)
+    start = rng.randrange(len(order))
+    if premise.mode == "witness" and motifs:  # the thing is the star: it comes first
+        order, start = ["object"] + [o for o in order if o != "object"], 0
+    composition = order[(start + variant - 1) % len(order)]
+    name, palette, words = _MARS if "mars" in premise.text.lower() else genre.palettes[rng.randrange(2)]
+    return ArtPlan(
+        seed=plan.art_seed + 7919 * (variant - 1), genre=plan.genre, composition=composition, motifs=motifs,
+        figure=hero_shape, figure_noun=_figure_noun(plan), figure_count=min(len(heroes), 4) or 1,
+        pronoun=lead.pronoun, hat=any(w in lead.description for w in ("cowboy", "detective", "pirate", "captain")),
+        scenery=plan.setting.scenery, light=genre.light, landmarks=landmarks_for(premise.text.lower()),
+        palette_name=name, palette=palette, palette_words=words, moods=tuple(rng.sample(genre.moods, 2)),
+        looming=_looming(plan),
+    )
+
+
+def _looming(plan: StoryPlan) -> str:
+    """The idea's villain, when it names one, as the description calls its shadow."""
+    foe = plan.premise.foe
+    if foe is None or plan.language != "en":
+        return ""
+    return foe.text("the", tail=False)
+
+
+def _figure_noun(plan: StoryPlan) -> str:
+    """How the description names the heroes: by what the idea calls them, never by name."""
+    premise, heroes = plan.premise, plan.heroes
+    subject = premise.subject
+    if premise.language != "en" or subject is None or premise.mode in ("witness", "villain", "quoted"):
+        description = heroes[0].description
+        return _no_clause(description) if description else "a lone figure"
+    if premise.mode == "group":
+        return subject.text(tail=False) + (f" of {subject.members}" if subject.members else "")
+    if premise.mode == "many":
+        from . import lexicon as lx
+        number = lx.NUMBER_WORDS[len(heroes)] if len(heroes) < len(lx.NUMBER_WORDS) else ""
+        return f"{number} {subject.text('', tail=False, number=False)}".strip()
+    parts = [subject.text("a" if subject.det in ("a", "an") else None, tail=False)]
+    parts += [p.text(tail=False) for p in premise.reading.partners]
+    return " and ".join(parts)
+
+
+def _no_clause(text: str) -> str:
+    for cut in (" who ", " with ", " whose ", " that "):
+        text = text.split(cut)[0]
+    return text

@@ -1,0 +1,127 @@
+"""The cast: the heroes the idea names (as many as it says), an ally, an antagonist, maybe a wildcard."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from . import names
+from .genres import Genre
+from .nouns import gender_of_noun
+from .premise import Premise
+
+# Titles a hero's job earns in front of the name, and whether they go with the first name.
+HONORIFICS = {"astronaut": ("Commander", False), "captain": ("Captain", False), "detective": ("Detective", False),
+              "mayor": ("Mayor", False), "chef": ("Chef", False), "doctor": ("Dr", False),
+              "professor": ("Professor", False), "sheriff": ("Sheriff", False), "judge": ("Judge", False),
+              "queen": ("Queen", True), "king": ("King", True), "nun": ("Sister", True), "monk": ("Brother", True),
+              "priest": ("Father", False), "conductor": ("Maestro", False), "princess": ("Princess", True),
+              "prince": ("Prince", True), "pirate": ("Captain", False)}
+
+
+@dataclass(frozen=True)
+class Character:
+    """One role in the story and the invented performer who plays it."""
+
+    name: str  # as first written: "Commander Mara Voss"
+    short: str  # for later mentions: "Commander Voss" or "Mara"
+    performer: str
+    role: str  # hero, ally, antagonist or wildcard
+    description: str  # "a retired ballerina"; "" when a group sentence describes the heroes
+    pronoun: str  # "she" or "he"
+    creature: bool = False
+
+
+def _pronoun_in(text: str, rng: random.Random) -> str:
+    words = re.findall(r"[a-z-]+", text.lower())
+    for word in words:
+        found = "she" if word in ("her", "she", "herself") else "he" if word in ("his", "he", "himself") \
+            else gender_of_noun(word)
+        if found:
+            return found
+    return rng.choice(("she", "he"))
+
+
+def build_cast(premise: Premise, genre: Genre, rng: random.Random) -> tuple[Character, ...]:
+    """The characters, heroes first; names and performers invented and unique within the pitch."""
+    specs: list[tuple[str, str, str, bool, str]] = []  # role, description, pronoun, creature, head noun
+    subject, mode = premise.subject, premise.mode
+    used: set[int] = set()
+    if mode == "lead" and subject is not None:
+        specs.append(("hero", subject.text("a" if subject.det in ("a", "an") else None),
+                      premise.hero_gender or rng.choice(("she", "he")), subject.kind == "creature", subject.lemma))
+        for partner in premise.reading.partners:
+            specs.append(("hero", partner.text(), partner.gender or _pronoun_in(partner.text(), rng),
+                          partner.kind == "creature", partner.lemma))
+    elif mode in ("many", "group") and subject is not None:
+        for _ in range(premise.hero_count - len(premise.reading.partners)):
+            specs.append(("hero", "", premise.hero_gender or rng.choice(("she", "he")),
+                          premise.member_kind == "creature", subject.lemma))
+        for partner in premise.reading.partners:
+            specs.append(("hero", partner.text(), partner.gender or _pronoun_in(partner.text(), rng),
+                          partner.kind == "creature", partner.lemma))
+    elif mode in ("lead", "many", "group") and premise.reading is None:  # Spanish and French ideas
+        for _ in range(premise.hero_count):
+            specs.append(("hero", premise.subject_text, premise.hero_gender or rng.choice(("she", "he")),
+                          premise.member_kind == "creature", ""))
+    elif mode == "villain" and premise.costar is not None and premise.costar.kind == "person":
+        costar = premise.costar
+        specs.append(("hero", f"the {costar.core} in question", costar.gender or _pronoun_in(costar.text(), rng),
+                      False, costar.lemma))
+        used.add(id(costar))
+    else:
+        lead = rng.choice(genre.heroes)
+        specs.append(("hero", lead, _pronoun_in(lead, rng), False, ""))
+    costar = premise.costar
+    if costar is not None and id(costar) not in used and premise.mode != "villain":
+        specs.append(("ally", costar.text(), costar.gender or rng.choice(("she", "he")), costar.kind == "creature",
+                      costar.lemma))
+    else:
+        ally = rng.choice(genre.allies)
+        specs.append(("ally", ally, _pronoun_in(ally, rng), False, ""))
+    foe = premise.foe
+    if foe is not None:
+        foe_text = foe.text("the") if mode == "villain" and foe.plural else foe.text()
+        if mode == "villain" and foe.plural:
+            foe_text = f"the ringleader of {foe_text}"
+        specs.append(("antagonist", foe_text, foe.gender or rng.choice(("she", "he")), foe.kind == "creature",
+                      foe.lemma))
+    else:
+        villain = rng.choice(genre.villains)
+        specs.append(("antagonist", villain, _pronoun_in(villain, rng), False, ""))
+    if len(specs) <= 3 and rng.random() < 0.5 and premise.language == "en":
+        wildcard = rng.choice(genre.wildcards)
+        specs.append(("wildcard", wildcard, _pronoun_in(wildcard, rng), False, ""))
+    return _named(specs, premise, rng)
+
+
+def _is_creature(description: str) -> bool:
+    """Whether a bank's description names an animal ("a goat that follows everyone home")."""
+    from .nouns import CREATURES
+    return any(word in CREATURES for word in re.findall(r"[a-z]+", description.lower())[:4])
+
+
+def _named(specs, premise: Premise, rng: random.Random) -> tuple[Character, ...]:
+    taken_names: set[str] = set()
+    taken_performers: set[str] = set()
+    cast = []
+    subject = premise.subject
+    for index, (role, description, pronoun, creature, head) in enumerate(specs):
+        creature = creature or (role != "hero" and not head and _is_creature(description))
+        performer = names.performer(rng, pronoun, taken_performers)
+        if index == 0 and subject is not None and subject.proper and premise.mode == "lead":
+            name = short = subject.text()
+        elif creature:
+            name = short = names.first_name(rng, pronoun, True, taken_names)
+        else:
+            first = names.first_name(rng, pronoun, False, taken_names)
+            last = names.character_surname(rng)
+            honorific, by_first = HONORIFICS.get(head, ("", False)) if role == "hero" else ("", False)
+            if honorific:
+                name = f"{honorific} {first} {last}"
+                short = f"{honorific} {first}" if by_first else f"{honorific} {last}"
+            else:
+                name, short = f"{first} {last}", first
+        cast.append(Character(name, short, performer, role, description, pronoun, creature))
+    return tuple(cast)

@@ -1,0 +1,114 @@
+"""The facts an English template can use, built once from the plan: names, pronouns, the idea's parts."""
+
+from __future__ import annotations
+
+import random
+
+from . import lexicon as lx
+from .characters import Character
+from .fill import cap
+from .genres import GENRES
+from .plan import StoryPlan
+
+_PRONOUNS = {"she": ("she", "her", "her", "herself"), "he": ("he", "him", "his", "himself"),
+             "they": ("they", "them", "their", "themselves")}
+
+
+def billed(character: Character) -> str:
+    """A character's first mention: the name with the performer in brackets."""
+    return f"{character.name} ({character.performer})"
+
+
+def joined(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def hero_facts(plan: StoryPlan, rng: random.Random) -> dict[str, str]:
+    """Pronouns, agreement and names for the heroes, and the idea's parts rebuilt for them."""
+    heroes = plan.heroes
+    plural = len(heroes) > 1
+    they, them, their, themselves = _PRONOUNS["they" if plural else heroes[0].pronoun]
+    setting = plan.setting
+    facts = {
+        "heroes": joined([h.short for h in heroes]), "they": they, "them": them, "their": their,
+        "themselves": themselves, "They": cap(they), "Their": cap(their), "are": "are" if plural else "is",
+        "have": "have" if plural else "has", "do": "do" if plural else "does", "were": "were" if plural else "was",
+        "s": "" if plural else "s", "es": "" if plural else "es", "s_plural": "s" if plural else "",
+        "tell": "tell" if plural else "tells",
+        "place_name": setting.name, "label": plan.label, "a_label": lx.article(plan.label),
+        "day": rng.choice(("Tuesday", "Monday morning", "afternoon", "Thursday", "wet Sunday",
+                           "autumn morning", "winter evening", "summer day")),
+    }
+    moods = rng.sample(GENRES[plan.genre].moods, 2)
+    facts.update(mood=moods[0], mood2=moods[1], a_mood=lx.article(moods[0]), A_mood=cap(lx.article(moods[0])))
+    for role in ("ally", "antagonist", "wildcard"):
+        character = plan.role(role)
+        key = "villain" if role == "antagonist" else role
+        if character is not None:
+            c_they, _, c_their, _ = _PRONOUNS[character.pronoun]
+            if not any(w in character.description.split() for w in ("who", "whose", "that", "which")):
+                facts[f"{key}_plain"] = "yes"
+            facts.update({key: billed(character), f"{key}_desc": character.description,
+                          f"{key}_they": c_they, f"{key}_their": c_their, f"{key}_short": character.short})
+    facts.update(_idea_facts(plan, plural))
+    return facts
+
+
+def _idea_facts(plan: StoryPlan, plural: bool) -> dict[str, str]:
+    """The idea's predicate, goal, object and thing, inflected to agree with the heroes."""
+    premise, setting = plan.premise, plan.setting
+    facts: dict[str, str] = {}
+    if premise.predicate:
+        group_plural = plural or premise.mode in ("many", "group")
+        verb = premise.predicate[0]
+        facts["acts"] = premise.action("finite", group_plural)
+        facts["to_act"] = "to " + premise.action("base", group_plural)
+        facts["base_act"] = premise.action("base", group_plural)
+        facts["acting"] = premise.action("gerund", group_plural)
+        facts["doing"] = _short(verb.render("gerund", group_plural, goal=False))
+        facts["goal"] = verb.goal
+        if not verb.aux and verb.lemma != "be":
+            facts["plain"] = "yes"  # "about to train" reads well; "about to have to win" does not
+        if premise.mode == "group" and premise.subject is not None:
+            facts["acts_group"] = premise.action("finite", premise.subject.plural)
+        if verb.object is not None and verb.object.head and verb.object.det not in lx.PRONOUNS:
+            facts["object"] = verb.object.text("the", tail=False)
+    subject = premise.subject
+    verb = premise.predicate[0] if premise.predicate else None
+    if premise.mode not in ("witness", "villain") and verb is not None and verb.object is not None \
+            and verb.object.head and verb.object.det not in lx.PRONOUNS and verb.object.kind == "thing":
+        facts["thing"] = verb.object.text("the" if verb.object.det in ("a", "an", "") else None, tail=False)
+    if subject is not None and subject.head:
+        if premise.mode in ("witness", "villain"):
+            facts["thing"] = subject.text("the" if subject.det in ("a", "an", "") and not subject.proper
+                                          and not subject.plural else None)
+        facts["it"] = "them" if subject.plural else "it"
+        facts["are_it"] = "are" if subject.plural else "is"
+        if premise.predicate:
+            own = subject.text()
+            facts["Event"] = cap(f"{own} {premise.action('finite', subject.plural)}")
+            if subject.det in ("a", "an"):  # mid-sentence only when rebuilt: "the moon files ..."
+                facts["event"] = f"{subject.text('the')} {premise.action('finite', subject.plural)}"
+    mentioned = " ".join(facts.get(k, "") for k in ("acts", "thing", "event")).lower()
+    said = setting.from_idea and setting.phrase.lower() in mentioned
+    facts["place"] = "" if said else setting.at
+    facts["opener"] = premise.reading.opener if premise.reading else ""
+    return facts
+
+
+def _short(gerund_phrase: str) -> str:
+    """A gerund phrase cut before its first relative clause or second preposition."""
+    words = gerund_phrase.split()
+    cut = len(words)
+    preps = 0
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in lx.RELATIVES:
+            cut = i
+            break
+        if w.lower() in lx.PREPOSITIONS - {"of"}:
+            preps += 1
+            if preps == 2 or i > 5:
+                cut = i
+                break
+    return " ".join(words[:cut])

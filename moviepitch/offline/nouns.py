@@ -1,0 +1,121 @@
+"""What the idea's nouns are: people (and their gender), creatures, groups, places or things.
+
+The lexicon knows a word is a noun; it does not know a ballerina is a woman or a kraken a creature.
+These short lists and suffix rules say that much, by lemma.
+"""
+
+from __future__ import annotations
+
+import re
+
+SHE_NOUNS = frozenset("""woman girl lady grandmother grandma granny mother mum mom aunt sister daughter niece
+queen princess empress duchess countess baroness witch nun ballerina actress waitress heiress bride wife
+widow matriarch diva stewardess hostess goddess mermaid sorceress priestess landlady spokeswoman
+businesswoman policewoman fisherwoman cowgirl housewife schoolgirl granddaughter heroine maid nanny
+abbess mistress""".split())
+HE_NOUNS = frozenset("""man boy gentleman grandfather grandpa father dad uncle brother son nephew king prince
+emperor duke count baron wizard monk priest friar actor waiter heir groom husband widower patriarch
+steward host god sorcerer landlord spokesman businessman policeman fisherman cowboy schoolboy grandson
+hero butler monsieur lumberjack""".split())
+# People whose noun has no telling suffix.
+PEOPLE = frozenset("""janitor tailor sailor doctor mayor chef cook nurse doctor spy thief knight pirate captain mayor judge genius detective
+janitor ninja samurai clown mime barista ballerina cowboy sheriff soldier pilot astronaut scientist teen
+teenager kid child baby toddler student intern witness stranger orphan hermit nomad monk nun priest guru
+chief boss cop agent mercenary assassin hitman hacker bride groom couple widow family crew gang club
+team squad band orchestra choir troupe tribe posse coven twin twins grandparent parent neighbour neighbor
+friend rival enemy villain genius nerd geek punk tourist refugee immigrant guard guide medic surgeon
+sailor chemist dentist teacher tutor coach poet novelist author influencer vlogger youtuber streamer
+celebrity star diva heir heiress prisoner convict outlaw bandit smuggler courier runner mermaid elder
+veteran rookie recruit cadet lawyer attorney mayor president senator governor queen king prince
+princess emperor tsar pharaoh vicar bishop pope rabbi imam shaman witch wizard warlock sorcerer magician
+alchemist oracle prophet saint angel demon ghost""".split())
+_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ess|ee|eer|ier|yst|ic|ive|naut|ista|ina|"
+                            r"arian|ologist|smith|wright|herd|monger|keeper|maker)s?$")
+# Words with a person's suffix that name things.
+_NOT_PEOPLE = frozenset("""computer elevator meter letter tower water river order number monster center centre
+corner paper poster printer heater freezer container shelter theatre theater parlour parlor mirror monitor
+motor engine scooter tractor helicopter blender toaster calculator simulator reactor generator elevator
+fever thunder winter summer water weather silver copper timber dinner supper chapter quarter border
+matter manner power heist list wrist mist twist fist tree coffee toffee knee tower laser lever ladder locker trailer sticker collar cellar pillar radar sugar
+vineyard restaurant tournament apartment basement element instrument moment planet comet event ticket
+magic music logic clinic mosaic attic plastic garlic arctic antic traffic republic epic comic ocean
+station hotel factory machine ship plane lighthouse bakery""".split())
+CREATURES = frozenset("""dog puppy cat kitten penguin parrot bird owl crow raven eagle hawk duck goose chicken
+hen rooster pigeon seagull gull swan flamingo fish goldfish shark whale dolphin octopus squid kraken
+crab lobster turtle tortoise frog toad snake lizard crocodile alligator dinosaur dragon unicorn horse
+pony donkey mule cow bull ox pig sheep lamb goat llama alpaca camel deer reindeer moose elk bear panda
+koala kangaroo wolf fox rabbit bunny hare mouse mice rat hamster squirrel beaver otter badger hedgehog
+raccoon skunk bat monkey ape gorilla chimpanzee orangutan lion tiger leopard cheetah jaguar panther
+elephant rhino hippo giraffe zebra bee wasp ant spider beetle butterfly moth snail slug worm
+ghost spirit phantom vampire werewolf zombie mummy witch demon devil angel alien martian robot android
+cyborg ai troll ogre goblin elf dwarf giant fairy pixie gnome yeti bigfoot sasquatch mermaid siren
+golem gargoyle phoenix griffin minotaur centaur sphinx hydra cyclops monster creature beast ufo
+scarecrow snowman puppet doll teddy""".split())
+# Creatures that make a story's threat when the idea names nothing else to fear.
+MONSTERS = frozenset("""ghost spirit phantom vampire werewolf zombie mummy demon devil monster kraken shark
+dinosaur troll ogre goblin giant yeti gargoyle hydra beast creature alien""".split())
+GROUPS = frozenset("""flock crew gang club team band family pack herd troupe squad society group couple trio
+quartet orchestra choir army tribe posse coven league swarm school pod colony crowd mob council
+committee""".split())
+# Adjectives that make a thing a character: "a sentient traffic light", "a talking fish".
+ALIVE = frozenset({"sentient", "talking", "living", "singing", "dancing", "walking", "thinking", "self-aware",
+                   "conscious", "lovesick", "sarcastic", "grumpy", "lonely", "heartbroken", "shy", "nervous"})
+# Nouns of places: a setting when a preposition leads to one.
+PLACES = frozenset("""town city village house home mansion manor castle palace kingdom island station base
+colony farm ranch cornfield field garden school university college hospital hotel motel inn prison
+jail factory office bank casino museum library bookshop bookstore shop store bakery cafe café diner
+restaurant bar pub kitchen church cathedral temple monastery convent abbey lighthouse harbour harbor
+port beach coast sea ocean lake river island jungle forest woods desert mountain mountains valley
+canyon cave mine tunnel subway train ship boat submarine plane spaceship starship planet moon space
+galaxy arctic antarctic tundra swamp marsh suburb street neighbourhood neighborhood circus funfair fair
+zoo aquarium theatre theater cinema stadium arena gym rink court elevator lift apartment attic
+basement cellar warehouse lab laboratory observatory bunker tower skyscraper parlour parlor salon
+spa resort camp campsite school mall market vineyard orchard trench base outpost embassy courtroom
+world country nation empire desert oasis volcano glacier""".split())
+
+
+def _agentive(word: str) -> bool:
+    """Whether an -er/-or noun names someone who does something: a plumber plumbs, a murder does not."""
+    if not re.search(r"(?:er|or)s?$", word) or re.search(r"(?:eer|ier|keeper|maker|fighter|rider|driver|player|"
+                                                         r"singer|dancer|worker|owner|hunter|writer|lover)s?$", word):
+        return True
+    from .lexicon import can_be
+    stem = word.rstrip("s")[:-2]
+    return any(can_be(s, "VERB") for s in (stem, stem + "e", stem[:-1]) if len(s) > 2)
+
+
+def _bare(word: str) -> str:
+    return word.lower().removesuffix("'s")
+
+
+def gender_of_noun(lemma: str) -> str:
+    """she, he or "" by what the noun itself says."""
+    word = _bare(lemma)
+    if word in SHE_NOUNS or word.endswith(("woman", "women", "wife", "girl", "ess")) and word not in _NOT_PEOPLE:
+        return "she"
+    if word in HE_NOUNS or word.endswith(("man", "men", "boy")) and word not in ("human", "shaman", "talisman"):
+        return "he"
+    return ""
+
+
+def kind_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str:
+    """person, creature, group or thing: what the noun (with its adjectives) names."""
+    word = _bare(lemma)
+    last = word.rsplit("-", 1)[-1]
+    if word in GROUPS or last in GROUPS:
+        return "group"
+    if word in CREATURES or last in CREATURES:
+        return "creature"
+    if word in PEOPLE or word in SHE_NOUNS or word in HE_NOUNS or gender_of_noun(word):
+        return "person"
+    if last not in _NOT_PEOPLE and word not in PLACES and _PERSON_SUFFIX.search(last) and _agentive(last):
+        return "person"
+    if any(m.lower() in ALIVE for m in modifiers):
+        return "creature"
+    return "thing"
+
+
+def is_place(lemma: str) -> bool:
+    """Whether the noun names a place a story can be set in."""
+    word = _bare(lemma)
+    return word in PLACES or word.rsplit("-", 1)[-1] in PLACES

@@ -1,0 +1,152 @@
+"""The poster description: what the painter paints, named plainly, in 40 to 90 words, with no names."""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from .art import ArtPlan, art_for
+from .fill import Chooser, cap, tidy
+from .plan import StoryPlan, rng_for
+
+SCENES = {
+    "space": ("on a rocky ridge under a sky full of stars", "among the craters of a dusty moon"),
+    "desert": ("among rust-red dunes and flat-topped mesas", "on a cracked plain that runs to a burning horizon"),
+    "mountains": ("on a high ridge above misty mountains",
+                  "on a snowy pass between black peaks"),
+    "ocean": ("on a wet shoreline above a glittering sea", "at the edge of a calm sea that mirrors the sky"),
+    "house": ("on a barren hill before a lone crooked house with a single lit window",
+              "at the gate of a dark old house, one window glowing"),
+    "castle": ("on a cliff path below a towering castle", "beneath the spires of a castle on a crag"),
+    "arena": ("at the centre of a packed arena under a blur of tiny lights",
+              "on an empty arena floor under a ring of stands"),
+    "city": ("on a rooftop above a glowing skyline of lit windows", "in a street of tall buildings, windows lit"),
+    "field": ("in a wide field of tall grass", "on rolling hills with a lone tree on the horizon"),
+}
+_LIGHTS = {
+    "planet": ("A vast ringed planet fills the upper sky, its rim blazing.",
+               "A ringed giant planet hangs overhead, lit from one side.",
+               "Overhead, a banded planet with bright rings crowds the stars.",
+               "A colossal planet rises behind everything, and its rings glow like a thin line of fire."),
+    "moon": ("A swollen pale moon hangs low behind drifting mist.", "A full moon glows through thin cloud.",
+             "The moon is huge and cratered, low in the sky.", "Pale moonlight spills from a moon caught in mist."),
+    "sun": ("A low sun flares on the horizon and pours warm light over everything.",
+            "The sun sits low and gold, throwing long shadows.",
+            "A bright sun hangs in the sky and warms every edge.",
+            "Evening sun floods the scene with honey-coloured light.",
+            "A blazing sun sits just above the horizon."),
+    "floodlights": ("Banks of floodlights cut bright beams through the haze.",
+                    "Two floodlight towers blaze down from either side.",
+                    "Stadium lights throw white beams across the dark.",
+                    "Harsh floodlights pick out every edge from above."),
+}
+_COMPOSE = {
+    "heroes": ("{Figures} stand{s} small against the light {scene}.",
+               "Seen from behind, {figures} stand{s} {scene}.",
+               "{Figures} wait{s} {scene}.",
+               "{Figures} walk{s} towards the light {scene}."),
+    "crowd": ("{Many_cap} crowd the foreground {scene}, shoulder to shoulder.",
+              "A jostling crowd of {many} fills the lower half of the frame {scene}.",
+              "{Many_cap} gather in a tight huddle {scene}."),
+    "facing": ("{Pair} face each other in profile {scene}.",
+               "{Pair} turn towards each other {scene}.",
+               "In profile, {pair} lean towards each other {scene}."),
+    "close_up": ("A huge close-up of {one} fills the frame {scene}.",
+                 "{One_cap} looms in close-up across the foreground {scene}.",
+                 "{One_cap} fills the frame in a giant close-up."),
+    "object": ("{Thing_cap} stands in the middle of the poster {scene}.",
+               "The poster shows {thing} in the middle {scene}.",
+               "Dead centre, {thing} stands by itself {scene}."),
+    "landscape": ("In the distance, {thing} sits small against the sky, and nobody else is in sight.",
+                  "An empty view stretches out {scene}, with {thing} far away on the horizon.",
+                  "{Thing_cap} sits small in the distance, far from everything else."),
+}
+_MOTIFS = ("Beside them stands {thing}.", "{Thing_cap} stands in the distance.", "{Thing_cap} waits nearby in the shadows.",
+           "Behind them rises {thing}.")
+_NEARBY = ("Nearby, {figures} stand{s} small and dark against the light.", "{Figures} can just be seen at the edge "
+           "of the frame.", "Far below, {figures} look{s} up at it.", "At its foot, {figures} stand{s} tiny.")
+_PALETTE = ("The palette is {c0}, {c1} and {c2} with touches of {c3}, and the mood is {m0} and {m1}.",
+            "Colours run from {c0} to {c2}, with {c1} shadows and a spark of {c3}, and the feeling is {m0}.",
+            "{C0} and {c1} dominate the frame. The light is {c2}, with a hint of {c3}.",
+            "Everything is washed in {c0} and {c2}, with {c1} in the shadows and {c3} in the highlights.")
+_FINISH = ("The camera sits low, and the image has rich film grain and a soft vignette.",
+           "It is shot with a wide lens, deep shadows and crisp rim light.",
+           "The texture is painterly, with a gentle atmospheric haze.",
+           "The framing is symmetrical, and the corners fall into a dark vignette.",
+           "The contrast is high, with soft grain and plenty of empty sky.",
+           "A thin mist hangs in the air and softens the far distance.",
+           "The edges glow where the light catches them.",
+           "The whole image has the grain of an old film print.",
+           "Dust hangs in the light like snow.", "The sky takes up most of the frame.",
+           "The horizon sits low, leaving room for the sky.")
+
+
+def _named(noun: str, plural: bool) -> str:
+    return f"the {lx.plural(noun) if plural else noun}" if not noun[:1].isupper() else noun
+
+
+def write_image_prompt(plan: StoryPlan, variant: int = 1) -> str:
+    """A 40-90 word poster description with no names and nothing written in it."""
+    if plan.language in ("es", "fr"):
+        from .romance_writer import write_image_prompt as foreign
+        return foreign(plan, art_for(plan, variant))
+    art = art_for(plan, variant)
+    chooser = Chooser(rng_for(plan.idea, plan.seed, f"image{variant}"))
+    return describe(art, plan, chooser)
+
+
+def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
+    """The description of one poster plan."""
+    figures = art.figure_noun
+    many = art.figure_count > 1 or figures.split()[0] in lx.NUMBERS
+    others = [m for m in art.motifs if m.noun.lower() not in figures.lower()]
+    main = others[0] if others else (art.motifs[0] if art.motifs else None)
+    thing = _named(main.noun, main.plural) if main else "a single lit window"
+    subject = plan.premise.subject
+    crowd = _plural_of(figures)
+    if plan.premise.mode == "group" and subject is not None:
+        crowd = f"the {subject.members} of the {subject.head}" if subject.members else f"the members of the {subject.core}"
+    facts = {
+        "Figures": cap(figures), "s": "" if many else "s", "scene": chooser.pick(SCENES[art.scenery]),
+        "many": crowd, "Many_cap": cap(crowd), "one": _one_of(figures),
+        "One_cap": cap(_one_of(figures)), "thing": thing, "Thing_cap": cap(thing), "figures": figures,
+        "pair": figures if many else f"{figures} and a stranger", "Pair": cap(figures if many else f"{figures} and a stranger"),
+    }
+    c = art.palette_words
+    colours = {"c0": c[0], "c1": c[1], "c2": c[2], "c3": c[3], "C0": cap(c[0]), "m0": art.moods[0], "m1": art.moods[1]}
+    parts = [chooser.template(_COMPOSE[art.composition], facts)]
+    if art.composition in ("object", "landscape") and plan.premise.mode not in ("witness", "quoted"):
+        parts.append(chooser.template(_NEARBY, facts))
+    elif art.composition in ("heroes", "crowd", "facing", "close_up") and main and main.noun not in figures:
+        parts.append(chooser.template(_MOTIFS, facts))
+    for extra in [m for m in art.motifs if m is not main and m.noun.lower() not in figures.lower()][:1]:
+        parts.append(f"{cap(_named(extra.noun, extra.plural))} can be made out against the sky.")
+    if art.looming:
+        parts.append(f"Behind everything looms the giant shadow of {art.looming}.")
+    parts.append(chooser.pick(_LIGHTS[art.light]))
+    if plan.setting.from_idea and plan.setting.phrase[:1].isupper():
+        parts.append(chooser.pick(("It is set in {p}.", "The place is {p}.",
+                                   "Everything about the place says {p}.")).format(p=plan.setting.phrase))
+    parts.append(chooser.template(_PALETTE, colours))
+    if chooser.rng.random() < 0.6:
+        parts.append(chooser.pick(_FINISH))
+    text = tidy(" ".join(p for p in parts if p))
+    while len(text.split()) > 90 and len(parts) > 3:
+        parts.pop(-2 if len(parts) > 4 else -1)
+        text = tidy(" ".join(p for p in parts if p))
+    return text
+
+
+def _plural_of(figures: str) -> str:
+    words = figures.split()
+    if words and words[0] in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words[:-1] + [lx.plural(words[-1])]) if words and not lx.is_plural_noun(words[-1]) \
+        else " ".join(words)
+
+
+def _one_of(figures: str) -> str:
+    words = figures.split()
+    if words and (words[0] in lx.NUMBERS or lx.is_plural_noun(words[-1])):
+        core = [w for w in words if w not in lx.NUMBERS]
+        return "one of " + " ".join(words) if words[0] in lx.NUMBERS else lx.article(" ".join(
+            core[:-1] + [lx.singular(core[-1])]))
+    return figures

@@ -1,0 +1,169 @@
+"""The premise: what the idea says about who the story is about, in parts the writers and painter use."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .nouns import MONSTERS
+from .phrases import NounPhrase
+from .reading import Reading, read_idea, tokens_of
+from .verbs import VerbPhrase
+
+# Adjectives that make the idea's subject the story's villain.
+VILLAIN_WORDS = frozenset({"evil", "corrupt", "wicked", "crooked", "sinister", "murderous", "vengeful",
+                           "tyrannical", "ruthless", "mad", "rogue"})
+FOE_NOUNS = frozenset({"enemy", "rival", "villain", "nemesis", "assassin", "killer", "tyrant", "dictator",
+                       "warlord", "landlord", "king", "emperor", "bully", "boss"})
+
+
+@dataclass(frozen=True)
+class Premise:
+    """The idea in parts: who it is about (the mode), how many, their gender, and what they do."""
+
+    text: str
+    language: str
+    mode: str  # lead, many, group, witness, villain or quoted
+    reading: Reading | None = None  # English ideas only
+    hero_count: int = 1
+    hero_gender: str = ""  # she, he or "" when the idea does not say
+    member_kind: str = "person"  # person or creature: what the heroes are
+    costar: NounPhrase | None = None  # a creature or person the heroes meet: "a baby kraken"
+    foe: NounPhrase | None = None  # a villain the idea names
+    places: tuple[str, ...] = ()
+    place_nouns: tuple[tuple[str, str], ...] = ()  # (phrase, head noun) of place noun phrases
+    lemmas: frozenset[str] = frozenset()
+    nouns: tuple[str, ...] = ()  # the idea's nouns (lemmas), in order
+    # For Spanish and French ideas, read without a lexicon: the subject and predicate as written.
+    subject_text: str = ""
+    predicate_text: str = ""
+
+    @property
+    def subject(self) -> NounPhrase | None:
+        """The idea's subject noun phrase (English)."""
+        return self.reading.subject if self.reading else None
+
+    @property
+    def predicate(self) -> tuple[VerbPhrase, ...]:
+        """The idea's verb phrases (English)."""
+        return self.reading.predicate if self.reading else ()
+
+    @property
+    def main_noun(self) -> str:
+        """The noun the idea is about: its subject's head, else its first noun."""
+        subject = self.subject
+        if subject is not None and subject.head and subject.kind != "group":
+            return subject.lemma
+        if subject is not None and subject.members:
+            return lx.singular(subject.members.split()[-1])
+        return self.nouns[0] if self.nouns else ""
+
+    def action(self, form: str, plural: bool, goal: bool = True) -> str:
+        """The predicate in a form ("finite", "base", "gerund", "past"), every verb phrase joined by "and"."""
+        parts = [vp.render(form, plural, goal) for vp in self.predicate]
+        return " and ".join(parts)
+
+
+def read_premise(text: str, language: str) -> Premise:
+    """Read the idea; an idea in a language the writer does not speak is kept whole, to be quoted."""
+    if language in ("es", "fr"):
+        from .romance import read_romance
+        return read_romance(text, language)
+    if language != "en":
+        return Premise(text=text, language=language, mode="quoted", lemmas=frozenset(), nouns=())
+    reading = read_idea(text)
+    subject = reading.subject
+    words = [w.lower() for w in tokens_of(text) if w not in (",", "'s")]
+    lemmas = set(words)
+    for w in words:
+        for found in lx.tags(w).values():
+            lemmas.update(found)
+    # Each noun phrase's noun with its modifiers ("hockey team", "vending machine"), the subject's as its lemma.
+    nouns = tuple(dict.fromkeys(p.lemma if p is subject else " ".join([*p.modifiers, p.lemma])
+                                for p in reading.nouns if p.head and not p.proper))
+    mode, count, member_kind = _mode(reading)
+    costar = _costar(reading)
+    foe = _foe(reading, subject if mode == "villain" else None)
+    place_nouns = tuple((p.text(), p.head) for p in reading.settings)
+    if reading.opener_kind == "place":
+        place_nouns = ((reading.opener.split(" ", 1)[1], reading.opener.split()[-1]),) + place_nouns
+    return Premise(text=text, language="en", mode=mode, reading=reading, hero_count=count,
+                   hero_gender=_gender(reading, mode), member_kind=member_kind, costar=costar, foe=foe,
+                   places=reading.places, place_nouns=place_nouns, lemmas=frozenset(lemmas), nouns=nouns)
+
+
+def _mode(reading: Reading) -> tuple[str, int, str]:
+    """How the heroes come from the idea: (mode, how many heroes, person or creature)."""
+    subject = reading.subject
+    if subject is None or not subject.head:
+        return "witness", 1, "person"
+    kind = subject.kind
+    if set(m.lower() for m in subject.modifiers) & VILLAIN_WORDS and kind in ("person", "group"):
+        return "villain", 1, "person"
+    if reading.shape == "phrase" and kind == "creature" and subject.lemma in MONSTERS:
+        return "witness", 1, "person"  # "Werewolves": the monsters are the threat, not the heroes
+    if kind == "group":
+        members = subject.members
+        member_kind = "creature" if members and _kind(members) == "creature" else "person"
+        return "group", 3, member_kind
+    if kind in ("person", "creature"):
+        partners = len(reading.partners)
+        if subject.plural:
+            count = subject.count or (2 if len(subject.head) % 2 else 3)
+            return "many", min(count, 4) + partners, kind
+        return "lead", 1 + partners, kind
+    return "witness", 1, "person"
+
+
+def _kind(phrase: str) -> str:
+    from .nouns import kind_of
+    return kind_of(lx.singular(phrase.split()[-1]))
+
+
+def _gender(reading: Reading, mode: str) -> str:
+    """she or he when the idea's words say so: the subject's noun, or "her"/"his" referring to it."""
+    subject = reading.subject
+    if subject is None or mode in ("witness", "villain"):
+        return ""
+    if subject.gender:
+        return subject.gender
+    if subject.plural or mode == "group":
+        return ""
+    rest = " ".join([subject.tail] + [vp.render("finite") for vp in reading.predicate])
+    rest += " " + " ".join(p.text() for p in reading.partners)
+    found = re.search(r"\b(her|herself|his|himself|him)\b", rest.lower())
+    if found:
+        return "she" if found.group(1).startswith("her") else "he"
+    return ""
+
+
+# Verbs whose object is what the subject is or becomes, not someone it meets.
+_BEING = frozenset({"be", "become", "remain", "seem", "turn", "mistake", "pretend", "play"})
+
+
+def _costar(reading: Reading) -> NounPhrase | None:
+    """The first creature or person the verb phrases meet: "a baby kraken", "a talking fish"."""
+    for vp in reading.predicate:
+        if vp.lemma in _BEING:
+            continue
+        tokens = list(vp.rest)
+        for k, word in enumerate(tokens):
+            if word.lower() in ("a", "an", "the", "another", "every") and (k == 0 or tokens[k - 1].lower() not in
+                                                                          lx.RELATIVES):
+                from .phrases import parse_noun_phrase
+                phrase, _ = parse_noun_phrase(tokens, k, greedy=False)
+                if phrase.head and not phrase.plural and phrase.kind in ("creature", "person"):
+                    return phrase
+    return None
+
+
+def _foe(reading: Reading, villain: NounPhrase | None) -> NounPhrase | None:
+    """A villain the idea names: its villainous subject, or an enemy in the verb phrase."""
+    if villain is not None:
+        return villain
+    being = any(vp.lemma in _BEING for vp in reading.predicate)
+    for phrase in reading.nouns:
+        if phrase is not reading.subject and phrase.lemma in FOE_NOUNS and not being:
+            return phrase
+    return None

@@ -1,0 +1,201 @@
+"""Reading an English idea: a clause or a noun phrase, its subject, verb, object, goal and setting.
+
+"A retired ballerina trains a hockey team of misfits" is a clause: subject "a retired ballerina",
+verb "train", object "a hockey team of misfits". "The last tree on Mars" is a noun phrase.
+The parts of speech come from the lexicon; which reading fits comes from agreement (a singular
+subject takes "trains", a plural one "train") and from where each word stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from .phrases import NounPhrase, parse_noun_phrase, nounish
+from .verbs import VerbPhrase, parse_verb_phrase
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What an idea says, in parts a writer can rebuild sentences from."""
+
+    text: str  # the idea, cleaned: no markup, no emoji, no final full stop
+    shape: str  # "clause" or "phrase" ("empty" for an idea with no words)
+    subject: NounPhrase | None
+    partners: tuple[NounPhrase, ...] = ()  # "a jazz trumpeter and a mime": the mime
+    predicate: tuple[VerbPhrase, ...] = ()  # one verb phrase, or several joined by "and"
+    extra: str = ""  # a second clause: "and the survivors must walk home"
+    opener: str = ""  # a clause or phrase before the subject: "when the internet goes down forever"
+    opener_kind: str = ""  # "when" (a subordinate clause) or "place" (a scene-setting phrase)
+    places: tuple[str, ...] = ()  # named places, as written: "Paris", "the Andes"
+    settings: tuple[NounPhrase, ...] = ()  # noun phrases of places: "a small Ohio town"
+    nouns: tuple[NounPhrase, ...] = field(default_factory=tuple)  # every noun phrase, in order
+
+    @property
+    def verb(self) -> VerbPhrase | None:
+        """The main verb phrase, if the idea is a clause."""
+        return self.predicate[0] if self.predicate else None
+
+
+_MARKUP = re.compile(r"<[^>]*>|&[a-z]+;|[*_`#~]+")
+_SYMBOLS = re.compile(r"[^\w\s'’,;:.!?&-]")
+
+
+def clean(idea: str) -> str:
+    """The idea as words: markup, emoji and stray symbols removed, one space between words."""
+    text = _MARKUP.sub(" ", idea or "")
+    text = _SYMBOLS.sub(" ", text).replace("’", "'").replace("&", "and")
+    return " ".join(text.split()).strip(" .!?;:,-")
+
+
+def tokens_of(text: str) -> list[str]:
+    """Words, with commas and possessive 's as tokens of their own."""
+    text = re.sub(r"(\w)'s\b", r"\1 's", text)
+    return re.findall(r"'s\b|[\w][\w'-]*|,", text)
+
+
+def read_idea(idea: str) -> Reading:
+    """Read an English idea into its parts."""
+    text = clean(idea)
+    tokens = tokens_of(text)
+    if not tokens:
+        return Reading(text="", shape="empty", subject=None)
+    opener, opener_kind, tokens = _split_opener(tokens)
+    verb_at, partners_at = _find_verb(tokens)
+    if verb_at is None:
+        subject, _ = parse_noun_phrase(tokens, 0)
+        nouns = _all_nouns(tokens)
+        return Reading(text=text, shape="phrase", subject=subject, opener=opener, opener_kind=opener_kind,
+                       places=_places(tokens), settings=_settings(tokens, subject), nouns=nouns)
+    subject, _ = parse_noun_phrase(tokens[:verb_at if not partners_at else partners_at[0] - 1], 0)
+    partners = tuple(parse_noun_phrase(tokens[start:end], 0)[0] for start, end in
+                     zip(partners_at, [p - 1 for p in partners_at[1:]] + [verb_at]))
+    plural = subject.plural or bool(partners)
+    predicate, extra = parse_verb_phrase(tokens, verb_at, plural)
+    verbs = {vp.verb for vp in predicate}
+    nouns = tuple(p for p in _all_nouns(tokens) if p.head not in verbs)
+    return Reading(text=text, shape="clause", subject=subject, partners=partners, predicate=predicate,
+                   extra=extra, opener=opener, opener_kind=opener_kind, places=_places(tokens),
+                   settings=_settings(tokens, subject), nouns=nouns)
+
+
+def _split_opener(tokens: list[str]) -> tuple[str, str, list[str]]:
+    """Take off "When the internet goes down forever," or "In a city without music," before the subject."""
+    first = tokens[0].lower()
+    if "," in tokens[:14] and (first in lx.SUBORDINATORS or first in lx.PREPOSITIONS or first == "one"):
+        cut = tokens.index(",")
+        if cut + 1 < len(tokens):
+            words = tokens[:cut]
+            opener = " ".join([words[0].lower()] + words[1:])
+            return opener, "when" if first in lx.SUBORDINATORS else "place", tokens[cut + 1:]
+    return "", "", tokens
+
+
+def _agrees(word: str, plural: bool) -> bool:
+    """Whether the word can be a finite verb for a subject of this number."""
+    low = word.lower()
+    if low in lx.MODALS:
+        return True
+    if low in lx.BE | lx.HAVE:
+        return low in (("are", "were", "have", "had") if plural else ("is", "was", "has", "had"))
+    forms = lx.verb_forms(low)
+    return bool(forms & ({"VBP", "VBD"} if plural else {"VBZ", "VBD"}))
+
+
+def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
+    """Where the main verb is, and where each coordinated subject starts ("a trumpeter and a mime")."""
+    head_plural, in_phrase, relative, rel_end = None, False, False, -1
+    partners: list[int] = []
+    for k, word in enumerate(tokens):
+        low = word.lower()
+        prev = tokens[k - 1] if k else ""
+        if low == "and" and k and not in_phrase and not relative and nounish(prev):
+            nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
+            if nxt in lx.DETERMINERS or nxt in lx.NUMBERS or nounish(tokens[k + 1] if k + 1 < len(tokens) else ""):
+                partners.append(k + 1)
+                in_phrase = False
+                continue
+        if low in lx.RELATIVES and k and nounish(prev):
+            relative, rel_end = True, -1
+            continue
+        if relative and rel_end < 0:
+            if low in lx.MODALS | lx.BE | lx.HAVE or lx.verb_forms(low):
+                # The relative clause's own verb group: "who can smell", "that moves".
+                nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
+                if not (lx.verb_forms(nxt) and (low in lx.MODALS | lx.BE | lx.HAVE)):
+                    rel_end = k
+            continue
+        if low in lx.PREPOSITIONS and k:
+            in_phrase = True
+            continue
+        if k == 0 or low in lx.DETERMINERS or low in lx.NUMBERS:
+            if k == 0 and nounish(word):
+                head_plural = lx.is_plural_noun(word)
+            continue
+        if relative and k <= rel_end + 1 and (low not in lx.MODALS | lx.BE | lx.HAVE):
+            continue  # the relative clause's object comes before the main verb
+        plural = bool(partners) or bool(head_plural)
+        if (nounish(prev) or prev.lower() in lx.ADVERBS) and _agrees(low, plural) and not _ends_noun_phrase(tokens, k):
+            return k, partners
+        if nounish(word) and not in_phrase and not relative:
+            head_plural = lx.is_plural_noun(word) or tokens[0].lower() in lx.NUMBERS and tokens[0].lower() != "one"
+    return None, partners
+
+
+def _ends_noun_phrase(tokens: list[str], k: int) -> bool:
+    """A last word that can be a plural noun ends a noun phrase ("Space pirates"), not a clause."""
+    return k == len(tokens) - 1 and lx.is_plural_noun(tokens[k]) and lx.can_be(tokens[k], "NOUN")
+
+
+def _places(tokens: list[str]) -> tuple[str, ...]:
+    """Named places after a preposition: "in Paris", "to the Andes", "in modern-day Tokyo"."""
+    found = []
+    for k, word in enumerate(tokens):
+        if word.lower() not in ("in", "to", "on", "at", "from", "across", "near", "over", "under", "around",
+                                "through", "of", "into", "outside"):
+            continue
+        j = k + 1
+        the = j < len(tokens) and tokens[j].lower() == "the"
+        j += the
+        while j < len(tokens) and "-" in tokens[j] and tokens[j][:1].islower():
+            j += 1  # "modern-day"
+        name = []
+        while j < len(tokens) and tokens[j][:1].isupper() and tokens[j] != "'s":
+            name.append(tokens[j])
+            j += 1
+        if name and not (len(name) == 1 and lx.can_be(name[0], "NOUN") and not the and name[0].lower() in
+                         ("space", "time", "love", "history")):
+            found.append(("the " if the else "") + " ".join(name))
+    return tuple(dict.fromkeys(found))
+
+
+def _settings(tokens: list[str], subject: NounPhrase | None) -> tuple[NounPhrase, ...]:
+    """Noun phrases of places that a preposition leads to: "in a small Ohio town", "at a perfume factory"."""
+    from .nouns import is_place
+    found = []
+    for k, word in enumerate(tokens):
+        if word.lower() in lx.PREPOSITIONS and k + 1 < len(tokens) and not lx.verb_forms(tokens[k + 1]) & {"VB"}:
+            phrase, _ = parse_noun_phrase(tokens, k + 1, greedy=False)
+            if phrase.head and is_place(phrase.lemma) and phrase is not subject:
+                found.append(phrase)
+    return tuple(found)
+
+
+def _all_nouns(tokens: list[str]) -> tuple[NounPhrase, ...]:
+    """Every noun phrase that starts after a determiner, a number, a preposition or the start."""
+    found, k = [], 0
+    while k < len(tokens):
+        low = tokens[k].lower()
+        starts = k == 0 or tokens[k - 1].lower() in lx.PREPOSITIONS | lx.DETERMINERS | {",", "and"} \
+            or low in lx.DETERMINERS or low in lx.NUMBERS
+        if k and tokens[k - 1].lower() == "to" and "VB" in lx.verb_forms(low):
+            starts = False  # "to surf" is a verb, not a noun
+        if starts and (nounish(tokens[k]) or low in lx.DETERMINERS or low in lx.NUMBERS or lx.can_be(low, "ADJ")):
+            phrase, end = parse_noun_phrase(tokens, k, greedy=False)
+            if phrase.head:
+                found.append(phrase)
+                k = max(end, k + 1)
+                continue
+        k += 1
+    return tuple(found)

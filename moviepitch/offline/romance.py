@@ -1,0 +1,94 @@
+"""Reading a Spanish or French idea: its subject (with gender and number) and its predicate, as written.
+
+The writer keeps the idea's own words for the predicate and only ever puts it after a subject of
+the same person and number, so no verb needs conjugating: "Un pescador gallego encuentra una
+sirena" becomes "Xosé Lamas, un pescador gallego, encuentra una sirena ...".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .premise import Premise
+
+_ARTICLES = {
+    "es": {"un": ("he", 1), "una": ("she", 1), "el": ("he", 1), "la": ("she", 1), "los": ("he", 3),
+           "las": ("she", 3), "unos": ("he", 3), "unas": ("she", 3), "dos": ("", 2), "tres": ("", 3),
+           "cuatro": ("", 4)},
+    "fr": {"un": ("he", 1), "une": ("she", 1), "le": ("he", 1), "la": ("she", 1), "les": ("", 3),
+           "des": ("", 3), "deux": ("", 2), "trois": ("", 3), "quatre": ("", 4), "l'": ("", 1)},
+}
+# Nouns whose gender differs from their article's, or that have no article to tell.
+_SHE = {"abuela", "hermanas", "madre", "reina", "chica", "mujer", "niña", "grand-mère", "sœurs", "soeurs",
+        "mère", "reine", "fille", "femme", "pianiste_f", "boulangère", "sirena", "monja", "religieuse"}
+_HE = {"abuelo", "hermanos", "padre", "rey", "chico", "hombre", "niño", "pescador", "grand-père", "frères",
+       "père", "roi", "garçon", "homme"}
+# Verbs a predicate can start with, by ending: -a/-e (Spanish third person), -ent/-e/-it (French).
+_VERB_ENDINGS = {"es": re.compile(r"^(?:se\s+)?\w+(?:a|e|an|en|ó|ió)$"),
+                 "fr": re.compile(r"^(?:se\s+|s')?\w+(?:e|ent|it|ont|ait|ient|oit|ut)$")}
+_CREATURES = {"perro", "gato", "dragón", "pingüino", "sirena", "fantasma", "robot", "chat", "chien", "dragon",
+              "pingouin", "manchot", "fantôme", "extraterrestre", "alien", "vampiro", "vampire", "lobo",
+              "loup", "oso", "ours", "pájaro", "oiseau", "caballo", "cheval", "pez", "poisson"}
+_BEFORE_NOUN = {"jeune", "vieux", "vieille", "petit", "petite", "grand", "grande", "dernier", "dernière", "mejor",
+                "último", "última", "viejo", "vieja", "nuevo", "nueva", "pequeño", "pequeña", "gran", "bon", "bonne",
+                "beau", "belle"}
+_GROUPS = {"familia", "banda", "equipo", "grupo", "famille", "bande", "équipe", "groupe"}
+
+
+def read_romance(text: str, language: str) -> Premise:
+    """The subject and predicate of a Spanish or French idea, with the subject's gender and number."""
+    words = text.split()
+    articles = _ARTICLES[language]
+    first = words[0].lower() if words else ""
+    gender, count = articles.get(first, ("", 1))
+    verb_at = next((i for i in range(1, min(len(words), 9)) if _looks_like_verb(words, i, language)), None)
+    if verb_at is None:
+        return Premise(text=text, language=language, mode="lead", hero_gender=gender or "he",
+                       subject_text=_lower_first(text), predicate_text="", nouns=tuple(_nouns(words, articles)))
+    subject = " ".join(words[:verb_at])
+    head = next((w.lower() for w in reversed(words[1:verb_at]) if w.lower() not in articles), first)
+    nouns = _nouns(words, articles)
+    if head in _SHE or any(w.lower() in _SHE for w in words[:verb_at]):
+        gender = "she"
+    elif head in _HE:
+        gender = "he"
+    plural = count > 1 or head.endswith("s") and first in ("los", "las", "les", "des", "unos", "unas", "dos",
+                                                            "deux", "tres", "trois")
+    count = max(count, 2) if plural else 1
+    kind = "creature" if head.rstrip("s") in _CREATURES or head in _CREATURES else "person"
+    mode = "group" if head in _GROUPS else "many" if plural else "lead"
+    return Premise(text=text, language=language, mode=mode, hero_count=min(count, 4), hero_gender=gender,
+                   member_kind=kind, subject_text=_lower_first(subject),
+                   predicate_text=" ".join(words[verb_at:]).rstrip(".!?"), nouns=tuple(nouns),
+                   lemmas=frozenset(w.lower().strip(".,") for w in words))
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _looks_like_verb(words: list[str], i: int, language: str) -> bool:
+    word = words[i].lower().strip(",.")
+    if word in ("se", "s'") and i + 1 < len(words):
+        return True
+    if word in ("es", "está", "son", "est", "sont", "va", "vont", "tiene", "a", "ont", "hace", "fait"):
+        return True
+    previous = words[i - 1].lower()
+    if previous in _ARTICLES[language] or previous in ("de", "du", "del", "en", "à", "y", "et") \
+            or previous in _BEFORE_NOUN:
+        return False
+    return bool(_VERB_ENDINGS[language].match(word)) and i >= 2 and len(word) > 3
+
+
+def _nouns(words: list[str], articles: dict) -> list[str]:
+    """Words right after an article: the idea's nouns (adjectives before a noun are skipped)."""
+    found = []
+    for i, word in enumerate(words[:-1]):
+        if word.lower() in articles or word.lower() in ("su", "sus", "son", "sa", "ses", "mi", "mon", "ma"):
+            nxt = words[i + 1].strip(".,").lower()
+            if nxt in ("jeune", "vieux", "vieille", "petit", "petite", "grand", "grande", "dernier", "dernière",
+                       "mejor", "último", "última", "viejo", "vieja", "nuevo", "nueva", "pequeño", "pequeña") \
+                    and i + 2 < len(words):
+                nxt = words[i + 2].strip(".,").lower()
+            found.append(nxt)
+    return list(dict.fromkeys(found))

@@ -1,0 +1,183 @@
+"""The pitch in Spanish or French, for ideas written in those languages.
+
+The idea's predicate is used as written, and only after a subject of the same person and number
+(the hero, with the idea's own description in apposition), so it never needs conjugating.
+"""
+
+from __future__ import annotations
+
+from .art import ArtPlan
+from .facts import billed, joined
+from .fill import Chooser, cap, tidy
+from .plan import StoryPlan, rng_for
+
+_LABELS = {
+    "es": {"comedy": "comedia", "drama": "drama", "horror": "película de terror", "thriller": "thriller",
+           "scifi": "aventura de ciencia ficción", "fantasy": "aventura fantástica", "sports": "drama deportivo",
+           "adventure": "aventura", "romance": "historia de amor"},
+    "fr": {"comedy": "comédie", "drama": "drame", "horror": "film d'horreur", "thriller": "thriller",
+           "scifi": "aventure de science-fiction", "fantasy": "aventure fantastique", "sports": "drame sportif",
+           "adventure": "aventure", "romance": "histoire d'amour"},
+}
+_FEMININE = {"es": {"comedia", "película de terror", "aventura de ciencia ficción", "aventura fantástica",
+                    "aventura", "historia de amor"},
+             "fr": {"comédie", "aventure de science-fiction", "aventure fantastique", "aventure",
+                    "histoire d'amour"}}
+_WORDS = {
+    "es": dict(
+        intros=("Todo cambia cuando {lead}, {desc}, {pred}, y nadie {place} está preparado para lo que viene.",
+                "{lead} {ser} {desc} y {llevar} una vida tranquila {place}, hasta que un día {pred}.",
+                "Nadie {place} espera gran cosa de {lead}, {desc}. Entonces {pred}.",
+                "Todo empieza un martes cualquiera {place}: {lead}, {desc}, {pred}."),
+        phrase_intros=("Esta es la historia de {lead}: {desc}, {place}.",
+                       "{lead} {ser} {desc}, y {place} nadie {lo} ha visto venir."),
+        allies=(("Se une a la aventura {ally}, una vecina que lo sabe todo.", "she"),
+                ("Ofrece su ayuda {ally}, un viejo amigo con un secreto.", "he"),
+                ("La única dispuesta a ayudar es {ally}, una mecánica con muy mal genio.", "she"),
+                ("Por el camino aparece {ally}, un músico callejero que siempre llega tarde.", "he")),
+        villains=(("No piensa ponérselo fácil {villain}, una alcaldesa con planes propios.", "she"),
+                  ("Enfrente está {villain}, un empresario sonriente que no cumple ni una promesa.", "he"),
+                  ("Vigila cada paso {villain}, un vecino envidioso.", "he")),
+        middles=("Los problemas se acumulan, los secretos salen a la luz y el pueblo entero toma partido.",
+                 "Cada intento de arreglar las cosas las empeora un poco más, y el tiempo se acaba.",
+                 "Entre disfraces, malentendidos y una tormenta inoportuna, nada sale según el plan."),
+        endings=("Al final, {heroes} {tener} que arriesgarlo todo en una última noche que nadie olvidará.",
+                 "Cuando todo parece perdido, {heroes} {descubrir} que el verdadero tesoro era el camino.",
+                 "En un final lleno de emoción, {heroes} {demostrar} de lo que {ser} capaces."),
+        closers=("Una {label} llena de corazón sobre la amistad, las segundas oportunidades y el valor de "
+                 "empezar de nuevo.", "Divertida, tierna y sorprendente: {a_label} para todos los públicos.",
+                 "Es {a_label} sobre la familia, los sueños y el coraje de perseguirlos."),
+        replies=("¡Me encanta! {Subject} que {pred}: ¡eso es {a_label} de taquilla!",
+                 "¡Dame un minuto para pensarlo, pero {subject} ya me tiene enganchado!",
+                 "¡Esto es oro puro! Ya estoy imaginando el tráiler."),
+        place_default="en el pueblo costero de {name}", place_named="en {name}",
+        scene="Un cartel de cine vertical: {figures} {pose}, {scene}. {light} Tonos {tones}, grano de película y "
+              "una viñeta suave, sin ningún texto.",
+        poses=("de pie, de espaldas, como siluetas oscuras", "en primer plano, recortados contra la luz"),
+        scenes={"ocean": "frente a un mar que brilla", "city": "sobre los tejados de una ciudad iluminada",
+                "desert": "entre dunas rojizas", "house": "ante una vieja casa con una sola ventana encendida",
+                "castle": "bajo las torres de un castillo", "arena": "en el centro de una arena llena",
+                "space": "bajo un cielo lleno de estrellas", "mountains": "sobre una cresta entre montañas",
+                "field": "en un campo abierto de hierba alta"},
+        lights={"moon": "Una luna enorme y pálida ilumina la escena.", "sun": "Un sol bajo lo baña todo de luz dorada.",
+                "planet": "Un planeta con anillos domina el cielo.", "floodlights": "Los focos cortan la neblina."},
+    ),
+    "fr": dict(
+        intros=("Tout bascule quand {lead}, {desc}, {pred}, et personne {place} n'est prêt pour la suite.",
+                "{lead} {ser} {desc} et {llevar} une vie tranquille {place}, jusqu'au jour où {il} {pred}.",
+                "Personne {place} n'attend grand-chose de {lead}, {desc}. Et puis {il} {pred}.",
+                "Tout commence un mardi ordinaire {place} : {lead}, {desc}, {pred}."),
+        phrase_intros=("Voici l'histoire de {lead} : {desc}, {place}.",
+                       "{lead} {ser} {desc}, et {place} personne ne l'a vu venir."),
+        allies=(("À l'aventure se joint {ally}, une voisine qui sait tout.", "she"),
+                ("Il y a aussi {ally}, un vieil ami qui cache un secret et qui propose son aide.", "he"),
+                ("La seule prête à aider est {ally}, une mécanicienne au caractère bien trempé.", "she"),
+                ("En chemin surgit {ally}, un musicien des rues toujours en retard.", "he")),
+        villains=(("Face à eux se dresse {villain}, une maire aux projets bien à elle.", "she"),
+                  ("En face se dresse {villain}, un homme d'affaires souriant qui ne tient jamais parole.", "he"),
+                  ("Il faut aussi compter avec {villain}, un voisin jaloux qui surveille chaque pas.", "he")),
+        middles=("Les ennuis s'accumulent, les secrets refont surface et tout le village prend parti.",
+                 "Chaque tentative pour arranger les choses les aggrave un peu plus, et le temps presse.",
+                 "Entre déguisements, quiproquos et un orage malvenu, rien ne se passe comme prévu."),
+        endings=("Au bout du compte, {heroes} {tener} tout à risquer lors d'une dernière nuit inoubliable.",
+                 "Quand tout semble perdu, {heroes} {descubrir} que le vrai trésor, c'était le chemin.",
+                 "Dans un final plein d'émotion, {heroes} {demostrar} de quoi {il} {ser} capable{s}."),
+        closers=("Une {label} pleine de cœur sur l'amitié, les secondes chances et le courage de recommencer.",
+                 "Drôle, tendre et surprenant : {a_label} pour tous les publics.",
+                 "C'est {a_label} sur la famille, les rêves et le courage de les poursuivre."),
+        replies=("J'adore ! {Subject} qui {pred} : voilà {a_label} qui va remplir les salles !",
+                 "Laissez-moi une minute, mais {subject}, ça me plaît déjà énormément !",
+                 "C'est de l'or en barre ! J'imagine déjà la bande-annonce."),
+        place_default="dans le village côtier de {name}", place_named="à {name}",
+        scene="Une affiche de cinéma verticale : {figures} {pose}, {scene}. {light} Des tons {tones}, du grain de "
+              "pellicule et un léger vignettage, sans aucun texte.",
+        poses=("debout, de dos, en silhouettes sombres", "au premier plan, découpés contre la lumière"),
+        scenes={"ocean": "face à une mer scintillante", "city": "au-dessus des toits d'une ville illuminée",
+                "desert": "parmi des dunes rougeâtres", "house": "devant une vieille maison à la fenêtre éclairée",
+                "castle": "sous les tours d'un château", "arena": "au centre d'une arène comble",
+                "space": "sous un ciel plein d'étoiles", "mountains": "sur une crête entre les montagnes",
+                "field": "dans un grand champ d'herbes hautes"},
+        lights={"moon": "Une lune énorme et pâle éclaire la scène.", "sun": "Un soleil bas baigne tout de lumière dorée.",
+                "planet": "Une planète à anneaux domine le ciel.", "floodlights": "Des projecteurs percent la brume."},
+    ),
+}
+_VERBS = {  # (singular, plural) for the few verbs the templates conjugate themselves
+    "es": {"ser": ("es", "son"), "llevar": ("lleva", "llevan"), "tener": ("tiene", "tienen"),
+           "descubrir": ("descubre", "descubren"), "demostrar": ("demuestra", "demuestran")},
+    "fr": {"ser": ("est", "sont"), "llevar": ("mène", "mènent"), "tener": ("a", "ont"),
+           "descubrir": ("découvre", "découvrent"), "demostrar": ("montre", "montrent")},
+}
+
+
+def _facts(plan: StoryPlan, rng) -> dict[str, str]:
+    lang, premise = plan.language, plan.premise
+    words = _WORDS[lang]
+    heroes = plan.heroes
+    plural = len(heroes) > 1
+    label = _LABELS[lang][plan.genre]
+    feminine = label in _FEMININE[lang]
+    article = ("una" if feminine else "un") if lang == "es" else ("une" if feminine else "un")
+    facts = {k: v[1 if plural else 0] for k, v in _VERBS[lang].items()}
+    pronoun = heroes[0].pronoun
+    facts.update(
+        lead=joined([billed(h) for h in heroes], ) if lang == "es" else joined([billed(h) for h in heroes]),
+        heroes=joined([h.short for h in heroes]).replace(" and ", " y " if lang == "es" else " et "),
+        desc=premise.subject_text, pred=premise.predicate_text, label=label, a_label=f"{article} {label}",
+        il=("ellas" if pronoun == "she" else "ellos") if plural and lang == "es" else
+        ("elles" if pronoun == "she" else "ils") if plural else ("elle" if pronoun == "she" else "il"),
+        lo="la" if pronoun == "she" else "lo", s="s" if plural else "",
+    )
+    facts["lead"] = facts["lead"].replace(" and ", " y " if lang == "es" else " et ")
+    place = plan.setting
+    facts["place"] = (words["place_named"].format(name=place.phrase) if place.from_idea and place.phrase[:1].isupper()
+                      else words["place_default"].format(name=place.name))
+    if place.from_idea and place.phrase.lower() in premise.predicate_text.lower():
+        facts["place"] = words["place_default"].format(name=rng.choice(("Arenal", "Miramar", "Valdecielo")))
+    return facts
+
+
+def write_synopsis(plan: StoryPlan) -> str:
+    """Three paragraphs in the idea's language, performers in brackets at first mention."""
+    rng = rng_for(plan.idea, plan.seed, "synopsis")
+    chooser = Chooser(rng)
+    words = _WORDS[plan.language]
+    facts = _facts(plan, rng)
+    intros = words["intros"] if facts["pred"] else words["phrase_intros"]
+    opening = chooser.template(intros, facts)
+    middle = []
+    for role, bank in (("ally", "allies"), ("antagonist", "villains")):
+        character = plan.role(role)
+        if character is not None:
+            key = "ally" if role == "ally" else "villain"
+            options = [t for t, g in words[bank] if g == character.pronoun] or [t for t, _ in words[bank]]
+            middle.append(chooser.pick(options).format(**{key: billed(character)}))
+    middle.append(chooser.pick(words["middles"]))
+    ending = chooser.template(words["endings"], facts) + " " + chooser.template(words["closers"], facts)
+    return "\n\n".join(tidy(p) for p in (opening, " ".join(middle), ending))
+
+
+def write_reply(plan: StoryPlan) -> str:
+    """The boss's reply in the idea's language."""
+    rng = rng_for(plan.idea, plan.seed, "reply")
+    facts = _facts(plan, rng)
+    facts.update(subject=facts["desc"], Subject=cap(facts["desc"]))
+    return Chooser(rng).template(_WORDS[plan.language]["replies"], facts)
+
+
+def write_image_prompt(plan: StoryPlan, art: ArtPlan) -> str:
+    """The poster description in the idea's language."""
+    words = _WORDS[plan.language]
+    rng = rng_for(plan.idea, plan.seed, "image")
+    figures = plan.premise.subject_text or plan.heroes[0].description
+    tones = ", ".join(_TONES[plan.language][plan.tone])
+    return tidy(words["scene"].format(figures=figures, pose=rng.choice(words["poses"]),
+                                      scene=words["scenes"][art.scenery], light=words["lights"][art.light],
+                                      tones=tones))
+
+
+_TONES = {"es": {"light": ("amarillo sol", "azul cielo"), "warm": ("ámbar", "rosa polvo"),
+                 "dark": ("verde enfermizo", "negro"), "tense": ("azul metálico", "naranja sodio"),
+                 "bright": ("dorado", "azul intenso"), "epic": ("violeta profundo", "cian")},
+          "fr": {"light": ("jaune soleil", "bleu ciel"), "warm": ("ambre", "vieux rose"),
+                 "dark": ("vert maladif", "noir"), "tense": ("bleu acier", "orange sodium"),
+                 "bright": ("doré", "bleu vif"), "epic": ("violet profond", "cyan")}}

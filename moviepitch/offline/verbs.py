@@ -1,0 +1,167 @@
+"""Verb phrases: the idea's predicate, re-inflected for the sentence it goes into.
+
+"trains a hockey team of misfits" can become "train a hockey team of misfits" (after "to"),
+"training a hockey team of misfits" (after "starts") or "trained a hockey team of misfits" (a title).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .phrases import NounPhrase, nounish, parse_noun_phrase
+
+# What a modal becomes where a modal cannot stand: after "to", or as a gerund.
+_MODAL_BASE = {"must": "have to", "can": "be able to", "could": "be able to"}
+_MODAL_GERUND = {"must": "having to", "can": "being able to", "could": "being able to"}
+
+
+@dataclass(frozen=True)
+class VerbPhrase:
+    """One verb with what follows it: "must win one last fight", goal "to save his family's bakery"."""
+
+    verb: str  # the main verb as written: "win", "trains", "is"
+    lemma: str  # "win", "train", "be"
+    aux: str = ""  # "must", "is", "has" (the auxiliary before the main verb)
+    adverb: str = ""  # "only", "accidentally"
+    rest: tuple[str, ...] = ()  # the words after the verb, before the goal
+    goal: str = ""  # "to save his family's bakery"
+    object: NounPhrase | None = None
+
+    @property
+    def copula(self) -> bool:
+        """Whether the verb is "to be" with no other verb ("is the only one awake")."""
+        return self.lemma == "be" and not self.aux
+
+    def render(self, form: str, plural: bool = False, goal: bool = True) -> str:
+        """The phrase as "finite" (present tense), "base" (after "to"), "gerund" or "past"."""
+        words = [*self._verb_words(form, plural), *self.rest]
+        if goal and self.goal:
+            words.append(self.goal)
+        return " ".join(w for w in words if w).replace(" ,", ",").replace(" 's", "'s")
+
+    def _verb_words(self, form: str, plural: bool) -> list[str]:
+        adverb = [self.adverb] if self.adverb else []
+        aux = self.aux.lower()
+        if aux in lx.MODALS:
+            if form == "finite":
+                return [aux, *adverb, self.verb]
+            if form == "past":
+                return [{"must": "had to", "can": "could", "will": "would"}.get(aux, aux), *adverb, self.verb]
+            table = _MODAL_GERUND if form == "gerund" else _MODAL_BASE
+            lead = table.get(aux, "")
+            main = lx.inflect(self.lemma, "VBG") if form == "gerund" and not lead else self.verb
+            return [lead, *adverb, main]
+        if aux:  # "is guarded", "are stuck", "has lost"
+            lemma = "be" if aux in lx.BE else "have"
+            return [_form(lemma, form, plural), *adverb, self.verb]
+        return [*adverb, _form(self.lemma, form, plural)]
+
+
+def _form(lemma: str, form: str, plural: bool) -> str:
+    if form == "finite":
+        if lemma == "be":
+            return "are" if plural else "is"
+        return lx.inflect(lemma, "VBP" if plural else "VBZ") if not plural else lemma
+    if form == "past":
+        if lemma == "be":
+            return "were" if plural else "was"
+        return lx.inflect(lemma, "VBD")
+    if form == "gerund":
+        return lx.inflect(lemma, "VBG")
+    return lemma
+
+
+def _verb_start(tokens: list[str], k: int, plural: bool) -> bool:
+    """Whether a verb phrase for the same subject starts at k ("and is terrified", "and only want")."""
+    while k < len(tokens) and tokens[k].lower() in lx.ADVERBS:
+        k += 1
+    if k >= len(tokens):
+        return False
+    low = tokens[k].lower()
+    if low in lx.MODALS:
+        return True
+    if low in lx.BE | lx.HAVE:
+        return low in (("are", "were", "have") if plural else ("is", "was", "has"))
+    if k + 1 >= len(tokens) and lx.can_be(low, "NOUN"):
+        return False  # "a bed and breakfast": a noun ends the idea, not a verb
+    return bool(lx.verb_forms(low) & ({"VBP"} if plural else {"VBZ"})) and not nounish(tokens[k - 1])
+
+
+def parse_verb_phrase(tokens: list[str], start: int, plural: bool) -> tuple[tuple[VerbPhrase, ...], str]:
+    """The verb phrases from `start` (joined by "and"), and any second clause ("and the survivors ...")."""
+    phrases: list[VerbPhrase] = []
+    k = start
+    while k < len(tokens):
+        phrase, k = _one_phrase(tokens, k, plural)
+        phrases.append(phrase)
+        if k < len(tokens) and tokens[k].lower() == "and" and _verb_start(tokens, k + 1, plural):
+            k += 1
+            continue
+        break
+    extra = " ".join(tokens[k:]).replace(" ,", ",").replace(" 's", "'s").strip(", ")
+    return tuple(phrases), extra
+
+
+def _one_phrase(tokens: list[str], k: int, plural: bool) -> tuple[VerbPhrase, int]:
+    aux = adverb = ""
+    low = tokens[k].lower()
+    if low in lx.MODALS | lx.BE | lx.HAVE and k + 1 < len(tokens):
+        j = k + 1
+        while j < len(tokens) and tokens[j].lower() in lx.ADVERBS | {"not"}:
+            j += 1
+        nxt = tokens[j].lower() if j < len(tokens) else ""
+        forms = lx.verb_forms(nxt)
+        modal_verb = low in lx.MODALS and forms & {"VB"}
+        aux_verb = low in lx.BE and forms & {"VBN", "VBG"} or low in lx.HAVE and forms & {"VBN"}
+        if modal_verb or aux_verb:
+            aux, adverb = tokens[k], " ".join(tokens[k + 1:j])
+            k = j
+    elif low in lx.ADVERBS:
+        adverb = tokens[k]
+        k += 1
+    verb = tokens[k]
+    lemma = lx.lemma(verb, "AUX" if verb.lower() in lx.BE | lx.HAVE | lx.MODALS else "VERB")
+    end = _phrase_end(tokens, k + 1, plural)
+    rest = tokens[k + 1:end]
+    goal_at = _goal_start(rest)
+    goal = " ".join(rest[goal_at:]).replace(" 's", "'s") if goal_at is not None else ""
+    rest = rest[:goal_at] if goal_at is not None else rest
+    obj = None
+    if rest and (rest[0].lower() in lx.DETERMINERS or rest[0].lower() in lx.NUMBERS or nounish(rest[0])):
+        found, _ = parse_noun_phrase(rest, 0, greedy=False)
+        obj = found if found.head else None
+    return VerbPhrase(verb=verb, lemma=lemma, aux=aux, adverb=adverb, rest=tuple(rest), goal=goal, object=obj), end
+
+
+def _phrase_end(tokens: list[str], k: int, plural: bool) -> int:
+    """Where this verb phrase stops: before "and" + another verb or another clause."""
+    for j in range(k, len(tokens)):
+        if tokens[j].lower() == "and" and j + 1 < len(tokens):
+            if _verb_start(tokens, j + 1, plural) or _starts_clause(tokens, j + 1):
+                return j - (tokens[j - 1] == ",")
+    return len(tokens)
+
+
+def _starts_clause(tokens: list[str], k: int) -> bool:
+    """Whether a new subject and its verb start at k ("the survivors must walk")."""
+    j = k
+    while j < len(tokens) and j - k < 6:
+        low = tokens[j].lower()
+        if j > k and nounish(tokens[j - 1]) and (low in lx.MODALS | lx.BE | lx.HAVE or
+                                                 lx.verb_forms(low) & {"VBZ", "VBP", "VBD"}):
+            return True
+        if low in lx.PREPOSITIONS or low == ",":
+            return False
+        j += 1
+    return False
+
+
+def _goal_start(rest: list[str]) -> int | None:
+    """Where a purpose clause starts: "to learn to surf" after "move to Hawaii"."""
+    for j in range(1, len(rest) - 1):
+        prev = rest[j - 1]
+        if rest[j].lower() == "to" and "VB" in lx.verb_forms(rest[j + 1]) and \
+                (nounish(prev) or prev.lower() in lx.PARTICLES):
+            return j
+    return None

@@ -1,0 +1,351 @@
+"""How well the offline writer writes: grammar, repetition, pronouns and posters, over a list of ideas.
+
+    python tests/bench/pitch_quality.py                         (the sample and the held-out ideas)
+    python tests/bench/pitch_quality.py --seeds 3 --dump out.md  (three pitches an idea; every pitch to read)
+    python tests/bench/pitch_quality.py tests/bench/ideas/fresh.txt
+
+Every pitch is written through the offline provider, exactly as the app asks for it. The figures:
+
+1. Grammar: the share of the pitch's English sentences that carry one of the idea's words (synopsis,
+   reply, poster description) and that a grammar parser accepts with no word left out. The parser is
+   Debian's link-grammar (`apt-get install python3-link-grammar`), which only the system python can
+   import, so it runs in a subprocess of that python (--system-python). Performers in brackets are
+   taken out first, as a reader skips them. Target ≥ 90 %.
+2. Repetition: the 6-word phrase found in the most pitches (synopsis, reply and poster description),
+   as "n of N". Target: in at most a quarter of the pitches.
+3. Pronouns: for ideas whose subject states a gender (grandmother, brothers; or her, his with a
+   singular subject), whether every pronoun in the sentences that name the lead agrees with it.
+   Target: all of them.
+4. Poster: whether the poster description names the idea's main noun (the parser's subject of the
+   idea, else its first noun). Target: all of them.
+5. Splices: pitches that paste a clause idea, as typed, into the middle of a sentence. Target: none.
+
+The gender and main-noun checks are made here, independently of the writer's own reading of the idea.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from moviepitch.providers.base import TextRequest  # noqa: E402
+from moviepitch.providers.offline import OfflineProvider  # noqa: E402
+
+DEFAULT_IDEAS = (BENCH / "ideas" / "sample.txt", BENCH / "ideas" / "fresh.txt")
+TASKS = ("reply", "synopsis", "title", "cast", "image_prompt")
+# Debian's python, where python3-link-grammar installs its module.
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+# Words that state a gender, for the pronoun check (kept apart from the writer's own lists on purpose).
+SHE = {"she", "her", "hers", "herself", "woman", "women", "girl", "girls", "grandmother", "grandmothers",
+       "mother", "mothers", "sister", "sisters", "queen", "princess", "widow", "wife", "daughter", "aunt",
+       "nun", "nuns", "ballerina", "actress", "waitress", "bride", "lady", "ladies", "grandma", "abuela",
+       "hermanas", "reine", "soeurs", "sœurs"}
+HE = {"he", "him", "his", "himself", "man", "men", "boy", "boys", "grandfather", "grandfathers", "father",
+      "brother", "brothers", "king", "prince", "widower", "husband", "son", "uncle", "monk", "monks",
+      "groom", "cowboy", "fisherman", "hermanos", "abuelo", "frères"}
+SPANISH = {"el", "la", "los", "las", "un", "una", "de", "del", "se", "en", "y", "su", "sus", "que", "es", "dos"}
+FRENCH = {"le", "la", "les", "un", "une", "de", "des", "du", "est", "et", "en", "dans", "sur", "son", "sa", "ses",
+          "qui", "au", "deux"}
+# Adjectives that come before the noun in Spanish and French.
+BEFORE_NOUN = {"jeune", "vieux", "vieille", "petit", "petite", "grand", "grande", "nouveau", "nouvelle", "dernier",
+               "dernière", "premier", "première", "viejo", "vieja", "nuevo", "nueva", "mejor", "último", "última",
+               "pequeño", "pequeña", "gran"}
+STOP = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "from", "by", "is", "are",
+        "that", "who", "which", "their", "her", "his", "its", "into", "must", "can", "will", "when", "one"}
+
+PARSER = r"""
+import json, sys
+import linkgrammar as lg
+job = json.load(sys.stdin)
+d = lg.Dictionary("en")
+strict = lg.ParseOptions(min_null_count=0, max_null_count=0, islands_ok=False, max_parse_time=3,
+                         linkage_limit=4, verbosity=0)
+# Linkages come sorted by cost only among those found: a small limit samples them at random.
+whole = lg.ParseOptions(min_null_count=0, max_null_count=0, max_parse_time=3, linkage_limit=100, verbosity=0)
+loose = lg.ParseOptions(min_null_count=1, max_null_count=8, max_parse_time=3, linkage_limit=100, verbosity=0)
+accepted = [len(lg.Sentence(s, d, strict).parse()) > 0 for s in job["sentences"]]
+subjects = []
+nounish = re.compile(r"\.(?:n|s|p|g)\b|\[!<(?:PL-)?CAPITALIZED-WORDS>\]|\[!<.*NOUN")
+for idea in job["ideas"]:
+    words, subject, links = [], "", []
+    # A capital at the start reads to the parser as a name ("A.n"): lower it.
+    lowered = idea[:1].lower() + idea[1:]
+    complete = list(lg.Sentence(lowered, d, whole).parse())
+    for linkage in complete or lg.Sentence(lowered, d, loose).parse():
+        words = list(linkage.words())
+        links = [(link.left_label, link.left_word, link.right_word) for link in linkage.links()]
+        heads = [(right, "hWd") for label, left, right in links if left == "LEFT-WALL" and label == "hWd"]
+        heads += [(left, "S") for label, left, right in links if label.startswith("S") and label[1:2] in "sp*x"
+                  and not label.startswith("SJ")]
+        heads += [(right, "hWa") for label, left, right in links if left == "LEFT-WALL" and label == "hWa"]
+        for head, source in heads:
+            # "a trumpeter and a mime solve": the subject is the first of the coordinated nouns.
+            head = next((left for label, left, right in links if right == head and label.startswith("dSJl")), head)
+            # A fragment's head from a parse that left words out is a guess: "the first dog on the moon".
+            if nounish.search(head) and (complete or source != "hWa"):
+                subject = head
+                break
+        break
+    # A clause: a subject linked to a verb ("and.j-v" for two joined verbs) in a parse that uses every word.
+    clause = bool(complete) and any(label.startswith("S") and re.search(r"\.v\b|\.q\b|\.j-v\b", right)
+                                    for label, _, right in links)
+    subjects.append({"subject": subject, "nouns": [w for w in words if nounish.search(w)], "clause": clause})
+print("\n@@RESULT@@" + json.dumps({"accepted": accepted, "subjects": subjects}))
+""".replace("import json, sys", "import json, re, sys")
+
+
+@dataclass
+class Pitch:
+    """One written pitch and what was measured on it."""
+
+    idea: str
+    seed: int
+    texts: dict[str, str]
+    seconds: float
+    language: str = "en"
+    sentences: list[str] = field(default_factory=list)
+
+
+def read_ideas(paths: list[Path]) -> list[str]:
+    """The ideas in the files, one a line, without comments and blank lines."""
+    ideas = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                ideas.append(line.strip())
+    return ideas
+
+
+def clean_idea(idea: str) -> str:
+    """The idea as a reader sees it: no markup, no emoji."""
+    text = re.sub(r"<[^>]*>", " ", idea)
+    return " ".join(re.sub(r"[^\w\s'’,.!?;:-]", " ", text).split())
+
+
+def language_of(idea: str) -> str:
+    """es, fr or en, by the idea's function words (independent of the writer's detector)."""
+    words = re.findall(r"[^\W\d_]+", idea.lower())
+    scores = {"es": len(SPANISH.intersection(words)), "fr": len(FRENCH.intersection(words))}
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= 2 or (scores[best] and len(words) <= 3) else "en"
+
+
+def write_pitch(provider: OfflineProvider, idea: str, seed: int) -> Pitch:
+    """Ask the provider for every text of one pitch, in the order the app does."""
+    context: dict = {"idea": idea, "seed": seed}
+    texts = {}
+    started = time.perf_counter()
+    for task in TASKS:
+        texts[task] = provider.text(TextRequest(task, messages=[], context=dict(context))).text
+        if task in ("synopsis", "title", "image_prompt"):
+            context[task] = texts[task]
+    return Pitch(idea, seed, texts, time.perf_counter() - started, language_of(clean_idea(idea)))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of prose, with performers' brackets taken out."""
+    text = re.sub(r"\s*\([^()]*\)", "", text)
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“¡¿])", " ".join(text.split())) if s.strip()]
+
+
+def idea_words(idea: str) -> set[str]:
+    """The idea's content words, as stems of four letters or more."""
+    return {w[:5] for w in re.findall(r"[a-z][a-z'-]{3,}", clean_idea(idea).lower()) if w not in STOP}
+
+
+def carries_idea(sentence: str, stems: set[str]) -> bool:
+    """Whether a sentence uses one of the idea's words."""
+    return any(w[:5] in stems for w in re.findall(r"[a-z][a-z'-]{3,}", sentence.lower()))
+
+
+def run_parser(python: str, sentences: list[str], ideas: list[str]) -> dict:
+    """link-grammar's verdicts on the sentences, and the subject and nouns of each idea."""
+    job = json.dumps({"sentences": sentences, "ideas": ideas})
+    done = subprocess.run([python, "-c", PARSER], input=job, capture_output=True, text=True, timeout=900)
+    if done.returncode != 0:
+        raise SystemExit(f"link-grammar failed ({python}): {done.stderr.strip()[-400:]}\n"
+                         "Install it with: apt-get install python3-link-grammar")
+    # link-grammar may print notes of its own on stdout: the answer is what follows the marker.
+    return json.loads(done.stdout.rsplit("@@RESULT@@", 1)[-1])
+
+
+def main_noun(parsed: dict, idea: str) -> str:
+    """The idea's main noun: the parser's subject of a clause, else the word before its first preposition."""
+    word = re.sub(r"\[.*$|\..*$", "", parsed["subject"])
+    if word and word.lower() not in STOP:
+        return word.lower()
+    words = re.findall(r"[^\W\d_][\w'-]*", clean_idea(idea).lower())
+    cut = next((i for i, w in enumerate(words) if i and w in STOP), len(words))
+    return words[cut - 1] if cut else ""
+
+
+def foreign_main_noun(idea: str) -> str:
+    """The first word after an article, for Spanish and French ideas."""
+    words = re.findall(r"[^\W\d_][\w'-]*", idea.lower())
+    for i, word in enumerate(words[:-1]):
+        if word in {"un", "una", "el", "la", "los", "las", "le", "les", "une", "des", "dos", "deux", "tres", "trois"}:
+            return next((w for w in words[i + 1:] if w not in BEFORE_NOUN), "")
+    return ""
+
+
+def names_noun(text: str, noun: str) -> bool:
+    """Whether the text names the noun, in the singular or the plural."""
+    if not noun:
+        return True
+    stem = noun[:-3] if noun.endswith(("ies", "ves")) else noun[:-2] if noun.endswith(("ches", "shes", "xes")) \
+        else noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    stem = stem[:-1] if stem.endswith("y") else stem
+    return re.search(rf"\b{re.escape(stem)}\w{{0,3}}\b", text.lower()) is not None
+
+
+def gender_of(idea: str, noun: str) -> str:
+    """she or he when the idea's subject says so: its own words, or "her"/"his" for a singular subject."""
+    words = re.findall(r"[^\W\d_]+", clean_idea(idea).lower())
+    subject = set(words[:words.index(noun) + 1] if noun in words else words[:3])
+    if not noun.endswith("s") or noun.endswith("ss"):
+        subject |= set(words) & {"her", "his", "herself", "himself"}
+    she, he = bool(subject & SHE), bool(subject & HE)
+    return "she" if she and not he else "he" if he and not she else ""
+
+
+def pronouns_agree(pitch: Pitch, gender: str) -> bool:
+    """Whether every pronoun in the sentences naming the lead matches the idea's gender."""
+    lead = re.search(r"([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}) \(", pitch.texts["synopsis"])
+    if not lead:
+        return False
+    names = set(lead.group(1).split())
+    wrong = {"she": r"\b(?:he|him|his|himself)\b", "he": r"\b(?:she|her|hers|herself)\b"}[gender]
+    return not any(re.search(wrong, s, re.I) for s in split_sentences(pitch.texts["synopsis"])
+                   if names & set(re.findall(r"[\w'-]+", s)))
+
+
+def sixgrams(text: str) -> set[tuple[str, ...]]:
+    """The text's 6-word phrases, lower case, performers' brackets removed."""
+    words = re.findall(r"[\w'-]+", re.sub(r"\([^()]*\)", "", text).lower())
+    return {tuple(words[i:i + 6]) for i in range(len(words) - 5)}
+
+
+def spliced(pitch: Pitch) -> bool:
+    """Whether the idea, as typed, appears word for word after the start of a sentence.
+
+    Quoting it (in quotation marks) is not splicing; rebuilding it (another article, another
+    verb form, the hero's name for its subject) is not either.
+    """
+    idea = clean_idea(pitch.idea).rstrip(".!? ").lower()
+    if len(idea.split()) < 3:
+        return False
+    for sentence in split_sentences(pitch.texts["synopsis"] + " " + pitch.texts["reply"]):
+        at = sentence.lower().find(idea)
+        if at > 0 and sentence[at - 1] not in "\u201c\"":
+            return True
+    return False
+
+
+def measure(pitches: list[Pitch], python: str) -> tuple[list[tuple[str, str, str, bool]], dict]:
+    """The figures: (what, value, target, met) rows, and details for the dump."""
+    english = [p for p in pitches if p.language == "en"]
+    checked: list[str] = []
+    owners: list[Pitch] = []
+    for p in english:
+        stems = idea_words(p.idea)
+        for part in ("synopsis", "reply", "image_prompt"):
+            for s in split_sentences(p.texts[part]):
+                if carries_idea(s, stems):
+                    checked.append(s)
+                    owners.append(p)
+    ideas = sorted({clean_idea(p.idea) for p in english})
+    parsed = run_parser(python, checked, ideas)
+    nouns = {idea: main_noun(found, idea) for idea, found in zip(ideas, parsed["subjects"])}
+    rejected = [s for s, ok in zip(checked, parsed["accepted"]) if not ok]
+    share = 1 - len(rejected) / max(len(checked), 1)
+
+    counts: collections.Counter = collections.Counter()
+    for p in pitches:
+        counts.update(sixgrams(" ".join(p.texts[t] for t in ("synopsis", "reply", "image_prompt"))))
+    top, top_n = (counts.most_common(1)[0] if counts else ((), 0))
+
+    def noun_of(p: Pitch) -> str:
+        return nouns.get(clean_idea(p.idea), "") if p.language == "en" else foreign_main_noun(p.idea)
+    gendered = [(p, gender_of(p.idea, noun_of(p))) for p in pitches if gender_of(p.idea, noun_of(p))]
+    wrong_pronouns = [p for p, g in gendered if not pronouns_agree(p, g)]
+
+    missing_noun = [(p, noun_of(p)) for p in pitches if not names_noun(p.texts["image_prompt"], noun_of(p))]
+    # A noun-phrase idea ("The first dog on the moon") is meant to be used as a noun phrase: only a
+    # clause pasted where a noun phrase belongs is a splice.
+    clauses = {idea for idea, found in zip(ideas, parsed["subjects"]) if found["clause"]}
+    splices = [p for p in pitches if (p.language != "en" or clean_idea(p.idea) in clauses) and spliced(p)]
+    n = len(pitches)
+    times = sorted(p.seconds * 1000 for p in pitches)
+    rows = [
+        ("Idea sentences a grammar parser accepts (English pitches)",
+         f"{len(checked) - len(rejected)} of {len(checked)} = {share:.1%}", "≥ 90 %", share >= 0.9),
+        ("Most repeated 6-word phrase across pitches", f"{top_n} of {n}: \"{' '.join(top)}\"",
+         f"≤ {n // 4} of {n}", top_n <= n / 4),
+        ("Pronouns agree with the idea's gender",
+         f"{len(gendered) - len(wrong_pronouns)} of {len(gendered)}", "all", not wrong_pronouns),
+        ("Poster description names the idea's main noun",
+         f"{n - len(missing_noun)} of {n}", "all", not missing_noun),
+        ("Idea pasted word for word mid-sentence", f"{len(splices)} of {n}", "none", not splices),
+        ("Writing time per pitch (five texts), median / max",
+         f"{times[len(times) // 2]:.1f} ms / {times[-1]:.1f} ms", "< 50 ms", times[-1] < 50),
+    ]
+    details = {"rejected": rejected, "wrong_pronouns": wrong_pronouns, "missing_noun": missing_noun,
+               "splices": splices, "nouns": nouns, "top": counts.most_common(8)}
+    return rows, details
+
+
+def dump(path: Path, pitches: list[Pitch], details: dict) -> None:
+    """Every pitch and every failure, as Markdown to read."""
+    lines = ["# Offline pitches", ""]
+    for p in pitches:
+        lines += [f"## {p.idea} (seed {p.seed}, {p.language})", "", f"**{p.texts['title']}**", "",
+                  f"> {p.texts['reply']}", "", p.texts["synopsis"], "", "Cast: " + "; ".join(
+                      p.texts["cast"].splitlines()), "", f"Poster: {p.texts['image_prompt']}", ""]
+    lines += ["# Sentences the parser rejected", ""] + [f"- {s}" for s in details["rejected"]]
+    lines += ["", "# Pronouns that disagree", ""] + [f"- {p.idea} (seed {p.seed})" for p in details["wrong_pronouns"]]
+    lines += ["", "# Posters missing the main noun", ""] + [f"- {p.idea} (seed {p.seed}): {noun}"
+                                                          for p, noun in details["missing_noun"]]
+    lines += ["", "# Splices", ""] + [f"- {p.idea} (seed {p.seed})" for p in details["splices"]]
+    lines += ["", "# Most repeated 6-word phrases", ""] + [f"- {n}: {' '.join(g)}" for g, n in details["top"]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the pitches, print the figures; 1 when a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("files", nargs="*", type=Path, default=list(DEFAULT_IDEAS), help="idea files, one a line")
+    parser.add_argument("--seeds", type=int, default=1, help="pitches per idea (seeds 0..N-1)")
+    parser.add_argument("--dump", type=Path, help="write every pitch and failure to this Markdown file")
+    parser.add_argument("--system-python", default=SYSTEM_PYTHON, help="a python that can import linkgrammar")
+    args = parser.parse_args(argv)
+    ideas = read_ideas(args.files)
+    provider = OfflineProvider()
+    write_pitch(provider, ideas[0], 0)  # load the writer's lexicons before timing
+    pitches = [write_pitch(provider, idea, seed) for seed in range(args.seeds) for idea in ideas]
+    rows, details = measure(pitches, args.system_python)
+    print(f"{len(pitches)} pitches from {len(ideas)} ideas ({', '.join(str(f) for f in args.files)}), "
+          f"{args.seeds} seed(s) each\n")
+    print("| measurement | value | target | result |\n|---|---|---|---|")
+    for what, value, target, met in rows:
+        print(f"| {what} | {value} | {target} | {'pass' if met else '**miss**'} |")
+    if args.dump:
+        dump(args.dump, pitches, details)
+        print(f"\nEvery pitch: {args.dump}")
+    return 0 if all(met for *_, met in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
