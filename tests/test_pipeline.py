@@ -8,7 +8,7 @@ import threading
 import pytest
 from fakes import SYNOPSIS, ScriptedProvider
 
-from moviepitch import pipeline, steps
+from moviepitch import answers, pipeline
 from moviepitch.providers import ProviderError
 
 
@@ -153,7 +153,7 @@ def test_a_failed_poster_keeps_all_the_text_and_ends_partial(store):
     for part in ("reply", "synopsis", "title", "cast", "image_prompt"):
         assert view.text(part), part
     assert view.poster_version is None
-    assert view.error == "Poster failed."
+    assert view.error == "The poster step failed: The AI service took too long to answer."
 
 
 def test_a_failed_synopsis_skips_what_needs_it_and_keeps_the_reply(store):
@@ -214,7 +214,7 @@ def test_the_poster_prompt_asks_for_no_text(store):
     ("  “Neon Vault”  ", "Neon Vault"),
 ])
 def test_titles_are_cleaned(answer, title):
-    assert steps.clean_title(answer) == title
+    assert answers.title_from(answer) == title
 
 
 def test_the_idea_reaches_the_provider_as_data(store):
