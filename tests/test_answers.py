@@ -39,6 +39,7 @@ def test_a_draft_drops_a_token_still_arriving():
     ('"Neon Vault"', "Neon Vault"),
     ("Title: Neon Vault.", "Neon Vault"),
     ("**Neon Vault**\nA film about…", "Neon Vault"),
+    ("  “Neon Vault”  ", "Neon Vault"),
     ("Mission: Impossible", "Mission: Impossible"),
 ])
 def test_usable_titles(answer, title):

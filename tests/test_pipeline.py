@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import threading
 
-import pytest
 from fakes import SYNOPSIS, ScriptedProvider
 
-from moviepitch import answers, pipeline
+from moviepitch import pipeline
 from moviepitch.providers import ProviderError
 
 
@@ -205,16 +204,6 @@ def test_the_poster_prompt_asks_for_no_text(store):
     pipeline.run_pitch(store, provider, make(store, provider))
     poster_call = next(call for call in provider.calls if call.task == "poster")
     assert poster_call.request.prompt.endswith("There should be no text in this image.")
-
-
-@pytest.mark.parametrize("answer, title", [
-    ('"Neon Vault"', "Neon Vault"),
-    ("Title: Neon Vault.", "Neon Vault"),
-    ("**Neon Vault**\nA film about…", "Neon Vault"),
-    ("  “Neon Vault”  ", "Neon Vault"),
-])
-def test_titles_are_cleaned(answer, title):
-    assert answers.title_from(answer) == title
 
 
 def test_the_idea_reaches_the_provider_as_data(store):
