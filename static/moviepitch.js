@@ -136,10 +136,11 @@ class PitchPage {
     const heading = $(root, "[data-title]");
     if (out.title) {
       heading.textContent = out.title;
-      heading.classList.remove("is-pending");
+      heading.classList.remove("is-pending", "is-missing");
       document.title = `${out.title} · MoviePitch`;
     } else if (missing.title) {
       heading.textContent = missing.title;
+      heading.classList.add("is-missing");
     }
 
     const failure = $(root, "[data-failure]");

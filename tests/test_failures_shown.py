@@ -73,6 +73,7 @@ def test_a_failed_pitch_says_what_happened_in_place_of_its_placeholders(client, 
     assert doc["status"] == "failed"
     assert doc["missing"]["title"] == "No title. The synopsis step did not finish."
     assert doc["missing"]["synopsis"] == "No synopsis. The AI service could not be reached."
+    assert doc["models"] == {"text": "scripted-text"}  # the reply's model; no poster was made by anyone
     page = client.get(f"/p/{slug}").get_data(as_text=True)
     for placeholder in PLACEHOLDERS:
         assert placeholder not in page

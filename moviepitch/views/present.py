@@ -67,13 +67,16 @@ def short_model(name: str | None) -> str | None:
 
 
 def models_of(view: PitchView) -> dict[str, str]:
-    """The models that made this pitch, as its steps recorded them, by short name."""
+    """The models that made this pitch (text and image), as its steps recorded them, by short name; while it is
+    being made, the ones it is made with."""
     text = [step.model for name, step in view.steps.items()
             if name in TEXT_STEPS and step.state == "done" and step.model]
     poster = view.steps.get("poster")
     made = {"text": ", ".join(dict.fromkeys(filter(None, map(short_model, text)))),
             "image": short_model(poster.model) if poster and poster.state == "done" else None}
-    return {kind: made[kind] or short_model(view.models.get(kind)) or "" for kind in ("text", "image")}
+    if view.active:
+        made = {kind: made[kind] or short_model(view.models.get(kind)) for kind in made}
+    return {kind: name for kind, name in made.items() if name}
 
 
 def _failed_in_time(view: PitchView) -> list[tuple[str, StepView]]:
