@@ -238,3 +238,12 @@ def test_the_deadline_covers_the_sdks_retries(stub):
         ask(provider)
     assert caught.value.kind == "timeout"
     assert len(stub.requests_to("/chat/completions")) == 1  # no retry was sent after the deadline
+
+
+@pytest.mark.parametrize("finish, kind", [("length", "cut_off"), ("content_filter", "refused")])
+def test_an_answer_that_did_not_end_by_itself_is_never_taken_as_whole(stub, finish, kind):
+    stub.script("/chat/completions", Fault(finish_reason=finish), Fault(finish_reason=finish))
+    for on_delta in (None, lambda text: None):  # plain, then streamed
+        with pytest.raises(ProviderError) as caught:
+            ask(provider_for(stub), on_delta=on_delta)
+        assert caught.value.kind == kind and caught.value.partial == "The Keeper's Light"

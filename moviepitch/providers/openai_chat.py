@@ -137,6 +137,10 @@ class ChatCompletions:
                                 hint=f"The model {model!r} at {self.server.url} used {allowed} for this answer "
                                      "without finishing. Models that never stop on their own are usually base "
                                      "models: use an instruction-tuned one (MOVIEPITCH_TEXT_MODEL).")
+        if finish == "content_filter":
+            raise ProviderError("The AI service's content filter stopped this answer. Try again.", kind="refused",
+                                partial=text, hint=f"{self.server.url} ended the answer with finish_reason "
+                                                   "content_filter.")
         if finish is None:
             # The SDK ends a cut-off stream quietly; only a finish_reason says it is whole.
             raise ProviderError("The model's answer was cut off before it finished.", kind="dropped", partial=text,
