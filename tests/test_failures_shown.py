@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -12,6 +13,11 @@ from moviepitch import pipeline
 from moviepitch.providers import ProviderError
 
 PLACEHOLDERS = ("Title coming…", "Casting…", "Writing…")
+
+
+def permalink_slug(output: str) -> str:
+    """The slug in the CLI's "Permalink: …/p/<slug>" line (a path or a full link)."""
+    return re.search(r"Permalink: \S*/p/(\S+)", output).group(1)
 UNREACHABLE = ProviderError("The AI service could not be reached.", kind="unavailable",
                             hint="Nothing answered at http://127.0.0.1:9/v1: start the server there (OPENAI_BASE_URL).")
 
@@ -23,7 +29,7 @@ def test_the_boss_reply_failing_alone_leaves_the_pitch_done_and_the_cli_warns(ru
     assert "Warning: the pitch is done, but the boss's reply step failed: The AI service could not be reached." \
         in result.output
     assert "Nothing answered at http://127.0.0.1:9/v1" in result.output  # the operator's hint
-    slug = result.output.split("Permalink: /p/", 1)[1].split()[0]
+    slug = permalink_slug(result.output)
     doc = app.test_client().get(f"/api/pitches/{slug}").get_json()
     assert doc["status"] == "done" and doc["failure"] is None and doc["error"] is None
     assert doc["missing"] == {"reply": "No reply from the boss. The AI service could not be reached."}
@@ -103,7 +109,7 @@ def test_an_escape_sequence_in_a_title_never_reaches_the_saved_text_or_the_termi
     assert result.exit_code == 0, result.output
     assert "The Keeper's Light" in result.output
     assert "\x1b" not in result.output and "\x07" not in result.output and "\x9b" not in result.output
-    slug = result.output.split("Permalink: /p/", 1)[1].split()[0]
+    slug = permalink_slug(result.output)
     assert app.extensions["moviepitch"].store.view(slug).text("title") == "The Keeper's Light"
     close_app(app)
 
