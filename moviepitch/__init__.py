@@ -104,13 +104,17 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_template_globals(app: Flask) -> None:
-    """What every page shows in its footer (the provider in use), and absolute links for meta tags."""
+    """What every page shows in its footer (the provider in use), absolute links for meta tags, and the
+    owner's report of failed steps."""
     from .services import services
-    from .views.present import absolute_url
+    from .views.present import absolute_url, failure_report, short_model
 
     app.jinja_env.globals["absolute_url"] = absolute_url
+    app.jinja_env.globals["failure_report"] = failure_report
 
     @app.context_processor
     def provider_facts():
+        # Short names: a local model's name can be a path on the server, which visitors need not see.
         provider = services().provider
-        return {"provider_name": provider.name, "provider_models": services().models}
+        models = {kind: short_model(name) for kind, name in services().models.items()}
+        return {"provider_name": provider.name, "provider_models": models}

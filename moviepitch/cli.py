@@ -13,8 +13,9 @@ from . import db, sharing, tasks
 from .jobs import RQJobs
 from .forms import idea_problem, one_line
 from .pipeline import LABELS, run_pitch
+from .providers.base import split_error
 from .services import services
-from .views.present import cast_of
+from .views.present import cast_of, failure_report
 
 CLI_OWNER = "cli"
 # Where `flask run` and `make run` serve, for links printed when no public URL is set.
@@ -37,8 +38,12 @@ def public_url(path: str) -> str:
 
 def _progress(step: str, state: str, detail: str) -> None:
     marks = {"running": "…", "done": "✓", "failed": "✗", "skipped": "–"}
+    message, hint = split_error(detail)
     line = f"  {marks.get(state, ' ')} {LABELS[step]} {state}"
-    click.echo(f"{line}: {detail}" if detail else line, err=state == "failed")
+    click.echo(f"{line}: {message}" if message else line, err=state == "failed")
+    if hint:
+        # The CLI's user runs the server: tell them what to change.
+        click.echo(f"      {hint}", err=True)
 
 
 @click.command("pitch")
@@ -46,7 +51,10 @@ def _progress(step: str, state: str, detail: str) -> None:
 @click.argument("idea")
 @click.option("--seed", type=int, default=None, help="Seed for the offline writer (same seed, same pitch).")
 def pitch_command(idea: str, seed: int | None) -> None:
-    """Make a pitch from IDEA in the foreground and print it."""
+    """Make a pitch from IDEA in the foreground and print it.
+
+    Exits 0 when the pitch is done (a missing boss's reply only warns), 1 otherwise.
+    """
     idea = one_line(idea)
     problem = idea_problem(idea)
     if problem:
@@ -64,6 +72,9 @@ def pitch_command(idea: str, seed: int | None) -> None:
     click.echo(f"Permalink: {public_url(f'/p/{slug}')}")
     if status != "done":
         raise click.ClickException(f"the pitch ended {status}: {view.error or 'see the steps above'}")
+    for failed in failure_report(view):  # only the boss's reply can fail in a pitch that is done
+        click.echo(f"Warning: the pitch is done, but the {failed['label'].lower()} step failed: {failed['message']}",
+                   err=True)
 
 
 db_group = AppGroup("db", help="Database migrations.")

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from flask import Flask
 
+from .endpoints import chain_defaults
+
 # Every setting and its default. The README's table mirrors this one.
 DEFAULTS = {
     # Where pitches live. None means SQLite at instance/moviepitch.sqlite.
@@ -46,9 +48,18 @@ DEFAULTS = {
     "SAFETY_IDENTIFIER": None,
     # Checks each idea before the synopsis is paid for; empty turns the check off.
     "MODERATION_MODEL": "omni-moderation-latest",
-    # Seconds. A poster can take two minutes, so the image timeout is long.
-    "TEXT_TIMEOUT": 60.0,
+    # Whether a failing content check stops the idea: None means on OpenAI's own API only; elsewhere a
+    # server without the endpoint lets ideas through unchecked (their pages say so) and is asked again later.
+    "MODERATION_REQUIRED": None,
+    # Seconds per text call in total (retries and a streamed answer's last token included). None means
+    # 60, or 180 when OPENAI_BASE_URL is a loopback or private address (a laptop server is slower).
+    "TEXT_TIMEOUT": None,
+    # A poster can take two minutes, so the image timeout is long.
     "IMAGE_TIMEOUT": 300.0,
+    # Text calls one pitch makes at once. None means 3 (all the chain can use), or 1 when OPENAI_BASE_URL
+    # is a loopback or private address: such servers answer one request at a time, and 1 runs the chain
+    # in critical-path order (synopsis, poster description, then the rest).
+    "TEXT_CONCURRENCY": None,
     # The SDK's own retries (with backoff and Retry-After).
     "MAX_RETRIES": 2,
     # Seconds between streamed chunks of the offline writer, so a demo looks live.
@@ -100,6 +111,7 @@ def load_config(app: Flask, test_config: dict | None) -> None:
         app.config.from_prefixed_env("MOVIEPITCH")
     else:
         app.config.from_mapping(test_config)
+    chain_defaults(app.config)
     if not app.config["DATABASE_URL"]:
         path = Path(app.instance_path) / "moviepitch.sqlite"
         app.config["DATABASE_URL"] = f"sqlite:///{path}"

@@ -1,5 +1,7 @@
 """The chain: check ∥ reply, synopsis → (title, cast) ∥ image prompt → poster.
 
+When text calls are limited (a local server answers one at a time), they start in critical-path order.
+
 It talks to a provider and a store, never to Flask, so it runs the same in a
 web process, a worker or the CLI. A job runs every step that is not done yet,
 so the same code makes a new pitch, resumes a failed one and regenerates a part.
@@ -44,6 +46,16 @@ NEEDS = {
     "poster": ("image_prompt",),
 }
 
+# With text calls limited, the order they start in: the critical path (synopsis, poster description,
+# poster) first, so a separate image provider paints while the rest is written; the boss's reply,
+# meant to fill the wait, has nothing left to fill once the synopsis streams, so it comes last.
+PRIORITY = ("check", "synopsis", "image_prompt", "title", "cast", "reply", "poster")
+# The most text steps the chain ever has ready at once (title, cast and poster description): a limit this
+# high limits nothing.
+PARALLEL_TEXT = 3
+# Steps whose failure alone leaves a pitch done: the reply is a greeting, not part of the pitch.
+COSMETIC = ("reply",)
+
 # Seconds between heartbeats of a running job.
 HEARTBEAT_INTERVAL = 5.0
 
@@ -77,23 +89,45 @@ def run_step(run: Run, name: str) -> bool:
     except ClaimLost:
         raise  # another runner has the pitch now: this one stops writing at once
     except ProviderError as exc:
-        message = exc.message
+        recorded, plain = exc.recorded(), exc.message
         if isinstance(exc, IdeaRefused):
-            run.refusal = message
+            run.refusal = exc.message
+        else:
+            # Operators read the hint here: the address and the setting to change.
+            log.warning("%s of pitch %s failed: %s", LABELS[name], run.pitch_id, recorded.replace("\n\n", " "))
     except Exception:
         log.exception("Step %s of pitch %s failed unexpectedly", name, run.pitch_id)
-        message = "Something went wrong on our side."
+        recorded = plain = "Something went wrong on our side."
     else:
-        run.store.finish_step(run.pitch_id, name, usage)
-        run.emit(name, "done")
+        run.store.finish_step(run.pitch_id, name, usage, model=run.served.get(name), note=run.notes.get(name))
+        run.emit(name, "done", run.notes.get(name, ""))
         return True
-    run.store.fail_step(run.pitch_id, name, message)
-    run.emit(name, "failed", message)
+    run.failures[name] = plain
+    run.store.fail_step(run.pitch_id, name, recorded)
+    run.emit(name, "failed", recorded)
     return False
 
 
+def _next_steps(waiting: list[str], outcome: dict[str, bool], running: set[str], slots: int,
+                separate_poster: bool) -> list[str]:
+    """Which waiting steps start now: all that are ready when text calls are not limited, else text steps
+    strictly in critical-path order, as slots free up (a step not ready yet holds back those after it)."""
+    ready = [name for name in waiting if all(outcome.get(need) for need in NEEDS[name])]
+    if slots >= PARALLEL_TEXT:
+        return ready
+    unlimited = {"check", "poster"} if separate_poster else {"check"}
+    busy = len(running - unlimited)
+    chosen = [name for name in ready if name in unlimited]
+    for name in sorted((name for name in waiting if name not in unlimited), key=PRIORITY.index):
+        if name not in ready or busy >= slots:
+            break
+        chosen.append(name)
+        busy += 1
+    return chosen
+
+
 def run_chain(run: Run, todo: list[str], done: set[str]) -> tuple[dict[str, bool], bool, bool]:
-    """Run the steps in `todo` as soon as what they need is done; side by side in threads.
+    """Run the steps in `todo` as soon as what they need is done (and a text call may start); side by side.
 
     Returns how each step went, whether the owner cancelled, and whether another runner took the
     pitch over (both checked at every step boundary).
@@ -101,6 +135,8 @@ def run_chain(run: Run, todo: list[str], done: set[str]) -> tuple[dict[str, bool
     outcome: dict[str, bool] = {name: True for name in done}
     waiting = list(todo)
     cancelled = lost = False
+    slots = run.provider.text_concurrency or PARALLEL_TEXT
+    separate_poster = not run.provider.poster_shares_text_server
     # A small pool of the job's own: sub-steps never queue behind whole jobs.
     with ThreadPoolExecutor(max_workers=3, thread_name_prefix="pitch-step") as side:
         running = {}
@@ -115,13 +151,14 @@ def run_chain(run: Run, todo: list[str], done: set[str]) -> tuple[dict[str, bool
                     outcome[name] = False
                 waiting = []
             for name in [n for n in waiting if all(need in outcome for need in NEEDS[n])]:
-                waiting.remove(name)
                 failed = [need for need in NEEDS[name] if not outcome[need]]
                 if failed:
+                    waiting.remove(name)
                     _skip(run, name, f"Skipped: the {LABELS[failed[0]].lower()} step did not finish.")
                     outcome[name] = False
-                else:
-                    running[side.submit(run_step, run, name)] = name
+            for name in _next_steps(waiting, outcome, set(running.values()), slots, separate_poster):
+                waiting.remove(name)
+                running[side.submit(run_step, run, name)] = name
             if running:
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
@@ -139,12 +176,13 @@ def _skip(run: Run, name: str, reason: str) -> None:
 
 
 def final_status(outcome: dict[str, bool], cancelled: bool = False, refused: bool = False) -> str:
-    """done when every step worked; partial when the synopsis stands; failed otherwise."""
+    """done when every step that matters worked (the boss's reply is cosmetic); partial when the synopsis
+    stands; failed otherwise."""
     if refused:
         return "refused"
     if cancelled:
         return "cancelled"
-    if all(outcome.values()):
+    if all(ok for name, ok in outcome.items() if name not in COSMETIC):
         return "done"
     return "partial" if outcome.get("synopsis") else "failed"
 
@@ -158,12 +196,16 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
     if view is None or not store.claim(view.id, token):
         return None
     view = store.view(slug)  # re-read: the steps as they were when we claimed it
+    # What later steps build on: finished parts only, never a draft cut off mid-answer.
+    texts = {part: output.body for part, output in view.outputs.items()
+             if part in ("synopsis", "title", "cast", "image_prompt") and output.complete and output.body}
+    slots = provider.text_concurrency
     # Every write of this run is conditional on its claim (see Store.for_runner).
     run = Run(store.for_runner(token), provider, view.id, view.idea, view.seed, token=token, clock=clock,
-              on_event=on_event,
-              texts={part: view.text(part) for part in ("synopsis", "title", "image_prompt") if view.text(part)},
-              versions=store.latest_versions(view.id), budget=budget, image_processes=image_processes,
-              safety_id=hashlib.sha256(f"moviepitch:{view.owner_id}".encode()).hexdigest()[:32])
+              on_event=on_event, texts=texts, versions=store.latest_versions(view.id), budget=budget,
+              image_processes=image_processes,
+              safety_id=hashlib.sha256(f"moviepitch:{view.owner_id}".encode()).hexdigest()[:32],
+              text_gate=threading.BoundedSemaphore(slots) if slots else None)
     done = {name for name, step in view.steps.items() if step.state == "done"}
     todo = [name for name in STEPS if name not in done]
     heartbeat = Heartbeat(run, heartbeat_interval)
@@ -195,5 +237,11 @@ def _summary(status: str, outcome: dict[str, bool], run: Run) -> str | None:
         return CANCELLED
     if status == "refused":
         return run.refusal
-    failed = next((name for name in STEPS if not outcome[name]), None)
-    return f"{LABELS[failed]} failed." if failed else None
+    if status == "done":
+        return None
+    # The step that failed first in time is the cause; the ones after it often only follow from it.
+    name = next((name for name in run.failures if name not in COSMETIC), None)
+    if name is None:
+        name = next(name for name in STEPS if not outcome[name] and name not in COSMETIC)
+        return f"{LABELS[name]} failed."
+    return f"The {LABELS[name].lower()} step failed: {run.failures[name]}"

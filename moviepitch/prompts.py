@@ -10,12 +10,13 @@ import re
 
 NO_TEXT = "There should be no text in this image."
 
-_TAG = re.compile(r"</?\s*(idea|synopsis|title)\s*>", re.IGNORECASE)
+# The tags the prompts wrap data in: removed from what users send and from what models answer.
+TAG = re.compile(r"</?\s*(idea|synopsis|title)\s*>", re.IGNORECASE)
 
 
 def quoted(name: str, text: str) -> str:
     """Wrap text as data in <name> tags, after removing any tags it tried to smuggle in."""
-    return f"<{name}>\n{_TAG.sub('', text).strip()}\n</{name}>"
+    return f"<{name}>\n{TAG.sub('', text).strip()}\n</{name}>"
 
 
 def _messages(system: str, example_in: str, example_out: str, actual_in: str) -> list[dict[str, str]]:
@@ -46,6 +47,37 @@ TOP_GUN_SYNOPSIS = (
     "the tragedies rooted deep in his past to become the best fighter pilot and return from the "
     "mission triumphant."
 )
+
+
+TOP_GUN_TITLE = "Top Gun"
+TOP_GUN_CAST = (("Maverick", "Tom Cruise"), ("Iceman", "Val Kilmer"), ("Charlotte Blackwood", "Kelly McGillis"))
+TOP_GUN_POSTER = (
+    "A fighter jet tears across a blazing orange sunset sky above an aircraft carrier, vapour "
+    "trails curling behind it; in the foreground a pilot in a flight jacket and mirrored "
+    "aviator sunglasses stands beside a gleaming jet, helmet under one arm, heat haze rising "
+    "from the deck."
+)
+SAFER_POSTER = (
+    "A lone figure in a long coat stands in a rain-soaked alley at night, lit by a flickering "
+    "red neon sign, long shadows stretching across wet cobblestones."
+)
+# What a model copying the worked examples would give back: names, the title, whole sentences.
+# (The boss's reply example is a pattern to follow, so a reply that echoes it is fine.)
+EXAMPLE_CHARACTERS = tuple(character for character, _ in TOP_GUN_CAST)
+EXAMPLE_ACTORS = tuple(actor for _, actor in TOP_GUN_CAST)
+EXAMPLE_ANSWERS = (TOP_GUN_SYNOPSIS, TOP_GUN_POSTER, SAFER_POSTER)
+
+# The most tokens each answer may take: room for the longest good answer, so a model that never
+# stops is cut off early instead of talking for minutes. (A provider adds room for a reasoning
+# model's hidden reasoning, which counts against the same limit.)
+MAX_TOKENS = {
+    "reply": 100,
+    "synopsis": 700,
+    "title": 60,
+    "cast": 250,
+    "image_prompt": 300,
+    "safer_image_prompt": 300,
+}
 
 
 def reply_messages(idea: str) -> list[dict[str, str]]:
@@ -79,7 +111,7 @@ def title_messages(synopsis: str) -> list[dict[str, str]]:
         "You write catchy movie titles. Answer with the title alone: no quotes, no explanation. "
         f"{DATA_RULE}",
         quoted("synopsis", TOP_GUN_SYNOPSIS),
-        "Top Gun",
+        TOP_GUN_TITLE,
         quoted("synopsis", synopsis),
     )
 
@@ -91,7 +123,7 @@ def cast_messages(synopsis: str) -> list[dict[str, str]]:
         f"line, as Character: Actor. Nothing else. {DATA_RULE}",
         quoted("synopsis", TOP_GUN_SYNOPSIS.replace(" (Tom Cruise)", "").replace(" (Val Kilmer)", "")
                .replace(" (Kelly McGillis)", "")),
-        "Maverick: Tom Cruise\nIceman: Val Kilmer\nCharlotte Blackwood: Kelly McGillis",
+        "\n".join(f"{character}: {actor}" for character, actor in TOP_GUN_CAST),
         quoted("synopsis", synopsis),
     )
 
@@ -104,10 +136,7 @@ def image_prompt_messages(synopsis: str) -> list[dict[str, str]]:
         "composition. It must contain no names of people or characters, and no words, titles or "
         f"lettering to be drawn. Answer with the description alone. {DATA_RULE}",
         quoted("synopsis", TOP_GUN_SYNOPSIS),
-        "A fighter jet tears across a blazing orange sunset sky above an aircraft carrier, vapour "
-        "trails curling behind it; in the foreground a pilot in a flight jacket and mirrored "
-        "aviator sunglasses stands beside a gleaming jet, helmet under one arm, heat haze rising "
-        "from the deck.",
+        TOP_GUN_POSTER,
         quoted("synopsis", synopsis),
     )
 
@@ -120,8 +149,7 @@ def safer_image_prompt_messages(image_prompt: str) -> list[dict[str, str]]:
         "injury or violence, and asks for no text. Answer with the description alone. "
         f"{DATA_RULE}",
         quoted("idea", "A gunman with a bloody knife stands over a body in a dark alley."),
-        "A lone figure in a long coat stands in a rain-soaked alley at night, lit by a flickering "
-        "red neon sign, long shadows stretching across wet cobblestones.",
+        SAFER_POSTER,
         quoted("idea", image_prompt),
     )
 

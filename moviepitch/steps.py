@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
+import threading
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
-from . import cast, image_pool, posters, prompts
-from .providers import ImageRequest, ProviderError, TextRequest
+from . import answers, cast, image_pool, posters, prompts
+from .providers import ImageRequest, ProviderError, TextRequest, TextResult
 
 if TYPE_CHECKING:
     from .budget import Budget
@@ -52,6 +55,15 @@ class Run:
     safety_id: str | None = None
     # Worker processes for poster images; 0 makes them in this job's thread.
     image_processes: int = 0
+    # Held around every text call, so a server that answers one request at a time is sent one.
+    text_gate: threading.Semaphore | None = None
+    # The model each step's answer came from, as its server named it; and notes for the page (unchecked ideas).
+    served: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    # Tasks whose raw answer carried chat-template tokens, for the operator's hint.
+    templated: set[str] = field(default_factory=set)
+    # Each failed step's plain message, in the order they failed.
+    failures: dict[str, str] = field(default_factory=dict)
 
     def context(self, part: str | None = None) -> dict:
         """The facts of the pitch so far, for providers that write from data."""
@@ -59,10 +71,25 @@ class Run:
                 "story_variant": max(self.versions.get("synopsis", 1), 1),
                 "variant": self.versions.get(part, 0) + 1 if part else 1}
 
-    def ask(self, task: str, messages: list[dict], temperature: float | None = None, on_delta=None):
-        """One text call for a step."""
-        request = TextRequest(task, messages, temperature=temperature, context=self.context(task))
-        return self.provider.text(request, on_delta=on_delta)
+    def ask(self, task: str, messages: list[dict], temperature: float | None = None, on_delta=None) -> TextResult:
+        """One text call for a step; the answer (and any draft of it) comes back cleaned."""
+        request = TextRequest(task, messages, temperature=temperature, context=self.context(task),
+                              max_tokens=prompts.MAX_TOKENS.get(task))
+        streamed = (lambda text: on_delta(answers.clean(text, partial=True))) if on_delta else None
+        with self.text_gate or nullcontext():
+            try:
+                result = self.provider.text(request, on_delta=streamed)
+            except ProviderError as exc:
+                exc.partial = answers.clean(exc.partial, partial=True) if exc.partial else None
+                raise
+        served = answers.model_name(result.model) or self.provider.text_model
+        self.served[task] = served
+        if answers.carries_template(result.text):
+            self.templated.add(task)
+        text = answers.clean(result.text)
+        if not text:
+            raise answers.unusable("it was empty once chat-template markup was taken out", answers.TEMPLATE_HINT)
+        return dataclasses.replace(result, text=text, model=served)
 
     def emit(self, step: str, state: str, detail: str = "") -> None:
         """Tell a watcher (the CLI) what happened."""
@@ -82,10 +109,15 @@ class StreamedDraft:
         """Called with the text so far; saves it when the interval has passed."""
         now = self.run.clock()
         if now - self.saved_at >= self.interval:
+            self.keep(text)
+            self.saved_at = now
+
+    def keep(self, text: str) -> None:
+        """Save the text as a draft, an incomplete version (empty takes back a draft nobody should see)."""
+        if text or self.version is not None:
             self.version = self.run.store.write_output(
                 self.run.pitch_id, self.part, text, version=self.version, complete=False
             )
-            self.saved_at = now
 
     def finish(self, text: str) -> None:
         """Save the whole text and mark it complete."""
@@ -101,12 +133,19 @@ def check_idea(run: Run) -> dict:
         reasons = ", ".join(result.categories) or "the content policy"
         raise IdeaRefused(f"This idea can't be pitched: it was flagged by the content check ({reasons}).",
                           kind="refused")
+    if result is not None and result.unchecked:
+        run.notes["check"] = result.unchecked
     return {}
 
 
 def write_reply(run: Run) -> dict:
     """The movie boss's one-line reaction, shown while the rest is written."""
-    result = run.ask("reply", prompts.reply_messages(run.idea))
+    draft = StreamedDraft(run, "reply")
+    try:
+        result = run.ask("reply", prompts.reply_messages(run.idea))
+    except ProviderError as exc:
+        draft.keep(" ".join((exc.partial or "").split()))
+        raise
     run.store.write_output(run.pitch_id, "reply", " ".join(result.text.split()))
     return result.usage
 
@@ -115,8 +154,15 @@ def write_synopsis(run: Run) -> dict:
     """The synopsis, streamed, with each actor in brackets."""
     draft = StreamedDraft(run, "synopsis")
     run.versions["synopsis"] = run.versions.get("synopsis", 0) + 1
-    result = run.ask("synopsis", prompts.synopsis_messages(run.idea), on_delta=draft.update)
-    run.texts["synopsis"] = result.text.strip()
+    try:
+        result = run.ask("synopsis", prompts.synopsis_messages(run.idea), on_delta=draft.update)
+        if answers.echoes_example(result.text, run.idea):
+            raise answers.unusable("it repeated the worked example instead of using your idea", answers.ECHO_HINT)
+    except ProviderError as exc:
+        # The text so far stays visible as a draft; a copy of the example is taken back.
+        draft.keep("" if exc.kind == "unusable" else exc.partial or "")
+        raise
+    run.texts["synopsis"] = result.text
     draft.finish(run.texts["synopsis"])
     return result.usage
 
@@ -124,9 +170,7 @@ def write_synopsis(run: Run) -> dict:
 def write_title(run: Run) -> dict:
     """A catchy title for the synopsis (at the course's temperature of 0.7)."""
     result = run.ask("title", prompts.title_messages(run.texts["synopsis"]), temperature=0.7)
-    title = clean_title(result.text)
-    if not title:
-        raise ProviderError("The model did not suggest a title.", kind="bad_output")
+    title = answers.title_from(result.text, run.idea, templated="title" in run.templated)
     run.texts["title"] = title
     run.store.write_output(run.pitch_id, "title", title)
     return result.usage
@@ -136,21 +180,36 @@ def write_cast(run: Run) -> dict:
     """Character and actor pairs: from the brackets, or asked of the model when there are none."""
     synopsis = run.texts["synopsis"]
     pairs, usage, source = cast.from_brackets(synopsis), {}, "synopsis"
+    if pairs and "synopsis" in run.served:
+        run.served["cast"] = run.served["synopsis"]  # the cast was written by the synopsis's model
     if not pairs:
         result = run.ask("cast", prompts.cast_messages(synopsis))
+        if answers.echoes_example(result.text, f"{run.idea}\n{synopsis}"):
+            raise answers.unusable("it named the worked example's cast instead of this story's", answers.ECHO_HINT)
         pairs, usage, source = cast.from_lines(result.text), result.usage, "model"
     if not pairs:
         raise ProviderError("The model did not name a cast.", kind="bad_output")
-    run.store.write_output(run.pitch_id, "cast", json.dumps(pairs), meta={"source": source})
+    run.texts["cast"] = json.dumps(pairs)
+    run.store.write_output(run.pitch_id, "cast", run.texts["cast"], meta={"source": source})
     return usage
 
 
 def write_image_prompt(run: Run) -> dict:
     """A visual description of the poster, with no names and no text."""
-    result = run.ask("image_prompt", prompts.image_prompt_messages(run.texts["synopsis"]))
-    run.texts["image_prompt"] = " ".join(result.text.split())
+    synopsis = run.texts["synopsis"]
+    result = run.ask("image_prompt", prompts.image_prompt_messages(synopsis))
+    if answers.echoes_example(result.text, f"{run.idea}\n{synopsis}"):
+        raise answers.unusable("it described the worked example's poster instead of this story's", answers.ECHO_HINT)
+    run.texts["image_prompt"] = answers.without_names(result.text, cast_names(run))
     run.store.write_output(run.pitch_id, "image_prompt", run.texts["image_prompt"])
     return result.usage
+
+
+def cast_names(run: Run) -> set[str]:
+    """Every character and actor known so far: from the synopsis's brackets, and the cast once it is written."""
+    pairs = cast.from_brackets(run.texts.get("synopsis", ""))
+    pairs += json.loads(run.texts["cast"]) if run.texts.get("cast") else []
+    return {name for pair in pairs for name in (pair["character"], pair["actor"])}
 
 
 def paint_poster(run: Run) -> dict:
@@ -174,16 +233,18 @@ def paint_poster(run: Run) -> dict:
 def _paint(run: Run) -> dict:
     if run.budget is not None and not run.budget.spend("images"):
         raise ProviderError("Today's poster budget is spent. Try another poster tomorrow.", kind="budget")
-    prompt = prompts.poster_prompt(run.texts["image_prompt"])
+    # The rule against names is in the prompt, yet models break it; image services refuse real people.
+    prompt = prompts.poster_prompt(answers.without_names(run.texts["image_prompt"], cast_names(run)))
     result = run.provider.image(ImageRequest(prompt, context=run.context("poster")),
                                 on_partial=lambda data, index: _save_preview(run, data, index))
     try:
         files = image_pool.prepare(result.data, run.image_processes)
     except posters.PosterError as exc:
         raise ProviderError(str(exc), kind="bad_output") from exc
+    run.served["poster"] = answers.model_name(result.model) or run.provider.image_model
     run.store.save_poster(
         run.pitch_id, webp=files.webp, thumb=files.thumb, width=files.width, height=files.height,
-        meta={"model": result.model, "label": result.label, "prompt": prompt},
+        meta={"model": run.served["poster"], "label": result.label, "prompt": prompt},
     )
     return result.usage
 
@@ -200,6 +261,8 @@ def _rewrite_safely(run: Run) -> None:
     original = run.texts["image_prompt"]
     try:
         rewritten = run.ask("safer_image_prompt", prompts.safer_image_prompt_messages(original)).text
+        if answers.echoes_example(rewritten, original):
+            rewritten = original
     except Exception:
         # The rewrite is a best effort; the scrubbed original is still safer than before.
         log.info("Safer rewrite of the poster description failed for pitch %s", run.pitch_id, exc_info=True)
@@ -219,11 +282,3 @@ STEP_FUNCTIONS = {
     "poster": paint_poster,
 }
 
-
-def clean_title(text: str) -> str:
-    """The first line of a title answer, without quotes, labels or a final full stop."""
-    line = next((line for line in text.strip().splitlines() if line.strip()), "")
-    line = line.strip().strip("*#").strip()
-    if line.lower().startswith("title:"):
-        line = line[len("title:"):]
-    return line.strip().strip("\"'“”‘’").rstrip(".").strip()[:120]

@@ -199,9 +199,11 @@ class Store:
         self._set_step(pitch_id, name, state="running", model=model, error=None,
                        started_at=utcnow(), finished_at=None)
 
-    def finish_step(self, pitch_id: int, name: str, usage: dict | None = None) -> None:
-        """Mark a step done, with what it cost."""
-        self._set_step(pitch_id, name, state="done", usage=usage or {}, finished_at=utcnow())
+    def finish_step(self, pitch_id: int, name: str, usage: dict | None = None, *, model: str | None = None,
+                    note: str | None = None) -> None:
+        """Mark a step done, with what it cost, the model that answered (when known) and any note for the page."""
+        served = {"model": model} if model else {}
+        self._set_step(pitch_id, name, state="done", usage=usage or {}, error=note, finished_at=utcnow(), **served)
 
     def fail_step(self, pitch_id: int, name: str, message: str, state: str = "failed") -> None:
         """Mark a step failed (or skipped) with a plain-language reason."""

@@ -123,14 +123,24 @@ class PitchPage {
       return;
     }
 
+    // Once the pitch is no longer being made, a part that did not come says why, in place of its placeholder.
+    const missing = doc.missing || {};
     const reply = $(root, "[data-reply]");
-    if (out.reply) { $(reply, "p").textContent = out.reply; reply.hidden = false; }
+    if (out.reply || missing.reply) {
+      const cut = (doc.drafts || []).includes("reply") ? "…" : "";
+      $(reply, "p").textContent = out.reply ? out.reply + cut : missing.reply;
+      reply.classList.toggle("is-missing", !out.reply);
+      reply.hidden = false;
+    }
 
+    const heading = $(root, "[data-title]");
     if (out.title) {
-      const heading = $(root, "[data-title]");
       heading.textContent = out.title;
-      heading.classList.remove("is-pending");
+      heading.classList.remove("is-pending", "is-missing");
       document.title = `${out.title} · MoviePitch`;
+    } else if (missing.title) {
+      heading.textContent = missing.title;
+      heading.classList.add("is-missing");
     }
 
     const failure = $(root, "[data-failure]");
@@ -149,11 +159,19 @@ class PitchPage {
         item.append(character, " ", actor);
         return item;
       }));
+    } else if (missing.cast) {
+      const item = document.createElement("li");
+      item.className = "muted";
+      item.textContent = missing.cast;
+      $(root, "[data-cast]").replaceChildren(item);
     }
 
     const synopsis = $(root, "[data-synopsis]");
+    const draft = (doc.drafts || []).includes("synopsis");
     if (out.synopsis) paragraphs(synopsis, out.synopsis);
-    synopsis.classList.toggle("is-writing", Boolean(out.synopsis) && !out.synopsis_complete);
+    else if (missing.synopsis) paragraphs(synopsis, missing.synopsis);
+    synopsis.classList.toggle("is-writing", Boolean(out.synopsis) && !out.synopsis_complete && !draft);
+    $(root, "[data-draft-label]").hidden = !draft;
 
     const progress = $(root, "[data-progress]");
     progress.value = doc.progress.finished;
@@ -169,13 +187,19 @@ class PitchPage {
     item.dataset.started = step.started_at || "";
     $(item, ".step-state").textContent = step.state;
     $(item, ".step-time").textContent = step.elapsed === null ? "" : seconds(step.elapsed);
-    let error = $(item, ".step-error");
-    if (step.error && !error) {
-      error = document.createElement("p");
-      error.className = "step-error";
-      item.append(error);
+    this.renderRemark(item, "step-error", step.error);
+    this.renderRemark(item, "step-note", step.note);
+  }
+
+  // A step's error (why it failed) or note (an idea that went unchecked), added when there is one.
+  renderRemark(item, className, text) {
+    let remark = $(item, `.${className}`);
+    if (text && !remark) {
+      remark = document.createElement("p");
+      remark.className = className;
+      item.append(remark);
     }
-    if (error) error.textContent = step.error || "";
+    if (remark) remark.textContent = text || "";
   }
 
   renderPoster(doc) {
@@ -218,7 +242,7 @@ class PitchPage {
       const state = $(placeholder, "[data-poster-state]");
       if (posterStep && posterStep.state === "running") state.textContent = "Painting the poster…";
       else if (doc.active) state.textContent = "The poster comes last.";
-      else state.textContent = "No poster for this pitch.";
+      else state.textContent = (doc.missing || {}).poster || "No poster for this pitch.";
     }
   }
 

@@ -47,14 +47,19 @@ def provider():
     return None
 
 
-@pytest.fixture
-def app(tmp_path, provider):
-    app = make_app(tmp_path, provider)
-    yield app
+def close_app(app) -> None:
+    """Let the app's jobs finish, then stop its pool and close its database."""
     jobs = services_of(app).jobs
     jobs.drain(timeout=60)
     jobs.shutdown()
     services_of(app).store.engine.dispose()
+
+
+@pytest.fixture
+def app(tmp_path, provider):
+    app = make_app(tmp_path, provider)
+    yield app
+    close_app(app)
 
 
 @pytest.fixture
@@ -94,6 +99,28 @@ def submit_idea(client, idea: str):
 def drain(app) -> None:
     """Wait for every background job of the app."""
     services_of(app).jobs.drain(timeout=60)
+
+
+IDEA = "A marine biologist falls in love with a lighthouse that can talk."
+
+
+def pitch_through(app, client, idea: str = IDEA) -> tuple[str, dict]:
+    """Make a pitch through the form, wait for it, and return its slug and status document."""
+    response = submit_idea(client, idea)
+    assert response.status_code == 303
+    drain(app)
+    slug = response.headers["Location"].rsplit("/", 1)[-1]
+    return slug, client.get(f"/api/pitches/{slug}").get_json()
+
+
+def steps_of(doc: dict) -> dict[str, dict]:
+    """A status document's steps by name."""
+    return {step["name"]: step for step in doc["steps"]}
+
+
+def is_step(marker: str):
+    """A `when` for the stub: requests whose system prompt has this marker."""
+    return lambda body: marker in body.get("messages", [{}])[0].get("content", "")
 
 
 # The local OpenAI-compatible server, answering each step of the chain as a model would.

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import base64
-import functools
+import contextlib
 import itertools
 import json
-import re
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from dataclasses import dataclass
+from typing import Callable
 from urllib.parse import urlsplit
 
-from PIL import Image
-
 import openai_wire as wire
-
-DEFAULT_TEXT = "Detective Ray Cole (Jamie Stone) chases the truth."
-MODELS = ("gpt-5-mini", "gpt-image-2", "omni-moderation-latest")
+from openai_faults import (  # noqa: F401 - Fault and DEFAULT_TEXT are imported from here by the tests
+    DEFAULT_TEXT, MODELS, Fault, chat_stream, count_tokens, error_json, images_json, gradient_png,
+)
 
 
 @dataclass
@@ -32,86 +28,6 @@ class Recorded:
     body: dict | None
 
 
-@dataclass
-class Fault:
-    """A scripted answer after any `stall`: `raw` bytes, else a `json` body, else `error`/`status`, else the default."""
-
-    status: int | None = None  # defaults to 200 for json/raw, 500 for an error
-    error: dict | None = None
-    headers: dict[str, str] = field(default_factory=dict)
-    stall: float = 0.0
-    json: dict | None = None
-    raw: bytes | None = None
-    content_type: str = "text/event-stream"  # only used with `raw`
-
-    @classmethod
-    def rate_limited(cls, retry_after: str | None = "0", retry_after_ms: str | None = None) -> Fault:
-        """A 429 with retry headers; `retry_after_ms` avoids the SDK's ~0.5 s backoff for `retry-after: 0`."""
-        # The SDK only honours a positive delay, so "0" means "use your own backoff".
-        pairs = (("retry-after", retry_after), ("retry-after-ms", retry_after_ms))
-        error = _error_body(429, "Rate limit reached (stub).", "requests", "rate_limit_exceeded")
-        return cls(status=429, error=error, headers={k: v for k, v in pairs if v is not None})
-
-    @classmethod
-    def server_error(cls, status: int = 500) -> Fault:
-        """A 5xx with an OpenAI-style server_error body."""
-        return cls(status=status, error=_error_body(status, "The server had an error (stub).", "server_error"))
-
-    @classmethod
-    def unsupported_param(cls, param: str) -> Fault:
-        """The 400 OpenAI answers when a model rejects a parameter such as temperature."""
-        message = f"Unsupported parameter: '{param}' is not supported with this model."
-        return cls(status=400, error=_error_body(400, message, code="unsupported_parameter", param=param))
-
-    @classmethod
-    def moderation_blocked(cls) -> Fault:
-        """The 400 the Images API answers when its safety system refuses a prompt."""
-        message = ("Your request was rejected as a result of our safety system. "
-                   "Your prompt may contain text that is not allowed by our safety system.")
-        return cls(status=400, error=_error_body(400, message, "image_generation_user_error", "moderation_blocked"))
-
-    @classmethod
-    def body(cls, json_dict: dict, status: int = 200) -> Fault:
-        """Answer with this literal JSON body."""
-        return cls(status=status, json=json_dict)
-
-    @classmethod
-    def truncated_stream(cls, text: str = DEFAULT_TEXT, content_chunks: int = 2) -> Fault:
-        """A chat stream that just ends after the role chunk and a few content chunks: no finish_reason, no [DONE]."""
-        return cls.raw(b"".join(_chat_events(text, finish=False)[:1 + content_chunks]))
-
-    @classmethod
-    def malformed_stream(cls, text: str = "Half a") -> Fault:
-        """A chat stream: one good content chunk, a complete `data: {not json` event, then a closed connection."""
-        return cls.raw(_chat_events(text, finish=False)[1] + b"data: {not json\n\n")
-
-    @classmethod
-    def not_an_image(cls) -> Fault:
-        """A 200 image answer whose b64_json decodes to HTML (as from a misbehaving proxy), not an image."""
-        return cls.body(_images_body([base64.b64encode(b"<html><body>502 Bad Gateway</body></html>").decode()]))
-
-    @classmethod
-    def plain_json_image(cls, size: str = "1024x1024") -> Fault:
-        """A plain JSON answer with a valid PNG: script it for a streamed request (a server ignoring stream)."""
-        return cls.body(_images_body([_png(*wire.parse_size(size))]))
-
-
-# `stall` and `raw` are fields and constructors (`Fault(stall=2)`, `Fault.stall(2)`): the dataclass __init__
-# has captured the field defaults, so the class-level names can be rebound to constructors afterwards.
-def _stall(cls: type[Fault], seconds: float) -> Fault:
-    """Sleep `seconds` before giving the default answer (to trigger client timeouts)."""
-    return cls(stall=seconds)
-
-
-def _raw(cls: type[Fault], data: bytes, content_type: str = "text/event-stream", status: int = 200) -> Fault:
-    """Write these literal bytes as the body (malformed or truncated streams)."""
-    return cls(status=status, raw=data, content_type=content_type)
-
-
-Fault.stall = classmethod(_stall)  # type: ignore[assignment]
-Fault.raw = classmethod(_raw)  # type: ignore[assignment]
-
-
 def default_responder(body: dict) -> str:
     """The assistant text used unless a test sets `stub.chat_responder`."""
     return DEFAULT_TEXT
@@ -122,39 +38,9 @@ def never_flag(input_text: str) -> bool:
     return False
 
 
-def _error_body(status: int, message: str | None = None, type_: str | None = None, code: str | None = None,
-                param: str | None = None) -> dict:
-    return wire.error_body(status, message or f"HTTP {status} from the OpenAI stub.", type_, code, param)
-
-
-def _count_tokens(value: Any) -> int:
-    """A rough word count: tests only need plausible, deterministic usage numbers."""
-    return len(re.findall(r"\S+", value if isinstance(value, str) else json.dumps(value)))
-
-
-def _pieces(text: str) -> list[str]:
-    """Split text into deltas of up to three words that join back to exactly `text`."""
-    return re.findall(r"\s*(?:\S+\s*){1,3}|\s+", text)
-
-
-@functools.lru_cache(maxsize=16)
-def _png(width: int, height: int, blue: int = 96) -> str:
-    """A cheap gradient PNG of the given size and blue level, base64-encoded (cached: sizes repeat)."""
-    ramp = Image.linear_gradient("L").resize((width, height))
-    flipped = ramp.transpose(Image.Transpose.FLIP_TOP_BOTTOM)
-    image = Image.merge("RGB", (ramp, flipped, Image.new("L", (width, height), blue)))
-    return base64.b64encode(wire.png_bytes(image)).decode("ascii")
-
-
-def _images_body(images: list[str], prompt: Any = "") -> dict:
-    """A (non-streamed) Images API answer carrying these base64 images, with GPT-image-style usage."""
-    return wire.images_body(images, _count_tokens(prompt))
-
-
-def _chat_events(text: str, chunk_id: str = "chatcmpl_stub0", model: str = MODELS[0], usage: dict | None = None,
-                finish: bool = True) -> list[bytes]:
-    """A chat stream's SSE events: role and content chunks; if `finish`, a stop chunk, any usage chunk and [DONE]."""
-    return wire.chat_events(_pieces(text), chunk_id, model, usage, finish)
+# What a base model says when it never stops: one chunk, four "tokens" (words), again and again.
+ENDLESS_PIECE = "and on and on "
+ENDLESS_PACE = 0.002  # seconds between its chunks
 
 
 class _Handler(wire.QuietHandler):
@@ -169,54 +55,92 @@ class _Handler(wire.QuietHandler):
             body = None
         stub._record(Recorded(self.command, path, {k.lower(): v for k, v in self.headers.items()}, body))
         action = stub._next_action(path, body or {})
-        try:
-            if action is not None and action.stall:
-                stub.stopping.wait(action.stall)  # returns early when the stub stops
-            if action is not None and self._scripted(action):
-                return
-            if raw and body is None:
-                return self._send_json(400, {"error": _error_body(400, "We could not parse the JSON body (stub).")})
-            self._default(path, body or {})
-        except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
-            raise
-        except Exception as exc:  # a broken responder should fail the test loudly, not hang it
-            self._send_json(500, {"error": _error_body(500, f"stub crashed: {exc!r}")})
+        with stub._serving(path):
+            try:
+                if path in stub.missing_paths:  # as llama.cpp answers a route it does not have
+                    return self._send_json(404, {"error": {"code": 404, "message": "File Not Found",
+                                                           "type": "not_found_error"}})
+                if action is not None and action.stall:
+                    stub.stopping.wait(action.stall)  # returns early when the stub stops
+                if action is not None and self._scripted(action, body or {}):
+                    return
+                if raw and body is None:
+                    return self._send_json(400, {"error": error_json(400, "We could not parse the JSON body (stub).")})
+                self._default(path, body or {}, action.finish_reason if action else None)
+            except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
+                stub._hung_up()
+                raise
+            except Exception as exc:  # a broken responder should fail the test loudly, not hang it
+                self._send_json(500, {"error": error_json(500, f"stub crashed: {exc!r}")})
 
     do_GET = do_POST = do_DELETE = _dispatch
 
-    def _scripted(self, action: Fault) -> bool:
+    def _scripted(self, action: Fault, body: dict) -> bool:
         """Answer per the action; False means fall through to the default answer."""
-        if action.raw is not None:
+        if action.raw is not None and action.drop:
+            self._send_dropped(action.raw)
+        elif action.raw is not None:
             self._send_stream(action.status or 200, action.content_type, [action.raw], action.headers)
         elif action.json is not None:
             self._send_json(action.status or 200, action.json, action.headers)
         elif action.error is not None or action.status is not None:
             status = action.status or 500
-            self._send_json(status, {"error": action.error or _error_body(status)}, action.headers)
+            self._send_json(status, {"error": action.error or error_json(status)}, action.headers)
+        elif action.endless:
+            self._send_endless(body, action.honour_limit)
         else:
             return False
         return True
 
-    def _default(self, path: str, body: dict) -> None:
+    def _send_dropped(self, data: bytes) -> None:
+        """One chunk of a chunked body, then the connection closes without the last chunk."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+        self.wfile.flush()
+        self.close_connection = True
+
+    def _send_endless(self, body: dict, honour_limit: bool) -> None:
+        """Stream words until the request's token limit (if honoured), the client hangs up, or the stub stops."""
+        stub = self.server.api
+        limit = (body.get("max_completion_tokens") or body.get("max_tokens")) if honour_limit else None
+        chunk_id, model = stub._new_id("chatcmpl"), stub.served_model or body.get("model", MODELS[0])
+        role, *_ = chat_stream("", chunk_id, model, finish=False)
+        self._send_stream(200, "text/event-stream", [role])
+        tokens = 0
+        while not stub.stopping.is_set():
+            if limit is not None and tokens >= limit:
+                self.wfile.write(b"".join(chat_stream("", chunk_id, model, finish_reason="length")[1:]))
+                return self.wfile.flush()
+            self.wfile.write(b"".join(chat_stream(ENDLESS_PIECE, chunk_id, model, finish=False)[1:]))
+            self.wfile.flush()
+            tokens += count_tokens(ENDLESS_PIECE)
+            stub.stopping.wait(ENDLESS_PACE)
+
+    def _default(self, path: str, body: dict, finish_reason: str | None = None) -> None:
         stub, now = self.server.api, int(time.time())
+        finish_reason = finish_reason or "stop"
         if self.command == "POST" and path == "/v1/chat/completions":
             text = stub.chat_responder(body)
-            usage = wire.chat_usage(_count_tokens(body.get("messages", [])), _count_tokens(text))
+            model = stub.served_model or body.get("model", MODELS[0])
+            usage = wire.chat_usage(count_tokens(body.get("messages", [])), count_tokens(text))
             if body.get("stream"):
                 usage = usage if (body.get("stream_options") or {}).get("include_usage") else None
-                events = _chat_events(text, stub._new_id("chatcmpl"), body.get("model", MODELS[0]), usage)
+                events = chat_stream(text, stub._new_id("chatcmpl"), model, usage, finish_reason=finish_reason)
                 return self._send_stream(200, "text/event-stream", events)
-            self._send_json(200, wire.chat_completion(stub._new_id("chatcmpl"), body.get("model", MODELS[0]), text,
-                                                      usage, now))
+            self._send_json(200, wire.chat_completion(stub._new_id("chatcmpl"), model, text, usage, now,
+                                                      finish_reason))
         elif self.command == "POST" and path == "/v1/images/generations":
             w, h = wire.parse_size(body.get("size"))
             n = 1 if body.get("stream") else max(1, min(int(body.get("n") or 1), 4))
-            answer = _images_body([_png(w, h)] * n, body.get("prompt", ""))
+            answer = images_json([gradient_png(w, h)] * n, body.get("prompt", ""))
             if not body.get("stream"):
                 return self._send_json(200, answer)
             # As the Images API streams: named events, no [DONE], and the settings it chose rather than "auto".
             settings = wire.image_settings(w, h, answer["created"], body.get("quality"), body.get("background"))
-            events = [wire.partial_image_event(_png(w // 4 or 1, h // 4 or 1, 80 * i), i, settings)
+            events = [wire.partial_image_event(gradient_png(w // 4 or 1, h // 4 or 1, 80 * i), i, settings)
                       for i in range(min(int(body.get("partial_images") or 0), 3))]
             events.append(wire.completed_image_event(answer["data"][0]["b64_json"], settings, answer["usage"]))
             self._send_stream(200, "text/event-stream", events)
@@ -228,9 +152,9 @@ class _Handler(wire.QuietHandler):
             self._send_json(200, {"id": stub._new_id("modr"), "model": body.get("model", MODELS[2]),
                                   "results": results})
         elif self.command == "GET" and path == "/v1/models":
-            self._send_json(200, wire.models_body(MODELS, "openai"))
+            self._send_json(200, wire.models_body(stub.models, "openai"))
         else:
-            self._send_json(404, {"error": _error_body(404, f"Unknown request URL: {self.command} {path} (stub).")})
+            self._send_json(404, {"error": error_json(404, f"Unknown request URL: {self.command} {path} (stub).")})
 
     def _send_json(self, status: int, payload: dict, headers: dict[str, str] | None = None) -> None:
         self._send_stream(status, "application/json", [json.dumps(payload).encode()], headers, streamed=False)
@@ -262,7 +186,18 @@ class OpenAIStub(wire.ServedAPI):
         super().__init__()
         self.chat_responder: Callable[[dict], str] = default_responder
         self.flag_moderation: Callable[[str], bool] = never_flag
+        # Playing other servers: the models /v1/models lists; the one every answer names (a one-model server
+        # ignores what it is asked for); paths it has no route for; one chat request at a time (the rest queue).
+        self.models: tuple[str, ...] = MODELS
+        self.served_model: str | None = None
+        self.missing_paths: set[str] = set()
+        self.one_at_a_time = False
+        # Chat requests answered at once, at most; and answers the client hung up on.
+        self.most_at_once = 0
+        self.hangups = 0
         self._lock = threading.Lock()
+        self._one = threading.Lock()
+        self._at_once = 0
         self._requests: list[Recorded] = []
         self._scripts: dict[str, deque[Fault]] = {}
         self._ids = itertools.count(1)
@@ -284,15 +219,38 @@ class OpenAIStub(wire.ServedAPI):
             self._scripts.setdefault(path_suffix, deque()).extend(faults)
 
     def reset(self) -> None:
-        """Forget recorded requests and pending scripts, and restore the default responder and flagger."""
+        """Forget recorded requests and pending scripts, and play the default server again."""
         self.chat_responder, self.flag_moderation = default_responder, never_flag
+        self.models, self.served_model, self.one_at_a_time = MODELS, None, False
+        self.missing_paths = set()
         with self._lock:
             self._requests.clear()
             self._scripts.clear()
+            self.most_at_once = self.hangups = 0
 
     def _record(self, recorded: Recorded) -> None:
         with self._lock:
             self._requests.append(recorded)
+
+    @contextlib.contextmanager
+    def _serving(self, path: str):
+        """Count the chat requests being answered, one at a time when the stub plays such a server."""
+        if not path.endswith("/chat/completions"):
+            yield
+            return
+        with self._one if self.one_at_a_time else contextlib.nullcontext():
+            with self._lock:
+                self._at_once += 1
+                self.most_at_once = max(self.most_at_once, self._at_once)
+            try:
+                yield
+            finally:
+                with self._lock:
+                    self._at_once -= 1
+
+    def _hung_up(self) -> None:
+        with self._lock:
+            self.hangups += 1
 
     def _next_action(self, path: str, body: dict) -> Fault | None:
         # The longest matching suffix wins, so "/chat/completions" beats "/completions";

@@ -142,23 +142,25 @@ def chat_usage(prompt_tokens: int, completion_tokens: int) -> dict:
             "total_tokens": prompt_tokens + completion_tokens}
 
 
-def chat_completion(chat_id: str, model: str, text: str, usage: dict, created: int) -> dict:
+def chat_completion(chat_id: str, model: str, text: str, usage: dict, created: int,
+                    finish_reason: str = "stop") -> dict:
     """A plain (non-streamed) chat.completion answer carrying `text`."""
     message = {"role": "assistant", "content": text, "refusal": None}
     return {"id": chat_id, "object": "chat.completion", "created": created, "model": model,
             "system_fingerprint": None, "usage": usage,
-            "choices": [{"index": 0, "message": message, "logprobs": None, "finish_reason": "stop"}]}
+            "choices": [{"index": 0, "message": message, "logprobs": None, "finish_reason": finish_reason}]}
 
 
 def chat_events(pieces: list[str], chunk_id: str, model: str, usage: dict | None = None,
-                finish: bool = True) -> list[bytes]:
-    """A chat stream's SSE events: a role chunk and a content chunk per piece, then if `finish` a stop
-    chunk, the usage chunk (when `usage` is given, as for stream_options.include_usage) and [DONE]."""
+                finish: bool = True, finish_reason: str = "stop") -> list[bytes]:
+    """A chat stream's SSE events: a role chunk and a content chunk per piece, then if `finish` a chunk
+    with `finish_reason`, the usage chunk (when `usage` is given, as for stream_options.include_usage)
+    and [DONE]."""
     # With include_usage every chunk carries "usage": null and only the extra last one has it.
     base = {"id": chunk_id, "object": "chat.completion.chunk", "created": int(time.time()), "model": model,
             "system_fingerprint": None, **({"usage": None} if usage else {})}
     steps = [({"role": "assistant", "content": "", "refusal": None}, None)]
-    steps += [({"content": piece}, None) for piece in pieces] + ([({}, "stop")] if finish else [])
+    steps += [({"content": piece}, None) for piece in pieces] + ([({}, finish_reason)] if finish else [])
     chunks = [{**base, "choices": [{"index": 0, "delta": d, "logprobs": None, "finish_reason": r}]} for d, r in steps]
     chunks += [{**base, "choices": [], "usage": usage}] if usage and finish else []
     return [sse(c) for c in chunks] + ([DONE] if finish else [])

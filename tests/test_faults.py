@@ -8,20 +8,12 @@ from __future__ import annotations
 import logging
 
 import pytest
-from conftest import csrf_token, drain, make_app, responder, submit_idea
+from conftest import close_app, csrf_token, drain, is_step, make_app, pitch_through, responder, steps_of
 from openai_stub import Fault
 
 EARLIER = {"reply", "synopsis", "title", "cast", "image_prompt"}
-
-
-def is_step(marker: str):
-    """A `when` for the stub: requests whose system prompt has this marker."""
-    return lambda body: marker in body.get("messages", [{}])[0].get("content", "")
-
-
 SYNOPSIS = is_step("synopses")
 IMAGE_PROMPT = is_step("advertise")
-
 
 
 @pytest.fixture
@@ -30,22 +22,10 @@ def app(stub, tmp_path):
                    TEXT_MODEL="local-llama", IMAGE_MODEL="gpt-image-2.5-sunburst",
                    TEXT_TIMEOUT=0.5, IMAGE_TIMEOUT=0.5, MAX_RETRIES=1)
     yield app
-    services = app.extensions["moviepitch"]
-    services.jobs.drain(timeout=60)
-    services.jobs.shutdown()
-    services.store.engine.dispose()
+    close_app(app)
 
 
-def pitch(app, client):
-    response = submit_idea(client, "A marine biologist falls in love with a lighthouse that can talk.")
-    assert response.status_code == 303
-    drain(app)
-    slug = response.headers["Location"].rsplit("/", 1)[-1]
-    return slug, client.get(f"/api/pitches/{slug}").get_json()
-
-
-def steps(doc):
-    return {step["name"]: step for step in doc["steps"]}
+pitch, steps = pitch_through, steps_of
 
 
 def assert_kept(doc, parts):
@@ -202,8 +182,8 @@ def test_an_unknown_model_names_the_setting_in_the_log(app, stub, client, caplog
     stub.script("/chat/completions", fault, when=SYNOPSIS)
     with caplog.at_level(logging.INFO):
         slug, doc = pitch(app, client)
-    assert steps(doc)["synopsis"]["error"] == "The AI service is misconfigured, so this step could not run."
-    assert "MOVIEPITCH_TEXT_MODEL" in caplog.text
+    assert steps(doc)["synopsis"]["error"] == "The AI service does not have the model it was asked for."
+    assert "MOVIEPITCH_TEXT_MODEL" in caplog.text and "gpt-5-mini" in caplog.text  # a model the server lists
 
 
 def test_an_error_to_a_streamed_image_request_is_retried_without_streaming(app, stub, client):

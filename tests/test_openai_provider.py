@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import logging
 
 import pytest
 from conftest import drain, make_app, submit_idea
@@ -10,6 +11,7 @@ from openai_stub import Fault
 
 from moviepitch.providers import OpenAIProvider, ProviderError, TextRequest, select_provider
 from moviepitch.providers.base import ImageRequest
+from moviepitch.providers.openai_chat import REASONING_ROOM
 
 def provider_for(stub, **overrides) -> OpenAIProvider:
     settings = dict(api_key="test-key", base_url=stub.base_url, text_model="local-llama",
@@ -184,3 +186,64 @@ def test_a_whole_pitch_through_the_sdk(stub, tmp_path):
     services = app.extensions["moviepitch"]
     services.jobs.shutdown()
     services.store.engine.dispose()
+
+
+def ask_capped(provider, max_tokens=60):
+    messages = [{"role": "system", "content": "You write catchy movie titles."}, {"role": "user", "content": "x"}]
+    return provider.text(TextRequest("title", messages, max_tokens=max_tokens))
+
+
+@pytest.mark.parametrize("model, param, limit", [
+    ("local-llama", "max_tokens", 60),  # what every OpenAI-compatible server knows
+    ("gpt-5.4-mini", "max_completion_tokens", 60 + REASONING_ROOM),  # reasoning needs room too
+    ("o4-mini", "max_completion_tokens", 60 + REASONING_ROOM),
+])
+def test_every_call_carries_the_token_limit_its_model_wants(stub, model, param, limit):
+    ask_capped(provider_for(stub, text_model=model))
+    body = stub.requests_to("/chat/completions")[0].body
+    assert body[param] == limit
+    assert {"max_tokens", "max_completion_tokens"} & set(body) == {param}
+
+
+def test_a_rejected_max_tokens_becomes_max_completion_tokens_and_is_remembered(stub):
+    provider = provider_for(stub, text_model="newer-model")
+    stub.script("/chat/completions", Fault.unsupported_param("max_tokens"))
+    assert ask_capped(provider).text == "The Keeper's Light"
+    ask_capped(provider)
+    sent = [("max_tokens" in r.body, r.body.get("max_completion_tokens")) for r in stub.requests_to("/chat/completions")]
+    assert sent == [(True, None), (False, 60), (False, 60)]
+
+
+def test_the_model_a_server_answers_with_is_returned_and_warned_about_once(stub, caplog):
+    stub.served_model = "qwen2.5-0.5b-instruct"
+    provider = provider_for(stub)
+    with caplog.at_level(logging.WARNING):
+        assert ask(provider).model == "qwen2.5-0.5b-instruct"
+        ask(provider)
+    assert len([r for r in caplog.records if "MOVIEPITCH_TEXT_MODEL is 'local-llama'" in r.getMessage()]) == 1
+
+
+def test_a_dated_snapshot_of_the_model_asked_for_is_no_surprise(stub, caplog):
+    stub.served_model = "local-llama-2026-03-17"
+    with caplog.at_level(logging.WARNING):
+        ask(provider_for(stub))
+    assert caplog.records == []
+
+
+def test_the_deadline_covers_the_sdks_retries(stub):
+    # Two stalls of 3 s against a 1 s deadline and two retries: the call ends at the deadline, not after 3 tries.
+    stub.script("/chat/completions", Fault.stall(3), Fault.stall(3), Fault.stall(3))
+    provider = provider_for(stub, text_timeout=1, max_retries=2)
+    with pytest.raises(ProviderError) as caught:
+        ask(provider)
+    assert caught.value.kind == "timeout"
+    assert len(stub.requests_to("/chat/completions")) == 1  # no retry was sent after the deadline
+
+
+@pytest.mark.parametrize("finish, kind", [("length", "cut_off"), ("content_filter", "refused")])
+def test_an_answer_that_did_not_end_by_itself_is_never_taken_as_whole(stub, finish, kind):
+    stub.script("/chat/completions", Fault(finish_reason=finish), Fault(finish_reason=finish))
+    for on_delta in (None, lambda text: None):  # plain, then streamed
+        with pytest.raises(ProviderError) as caught:
+            ask(provider_for(stub), on_delta=on_delta)
+        assert caught.value.kind == kind and caught.value.partial == "The Keeper's Light"

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import threading
 
-import pytest
 from fakes import SYNOPSIS, ScriptedProvider
 
-from moviepitch import pipeline, steps
+from moviepitch import pipeline
 from moviepitch.providers import ProviderError
 
 
@@ -153,7 +152,7 @@ def test_a_failed_poster_keeps_all_the_text_and_ends_partial(store):
     for part in ("reply", "synopsis", "title", "cast", "image_prompt"):
         assert view.text(part), part
     assert view.poster_version is None
-    assert view.error == "Poster failed."
+    assert view.error == "The poster step failed: The AI service took too long to answer."
 
 
 def test_a_failed_synopsis_skips_what_needs_it_and_keeps_the_reply(store):
@@ -205,16 +204,6 @@ def test_the_poster_prompt_asks_for_no_text(store):
     pipeline.run_pitch(store, provider, make(store, provider))
     poster_call = next(call for call in provider.calls if call.task == "poster")
     assert poster_call.request.prompt.endswith("There should be no text in this image.")
-
-
-@pytest.mark.parametrize("answer, title", [
-    ('"Neon Vault"', "Neon Vault"),
-    ("Title: Neon Vault.", "Neon Vault"),
-    ("**Neon Vault**\nA film about…", "Neon Vault"),
-    ("  “Neon Vault”  ", "Neon Vault"),
-])
-def test_titles_are_cleaned(answer, title):
-    assert steps.clean_title(answer) == title
 
 
 def test_the_idea_reaches_the_provider_as_data(store):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Mapping
 
+from ..endpoints import is_local, shown
 from .base import (
     ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
     TextResult,
@@ -18,6 +20,8 @@ __all__ = [
 
 NAMES = ("openai", "offline")
 
+log = logging.getLogger(__name__)
+
 
 class SplitProvider(Provider):
     """Text from one provider and posters from another (most local servers cannot paint)."""
@@ -26,6 +30,8 @@ class SplitProvider(Provider):
         self._text, self._image = text, image
         self.name = f"{text.name}+{image.name}-poster"
         self.text_model, self.image_model = text.text_model, image.image_model
+        # Posters come from elsewhere, so they may be painted while the text server writes.
+        self.text_concurrency = text.text_concurrency
 
     def text(self, request: TextRequest, on_delta: OnDelta | None = None) -> TextResult:
         """Delegate to the text provider."""
@@ -70,6 +76,11 @@ def select_provider(config: Mapping) -> Provider:
 def _build(name: str, config: Mapping) -> Provider:
     if name == "offline":
         return OfflineProvider(pace=float(config.get("OFFLINE_PACE") or 0))
+    base_url = config.get("OPENAI_BASE_URL")
+    if is_local(base_url):
+        log.warning("OPENAI_BASE_URL %s is a local server: %s text call(s) at a time "
+                    "(MOVIEPITCH_TEXT_CONCURRENCY), up to %g s each (MOVIEPITCH_TEXT_TIMEOUT).",
+                    shown(base_url), config.get("TEXT_CONCURRENCY") or "all the chain's", config["TEXT_TIMEOUT"])
     return OpenAIProvider(
         api_key=config.get("OPENAI_API_KEY"), base_url=config.get("OPENAI_BASE_URL"),
         text_model=config["TEXT_MODEL"], image_model=config["IMAGE_MODEL"],
@@ -78,4 +89,5 @@ def _build(name: str, config: Mapping) -> Provider:
         text_timeout=config["TEXT_TIMEOUT"], image_timeout=config["IMAGE_TIMEOUT"],
         max_retries=config["MAX_RETRIES"], moderation_model=config.get("MODERATION_MODEL") or None,
         partial_images=config.get("IMAGE_PARTIALS", 2), safety_identifier=config.get("SAFETY_IDENTIFIER"),
+        text_concurrency=config.get("TEXT_CONCURRENCY"), moderation_required=config.get("MODERATION_REQUIRED"),
     )

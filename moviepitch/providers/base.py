@@ -22,6 +22,8 @@ class TextRequest:
     # The idea, seed, synopsis and title as data. A remote model reads the
     # messages; the offline writer writes from these instead of parsing prose.
     context: Mapping[str, Any] = field(default_factory=dict)
+    # The most tokens the answer may take (a model's hidden reasoning not counted); None: no limit.
+    max_tokens: int | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class TextResult:
     """What a text call produced."""
 
     text: str
+    # The model that answered, as the server named it (it may differ from the one asked for).
     model: str
     usage: dict[str, int] = field(default_factory=dict)
 
@@ -58,20 +61,43 @@ class ModerationResult:
 
     flagged: bool
     categories: tuple[str, ...] = ()
+    # Set when the idea could not be checked, saying so in plain words for the page.
+    unchecked: str | None = None
 
 
 class ProviderError(Exception):
     """A failure a user can be told about in plain words.
 
-    `kind` sorts failures for the page and for retries: "busy", "timeout",
-    "unavailable", "misconfigured", "refused", "bad_output" or "error".
+    `kind` sorts failures for the page and for retries: "busy", "timeout", "unavailable",
+    "dropped", "misconfigured", "refused", "cut_off", "unusable", "bad_output" or "error".
+    `hint` is for operators only (the CLI, the log, the owner's page): the address and the setting
+    to change. `partial` is the text written before the failure, kept as a draft.
     """
 
-    def __init__(self, message: str, *, kind: str = "error", retry_after: float | None = None):
+    def __init__(self, message: str, *, kind: str = "error", retry_after: float | None = None,
+                 hint: str | None = None, partial: str | None = None):
         super().__init__(message)
         self.message = message
         self.kind = kind
         self.retry_after = retry_after
+        self.hint = hint
+        self.partial = partial
+
+    def recorded(self) -> str:
+        """The message as a step stores it: the plain words, then any operator's hint."""
+        return f"{self.message}{HINT_MARK}{self.hint}" if self.hint else self.message
+
+
+# Between the plain words of a stored step error and the hint that only operators see.
+HINT_MARK = "\n\nFor the operator: "
+
+
+def split_error(recorded: str | None) -> tuple[str | None, str | None]:
+    """A stored step error as (plain words for everyone, hint for operators or None)."""
+    if not recorded:
+        return recorded, None
+    plain, _, hint = recorded.partition(HINT_MARK)
+    return plain, hint or None
 
 
 class Provider:
@@ -80,6 +106,10 @@ class Provider:
     name = "base"
     text_model = ""
     image_model = ""
+    # How many text calls may run at once (None: as many as the chain has ready).
+    text_concurrency: int | None = None
+    # True when posters come from the same server as text, so a poster takes a text call's place.
+    poster_shares_text_server = False
 
     def text(self, request: TextRequest, on_delta: OnDelta | None = None) -> TextResult:
         """Answer a text request; when `on_delta` is given, stream the text so far into it."""

@@ -6,34 +6,41 @@ import base64
 import binascii
 import logging
 import threading
-from typing import Any
+import time
+from typing import Any, Callable
 
 import openai
 
+from ..endpoints import is_openai
 from ..posters import sniff
+from . import deadline
 from .base import (
     ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
     TextResult,
 )
+from .openai_chat import ChatCompletions
+from .openai_errors import Call, Server, explain, refused
 
 log = logging.getLogger(__name__)
 
 # GPT image models always answer base64 and reject response_format.
 GPT_IMAGE_PREFIXES = ("gpt-image", "chatgpt-image")
-# Reasoning models reject sampling parameters; anything else learns it on the first refusal.
-NO_SAMPLING_PREFIXES = ("o1", "o3", "o4", "gpt-5")
 # Local servers (Ollama, vLLM, llama.cpp) need no key, but the SDK insists on one.
 PLACEHOLDER_KEY = "no-key-needed"
-# Error codes with which image services refuse a prompt on content grounds.
-REFUSAL_CODES = ("moderation_blocked", "content_policy_violation")
 # Status codes that mean "this server cannot stream images", not "try later".
 NO_STREAM_STATUSES = (400, 404, 405, 415, 422, 501)
+# How long a server without a moderations endpoint is taken at its word before it is asked again.
+NO_MODERATION_MEMORY = 600.0
+NOT_CHECKED = "Not checked: the AI service has no content check, so this idea was not checked."
+CHECK_OFF = "Not checked: the content check is turned off on this server."
+CHECK_FAILED = "The content check could not run, so this idea was not checked. Try again in a moment."
 
 
 class OpenAIProvider(Provider):
     """Chat completions for text and images.generate for posters, through the openai SDK."""
 
     name = "openai"
+    poster_shares_text_server = True
 
     def __init__(self, *, api_key: str | None = None, base_url: str | None = None,
                  text_model: str, image_model: str, image_size: str = "1024x1536",
@@ -41,7 +48,8 @@ class OpenAIProvider(Provider):
                  image_compression: int | None = 90, text_timeout: float = 60.0,
                  image_timeout: float = 300.0, max_retries: int = 2,
                  moderation_model: str | None = "omni-moderation-latest", partial_images: int = 2,
-                 safety_identifier: bool | None = None):
+                 safety_identifier: bool | None = None, text_concurrency: int | None = None,
+                 moderation_required: bool | None = None, clock: Callable[[], float] = time.monotonic):
         self.text_model = text_model
         self.image_model = image_model
         self.image_size = image_size
@@ -50,19 +58,25 @@ class OpenAIProvider(Provider):
         self.image_compression = image_compression
         self.text_timeout = float(text_timeout)
         self.image_timeout = float(image_timeout)
+        self.text_concurrency = int(text_concurrency) if text_concurrency else None
         self._api_key = api_key or (PLACEHOLDER_KEY if base_url else None)
         self._base_url = base_url or None
         self._max_retries = int(max_retries)
         self._client: openai.OpenAI | None = None
         self._lock = threading.Lock()
+        self._clock = clock
         # A hashed owner id helps OpenAI's abuse detection; other servers may not know the field.
         self.send_safety_identifier = (base_url is None) if safety_identifier is None else safety_identifier
         self.moderation_model = moderation_model
+        # OpenAI's own API always has the check, so a failing one must stop the idea, never wave it through.
+        self.moderation_required = is_openai(base_url) if moderation_required is None else moderation_required
         self.partial_images = int(partial_images)
-        self._no_temperature: set[str] = set()
+        self.server = Server(base_url, self._list_models, secret=api_key, max_retries=self._max_retries)
+        self.chat = ChatCompletions(lambda: self.client, self.server, text_model, self.text_timeout,
+                                    official=is_openai(base_url))
         # Models whose server answered a streamed image request with a plain body or an error.
         self._no_image_stream: set[str] = set()
-        self._no_moderation = False
+        self._no_moderation_until = float("-inf")
 
     @property
     def client(self) -> openai.OpenAI:
@@ -74,10 +88,13 @@ class OpenAIProvider(Provider):
                         self._client = openai.OpenAI(
                             api_key=self._api_key, base_url=self._base_url,
                             max_retries=self._max_retries, timeout=self.text_timeout,
+                            # Every attempt, retries included, waits only for the time its call has left.
+                            http_client=openai.DefaultHttpxClient(event_hooks={"request": [deadline.bound_request]}),
                         )
                     except openai.OpenAIError as exc:
                         log.error("OpenAI client could not be built: set OPENAI_API_KEY or OPENAI_BASE_URL")
-                        raise ProviderError("The AI service is not configured.", kind="misconfigured") from exc
+                        raise ProviderError("The AI service is not configured.", kind="misconfigured",
+                                            hint="Set OPENAI_API_KEY, or OPENAI_BASE_URL for another server.") from exc
         return self._client
 
     def warm(self) -> None:
@@ -87,74 +104,19 @@ class OpenAIProvider(Provider):
         except ProviderError:
             pass  # said in the log; each pitch will say it to its owner
 
+    def _list_models(self) -> list[str]:
+        listing = self.client.with_options(max_retries=0, timeout=min(10.0, self.text_timeout)).models.list()
+        return [model.id for model in listing]
+
     # Text
 
     def text(self, request: TextRequest, on_delta: OnDelta | None = None) -> TextResult:
-        """Answer through chat completions, streamed when `on_delta` is given."""
-        model = self.text_model
-        sampling = self._safety(request.context)
-        if request.temperature is not None and self._accepts_temperature(model):
-            sampling["temperature"] = request.temperature
-        try:
-            return self._chat(request.messages, sampling, on_delta)
-        except openai.BadRequestError as exc:
-            if not ("temperature" in sampling and _names_param(exc, "temperature")):
-                raise explain(exc, setting="MOVIEPITCH_TEXT_MODEL") from exc
-        log.info("Model %s rejects temperature; sending it no sampling parameters from now on", model)
-        self._no_temperature.add(model)
-        try:
-            return self._chat(request.messages, self._safety(request.context), on_delta)
-        except openai.BadRequestError as exc:
-            raise explain(exc, setting="MOVIEPITCH_TEXT_MODEL") from exc
+        """Answer through chat completions, streamed when `on_delta` is given, all within the text timeout."""
+        return self.chat.answer(request, self._safety(request.context), on_delta)
 
     def _safety(self, context) -> dict:
         identifier = context.get("safety_identifier") if self.send_safety_identifier else None
         return {"safety_identifier": identifier} if identifier else {}
-
-    def _accepts_temperature(self, model: str) -> bool:
-        return model not in self._no_temperature and not model.startswith(NO_SAMPLING_PREFIXES)
-
-    def _chat(self, messages: list[dict], sampling: dict, on_delta: OnDelta | None) -> TextResult:
-        try:
-            if on_delta is None:
-                completion = self.client.chat.completions.create(
-                    model=self.text_model, messages=messages, timeout=self.text_timeout, **sampling
-                )
-                text = completion.choices[0].message.content if completion.choices else ""
-                return TextResult(_require_text(text), completion.model or self.text_model,
-                                  _chat_usage(completion.usage))
-            return self._stream_chat(messages, sampling, on_delta)
-        except openai.BadRequestError:
-            raise  # the caller may retry without a sampling parameter
-        except openai.OpenAIError as exc:
-            raise explain(exc, setting="MOVIEPITCH_TEXT_MODEL") from exc
-        except ValueError as exc:
-            # A malformed event in a stream surfaces as a JSON decoding error.
-            raise ProviderError("The AI service sent an answer we could not read.", kind="bad_output") from exc
-
-    def _stream_chat(self, messages: list[dict], sampling: dict, on_delta: OnDelta) -> TextResult:
-        stream = self.client.chat.completions.create(
-            model=self.text_model, messages=messages, timeout=self.text_timeout, stream=True,
-            stream_options={"include_usage": True}, **sampling,
-        )
-        pieces: list[str] = []
-        usage: dict[str, int] = {}
-        model, finished = self.text_model, False
-        with stream:
-            for chunk in stream:
-                model = chunk.model or model
-                if chunk.usage:
-                    usage = _chat_usage(chunk.usage)
-                for choice in chunk.choices:
-                    finished = finished or bool(choice.finish_reason)
-                    if choice.delta and choice.delta.content:
-                        pieces.append(choice.delta.content)
-                        on_delta("".join(pieces))
-        text = _require_text("".join(pieces))
-        # The SDK ends a cut-off stream quietly; only a finish_reason says it is whole.
-        if not finished:
-            raise ProviderError("The model's answer was cut off before it finished.", kind="bad_output")
-        return TextResult(text, model, usage)
 
     # Images
 
@@ -185,7 +147,7 @@ class OpenAIProvider(Provider):
         try:
             answer = self.client.images.generate(timeout=self.image_timeout, **params)
         except openai.OpenAIError as exc:
-            raise explain(exc, setting="MOVIEPITCH_IMAGE_MODEL") from exc
+            raise explain(exc, self._image_call(), self.server) from exc
         data = answer.data[0] if answer.data else None
         if data is None or not data.b64_json:
             if data is not None and data.url:
@@ -193,6 +155,10 @@ class OpenAIProvider(Provider):
                                     kind="bad_output")
             raise ProviderError("The image service answered without an image.", kind="bad_output")
         return ImageResult(data=_decode_image(data.b64_json), model=model, usage=_image_usage(answer.usage))
+
+    def _image_call(self) -> Call:
+        return Call("images", self.image_model, "MOVIEPITCH_IMAGE_MODEL", self.image_timeout,
+                    "MOVIEPITCH_IMAGE_TIMEOUT")
 
     def _stream_image(self, params: dict, on_partial: OnPartial) -> ImageResult | None:
         """Stream partial images into `on_partial`; None when the server cannot stream."""
@@ -208,11 +174,11 @@ class OpenAIProvider(Provider):
                         return ImageResult(data=_decode_image(event.b64_json), model=params["model"],
                                            usage=_image_usage(event.usage))
         except openai.APIStatusError as exc:
-            if exc.status_code in NO_STREAM_STATUSES and not _refused(exc):
+            if exc.status_code in NO_STREAM_STATUSES and not refused(exc):
                 return None
-            raise explain(exc, setting="MOVIEPITCH_IMAGE_MODEL") from exc
+            raise explain(exc, self._image_call(), self.server) from exc
         except openai.OpenAIError as exc:
-            raise explain(exc, setting="MOVIEPITCH_IMAGE_MODEL") from exc
+            raise explain(exc, self._image_call(), self.server) from exc
         except ValueError as exc:
             # A malformed event in the stream surfaces as a JSON decoding error.
             raise ProviderError("The image service sent an answer we could not read.", kind="bad_output") from exc
@@ -221,21 +187,29 @@ class OpenAIProvider(Provider):
 
     # Moderation
 
-    def moderate(self, text: str) -> ModerationResult | None:
-        """Check the idea with the moderations endpoint; None where the server has none."""
-        if not self.moderation_model or self._no_moderation:
-            return None
+    def moderate(self, text: str) -> ModerationResult:
+        """Check the idea with the moderations endpoint, or say plainly that it was not checked."""
+        if not self.moderation_model:
+            return ModerationResult(False, unchecked=CHECK_OFF)
+        if self._clock() < self._no_moderation_until:
+            return ModerationResult(False, unchecked=NOT_CHECKED)
+        call = Call("moderations", self.moderation_model, "MOVIEPITCH_MODERATION_MODEL", self.text_timeout,
+                    "MOVIEPITCH_TEXT_TIMEOUT")
         try:
-            answer = self.client.moderations.create(model=self.moderation_model, input=text,
-                                                    timeout=self.text_timeout)
-        except openai.APIStatusError as exc:
-            if exc.status_code in (404, 405, 501):
-                log.warning("The AI service has no moderations endpoint; ideas are not checked")
-                self._no_moderation = True
-                return None
-            raise explain(exc, setting="MOVIEPITCH_MODERATION_MODEL") from exc
+            with deadline.within(self.text_timeout):
+                answer = self.client.moderations.create(model=self.moderation_model, input=text,
+                                                        timeout=self.text_timeout)
         except openai.OpenAIError as exc:
-            raise explain(exc, setting="MOVIEPITCH_MODERATION_MODEL") from exc
+            error = explain(exc, call, self.server)
+            if error.kind != "no_endpoint":
+                raise error from exc
+            if self.moderation_required:
+                raise ProviderError(CHECK_FAILED, kind="unavailable", hint=error.hint) from exc
+            # Remembered for a while, not for the life of the process: the endpoint may come back.
+            self._no_moderation_until = self._clock() + NO_MODERATION_MEMORY
+            log.warning("%s Ideas go unchecked (and their pages say so) for %d minutes; then it is asked again.",
+                        error.hint, NO_MODERATION_MEMORY // 60)
+            return ModerationResult(False, unchecked=NOT_CHECKED)
         results = answer.results or []
         flagged = [r for r in results if r.flagged]
         if not flagged:
@@ -261,64 +235,3 @@ def _decode_image(b64: str | None) -> bytes:
 def _image_usage(usage) -> dict[str, int]:
     return {"images": 1, "input_tokens": getattr(usage, "input_tokens", 0) or 0,
             "output_tokens": getattr(usage, "output_tokens", 0) or 0}
-
-
-def _refused(exc: openai.APIStatusError) -> bool:
-    code = getattr(exc, "code", None)
-    body = exc.body if isinstance(exc.body, dict) else {}
-    return code in REFUSAL_CODES or body.get("code") in REFUSAL_CODES
-
-
-def _require_text(text: str | None) -> str:
-    if not text or not text.strip():
-        raise ProviderError("The model returned an empty answer.", kind="bad_output")
-    return text
-
-
-def _chat_usage(usage) -> dict[str, int]:
-    if usage is None:
-        return {}
-    return {"input_tokens": usage.prompt_tokens or 0, "output_tokens": usage.completion_tokens or 0}
-
-
-def _names_param(exc: openai.APIStatusError, param: str) -> bool:
-    # The SDK usually unwraps {"error": {...}}; some servers send the error bare.
-    body = exc.body if isinstance(exc.body, dict) else {}
-    error = body["error"] if isinstance(body.get("error"), dict) else body
-    return error.get("param") == param or param in (exc.message or "")
-
-
-def explain(exc: openai.OpenAIError, *, setting: str) -> ProviderError:
-    """Turn an SDK error into a plain message; the log names the setting to fix, never the key."""
-    if isinstance(exc, openai.APITimeoutError):
-        return ProviderError("The AI service took too long to answer.", kind="timeout")
-    if isinstance(exc, openai.APIConnectionError):
-        return ProviderError("The AI service could not be reached.", kind="unavailable")
-    if isinstance(exc, openai.RateLimitError):
-        retry_after = _retry_after(exc)
-        return ProviderError("The AI service is busy right now. Try again in a moment.",
-                             kind="busy", retry_after=retry_after)
-    if isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)):
-        log.error("The AI service refused our credentials (HTTP %s): check OPENAI_API_KEY and OPENAI_BASE_URL",
-                  exc.status_code)
-        return ProviderError("The AI service is misconfigured, so this step could not run.", kind="misconfigured")
-    if isinstance(exc, openai.NotFoundError):
-        log.error("The AI service does not know the model (HTTP 404): check %s", setting)
-        return ProviderError("The AI service is misconfigured, so this step could not run.", kind="misconfigured")
-    if isinstance(exc, openai.APIStatusError) and _refused(exc):
-        return ProviderError("The image service refused this poster description.", kind="refused")
-    if isinstance(exc, openai.APIStatusError):
-        if exc.status_code >= 500:
-            return ProviderError("The AI service had a problem on its side.", kind="unavailable")
-        log.warning("The AI service rejected a request (HTTP %s): %s", exc.status_code, exc.message)
-        return ProviderError("The AI service rejected the request.", kind="error")
-    log.warning("Unexpected answer from the AI service: %s", type(exc).__name__)
-    return ProviderError("The AI service sent an answer we could not read.", kind="bad_output")
-
-
-def _retry_after(exc: openai.APIStatusError) -> float | None:
-    value = exc.response.headers.get("retry-after") if exc.response is not None else None
-    try:
-        return float(value) if value else None
-    except ValueError:
-        return None

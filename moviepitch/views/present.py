@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 
 from flask import current_app, url_for
 
-from ..pipeline import LABELS
-from ..records import PitchView
+from ..pipeline import COSMETIC, LABELS
+from ..providers.base import split_error
+from ..records import PitchView, StepView
 
 STEP_ENDED = ("done", "failed", "skipped")
+TEXT_STEPS = ("reply", "synopsis", "title", "cast", "image_prompt")
+# What the page says in place of a part that will not come, before the reason.
+MISSING = {"reply": "No reply from the boss.", "synopsis": "No synopsis.", "title": "No title.",
+           "cast": "No cast.", "poster": "No poster."}
+NOT_RUN = "The pitch stopped before this step ran."
+# Endings of model files, dropped from a model's short name.
+_MODEL_FILE = re.compile(r"\.(gguf|ggml|bin|safetensors|pt|pth|onnx|llamafile)$", re.IGNORECASE)
 
 
 def absolute_url(endpoint: str, **values) -> str:
@@ -44,21 +53,80 @@ def poster_document(view: PitchView) -> dict | None:
         "thumb_url": url_for("pages.thumb_version", slug=slug, version=version),
         "width": output.meta.get("width"),
         "height": output.meta.get("height"),
-        "model": output.meta.get("model"),
+        "model": short_model(output.meta.get("model")),
         "label": output.meta.get("label"),
     }
 
 
-def failure_message(view: PitchView) -> str | None:
-    """What went wrong, in plain words, naming the step; None while all is well."""
+def short_model(name: str | None) -> str | None:
+    """A model's name as a page shows it: a local model file's path becomes its file name, without the ending."""
+    if not name:
+        return None
+    last = re.split(r"[\\/]", name.rstrip("/\\"))[-1] or name
+    return _MODEL_FILE.sub("", last) or last
+
+
+def models_of(view: PitchView) -> dict[str, str]:
+    """The models that made this pitch (text and image), as its steps recorded them, by short name; while it is
+    being made, the ones it is made with."""
+    text = [step.model for name, step in view.steps.items()
+            if name in TEXT_STEPS and step.state == "done" and step.model]
+    poster = view.steps.get("poster")
+    made = {"text": ", ".join(dict.fromkeys(filter(None, map(short_model, text)))),
+            "image": short_model(poster.model) if poster and poster.state == "done" else None}
+    if view.active:
+        made = {kind: made[kind] or short_model(view.models.get(kind)) for kind in made}
+    return {kind: name for kind, name in made.items() if name}
+
+
+def _failed_in_time(view: PitchView) -> list[tuple[str, StepView]]:
     failed = [(name, step) for name, step in view.steps.items() if step.state == "failed"]
+    return sorted(failed, key=lambda item: (item[1].finished_at is None, item[1].finished_at or 0))
+
+
+def failure_message(view: PitchView) -> str | None:
+    """What went wrong, in plain words, naming the step that failed first; None while all is well."""
+    failed = _failed_in_time(view)
     if not failed:
         return view.error if view.status == "failed" else None
-    name, step = failed[0]
-    message = f"The {LABELS[name].lower()} step failed: {step.error}"
+    if view.status == "done":
+        return None  # only the boss's reply failed: the page shows it as missing
+    name, step = next(((n, s) for n, s in failed if n not in COSMETIC), failed[0])
+    message = f"The {LABELS[name].lower()} step failed: {split_error(step.error)[0]}"
     if view.status == "failed":
         return f"We could not write this pitch. {message}"
     return message
+
+
+def failure_report(view: PitchView) -> list[dict]:
+    """Every failed step in the order they failed, with the operator's hint: for the owner's page."""
+    report = []
+    for name, step in _failed_in_time(view):
+        message, hint = split_error(step.error)
+        report.append({"name": name, "label": LABELS[name], "message": message, "hint": hint})
+    return report
+
+
+def missing_parts(view: PitchView) -> dict[str, str]:
+    """For a pitch no longer being made: what the page says in place of each part that did not come."""
+    if view.active:
+        return {}
+    missing = {}
+    for part, lead in MISSING.items():
+        if view.outputs.get(part) is not None and (part == "poster" or view.text(part)):
+            continue
+        step = view.steps.get(part)
+        reason = split_error(step.error)[0] if step and step.state in ("failed", "skipped") else None
+        reason = (reason or NOT_RUN).removeprefix("Skipped: ")
+        missing[part] = f"{lead} {reason[:1].upper()}{reason[1:]}"
+    return missing
+
+
+def drafts(view: PitchView) -> list[str]:
+    """Parts on show as drafts: the text so far of an answer that was cut off."""
+    return sorted(part for part, output in view.outputs.items()
+                  if not output.complete and output.body and part in view.steps
+                  and view.steps[part].state not in ("running", "done"))
 
 
 def versions_document(view: PitchView) -> dict[str, list[dict]]:
@@ -94,10 +162,12 @@ def pitch_document(view: PitchView) -> dict:
         elapsed = None
         if step.started_at and step.finished_at:
             elapsed = round((step.finished_at - step.started_at).total_seconds(), 2)
+        # Visitors get plain words only; a finished step's words are a note (an idea not checked).
+        words = split_error(step.error)[0]
         steps.append({
-            "name": name, "label": LABELS[name], "state": step.state, "model": step.model,
-            "error": step.error, "started_at": _iso(step.started_at),
-            "finished_at": _iso(step.finished_at), "elapsed": elapsed,
+            "name": name, "label": LABELS[name], "state": step.state, "model": short_model(step.model),
+            "error": None if step.state == "done" else words, "note": words if step.state == "done" else None,
+            "started_at": _iso(step.started_at), "finished_at": _iso(step.finished_at), "elapsed": elapsed,
         })
     synopsis = view.outputs.get("synopsis")
     return {
@@ -109,7 +179,7 @@ def pitch_document(view: PitchView) -> dict:
         "error": view.error,
         "failure": failure_message(view),
         "provider": view.provider,
-        "models": view.models,
+        "models": models_of(view),
         "usage": view.usage,
         "created_at": _iso(view.created_at),
         "started_at": _iso(view.started_at),
@@ -128,6 +198,8 @@ def pitch_document(view: PitchView) -> dict:
             "cast": cast_of(view),
             "image_prompt": view.text("image_prompt") or None,
         },
+        "drafts": drafts(view),
+        "missing": missing_parts(view),
         "poster": poster_document(view),
         "preview": preview_document(view),
         "versions": versions_document(view),

@@ -166,7 +166,10 @@ def expected_floor(profile: simapi.Profile) -> float:
 
 def app_env(instance: Path, api_url: str, job_workers: int) -> dict[str, str]:
     """The environment of a gunicorn serving the benchmark's instance against the simulated API."""
+    # The simulated API plays OpenAI's, which takes the chain's calls side by side: not the one-at-a-time
+    # default a loopback address would otherwise get.
     return child_env(MOVIEPITCH_INSTANCE_PATH=str(instance), MOVIEPITCH_SECRET_KEY=SECRET, OPENAI_BASE_URL=api_url,
+                     MOVIEPITCH_TEXT_CONCURRENCY="3", MOVIEPITCH_TEXT_TIMEOUT="60",
                      MOVIEPITCH_TEXT_MODEL=TEXT_MODEL, MOVIEPITCH_IMAGE_MODEL=IMAGE_MODEL,
                      MOVIEPITCH_JOB_WORKERS=str(job_workers), MOVIEPITCH_JOB_QUEUE="16")
 

@@ -1,0 +1,172 @@
+"""Chat completions for the text steps: a token limit and one deadline per call, answers that were cut off or
+dropped told apart, and what each model turned out to reject, remembered."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+import openai
+
+from . import deadline
+from .base import OnDelta, ProviderError, TextRequest, TextResult
+from .openai_errors import Call, Server, dropped, explain, names_param
+
+log = logging.getLogger(__name__)
+
+# Reasoning models reject sampling parameters, want max_completion_tokens, and think before answering.
+REASONING_PREFIXES = ("o1", "o3", "o4", "gpt-5")
+# Room for a reasoning model's hidden reasoning, on top of a step's own token limit.
+REASONING_ROOM = 4096
+UNREADABLE = "The AI service sent an answer we could not read."
+
+
+class ChatCompletions:
+    """One model's chat completions on one server, through the SDK client `client()` returns."""
+
+    def __init__(self, client: Callable[[], openai.OpenAI], server: Server, model: str, timeout: float,
+                 official: bool = False):
+        self.client, self.server, self.model, self.timeout = client, server, model, timeout
+        # OpenAI's own API wants max_completion_tokens from every model.
+        self.official = official
+        self._no_temperature: set[str] = set()
+        # Which token limit each model takes, where a server said so: max_completion_tokens or max_tokens.
+        self._token_param: dict[str, str] = {}
+        # (asked, served) model pairs already warned about.
+        self._served: set[tuple[str, str]] = set()
+
+    def answer(self, request: TextRequest, extra: dict, on_delta: OnDelta | None = None) -> TextResult:
+        """Answer a text request (streamed when `on_delta` is given) within the text timeout, in total."""
+        call = Call("chat completions", self.model, "MOVIEPITCH_TEXT_MODEL", self.timeout, "MOVIEPITCH_TEXT_TIMEOUT")
+        with deadline.within(self.timeout):
+            # Each rejected parameter is learned once; three is every parameter there is to learn.
+            for _ in range(3):
+                params = {**self._params(request), **extra}
+                try:
+                    result = self._stream_chat(params, on_delta) if on_delta else self._chat(params)
+                except openai.BadRequestError as exc:
+                    if self._learn(exc, params):
+                        continue
+                    raise explain(exc, call, self.server) from exc
+                except openai.OpenAIError as exc:
+                    raise explain(exc, call, self.server) from exc
+                except ValueError as exc:
+                    # A malformed event in a stream surfaces as a JSON decoding error.
+                    raise ProviderError(UNREADABLE, kind="bad_output",
+                                        hint=f"{self.server.url} sent a stream event that is not JSON.") from exc
+                self._note_served(result.model)
+                return result
+        raise ProviderError("The AI service rejected the request.", kind="error",
+                            hint=f"{self.server.url} kept rejecting the request's parameters.")
+
+    def _params(self, request: TextRequest) -> dict[str, Any]:
+        model = self.model
+        params: dict[str, Any] = {"model": model, "messages": request.messages, "timeout": self.timeout}
+        if request.temperature is not None and self._accepts_temperature(model):
+            params["temperature"] = request.temperature
+        if request.max_tokens:
+            reasoning = model.startswith(REASONING_PREFIXES)
+            # Newer OpenAI models want max_completion_tokens; most other servers know only max_tokens.
+            wanted = "max_completion_tokens" if reasoning or self.official else "max_tokens"
+            params[self._token_param.get(model, wanted)] = request.max_tokens + (REASONING_ROOM if reasoning else 0)
+        return params
+
+    def _learn(self, exc: openai.BadRequestError, params: dict) -> bool:
+        """Remember a parameter the model rejects and say whether asking again can help."""
+        model = params["model"]
+        if "temperature" in params and names_param(exc, "temperature"):
+            log.info("Model %s rejects temperature; sending it no sampling parameters from now on", model)
+            self._no_temperature.add(model)
+            return True
+        for sent, other in (("max_tokens", "max_completion_tokens"), ("max_completion_tokens", "max_tokens")):
+            if sent in params and names_param(exc, sent) and self._token_param.get(model) != sent:
+                log.info("Model %s rejects %s; sending %s from now on", model, sent, other)
+                self._token_param[model] = other
+                return True
+        return False
+
+    def _accepts_temperature(self, model: str) -> bool:
+        return model not in self._no_temperature and not model.startswith(REASONING_PREFIXES)
+
+    def _chat(self, params: dict) -> TextResult:
+        completion = self.client().chat.completions.create(**params)
+        choice = completion.choices[0] if completion.choices else None
+        text = (choice.message.content if choice and choice.message else None) or ""
+        # A plain answer arrives whole, so only a "length" finish says it was cut off.
+        finish = (choice.finish_reason if choice else None) or "stop"
+        return self._finished(text, finish, completion.model or params["model"], _chat_usage(completion.usage), params)
+
+    def _stream_chat(self, params: dict, on_delta: OnDelta) -> TextResult:
+        stream = self.client().chat.completions.create(stream=True, stream_options={"include_usage": True},
+                                                       **params)
+        guard = deadline.StreamGuard(stream)
+        pieces: list[str] = []
+        usage: dict[str, int] = {}
+        model, finish = params["model"], None
+        try:
+            for chunk in stream:
+                model = chunk.model or model
+                if chunk.usage:
+                    usage = _chat_usage(chunk.usage)
+                for choice in chunk.choices:
+                    finish = choice.finish_reason or finish
+                    if choice.delta and choice.delta.content:
+                        pieces.append(choice.delta.content)
+                        on_delta("".join(pieces))
+                if guard.check():
+                    break
+        except openai.APIConnectionError as exc:  # timeouts included
+            if not (guard.expired or isinstance(exc, openai.APITimeoutError)):
+                raise dropped(self.server.url, "".join(pieces)) from exc
+            guard.expired = True
+        finally:
+            guard.finish()  # closing the stream tells the server to stop generating
+        text = "".join(pieces)
+        if guard.expired:
+            raise ProviderError("The AI service took too long to answer.", kind="timeout", partial=text,
+                                hint=f"{self.server.url} was still answering after {self.timeout:g} s, so the "
+                                     "answer was stopped (MOVIEPITCH_TEXT_TIMEOUT).")
+        return self._finished(text, finish, model, usage, params)
+
+    def _finished(self, text: str, finish: str | None, model: str, usage: dict, params: dict) -> TextResult:
+        if finish == "length":
+            limit = params.get("max_completion_tokens") or params.get("max_tokens")
+            allowed = f"all {limit} tokens allowed" if limit else "all the tokens it may write"
+            raise ProviderError("The model's answer was cut off at its length limit. Try again.", kind="cut_off",
+                                partial=text,
+                                hint=f"The model {model!r} at {self.server.url} used {allowed} for this answer "
+                                     "without finishing. Models that never stop on their own are usually base "
+                                     "models: use an instruction-tuned one (MOVIEPITCH_TEXT_MODEL).")
+        if finish == "content_filter":
+            raise ProviderError("The AI service's content filter stopped this answer. Try again.", kind="refused",
+                                partial=text, hint=f"{self.server.url} ended the answer with finish_reason "
+                                                   "content_filter.")
+        if finish is None:
+            # The SDK ends a cut-off stream quietly; only a finish_reason says it is whole.
+            raise ProviderError("The model's answer was cut off before it finished.", kind="dropped", partial=text,
+                                hint=f"The stream from {self.server.url} ended without a finish reason: the server "
+                                     "stopped in the middle of the answer.")
+        return TextResult(_require_text(text), model, usage)
+
+    def _note_served(self, served: str) -> None:
+        """Warn once when the server answers with another model than the one asked for."""
+        asked = self.model
+        # A dated snapshot of the model asked for (gpt-5.4-mini-2026-03-17) is that model.
+        if not served or served == asked or served.startswith(f"{asked}-") or (asked, served) in self._served:
+            return
+        self._served.add((asked, served))
+        log.warning("MOVIEPITCH_TEXT_MODEL is %r, but %s answered with model %r: it serves that model whatever is "
+                    "asked. Set MOVIEPITCH_TEXT_MODEL=%r to name the model pitches are written with.",
+                    asked, self.server.url, served, served)
+
+
+def _require_text(text: str | None) -> str:
+    if not text or not text.strip():
+        raise ProviderError("The model returned an empty answer.", kind="bad_output")
+    return text
+
+
+def _chat_usage(usage) -> dict[str, int]:
+    if usage is None:
+        return {}
+    return {"input_tokens": usage.prompt_tokens or 0, "output_tokens": usage.completion_tokens or 0}
