@@ -42,12 +42,20 @@ def detect(text: str) -> str:
     hits = {lang: sum(w in vocab for w in words) for lang, vocab in _FUNCTION_WORDS.items()}
     for lang, letters in _LETTERS.items():
         hits[lang] += 2 * sum(ch in letters for ch in text.lower())
+    if hits["en"] >= max(hits["es"], hits["fr"]) and _english_share(words) >= 0.8:
+        return "en"  # short English ideas fool the model: "Heist" reads as German, "A submarine rescues" as Spanish
     guesses = {g["lang"]: g["score"] for g in _detector().detect(" ".join(text.split()), k=5)}
     scores = {lang: guesses.get(lang, 0.0) + 0.15 * hits[lang] for lang in SUPPORTED}
     best = max(scores, key=scores.get)
     top = max(guesses, key=guesses.get) if guesses else "en"
-    if top not in SUPPORTED and guesses[top] > scores[best] + 0.2:
+    if top not in SUPPORTED and guesses[top] > scores[best] + 0.2 and (len(words) > 2 or guesses[top] > 0.9):
         return top
     if best != "en" and hits[best] == 0 and len(words) <= 3:
         return "en"  # one or two words with no article: most often English ("Penguins", "Werewolves")
     return best
+
+
+def _english_share(words: list[str]) -> float:
+    """The share of the words that the English lexicon knows."""
+    from .lexicon import is_known
+    return sum(is_known(w) for w in words) / len(words)

@@ -95,7 +95,7 @@ def parse_verb_phrase(tokens: list[str], start: int, plural: bool) -> tuple[tupl
     while k < len(tokens):
         phrase, k = _one_phrase(tokens, k, plural)
         phrases.append(phrase)
-        if k < len(tokens) and tokens[k].lower() == "and" and _verb_start(tokens, k + 1, plural):
+        if k < len(tokens) and tokens[k].lower() in ("and", "but") and _verb_start(tokens, k + 1, plural):
             k += 1
             continue
         break
@@ -137,7 +137,7 @@ def _one_phrase(tokens: list[str], k: int, plural: bool) -> tuple[VerbPhrase, in
 def _phrase_end(tokens: list[str], k: int, plural: bool) -> int:
     """Where this verb phrase stops: before "and" + another verb or another clause."""
     for j in range(k, len(tokens)):
-        if tokens[j].lower() == "and" and j + 1 < len(tokens):
+        if tokens[j].lower() in ("and", "but") and j + 1 < len(tokens):
             if _verb_start(tokens, j + 1, plural) or _starts_clause(tokens, j + 1):
                 return j - (tokens[j - 1] == ",")
     return len(tokens)
