@@ -128,7 +128,9 @@ def _one_phrase(tokens: list[str], k: int, plural: bool) -> tuple[VerbPhrase, in
     goal = " ".join(rest[goal_at:]).replace(" 's", "'s") if goal_at is not None else ""
     rest = rest[:goal_at] if goal_at is not None else rest
     obj = None
-    if rest and (rest[0].lower() in lx.DETERMINERS or rest[0].lower() in lx.NUMBERS or nounish(rest[0])):
+    # "discovers that every book rewrites history": a clause, not an object.
+    if rest and rest[0].lower() != "that" and (rest[0].lower() in lx.DETERMINERS or rest[0].lower() in lx.NUMBERS
+                                                or nounish(rest[0])):
         found, _ = parse_noun_phrase(rest, 0, greedy=False)
         obj = found if found.head else None
     return VerbPhrase(verb=verb, lemma=lemma, aux=aux, adverb=adverb, rest=tuple(rest), goal=goal, object=obj), end
