@@ -131,6 +131,8 @@ def _at(phrase: str, head: str) -> str:
     if words[0].lower() in ("a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "my", "your"):
         words = words[1:]
     low = head.lower()
+    if low in ("submarine", "spaceship", "starship", "station", "ship", "train", "plane"):
+        return f"aboard the {' '.join(words)}"
     prep = "on" if low in ("pier", "ship", "boat", "beach", "coast", "farm", "ranch", "train", "bus", "island") \
         else "in" if low in ("vineyard", "garden", "field", "cornfield", "orchard", "forest", "woods", "jungle",
                              "desert", "kitchen", "house", "mansion", "sea", "ocean", "cave", "mine", "valley",

@@ -95,7 +95,7 @@ def plan_story(idea: str, seed: int) -> StoryPlan:
     genres = detect_genres(premise)
     genre = GENRES[genres[0]]
     setting = setting_of(text, premise.places, premise.place_nouns, genre, rng)
-    characters = build_cast(premise, genre, rng)
+    characters = build_cast(premise, genre, rng, setting.scenery)
     heroes = [c for c in characters if c.role == "hero"]
     premise = for_hero(premise, "they" if len(heroes) > 1 else heroes[0].pronoun)
     plan = StoryPlan(idea=idea, seed=seed, language=language, premise=premise, genres=genres,
