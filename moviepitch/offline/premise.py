@@ -81,8 +81,7 @@ def read_premise(text: str, language: str) -> Premise:
         for found in lx.tags(w).values():
             lemmas.update(found)
     # Each noun phrase's noun with its modifiers ("hockey team", "vending machine"), the subject's as its lemma.
-    nouns = tuple(dict.fromkeys(p.lemma if p is subject else " ".join([*p.modifiers, p.lemma])
-                                for p in reading.nouns if p.head and not p.proper))
+    nouns = tuple(dict.fromkeys(_noun_of(p, p is subject) for p in reading.nouns if p.head and not p.proper))
     mode, count, member_kind = _mode(reading)
     costar = _costar(reading)
     foe = _foe(reading, subject if mode == "villain" else None)
@@ -96,6 +95,20 @@ def read_premise(text: str, language: str) -> Premise:
     return Premise(text=text, language="en", mode=mode, reading=reading, hero_count=count,
                    hero_gender=_gender(reading, mode), member_kind=member_kind, costar=costar, foe=foe,
                    places=reading.places, place_nouns=place_nouns, lemmas=frozenset(lemmas), nouns=nouns)
+
+
+# Nouns that point at another: "the eve of a royal wedding" is about the wedding.
+_POINTING = frozenset({"eve", "end", "edge", "middle", "heart", "rest", "top", "bottom", "side", "day", "night"})
+
+
+def _noun_of(phrase, is_subject: bool) -> str:
+    """A noun phrase's noun with its modifiers ("hockey team"); the one it points at ("royal wedding")."""
+    if phrase.lemma in _POINTING and phrase.tail.startswith("of "):
+        from .phrases import parse_noun_phrase
+        inner, _ = parse_noun_phrase(phrase.tail.split()[1:], 0, greedy=False)
+        if inner.head:
+            phrase = inner
+    return phrase.lemma if is_subject else " ".join([*phrase.modifiers, phrase.lemma])
 
 
 _OWN = {"he": {"its": "his", "itself": "himself"}, "she": {"its": "her", "itself": "herself"},
