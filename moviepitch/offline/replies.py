@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import lexicon as lx
 from .fill import Chooser, cap
 from .plan import StoryPlan, rng_for
+from .recast import BEING
 
 # {spot}: the idea's subject ("a retired ballerina"); {spot_does}: the subject with its action;
 # {doing}: the action as a gerund; {label}; {place}; {bit}: the most specific thing in the idea.
@@ -63,9 +64,12 @@ def _bit(plan: StoryPlan) -> str:
     verb = premise.predicate[0] if premise.predicate else None
     if premise.mode in ("witness", "villain") and premise.subject is not None and premise.subject.head:
         return premise.subject.text("the" if premise.subject.det in ("a", "an") else None)
-    if verb is not None and verb.object is not None and verb.object.head and verb.object.det not in lx.PRONOUNS:
-        return verb.object.text("the" if verb.object.det in ("a", "an", "") else None)
-    if plan.setting.from_idea:
+    obj = verb.object if verb is not None and verb.lemma not in BEING else None
+    if obj is not None and obj.head and obj.det not in lx.PRONOUNS and not obj.number:
+        return obj.text("the" if obj.det in ("a", "an", "") else None)
+    if plan.setting.spot:
+        return plan.setting.spot.split(" ", 1)[1]  # "the zoo"
+    if plan.setting.from_idea and plan.setting.phrase[:1].isupper():
         return plan.setting.name
     subject = premise.subject
     return subject.text("the") if subject is not None else premise.text

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .phrases import NounPhrase, nounish, parse_noun_phrase
 
+# Verbs that take another verb's gerund, and how the pair reads as a gerund itself.
+_ASPECT = {"start": "starting to {then}", "begin": "beginning to {then}", "continue": "continuing to {then}",
+           "keep": "forever {ing}", "stop": "no longer {ing}", "try": "trying to {then}"}
 # What a modal becomes where a modal cannot stand: after "to", or as a gerund.
 _MODAL_BASE = {"must": "have to", "can": "be able to", "could": "be able to"}
 _MODAL_GERUND = {"must": "having to", "can": "being able to", "could": "being able to"}
@@ -35,7 +38,17 @@ class VerbPhrase:
 
     def render(self, form: str, plural: bool = False, goal: bool = True) -> str:
         """The phrase as "finite" (present tense), "base" (after "to"), "gerund" or "past"."""
-        words = [*self._verb_words(form, plural), *self.rest]
+        rest = list(self.rest)
+        if form == "gerund" and not self.aux and rest and rest[0].lower().endswith("ing") and \
+                "VBG" in lx.verb_forms(rest[0]) and self.lemma in _ASPECT:
+            # "starts drifting" is "starting to drift" as a gerund, never "starting drifting".
+            then = lx.lemma(rest[0], "VERB")
+            lead = _ASPECT[self.lemma]
+            words = [*([self.adverb] if self.adverb else []), *(lead.format(then=then, ing=rest[0]).split()), *rest[1:]]
+            if goal and self.goal:
+                words.append(self.goal)
+            return " ".join(w for w in words if w).replace(" ,", ",").replace(" 's", "'s")
+        words = [*self._verb_words(form, plural), *rest]
         if goal and self.goal:
             words.append(self.goal)
         return " ".join(w for w in words if w).replace(" ,", ",").replace(" 's", "'s")
