@@ -126,7 +126,7 @@ def pitch_document(view: PitchView) -> dict:
             "synopsis_complete": bool(synopsis and synopsis.complete),
             "title": view.text("title") or None,
             "cast": cast_of(view),
-            "image_prompt": view.text("image_prompt") or None,
+            "image_prompt": view.poster_description or None,
         },
         "poster": poster_document(view),
         "preview": preview_document(view),
