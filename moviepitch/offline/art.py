@@ -105,7 +105,7 @@ def rotation(plan: StoryPlan, hero_shape: str) -> list[str]:
     options.append("close_up")
     if has_thing:
         options.insert(1, "object")
-    if plan.premise.mode in ("witness", "quoted") or not has_thing:
+    if plan.premise.mode == "witness" and has_thing:
         options.append("landscape")  # the heroes are left out only when the idea is about a thing
     return options
 

@@ -17,7 +17,7 @@ LEAD_INTROS = (
     "Everyone {place} has an opinion about {lead}, {desc}, but nobody predicted that {they} would {base_act}.",
     "On an ordinary {day} {place}, {lead}, {desc}, {acts}.",
     "Nobody {place} expects {lead}, {desc}, to {base_act}.",
-    "Everyone {place} agrees that {lead}, {desc}, never does anything surprising. Then {they} {acts}.",
+    "Everyone {place} agrees that {lead}, {desc}, is the last person to surprise anyone. Then {they} {acts}.",
     "{lead} has kept {their} head down for years as {desc}{trait}. Now, at last, {they} {acts}.",
 )
 # A hero the idea names with no verb ("Time-travelling plumber").
@@ -95,7 +95,7 @@ ALLIES = (
     "{heroes} find{s} an unlikely partner in {ally}, {ally_desc}.",
     "Help arrives in the unlikely shape of {ally}, {ally_desc}{ally_plain:.0}, who has reasons of {ally_their} own "
     "to get involved.",
-    "{heroes} team{s} up with {ally}, {ally_desc}, to do the one thing everyone says is impossible.",
+    "{heroes} team{s} up with {ally}, {ally_desc}, to attempt the impossible.",
     "Help comes, on certain conditions, from {ally}, {ally_desc}.",
     "Signing up for reasons nobody can explain is {ally}, {ally_desc}.",
     "Their first recruit is {ally}, {ally_desc}, who is either a genius or a liability.",

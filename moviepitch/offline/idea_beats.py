@@ -34,15 +34,15 @@ OBJECT_BEATS = (
 )
 GOAL_BEATS = (
     "Every attempt {goal} ends in a new disaster, each one more public than the last.",
-    "Nobody else thinks it is possible {goal}, which only makes {them} more determined.",
+    "Nobody else believes that {they} can find a way {goal}, so {they} {are} more determined than ever.",
     "The plan {goal} looks simple on paper and falls apart the moment it meets {place_name}.",
     "Time and again the chance {goal} slips away, and each time the price of trying goes up.",
 )
 SPOT_BEATS = (
-    "Nothing {spot} stays secret for long, and this is no exception.",
+    "Nobody {spot} can keep a secret for long, and this one is no exception.",
     "Before long, everyone {spot} has taken a side.",
     "Life {spot} was never quiet, but it has never been this loud.",
-    "Every night {spot} brings a new problem, and every morning a new rumour.",
+    "{Spot}, every night brings a new problem, and every morning brings a new rumour.",
 )
 
 
@@ -80,7 +80,7 @@ def idea_beat(plan: StoryPlan, chooser: Chooser, facts: dict[str, str], goal_her
     if not goal_here:
         chooser.rng.shuffle(banks)
     for bank in banks:
-        sentence = chooser.template(bank, {**facts, "spot": plan.setting.spot})
+        sentence = chooser.template(bank, {**facts, "spot": plan.setting.spot, "Spot": cap(plan.setting.spot)})
         if sentence:
             return sentence
     return ""

@@ -8,7 +8,7 @@ from .fill import Chooser, cap, tidy
 from .plan import StoryPlan, rng_for
 
 SCENES = {
-    "space": ("on a rocky ridge under a sky full of stars", "among the craters of a dusty moon"),
+    "space": ("on a rocky ridge under the stars", "among the craters of a dusty moon"),
     "desert": ("among rust-red dunes and flat-topped mesas", "on a cracked plain that runs to a burning horizon"),
     "mountains": ("on a high ridge above misty mountains",
                   "on a snowy pass between black peaks"),
@@ -26,17 +26,17 @@ _LIGHTS = {
                "A ringed giant planet hangs overhead, lit from one side.",
                "Overhead, a banded planet with bright rings crowds the stars.",
                "A colossal planet rises behind everything, and its rings glow like a thin line of fire."),
-    "moon": ("A swollen pale moon hangs low behind drifting mist.", "A full moon glows through thin cloud.",
+    "moon": ("A swollen pale moon hangs low behind drifting mist.", "A full moon glows through a thin cloud.",
              "The moon is huge and cratered, low in the sky.", "Pale moonlight spills from a moon caught in mist."),
     "sun": ("A low sun flares on the horizon and pours warm light over everything.",
             "The sun sits low and gold, throwing long shadows.",
             "A bright sun hangs in the sky and warms every edge.",
             "Evening sun floods the scene with honey-coloured light.",
             "A blazing sun sits just above the horizon."),
-    "floodlights": ("Banks of floodlights cut bright beams through the haze.",
-                    "Two floodlight towers blaze down from either side.",
+    "floodlights": ("Floodlights cut bright beams through the haze.",
+                    "Stadium lights blaze down from either side.",
                     "Stadium lights throw white beams across the dark.",
-                    "Harsh floodlights pick out every edge from above."),
+                    "Hard white light falls from the stands above."),
 }
 _COMPOSE = {
     "heroes": ("{Figures} stand{s} small against the light {scene}.",
@@ -44,7 +44,7 @@ _COMPOSE = {
                "{Figures} wait{s} {scene}.",
                "{Figures} walk{s} towards the light {scene}."),
     "crowd": ("{Many_cap} crowd the foreground {scene}, shoulder to shoulder.",
-              "A jostling crowd of {many} fills the lower half of the frame {scene}.",
+              "A crowd of {many} fills the bottom of the frame {scene}.",
               "{Many_cap} gather in a tight huddle {scene}."),
     "facing": ("{Pair} face each other in profile {scene}.",
                "{Pair} turn towards each other {scene}.",
@@ -61,8 +61,7 @@ _COMPOSE = {
 }
 _MOTIFS = ("Beside them stands {thing}.", "{Thing_cap} stands in the distance.", "{Thing_cap} waits nearby in the shadows.",
            "Behind them rises {thing}.")
-_BETWEEN = ("Far off between them stands {thing}.", "Between them, small on the horizon, is {thing}.",
-            "{Thing_cap} waits on the horizon between them.")
+_BETWEEN = ("{Thing_cap} stands far away on the horizon between them.", "{Thing_cap} waits on the horizon between them.")
 _NEARBY = ("Nearby, {figures} stand{s} small and dark against the light.", "{Figures} can just be seen at the edge "
            "of the frame.", "Far below, {figures} look{s} up at it.", "At its foot, {figures} stand{s} tiny.",
            "Beside it, {figures} stand{s} very small.")
@@ -184,6 +183,11 @@ def _plural_of(figures: str) -> str:
 
 def _one_of(figures: str) -> str:
     words = figures.split()
+    if " of " in figures:  # a group: "a flock of parrots" shows one of the parrots
+        members = figures.split(" of ", 1)[1]
+        return f"one of the {members}" if lx.is_plural_noun(members.split()[-1]) else figures
+    if words and words[0] in lx.ARTICLES:
+        return figures
     if words and (words[0] in lx.NUMBERS or lx.is_plural_noun(words[-1])):
         core = [w for w in words if w not in lx.NUMBERS]
         return "one of " + " ".join(words) if words[0] in lx.NUMBERS else lx.article(" ".join(

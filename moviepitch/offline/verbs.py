@@ -141,12 +141,34 @@ def _one_phrase(tokens: list[str], k: int, plural: bool) -> tuple[VerbPhrase, in
     goal = " ".join(rest[goal_at:]).replace(" 's", "'s") if goal_at is not None else ""
     rest = rest[:goal_at] if goal_at is not None else rest
     obj = None
+    rest = _with_that(rest) if lemma in _THAT_VERBS else rest
     # "discovers that every book rewrites history": a clause, not an object.
     if rest and rest[0].lower() != "that" and (rest[0].lower() in lx.DETERMINERS or rest[0].lower() in lx.NUMBERS
                                                 or nounish(rest[0])):
         found, _ = parse_noun_phrase(rest, 0, greedy=False)
         obj = found if found.head else None
     return VerbPhrase(verb=verb, lemma=lemma, aux=aux, adverb=adverb, rest=tuple(rest), goal=goal, object=obj), end
+
+
+# Verbs that take a clause for their object ("discovers her garden is growing").
+_THAT_VERBS = frozenset({"discover", "realise", "realize", "learn", "find", "think", "believe", "know", "notice",
+                         "decide", "suspect", "fear", "claim", "prove", "announce", "say", "insist", "hear", "see",
+                         "understand", "remember", "forget", "dream", "hope", "wish", "swear", "pretend"})
+
+
+def _with_that(rest: list[str]) -> list[str]:
+    """A clause after the verb gets its "that": "discovers that her garden is growing", "realise that they are"."""
+    if not rest or rest[0].lower() in ("that", "to") or rest[0].lower() in lx.PREPOSITIONS:
+        return rest
+    phrase, end = parse_noun_phrase(rest, 0, greedy=False)
+    if rest[0].lower() in lx.PRONOUNS and rest[0].lower() not in ("him", "her", "them", "me", "us", "it"):
+        end = 1
+    elif not phrase.head:
+        return rest
+    nxt = rest[end].lower() if end < len(rest) else ""
+    if nxt in lx.BE | lx.HAVE | lx.MODALS or lx.verb_forms(nxt) & {"VBZ", "VBD"} and not lx.can_be(nxt, "NOUN"):
+        return ["that", *rest]
+    return rest
 
 
 def _phrase_end(tokens: list[str], k: int, plural: bool) -> int:
