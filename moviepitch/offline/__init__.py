@@ -10,9 +10,10 @@ from .writers import write_cast, write_image_prompt, write_reply, write_synopsis
 
 def warm() -> None:
     """Load the lexicon and the language model now, so the first pitch is as quick as the rest."""
-    from . import language, lexicon
+    from . import language, lexicon, nouns
     lexicon.warm()
     language.warm()
+    nouns.warm()
 
 
 __all__ = [

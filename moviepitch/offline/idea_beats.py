@@ -22,8 +22,8 @@ _VAGUE = frozenset({"world", "life", "history", "time", "love", "truth", "way", 
 _DROP = frozenset({"same", "only", "own", "very", "whole", "other", "last", "first"})
 
 HAVING_BEATS = (
-    "Everyone in {place_name} seems to want a piece of {the_object}, and some will not take no for an answer.",
-    "It turns out that {the_object} come{obj_s} with a history, and the history comes with enemies.",
+    "Everyone in {place_name} wants a piece of {the_object}.",
+    "It turns out that {the_object} {obj_has} a long history, and that history has enemies.",
     "Keeping {the_object} out of the wrong hands soon becomes a full-time job.",
     "Within a month, {the_object} {obj_has} a waiting list, a rival and a very angry neighbour.",
 )

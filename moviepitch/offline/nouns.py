@@ -110,6 +110,11 @@ def _wordnet() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
 
+def warm() -> None:
+    """Load WordNet's table of nouns now rather than on the first pitch."""
+    _wordnet()
+
+
 def wordnet_code(word: str) -> str:
     """What WordNet files the noun under: "P..." person, "A..." animal, "T..." thing, "" unknown."""
     word = _bare(word)

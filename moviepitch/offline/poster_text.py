@@ -183,9 +183,8 @@ def _plural_of(figures: str) -> str:
 
 def _one_of(figures: str) -> str:
     words = figures.split()
-    if " of " in figures:  # a group: "a flock of parrots" shows one of the parrots
-        members = figures.split(" of ", 1)[1]
-        return f"one of the {members}" if lx.is_plural_noun(members.split()[-1]) else figures
+    if " of " in figures:  # a group: "a flock of parrots" shows its leader
+        return f"the leader of {'the ' + figures.split(' ', 1)[1] if words[0] in lx.ARTICLES else figures}"
     if words and words[0] in lx.ARTICLES:
         return figures
     if words and (words[0] in lx.NUMBERS or lx.is_plural_noun(words[-1])):

@@ -12,9 +12,9 @@ from .recast import BEING
 REPLIES = (
     "I love a story about {spot_who}, and I can already see the trailer!",
     "I have been waiting years for {a_label} about {spot_who}!",
-    "Now we're talking: {spot_who} is pure box-office gold!",
+    "Now we are talking: {spot_who} is pure box-office gold!",
     "I need a minute to think, but {spot_who} already has me hooked!",
-    "{Bit} is the detail that sells it, so let me think about it!",
+    "The detail that sells it is {bit}, so let me think about it!",
     "I need time with this one, but {spot_who} might be the pitch of the month!",
     "Clear my afternoon, because I want to think about {spot_who}!",
     "Until right now, I never knew that I needed {spot_who}!",
@@ -23,7 +23,7 @@ REPLIES = (
     "You had me at {bit}, so give me a few minutes with this one!",
     "Audiences will queue around the block for {spot_who}{place_bit}!",
     "Let me think, but honestly, {bit} is a poster waiting to happen!",
-    "Is it {a_label} or a phenomenon? With {bit}, it might be both!",
+    "With {bit}, this could be {a_label} and a phenomenon at once!",
     "I can already picture the opening shot of {spot_doing}!",
     "Brilliant, {bit} is the hook, so give me a moment to crunch the numbers!",
 )
@@ -41,7 +41,8 @@ def write_reply(plan: StoryPlan) -> str:
     if premise.mode == "quoted":
         facts["bit"] = f"\u201c{premise.text}\u201d"
     elif subject is not None and subject.head:
-        spot = subject.text("a" if subject.det in ("a", "an") and not subject.plural else None)
+        bare = not subject.det and not subject.plural and not subject.proper and not subject.number
+        spot = subject.text("a" if subject.det in ("a", "an") and not subject.plural or bare else None)
         facts["spot"] = spot
         facts["bit"] = _bit(plan)
         if premise.predicate:

@@ -19,7 +19,7 @@ from .plan import StoryPlan, rng_for
 _PAIR_INTROS = (
     "{lead} {acts}, and nothing {place} will ever be quite the same.",
     "When {lead} {acts}, it is supposed to be a quiet week {place}.",
-    "It starts on an ordinary {day} {place}, when {lead} {acts}.",
+    "One ordinary {day} {place}, {lead} {acts}.",
     "Nobody {place} saw it coming: {lead} {acts}.",
 )
 _QUOTED_INTROS = (

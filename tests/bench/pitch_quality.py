@@ -442,7 +442,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ideas = read_ideas(args.files)
     provider = OfflineProvider()
-    write_pitch(provider, ideas[0], 0)  # load the writer's lexicons before timing
+    provider.warm()  # load the writer's lexicons before timing, as a serving process does at start
+    write_pitch(provider, ideas[0], 0)
     pitches = [write_pitch(provider, idea, seed) for seed in range(args.seeds) for idea in ideas]
     rows, details = measure(pitches, args.system_python)
     print(f"{len(pitches)} pitches from {len(ideas)} ideas ({', '.join(str(f) for f in args.files)}), "
