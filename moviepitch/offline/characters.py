@@ -137,6 +137,8 @@ def _named(specs, premise: Premise, rng: random.Random) -> tuple[Character, ...]
             first = names.first_name(rng, pronoun, False, taken_names)
             last = names.character_surname(rng)
             honorific, by_first = HONORIFICS.get(head, ("", False)) if role == "hero" else ("", False)
+            if head == "judge" and subject is not None and subject.modifiers:
+                honorific = ""  # a dog show judge is no judge of a court
             if honorific:
                 name = f"{honorific} {first} {last}"
                 short = f"{honorific} {first}" if by_first else f"{honorific} {last}"

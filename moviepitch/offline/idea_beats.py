@@ -38,6 +38,12 @@ GOAL_BEATS = (
     "The plan {goal} looks simple on paper and falls apart the moment it meets {place_name}.",
     "Time and again the chance {goal} slips away, and each time the price of trying goes up.",
 )
+# The idea's object when it is someone: "three orphaned penguins".
+COMPANION_BEATS = (
+    "Looking after {the_object} soon turns out to be a full-time job.",
+    "{The_object} {obj_have} ideas of {obj_their} own, and none of them are helpful.",
+    "Nobody warned {them} how much trouble {the_object} could be.",
+)
 SPOT_BEATS = (
     "Nobody {spot} can keep a secret for long, and this one is no exception.",
     "Before long, everyone {spot} has taken a side.",
@@ -51,8 +57,16 @@ def object_facts(plan: StoryPlan) -> dict[str, str]:
     premise = plan.premise
     verb = premise.predicate[0] if premise.predicate else None
     obj = verb.object if verb is not None else None
-    if obj is None or not obj.head or obj.kind != "thing" or obj.det in lx.PRONOUNS or obj.number or \
-            obj.lemma in _VAGUE or obj.proper or premise.mode in ("witness", "villain") or verb.lemma in _BEING:
+    if obj is None or not obj.head or obj.det in lx.PRONOUNS or obj.lemma in _VAGUE or obj.proper or \
+            premise.mode in ("witness", "villain") or verb.lemma in _BEING:
+        return {}
+    if obj.kind != "thing":
+        if premise.costar is obj or not obj.plural:
+            return {}  # a single someone the heroes meet is the ally already
+        text = f"the {obj.text('', tail=False)}"
+        return {"the_companions": text, "the_object": text, "The_object": cap(text), "obj_have": "have",
+                "obj_their": "their"}
+    if obj.number:
         return {}
     words = [w for w in obj.core.split() if w.lower() not in _DROP]
     if not words:
@@ -71,7 +85,9 @@ def object_facts(plan: StoryPlan) -> dict[str, str]:
 def idea_beat(plan: StoryPlan, chooser: Chooser, facts: dict[str, str], goal_here: bool) -> str:
     """One sentence from the idea's own parts, or "" when the idea gives none to build on."""
     banks = []
-    if facts.get("the_object"):
+    if facts.get("the_companions"):
+        banks.append(COMPANION_BEATS)
+    elif facts.get("the_object"):
         banks.append(HAVING_BEATS + OBJECT_BEATS if facts.get("having") else OBJECT_BEATS)
     if goal_here and facts.get("goal"):
         banks = [GOAL_BEATS]  # the goal, when it was kept for the middle, comes first

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import lexicon as lx
-from .nouns import could_be_animal
+from .nouns import could_be_animal, is_place
 from .phrases import NounPhrase, nounish, parse_noun_phrase
 from .reading import Reading, read_idea, tokens_of
 from .verbs import VerbPhrase
@@ -70,7 +70,9 @@ def _passive(reading: Reading) -> Reading | None:
     hero, end = parse_noun_phrase(rest, 0, greedy=False)
     if not animate(hero) or hero.det in ("his", "her", "its", "their"):
         return None
-    by = tokens_of(subject.text())
+    # A town that hires someone is "the town" from then on: the setting names it in full.
+    by = ["the", *subject.core.split()] if is_place(subject.lemma) and subject.det in ("a", "an") else \
+        tokens_of(subject.text())
     passive = VerbPhrase(verb=lx.inflect(verb.lemma, "VBN"), lemma=verb.lemma, aux="are" if hero.plural else "is",
                          adverb=verb.adverb, rest=("by", *by, *rest[end:]), goal=verb.goal)
     return replace(reading, subject=hero, partners=(), predicate=(passive,), recast="passive")
