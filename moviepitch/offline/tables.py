@@ -42,17 +42,31 @@ def _overrides(path: Path) -> dict[str, list[tuple[str, str]]]:
     return found
 
 
+def _read(name: str, entry) -> dict[str, str]:
+    """word -> its entries from one gzipped table, joined by ";" (names, which are capitalised, left out)."""
+    table: dict[str, str] = {}
+    with gzip.open(_resources() / name, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            word, category, *forms = line.rstrip("\n").split(",")
+            if word.islower() or not word.isalpha() and word == word.lower():
+                found = entry(word, category, forms)
+                table[word] = f"{table[word]};{found}" if word in table else found
+    return table
+
+
+def _lemma_entry(word: str, category: str, forms: list[str]) -> str:
+    return f"{'AUX' if category == 'modal' else category.upper()}:{forms[0]}"
+
+
+def _inflection_entry(word: str, category: str, forms: list[str]) -> str:
+    parts = [f"{tag}:{form}" for tag, form in zip(_FORMS.get(category, ()), forms) if form]
+    return ";".join(parts + [f"{tag}:{word}" for tag in _BASE.get(category, ())])
+
+
 @functools.lru_cache(maxsize=1)
 def _lemma_table() -> dict[str, str]:
-    """Lower-case word -> "NOUN:lemma/lemma;VERB:lemma" (capitalised entries are names, never looked up)."""
-    table: dict[str, str] = {}
-    with gzip.open(_resources() / "lemma_lu.csv.gz", "rt", encoding="utf-8") as lines:
-        for line in lines:
-            word, category, forms = line.rstrip("\n").split(",")
-            if word.islower() or not word.isalpha() and word == word.lower():
-                upos = "AUX" if category == "modal" else category.upper()
-                entry = f"{upos}:{forms}"
-                table[word] = f"{table[word]};{entry}" if word in table else entry
+    """Lower-case word -> "NOUN:lemma/lemma;VERB:lemma"."""
+    table = _read("lemma_lu.csv.gz", _lemma_entry)
     for word, pairs in _overrides(_resources() / "lemma_overrides.csv").items():
         entries = dict(part.split(":", 1) for part in table.get(word, "").split(";") if part)
         entries.update(pairs)
@@ -63,16 +77,7 @@ def _lemma_table() -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def _inflection_table() -> dict[str, str]:
     """Lower-case lemma -> "VBD:trained;VBG:training;..." with every category's forms together."""
-    table: dict[str, str] = {}
-    with gzip.open(_resources() / "infl_lu.csv.gz", "rt", encoding="utf-8") as lines:
-        for line in lines:
-            word, category, *forms = line.rstrip("\n").split(",")
-            if not (word.islower() or not word.isalpha() and word == word.lower()):
-                continue
-            parts = [f"{tag}:{form}" for tag, form in zip(_FORMS.get(category, ()), forms) if form]
-            parts += [f"{tag}:{word}" for tag in _BASE.get(category, ())]
-            entry = ";".join(parts)
-            table[word] = f"{table[word]};{entry}" if word in table else entry
+    table = _read("infl_lu.csv.gz", _inflection_entry)
     table.update(_AUX)
     for word, pairs in _overrides(_resources() / "infl_overrides.csv").items():
         table[word] = ";".join(filter(None, [table.get(word, ""), *(f"{k}:{v}" for k, v in pairs)]))
