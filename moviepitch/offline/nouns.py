@@ -49,7 +49,7 @@ CREATURES = frozenset("""dog puppy cat kitten penguin parrot bird owl crow raven
 hen rooster pigeon seagull gull swan flamingo fish goldfish shark whale dolphin octopus squid kraken
 crab lobster turtle tortoise frog toad snake lizard crocodile alligator dinosaur dragon unicorn horse
 pony donkey mule cow bull ox pig sheep lamb goat llama alpaca camel deer reindeer moose elk bear panda
-koala kangaroo wolf fox rabbit bunny hare mouse mice rat hamster squirrel beaver otter badger hedgehog
+koala kangaroo seal walrus bat mole wolf fox rabbit bunny hare mouse mice rat hamster squirrel beaver otter badger hedgehog
 raccoon skunk bat monkey ape gorilla chimpanzee orangutan lion tiger leopard cheetah jaguar panther
 elephant rhino hippo giraffe zebra bee wasp ant spider beetle butterfly moth snail slug worm
 ghost spirit phantom vampire werewolf zombie mummy witch demon devil angel alien martian robot android
@@ -119,12 +119,6 @@ def wordnet_code(word: str) -> str:
     """What WordNet files the noun under: "P..." person, "A..." animal, "T..." thing, "" unknown."""
     word = _bare(word)
     return _wordnet().get(word) or _wordnet().get(word.rsplit("-", 1)[-1], "")
-
-
-def could_be_animal(lemma: str) -> bool:
-    """Whether one of the noun's senses is an animal ("a seal" that escapes, not only one that is pressed)."""
-    code = wordnet_code(lemma)
-    return code[:1] == "A" or "a" in code[1:]
 
 
 def kind_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str:

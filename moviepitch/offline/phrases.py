@@ -33,7 +33,6 @@ class NounPhrase:
     tail: str = ""  # what follows the noun: "of misfits", "who can smell lies"
     count: int | None = None  # 2 for "two sisters"
     number: str = ""  # the number as written: "two"
-    kind_hint: str = ""  # what the sentence shows the noun to be: "creature" for a seal that escapes
 
     @property
     def lemma(self) -> str:
@@ -70,8 +69,6 @@ class NounPhrase:
     @property
     def kind(self) -> str:
         """person, creature, group or thing."""
-        if self.kind_hint:
-            return self.kind_hint
         if self.proper:
             return "person"
         return kind_of(self.lemma, self.modifiers)

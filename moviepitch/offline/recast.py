@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import lexicon as lx
-from .nouns import could_be_animal, is_place
+from .nouns import is_place
 from .phrases import NounPhrase, nounish, parse_noun_phrase
 from .reading import Reading, read_idea, tokens_of
 from .verbs import VerbPhrase
@@ -21,13 +21,12 @@ from .verbs import VerbPhrase
 BEING = frozenset({"be", "become", "remain", "seem", "turn", "mistake", "pretend", "play"})
 
 
-def animate(phrase: NounPhrase | None, acts: bool = False) -> bool:
-    """Whether the phrase names someone a story can follow; `acts`: it is a clause's subject."""
+def animate(phrase: NounPhrase | None) -> bool:
+    """Whether the phrase names someone a story can follow: a person, an animal, a group of them."""
     if phrase is None or not phrase.head or phrase.det in lx.PRONOUNS or phrase.head.lower() in lx.PRONOUNS:
         return False
     kind = phrase.kind
-    return kind in ("person", "creature") or kind == "group" and bool(phrase.members) or \
-        acts and kind == "thing" and could_be_animal(phrase.lemma)
+    return kind in ("person", "creature") or kind == "group" and bool(phrase.members)
 
 
 def recast(reading: Reading) -> Reading:
@@ -35,9 +34,7 @@ def recast(reading: Reading) -> Reading:
     subject = reading.subject
     if reading.shape != "clause" or subject is None or not subject.head:
         return reading
-    if animate(subject, acts=True):
-        if subject.kind == "thing":  # "a seal escapes": the seal that acts, not the seal that stamps
-            return replace(reading, subject=replace(subject, kind_hint="creature"))
+    if animate(subject):
         return reading
     return _second_clause(reading) or _passive(reading) or reading
 
@@ -48,12 +45,11 @@ def _second_clause(reading: Reading) -> Reading | None:
     if reading.opener or len(words) < 3 or words[0].lower() not in ("and", "but"):
         return None
     second = read_idea(" ".join(words[1:]))
-    if second.shape != "clause" or not animate(second.subject, acts=True):
+    if second.shape != "clause" or not animate(second.subject):
         return None
     subject = reading.subject
     event = f"{subject.text()} {' and '.join(vp.render('finite', subject.plural) for vp in reading.predicate)}"
-    hero = second.subject if second.subject.kind != "thing" else replace(second.subject, kind_hint="creature")
-    return replace(reading, subject=hero, partners=second.partners, predicate=second.predicate,
+    return replace(reading, subject=second.subject, partners=second.partners, predicate=second.predicate,
                    extra=second.extra, opener=f"when {event}", opener_kind="when", recast="second")
 
 

@@ -250,7 +250,7 @@ def sixgrams(text: str) -> set[tuple[str, ...]]:
 
 
 # Words after which a clause of the idea may stand as a clause: "It begins when the moon ...".
-CLAUSE_BEFORE = {"when", "while", "as", "until", "after", "before", "because", "once", "if", "since", "that",
+CLAUSE_BEFORE = {"when", "while", "as", "until", "after", "before", "because", "once", "if", "since", "that", "till",
                  "day", "moment", "then", "where", ",", ";", ":", "and", "but", "so"}
 CLAUSE_AFTER = {"", ",", ";", ":", "and", "but", "so", "until", "when", "while", "because"}
 SUBORDINATORS = {"when", "while", "as", "until", "after", "before", "because", "once", "if", "since", "that",
@@ -303,8 +303,11 @@ def spliced(pitch: Pitch, pairs: list[tuple[str, str]]) -> str:
             if shared[0] in SUBORDINATORS:  # "when the aliens arrive", "that every book rewrites history"
                 ok = after in CLAUSE_AFTER or inside
             elif subject is not None and subject <= 4 and not SUBORDINATORS.intersection(shared[:subject]):
-                # The clause with its own subject: it may start a sentence or follow "when".
-                ok = (not at or before in CLAUSE_BEFORE) and after in CLAUSE_AFTER or inside
+                # The clause with its own subject (its article may be another: "the moon" for "a moon"):
+                # it may start a sentence or follow "when".
+                start = at - 1 if before in ("a", "an", "the") else at
+                opens = not start or words[start - 1] in CLAUSE_BEFORE
+                ok = opens and after in CLAUSE_AFTER or inside
             else:
                 # The rest of a clause whose start was rewritten: "Mara trains ...", "she would discover her
                 # garden is ...", "having to walk ...".
