@@ -96,6 +96,12 @@ class PitchView:
         return output.body if output else ""
 
     @property
+    def poster_description(self) -> str:
+        """What the poster on show shows: its own description, else the pitch's poster description."""
+        output = self.outputs.get("poster")
+        return (output.meta.get("description") if output else "") or self.text("image_prompt")
+
+    @property
     def poster_version(self) -> int | None:
         """The version of the poster on show, if any."""
         output = self.outputs.get("poster")

@@ -242,9 +242,12 @@ def _paint(run: Run) -> dict:
     except posters.PosterError as exc:
         raise ProviderError(str(exc), kind="bad_output") from exc
     run.served["poster"] = answers.model_name(result.model) or run.provider.image_model
+    # The description kept with the poster is what it shows: a painter that composes a new poster
+    # anew (the offline one) says what it painted; otherwise it is the description it was given.
+    description = result.description or run.texts["image_prompt"]
     run.store.save_poster(
         run.pitch_id, webp=files.webp, thumb=files.thumb, width=files.width, height=files.height,
-        meta={"model": run.served["poster"], "label": result.label, "prompt": prompt},
+        meta={"model": run.served["poster"], "label": result.label, "prompt": prompt, "description": description},
     )
     return result.usage
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import csrf_token, drain, submit_idea
+from conftest import csrf_token, drain, services_of, submit_idea
 from fakes import ScriptedProvider, png_bytes
 from test_resume import backdate_heartbeat
 
@@ -36,6 +36,22 @@ def test_retry_after_a_failed_poster(client, app, provider):
     doc = status(client, slug)
     assert doc["status"] == "done" and doc["poster"]["version"] == 1
     assert post(client, f"/p/{slug}/retry").status_code == 409  # nothing left to retry
+
+
+def test_a_new_offline_poster_comes_with_a_description_of_what_it_shows(client, app):
+    from moviepitch.offline import plan_story, write_image_prompt
+    slug = create(client, app)
+    first = status(client, slug)
+    assert post(client, f"/p/{slug}/regenerate/poster").status_code == 303
+    drain(app)
+    doc = status(client, slug)
+    plan = plan_story("Two rival magicians are stuck in the same elevator for a weekend.",
+                      services_of(app).store.view(slug).seed)
+    # The offline painter frames a new poster differently, and the description on show says so.
+    assert doc["outputs"]["image_prompt"] == write_image_prompt(plan, 2) != first["outputs"]["image_prompt"]
+    assert f"Poster: {write_image_prompt(plan, 2)}" in client.get(f"/p/{slug}").get_data(as_text=True)
+    assert post(client, f"/p/{slug}/choose/poster/1").status_code == 303
+    assert status(client, slug)["outputs"]["image_prompt"] == write_image_prompt(plan, 1)
 
 
 def test_new_title_and_poster_keep_the_old_ones_and_the_owner_chooses(client, app):

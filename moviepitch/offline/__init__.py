@@ -10,9 +10,16 @@ from .writers import write_cast, write_image_prompt, write_reply, write_synopsis
 
 def warm() -> None:
     """Load the lexicon and the language model now, so the first pitch is as quick as the rest."""
-    from . import language, lexicon
+    import gc
+
+    from . import language, lexicon, nouns
     lexicon.warm()
     language.warm()
+    nouns.warm()
+    # The lexicon is some million small objects that never die: left to the collector, every full
+    # collection walks them all and stalls whichever pitch is being written (tens of milliseconds).
+    gc.collect()
+    gc.freeze()
 
 
 __all__ = [

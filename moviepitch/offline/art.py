@@ -52,15 +52,28 @@ class ArtPlan:
     palette_words: tuple[str, ...]
     moods: tuple[str, ...]
     looming: str = ""  # a villain the idea names, painted as a giant shadow: "the evil genius"
+    thing: Motif | None = None  # the one motif painted beside or instead of the heroes
+
+    @property
+    def shows_thing(self) -> bool:
+        """Whether the composition paints the thing (a crowd and a close-up show only the heroes)."""
+        return self.composition in ("heroes", "facing", "object", "landscape")
+
+    @property
+    def shows_figures(self) -> bool:
+        """Whether the composition paints the heroes (a landscape shows the thing alone)."""
+        return self.composition != "landscape"
 
 
 def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
-    """The idea's nouns that the painter can draw, the main noun first."""
+    """The idea's nouns that the painter can draw: the main noun, the other nouns, then the hero's own
+    modifiers (the lighthouse of a lighthouse keeper is a prop; the kraken he adopts is the story)."""
     premise = plan.premise
     nouns = list(premise.nouns)
     main = premise.main_noun
     if main in nouns:
         nouns.remove(main)
+    nouns.sort(key=lambda noun: bool(main) and noun.split()[-1] == main)
     found = []
     for noun in [main, *nouns]:
         words = noun.lower().replace("-", " ").split()
@@ -92,7 +105,8 @@ def rotation(plan: StoryPlan, hero_shape: str) -> list[str]:
     options.append("close_up")
     if has_thing:
         options.insert(1, "object")
-    options.append("landscape")
+    if plan.premise.mode == "witness" and has_thing:
+        options.append("landscape")  # the heroes are left out only when the idea is about a thing
     return options
 
 
@@ -114,6 +128,7 @@ def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
     if premise.mode == "witness" and motifs:  # the thing is the star: it comes first
         order, start = ["object"] + [o for o in order if o != "object"], 0
     composition = order[(start + variant - 1) % len(order)]
+    thing = next((m for m in motifs if m.shape != hero_shape), motifs[0] if motifs else None)
     name, palette, words = _MARS if "mars" in premise.text.lower() else genre.palettes[rng.randrange(2)]
     return ArtPlan(
         seed=plan.art_seed + 7919 * (variant - 1), genre=plan.genre, composition=composition, motifs=motifs,
@@ -121,7 +136,7 @@ def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
         pronoun=lead.pronoun, hat=any(w in lead.description for w in ("cowboy", "detective", "pirate", "captain")),
         scenery=plan.setting.scenery, light=genre.light, landmarks=landmarks_for(premise.text.lower()),
         palette_name=name, palette=palette, palette_words=words, moods=tuple(rng.sample(genre.moods, 2)),
-        looming=_looming(plan),
+        looming=_looming(plan), thing=thing,
     )
 
 

@@ -14,10 +14,10 @@ LEAD_INTROS = (
     "{lead} is {desc}{trait}, and {they} {are} about {to_act}{plain:.0}.",
     "Life {place} has been quiet for far too long for {lead}, {desc}. That changes the moment {they} {acts}.",
     "Nobody {place} expects much of {lead}, {desc}{trait}, until the day {they} {acts}.",
-    "Everyone {place} has an opinion about {lead}, {desc}, but nobody predicted that {they} would {base_act}.",
-    "On an ordinary {day} {place}, {lead}, {desc}, {acts}.",
+    "Everyone {place} has an opinion about {lead}, {desc}. Nobody predicted that {they} would {base_act}.",
+    "One ordinary {day} {place}, {lead}, {desc}, {acts}.",
     "Nobody {place} expects {lead}, {desc}, to {base_act}.",
-    "Everyone {place} agrees that {lead}, {desc}, never does anything surprising. Then {they} {acts}.",
+    "Everyone {place} agrees that {lead}, {desc}, is the last person to surprise anyone. Then {they} {acts}.",
     "{lead} has kept {their} head down for years as {desc}{trait}. Now, at last, {they} {acts}.",
 )
 # A hero the idea names with no verb ("Time-travelling plumber").
@@ -31,16 +31,16 @@ LEAD_PHRASES = (
 # Heroes the idea names with no verb ("Penguins", "Space pirates").
 MANY_PHRASES = (
     "{lead} are {desc}, and {place_name} is about to find out what that means.",
-    "{lead} are {desc} {place}, and they have a plan nobody is going to like.",
+    "{lead} are {desc} {place}, and they have a plan that will upset everyone.",
     "Nobody {place} has ever seen anything quite like {lead}, {desc} with big ideas.",
 )
 # Two to four heroes the idea counts ("two elderly sisters", "three dogs").
 MANY_INTROS = (
-    "{lead} are {desc}, and when they {acts}, {place_name} will never be the same.",
+    "{lead} are {desc}, and {place_name} will never be the same when they {acts}.",
     "Say hello to {lead}: {desc} who are about {to_act}{plain:.0}.",
-    "Nobody {place} takes {desc} seriously, so when {lead} {acts}, the whole place sits up.",
+    "Nobody {place} takes {desc} seriously, so the whole place sits up when {lead} {acts}.",
     "Between them, {lead}, {desc}, have tried almost everything {place}. Now, against all advice, they {acts}.",
-    "On an ordinary {day} {place}, {lead}, {desc}, {acts}.",
+    "One ordinary {day} {place}, {lead}, {desc}, {acts}.",
     "{lead}, {desc}, agree on almost nothing, except that it is time {to_act}{plain:.0}.",
     "Everyone {place} knows {lead}, {desc}, and nobody believes it when they {acts}.",
 )
@@ -95,7 +95,7 @@ ALLIES = (
     "{heroes} find{s} an unlikely partner in {ally}, {ally_desc}.",
     "Help arrives in the unlikely shape of {ally}, {ally_desc}{ally_plain:.0}, who has reasons of {ally_their} own "
     "to get involved.",
-    "{heroes} team{s} up with {ally}, {ally_desc}, to do the one thing everyone says is impossible.",
+    "{heroes} team{s} up with {ally}, {ally_desc}, to attempt the impossible.",
     "Help comes, on certain conditions, from {ally}, {ally_desc}.",
     "Signing up for reasons nobody can explain is {ally}, {ally_desc}.",
     "Their first recruit is {ally}, {ally_desc}, who is either a genius or a liability.",

@@ -43,7 +43,7 @@ def _pronoun_in(text: str, rng: random.Random) -> str:
     return rng.choice(("she", "he"))
 
 
-def build_cast(premise: Premise, genre: Genre, rng: random.Random) -> tuple[Character, ...]:
+def build_cast(premise: Premise, genre: Genre, rng: random.Random, scenery: str = "") -> tuple[Character, ...]:
     """The characters, heroes first; names and performers invented and unique within the pitch."""
     specs: list[tuple[str, str, str, bool, str]] = []  # role, description, pronoun, creature, head noun
     subject, mode = premise.subject, premise.mode
@@ -71,14 +71,14 @@ def build_cast(premise: Premise, genre: Genre, rng: random.Random) -> tuple[Char
                       False, costar.lemma))
         used.add(id(costar))
     else:
-        lead = rng.choice(genre.heroes)
+        lead = _fitting(genre.heroes, premise, scenery, rng)
         specs.append(("hero", lead, _pronoun_in(lead, rng), False, ""))
     costar = premise.costar
     if costar is not None and id(costar) not in used and premise.mode != "villain":
         specs.append(("ally", costar.text(), costar.gender or rng.choice(("she", "he")), costar.kind == "creature",
                       costar.lemma))
     else:
-        ally = rng.choice(genre.allies)
+        ally = _fitting(genre.allies, premise, scenery, rng)
         specs.append(("ally", ally, _pronoun_in(ally, rng), False, ""))
     foe = premise.foe
     if foe is not None:
@@ -88,12 +88,31 @@ def build_cast(premise: Premise, genre: Genre, rng: random.Random) -> tuple[Char
         specs.append(("antagonist", foe_text, foe.gender or rng.choice(("she", "he")), foe.kind == "creature",
                       foe.lemma))
     else:
-        villain = rng.choice(genre.villains)
+        villain = _fitting(genre.villains, premise, scenery, rng)
         specs.append(("antagonist", villain, _pronoun_in(villain, rng), False, ""))
     if len(specs) <= 3 and rng.random() < 0.5 and premise.language == "en":
-        wildcard = rng.choice(genre.wildcards)
+        wildcard = _fitting(genre.wildcards, premise, scenery, rng)
         specs.append(("wildcard", wildcard, _pronoun_in(wildcard, rng), False, ""))
     return _named(specs, premise, rng)
+
+
+# Where an animal side character can turn up: on land, out of doors.
+_ANIMAL_SCENERY = frozenset({"field", "mountains", "house", "desert", "castle"})
+_PLAIN = frozenset("""a an the who whose with of in on at to for from and that which is are has have his her
+their its own one two all any never always""".split())
+
+
+def _fitting(options: tuple[str, ...], premise: Premise, scenery: str, rng: random.Random) -> str:
+    """A side character from the genre's bank that fits the idea: no role the idea already gives someone
+    (no teacher ally when the hero becomes a teacher), and no stray goat at sea."""
+    said = {w[:5] for w in premise.lemmas if len(w) > 3}
+
+    def fits(option: str) -> bool:
+        words = [w for w in re.findall(r"[a-z]+", option.lower()) if w not in _PLAIN]
+        if any(w[:5] in said for w in words if len(w) > 3):
+            return False
+        return not _is_creature(option) or scenery in _ANIMAL_SCENERY and premise.member_kind != "creature"
+    return rng.choice([o for o in options if fits(o)] or list(options))
 
 
 def _is_creature(description: str) -> bool:
@@ -118,6 +137,8 @@ def _named(specs, premise: Premise, rng: random.Random) -> tuple[Character, ...]
             first = names.first_name(rng, pronoun, False, taken_names)
             last = names.character_surname(rng)
             honorific, by_first = HONORIFICS.get(head, ("", False)) if role == "hero" else ("", False)
+            if head == "judge" and subject is not None and subject.modifiers:
+                honorific = ""  # a dog show judge is no judge of a court
             if honorific:
                 name = f"{honorific} {first} {last}"
                 short = f"{honorific} {first}" if by_first else f"{honorific} {last}"

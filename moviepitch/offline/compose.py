@@ -55,11 +55,8 @@ def _hero(c: Canvas, d: Draw, accents: Draw, x: float, base: float, tall: float,
 
 
 def _thing(c: Canvas) -> str:
-    """The motif to paint beside or instead of the heroes: the first that is not the heroes themselves."""
-    for motif in c.art.motifs:
-        if motif.shape != c.art.figure:
-            return motif.shape
-    return c.art.motifs[0].shape if c.art.motifs else "house"
+    """The motif to paint beside or instead of the heroes (the art plan's; a lone house when it has none)."""
+    return c.art.thing.shape if c.art.thing else "house"
 
 
 def paint_composition(c: Canvas) -> None:

@@ -24,7 +24,7 @@ def joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def hero_facts(plan: StoryPlan, rng: random.Random) -> dict[str, str]:
+def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[str, str]:
     """Pronouns, agreement and names for the heroes, and the idea's parts rebuilt for them."""
     heroes = plan.heroes
     plural = len(heroes) > 1
@@ -51,21 +51,21 @@ def hero_facts(plan: StoryPlan, rng: random.Random) -> dict[str, str]:
                 facts[f"{key}_plain"] = "yes"
             facts.update({key: billed(character), f"{key}_desc": character.description,
                           f"{key}_they": c_they, f"{key}_their": c_their, f"{key}_short": character.short})
-    facts.update(_idea_facts(plan, plural))
+    facts.update(_idea_facts(plan, plural, goal))
     return facts
 
 
-def _idea_facts(plan: StoryPlan, plural: bool) -> dict[str, str]:
-    """The idea's predicate, goal, object and thing, inflected to agree with the heroes."""
+def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
+    """The idea's predicate (with its goal or without), object and thing, inflected to agree with the heroes."""
     premise, setting = plan.premise, plan.setting
     facts: dict[str, str] = {}
     if premise.predicate:
         group_plural = plural or premise.mode in ("many", "group")
         verb = premise.predicate[0]
-        facts["acts"] = premise.action("finite", group_plural)
-        facts["to_act"] = "to " + premise.action("base", group_plural)
-        facts["base_act"] = premise.action("base", group_plural)
-        facts["acting"] = premise.action("gerund", group_plural)
+        facts["acts"] = premise.action("finite", group_plural, goal)
+        facts["to_act"] = "to " + premise.action("base", group_plural, goal)
+        facts["base_act"] = premise.action("base", group_plural, goal)
+        facts["acting"] = premise.action("gerund", group_plural, goal)
         facts["doing"] = _short(verb.render("gerund", group_plural, goal=False))
         facts["goal"] = verb.goal
         if not verb.aux and verb.lemma != "be":

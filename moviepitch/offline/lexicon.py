@@ -1,8 +1,8 @@
 """English words: which parts of speech a word can be, its lemma and its inflections.
 
-The open classes (nouns, verbs, adjectives) come from lemminflect, whose lemma and inflection
-tables ship inside its wheel; it is imported on first use, so a process that never writes offline
-never loads it. The closed classes (articles, prepositions, pronouns, auxiliaries) are grammar,
+The open classes (nouns, verbs, adjectives) come from lemminflect's lemma and inflection tables,
+which ship inside its wheel; tables.py reads them on first use (without importing lemminflect and
+numpy), so a process that never writes offline never loads them. The closed classes (articles, prepositions, pronouns, auxiliaries) are grammar,
 listed here.
 """
 
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
+
+from . import tables
 
 ARTICLES = frozenset({"a", "an", "the"})
 DETERMINERS = ARTICLES | frozenset({"this", "that", "these", "those", "every", "each", "another", "some",
@@ -41,18 +43,9 @@ _NOT_NOUNS = frozenset({"only", "last", "first", "other", "same", "own", "whole"
                         "awake", "lost", "final", "evil", "elderly", "deaf", "blind", "young"})
 
 
-@functools.lru_cache(maxsize=1)
-def _lemminflect():
-    # Imported on first use: the tables cost about 0.7 s and 50 MiB, paid only by offline writing.
-    import lemminflect
-    return lemminflect
-
-
 def warm() -> None:
     """Load the lemma and inflection tables now rather than on the first pitch."""
-    lib = _lemminflect()
-    lib.getAllLemmas("trains")
-    lib.getAllInflections("train")
+    tables.load()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -61,7 +54,7 @@ def tags(word: str) -> dict[str, tuple[str, ...]]:
     low = word.lower()
     if low in ARTICLES or low in PREPOSITIONS or low in PRONOUNS or low in CONJUNCTIONS:
         return {}
-    found = dict(_lemminflect().getAllLemmas(low))
+    found = tables.all_lemmas(low)
     if low in _NOT_NOUNS:
         found.pop("NOUN", None)
     if "-" in low and not found:
@@ -101,13 +94,13 @@ def inflect(lemma_: str, tag: str) -> str:
     if "-" in lemma_ and tag == "NNS":
         head, last = lemma_.rsplit("-", 1)
         return f"{head}-{inflect(last, tag)}"
-    forms = _lemminflect().getInflection(lemma_, tag)
-    if forms:
-        return forms[0]
-    return _by_rule(lemma_, tag)
+    return tables.inflection(lemma_, tag) or _by_rule(lemma_, tag)
 
 
 def _by_rule(word: str, tag: str) -> str:
+    """English spelling rules, for words the tables do not list."""
+    if tag in ("VBD", "VBN", "VBG") and re.search(r"(?:^|[^aeiou])[aeiou][bdgmnprt]$", word) and len(word) <= 4:
+        word += word[-1]  # "plan", "planned"; "zap", "zapping"
     if tag in ("VBZ", "NNS"):
         if re.search(r"(s|x|z|ch|sh)$", word):
             return word + "es"

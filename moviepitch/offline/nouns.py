@@ -1,12 +1,17 @@
 """What the idea's nouns are: people (and their gender), creatures, groups, places or things.
 
-The lexicon knows a word is a noun; it does not know a ballerina is a woman or a kraken a creature.
-These short lists and suffix rules say that much, by lemma.
+The lexicon knows a word is a noun; it does not know a grandmaster is a person or a tortoise an
+animal. WordNet does, for every noun it files (data/wordnet_nouns.txt, made from WordNet 3.0 by
+tests/bench/build_wordnet_nouns.py): the most frequent sense of each noun, person or animal. The short
+lists here add what WordNet files elsewhere (a robot, a ghost), genders, groups and places; a suffix
+rule covers nouns newer than WordNet ("influencer").
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
 SHE_NOUNS = frozenset("""woman girl lady grandmother grandma granny mother mum mom aunt sister daughter niece
 queen princess empress duchess countess baroness witch nun ballerina actress waitress heiress bride wife
@@ -15,8 +20,8 @@ businesswoman policewoman fisherwoman cowgirl housewife schoolgirl granddaughter
 abbess mistress""".split())
 HE_NOUNS = frozenset("""man boy gentleman grandfather grandpa father dad uncle brother son nephew king prince
 emperor duke count baron wizard monk priest friar actor waiter heir groom husband widower patriarch
-steward host god sorcerer landlord spokesman businessman policeman fisherman cowboy schoolboy grandson
-hero butler monsieur lumberjack""".split())
+steward god sorcerer landlord spokesman businessman policeman fisherman cowboy schoolboy grandson
+hero butler monsieur lumberjack strongman""".split())
 # People whose noun has no telling suffix.
 PEOPLE = frozenset("""janitor tailor sailor doctor mayor chef cook nurse doctor spy thief knight pirate captain mayor judge genius detective
 janitor ninja samurai clown mime barista ballerina cowboy sheriff soldier pilot astronaut scientist teen
@@ -25,7 +30,7 @@ chief boss cop agent mercenary assassin hitman hacker bride groom couple widow f
 team squad band orchestra choir troupe tribe posse coven twin twins grandparent parent neighbour neighbor
 friend rival enemy villain genius nerd geek punk tourist refugee immigrant guard guide medic surgeon
 sailor chemist dentist teacher tutor coach poet novelist author influencer vlogger youtuber streamer
-celebrity star diva heir heiress prisoner convict outlaw bandit smuggler courier runner mermaid elder
+celebrity diva heir heiress prisoner convict outlaw bandit smuggler courier runner mermaid elder
 veteran rookie recruit cadet lawyer attorney mayor president senator governor queen king prince
 princess emperor tsar pharaoh vicar bishop pope rabbi imam shaman witch wizard warlock sorcerer magician
 alchemist oracle prophet saint angel demon ghost""".split())
@@ -44,7 +49,7 @@ CREATURES = frozenset("""dog puppy cat kitten penguin parrot bird owl crow raven
 hen rooster pigeon seagull gull swan flamingo fish goldfish shark whale dolphin octopus squid kraken
 crab lobster turtle tortoise frog toad snake lizard crocodile alligator dinosaur dragon unicorn horse
 pony donkey mule cow bull ox pig sheep lamb goat llama alpaca camel deer reindeer moose elk bear panda
-koala kangaroo wolf fox rabbit bunny hare mouse mice rat hamster squirrel beaver otter badger hedgehog
+koala kangaroo seal walrus bat mole wolf fox rabbit bunny hare mouse mice rat hamster squirrel beaver otter badger hedgehog
 raccoon skunk bat monkey ape gorilla chimpanzee orangutan lion tiger leopard cheetah jaguar panther
 elephant rhino hippo giraffe zebra bee wasp ant spider beetle butterfly moth snail slug worm
 ghost spirit phantom vampire werewolf zombie mummy witch demon devil angel alien martian robot android
@@ -71,7 +76,7 @@ galaxy arctic antarctic tundra swamp marsh suburb street neighbourhood neighborh
 zoo aquarium theatre theater cinema stadium arena gym rink court elevator lift apartment attic
 basement cellar warehouse lab laboratory observatory bunker tower skyscraper parlour parlor salon
 spa resort camp campsite school mall market vineyard orchard trench base outpost embassy courtroom
-world country nation empire desert oasis volcano glacier""".split())
+world country nation empire desert oasis volcano glacier park pier nightclub harbor""".split())
 
 
 def _agentive(word: str) -> bool:
@@ -95,7 +100,25 @@ def gender_of_noun(lemma: str) -> str:
         return "she"
     if word in HE_NOUNS or word.endswith(("man", "men", "boy")) and word not in ("human", "shaman", "talisman"):
         return "he"
-    return ""
+    code = wordnet_code(word)
+    return "she" if "f" in code[1:] else "he" if "m" in code[1:] else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _wordnet() -> dict[str, str]:
+    text = resources.files(__package__).joinpath("data", "wordnet_nouns.txt").read_text(encoding="utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def warm() -> None:
+    """Load WordNet's table of nouns now rather than on the first pitch."""
+    _wordnet()
+
+
+def wordnet_code(word: str) -> str:
+    """What WordNet files the noun under: "P..." person, "A..." animal, "T..." thing, "" unknown."""
+    word = _bare(word)
+    return _wordnet().get(word) or _wordnet().get(word.rsplit("-", 1)[-1], "")
 
 
 def kind_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str:
@@ -108,6 +131,10 @@ def kind_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str:
         return "creature"
     if word in PEOPLE or word in SHE_NOUNS or word in HE_NOUNS or gender_of_noun(word):
         return "person"
+    code = wordnet_code(word)
+    if code:
+        return {"P": "person", "A": "creature"}.get(code[0]) or \
+            ("creature" if any(m.lower() in ALIVE for m in modifiers) else "thing")
     if last not in _NOT_PEOPLE and word not in PLACES and _PERSON_SUFFIX.search(last) and _agentive(last):
         return "person"
     if any(m.lower() in ALIVE for m in modifiers):

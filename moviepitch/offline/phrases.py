@@ -14,7 +14,7 @@ def nounish(word: str) -> bool:
     """Whether the word can head a noun phrase: a noun, a name, or a word the lexicon does not know."""
     low = word.lower()
     if not word or low in _STOPS or low in lx.DETERMINERS or low in lx.PRONOUNS or low in lx.MODALS \
-            or low in lx.NUMBERS:
+            or low in lx.NUMBERS and low not in ("twin", "twins"):
         return False
     if low in lx.BE | lx.HAVE | lx.ADVERBS | lx.PARTICLES - {"home"}:
         return False
@@ -153,7 +153,8 @@ def parse_noun_phrase(tokens: list[str], start: int, greedy: bool = True) -> tup
 def _joins(word: str) -> bool:
     """Whether a word can carry on a noun phrase: an adjective, a noun, a participle or a name."""
     low = word.lower()
-    if low in _STOPS or low in lx.PRONOUNS or low in lx.ADVERBS or low in lx.DETERMINERS or low in lx.NUMBERS:
+    if low in _STOPS or low in lx.PRONOUNS or low in lx.ADVERBS or low in lx.DETERMINERS or \
+            low in lx.NUMBERS and low not in ("twin", "twins"):
         return False
     found = lx.tags(word)
     if not found:

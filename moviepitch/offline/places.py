@@ -52,6 +52,7 @@ class Setting:
     name: str  # for later mentions: "Paris", "the town", "Greyhollow"
     from_idea: bool
     scenery: str  # city, mountains, ocean, house, castle, arena, field, space or desert
+    spot: str = ""  # the idea's own place within it, with its preposition: "at the zoo"
 
     @property
     def at(self) -> str:
@@ -76,20 +77,65 @@ def invented(genre: Genre, rng: random.Random) -> tuple[str, str, str]:
     return pattern.format(name=name, code=code), prep, (code if "{code}" in pattern else name)
 
 
+# Towns that a spot in the idea (a harbour, a ski resort) belongs in, by the spot's noun.
+TOWNS_FOR_SPOTS = (
+    (("harbour", "harbor", "port", "lighthouse", "beach", "coast", "sea", "ocean", "aquarium", "pier", "boat",
+      "ship", "cruise", "island", "shipwreck"), ("the harbour town of {name}", "the fishing port of {name}")),
+    (("mountain", "mountains", "ski", "resort", "volcano", "glacier", "cave", "mine", "valley", "canyon"),
+     ("the mountain town of {name}", "the alpine village of {name}")),
+    (("farm", "cornfield", "field", "orchard", "vineyard", "ranch", "barn", "garden"),
+     ("the farming valley of {name}", "the market town of {name}")),
+    (("forest", "woods", "jungle", "swamp", "marsh"), ("the forest village of {name}", "the river town of {name}")),
+    (("desert", "oasis"), ("the desert town of {name}",)),
+)
+# Place nouns that name a world of their own, kept as the idea says them ("a planet", "the moon").
+_WORLDS = frozenset({"planet", "moon", "station", "galaxy", "colony", "base", "spaceship", "starship", "space",
+                     "world", "kingdom", "empire", "country", "nation", "sea", "ocean", "desert", "jungle"})
+
+
 def setting_of(text: str, places: tuple[str, ...], nouns: list[tuple[str, str]], genre: Genre,
                rng: random.Random) -> Setting:
-    """The idea's named place, else its first place noun phrase, else an invented place."""
+    """The idea's named place, else its town (named), else a town that fits its spot, else an invented one."""
     scenery = scenery_for(places[0], genre) if places and scenery_for(places[0], genre) != genre.scenery \
         else scenery_for(text, genre)
+    spot = next(((phrase, head) for phrase, head in nouns if head.lower() not in TOWNLIKE), None)
+    spot_at = _at(*spot) if spot else ""
     if places:
         place = places[0]
-        return Setting(place, _PREPOSITIONS.get(place.lower(), "in"), place, True, scenery)
-    nouns = [n for n in nouns if n[1].lower() in TOWNLIKE or n[1][:1].isupper()]
-    if nouns:
-        phrase, head = nouns[0]
+        return Setting(place, _PREPOSITIONS.get(place.lower(), "in"), place, True, scenery, spot_at)
+    towns = [n for n in nouns if n[1].lower() in TOWNLIKE or n[1][:1].isupper()]
+    if towns:
+        phrase, head = towns[0]
         short = head if head[:1].isupper() else f"the {head.lower()}"
         prep = "on" if head.lower() in ("island", "moon", "planet", "farm", "ship", "boat", "train") else "in"
         prep = "aboard" if head.lower() in ("station", "spaceship", "starship", "submarine") else prep
-        return Setting(phrase, prep, short, True, scenery)
+        words = phrase.split()
+        if words[0].lower() in ("a", "an") and head.lower() not in _WORLDS and not head[:1].isupper():
+            # "a small Ohio town" becomes a town with a name: "the small Ohio town of Brindlewell".
+            name = rng.choice(PLACE_HEADS) + rng.choice(PLACE_TAILS)
+            return Setting(f"the {' '.join(words[1:])} of {name}", prep, name, True, scenery, spot_at)
+        return Setting(phrase, prep, short, True, scenery, spot_at)
+    words = (spot[0] if spot else text).lower().replace("-", " ").split()
+    patterns = next((towns for heads, towns in TOWNS_FOR_SPOTS if any(w in heads for w in words)), None)
+    if spot or patterns:
+        patterns = patterns or ("the city of {name}", "the town of {name}")
+        name = rng.choice(PLACE_HEADS) + rng.choice(PLACE_TAILS)
+        return Setting(rng.choice(patterns).format(name=name), "in", name, False, scenery, spot_at)
     phrase, prep, name = invented(genre, rng)
     return Setting(phrase, prep, name, False, scenery)
+
+
+def _at(phrase: str, head: str) -> str:
+    """The idea's spot with its preposition and "the": "at the zoo", "in the vineyard", "on the pier"."""
+    words = phrase.split()
+    if words[0].lower() in ("a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "my", "your"):
+        words = words[1:]
+    low = head.lower()
+    if low in ("submarine", "spaceship", "starship", "station", "ship", "train", "plane"):
+        return f"aboard the {' '.join(words)}"
+    prep = "on" if low in ("pier", "ship", "boat", "beach", "coast", "farm", "ranch", "train", "bus", "island") \
+        else "in" if low in ("vineyard", "garden", "field", "cornfield", "orchard", "forest", "woods", "jungle",
+                             "desert", "kitchen", "house", "mansion", "sea", "ocean", "cave", "mine", "valley",
+                             "swamp", "marsh", "attic", "basement", "cellar", "elevator", "lift", "city", "space") \
+        else "at"
+    return f"{prep} the {' '.join(words)}"

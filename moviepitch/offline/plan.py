@@ -15,7 +15,7 @@ from .characters import Character, build_cast
 from .genres import GENRES, label_of, tone_of
 from .language import detect
 from .places import Setting, setting_of
-from .premise import Premise, read_premise
+from .premise import Premise, for_hero, read_premise
 from .reading import clean
 
 # An idea left blank still gets a pitch; the writer refuses nothing.
@@ -95,7 +95,9 @@ def plan_story(idea: str, seed: int) -> StoryPlan:
     genres = detect_genres(premise)
     genre = GENRES[genres[0]]
     setting = setting_of(text, premise.places, premise.place_nouns, genre, rng)
-    characters = build_cast(premise, genre, rng)
+    characters = build_cast(premise, genre, rng, setting.scenery)
+    heroes = [c for c in characters if c.role == "hero"]
+    premise = for_hero(premise, "they" if len(heroes) > 1 else heroes[0].pronoun)
     plan = StoryPlan(idea=idea, seed=seed, language=language, premise=premise, genres=genres,
                      tone=tone_of(genres), setting=setting, characters=characters,
                      shape=rng.choice(SHAPES), art_seed=rng.getrandbits(32))

@@ -8,7 +8,7 @@ from .fill import Chooser, cap, tidy
 from .plan import StoryPlan, rng_for
 
 SCENES = {
-    "space": ("on a rocky ridge under a sky full of stars", "among the craters of a dusty moon"),
+    "space": ("on a rocky ridge under the stars", "among the craters of a dusty moon"),
     "desert": ("among rust-red dunes and flat-topped mesas", "on a cracked plain that runs to a burning horizon"),
     "mountains": ("on a high ridge above misty mountains",
                   "on a snowy pass between black peaks"),
@@ -26,17 +26,17 @@ _LIGHTS = {
                "A ringed giant planet hangs overhead, lit from one side.",
                "Overhead, a banded planet with bright rings crowds the stars.",
                "A colossal planet rises behind everything, and its rings glow like a thin line of fire."),
-    "moon": ("A swollen pale moon hangs low behind drifting mist.", "A full moon glows through thin cloud.",
+    "moon": ("A swollen pale moon hangs low behind drifting mist.", "A full moon glows through a thin cloud.",
              "The moon is huge and cratered, low in the sky.", "Pale moonlight spills from a moon caught in mist."),
     "sun": ("A low sun flares on the horizon and pours warm light over everything.",
             "The sun sits low and gold, throwing long shadows.",
             "A bright sun hangs in the sky and warms every edge.",
             "Evening sun floods the scene with honey-coloured light.",
             "A blazing sun sits just above the horizon."),
-    "floodlights": ("Banks of floodlights cut bright beams through the haze.",
-                    "Two floodlight towers blaze down from either side.",
+    "floodlights": ("Floodlights cut bright beams through the haze.",
+                    "Stadium lights blaze down from either side.",
                     "Stadium lights throw white beams across the dark.",
-                    "Harsh floodlights pick out every edge from above."),
+                    "Hard white light falls from the stands above."),
 }
 _COMPOSE = {
     "heroes": ("{Figures} stand{s} small against the light {scene}.",
@@ -44,7 +44,7 @@ _COMPOSE = {
                "{Figures} wait{s} {scene}.",
                "{Figures} walk{s} towards the light {scene}."),
     "crowd": ("{Many_cap} crowd the foreground {scene}, shoulder to shoulder.",
-              "A jostling crowd of {many} fills the lower half of the frame {scene}.",
+              "A crowd of {many} fills the bottom of the frame {scene}.",
               "{Many_cap} gather in a tight huddle {scene}."),
     "facing": ("{Pair} face each other in profile {scene}.",
                "{Pair} turn towards each other {scene}.",
@@ -61,8 +61,10 @@ _COMPOSE = {
 }
 _MOTIFS = ("Beside them stands {thing}.", "{Thing_cap} stands in the distance.", "{Thing_cap} waits nearby in the shadows.",
            "Behind them rises {thing}.")
+_BETWEEN = ("{Thing_cap} stands far away on the horizon between them.", "{Thing_cap} waits on the horizon between them.")
 _NEARBY = ("Nearby, {figures} stand{s} small and dark against the light.", "{Figures} can just be seen at the edge "
-           "of the frame.", "Far below, {figures} look{s} up at it.", "At its foot, {figures} stand{s} tiny.")
+           "of the frame.", "Far below, {figures} look{s} up at it.", "At its foot, {figures} stand{s} tiny.",
+           "Beside it, {figures} stand{s} very small.")
 _PALETTE = ("The palette is {c0}, {c1} and {c2} with touches of {c3}, and the mood is {m0} and {m1}.",
             "Colours run from {c0} to {c2}, with {c1} shadows and a spark of {c3}, and the feeling is {m0}.",
             "{C0} and {c1} dominate the frame. The light is {c2}, with a hint of {c3}.",
@@ -79,8 +81,43 @@ _FINISH = ("The camera sits low, and the image has rich film grain and a soft vi
            "The horizon sits low, leaving room for the sky.")
 
 
+# Nouns the painter shows by a sign of them: an orchestra by a guitar, a tournament by a trophy.
+_SIGNS = {"guitar": "a guitar", "trophy": "a gleaming trophy", "cake": "a tall cake", "key": "a large old key",
+          "cup": "a steaming cup", "crown": "a crown", "clock": "a ticking clock", "portal": "a glowing doorway",
+          "mirror": "an ornate mirror", "machine": "a boxy machine", "island": "a small island",
+          "mountain": "a lone mountain", "tree": "a lone tree", "house": "a lone house", "ship": "a ship",
+          "fish": "a great fish", "shopfront": "a lit shopfront", "bowling": "a bowling pin and ball"}
+# The noun itself is what a shape draws ("a bakery" is a shopfront); other nouns get the sign.
+_ITSELF = {"guitar": {"guitar"}, "trophy": {"trophy"}, "cake": {"cake", "pizza"}, "key": {"key"},
+           "cup": {"coffee", "cup"}, "crown": {"crown"}, "clock": {"clock", "bomb"}, "portal": {"portal"},
+           "mirror": {"mirror"}, "island": {"island"}, "mountain": {"mountain"}, "tree": {"tree", "plant"},
+           "house": {"house", "mansion", "home", "farm"}, "ship": {"ship", "boat", "barco", "bateau"},
+           "fish": {"fish", "goldfish", "pez", "poisson"}, "bowling": {"bowling"}}
+# Landmarks a scenery paints when the idea calls for them, and how the description names them.
+_LANDMARKS = {("ocean", "palms"): "Palm trees lean over a low island.",
+              ("ocean", "lighthouse"): "A lighthouse stands on the island.",
+              ("city", "tower"): "A tall iron tower rises over the rooftops.",
+              ("castle", "dragon"): "A dragon circles above the towers.",
+              ("arena", "tent"): "A striped big top rises behind the stands.",
+              ("field", "saucer"): "A flying saucer hovers in the sky.",
+              ("space", "saucer"): "A flying saucer hangs above the ridge.",
+              ("desert", "domes"): "Glass domes glow at the foot of the dunes.",
+              ("mountains", "wreck"): "The wreck of a plane lies on the slope."}
+
+
 def _named(noun: str, plural: bool) -> str:
     return f"the {lx.plural(noun) if plural else noun}" if not noun[:1].isupper() else noun
+
+
+def thing_name(motif) -> str:
+    """How the description names the painted thing: by its noun, or by the sign that shows it."""
+    if motif is None:
+        return "a lone house"
+    words = motif.noun.lower().split()
+    sign = _SIGNS.get(motif.shape)
+    if sign and not set(words) & _ITSELF.get(motif.shape, set()) and motif.shape not in ("shopfront", "ship"):
+        return f"{sign} for {_named(motif.noun, motif.plural)}"
+    return _named(motif.noun, motif.plural)
 
 
 def write_image_prompt(plan: StoryPlan, variant: int = 1) -> str:
@@ -94,12 +131,10 @@ def write_image_prompt(plan: StoryPlan, variant: int = 1) -> str:
 
 
 def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
-    """The description of one poster plan."""
+    """The description of one poster plan: what the painter paints, and nothing it does not."""
     figures = art.figure_noun
     many = art.figure_count > 1 or figures.split()[0] in lx.NUMBERS
-    others = [m for m in art.motifs if m.noun.lower() not in figures.lower()]
-    main = others[0] if others else (art.motifs[0] if art.motifs else None)
-    thing = _named(main.noun, main.plural) if main else "a single lit window"
+    thing = thing_name(art.thing)
     subject = plan.premise.subject
     crowd = _plural_of(figures)
     if plan.premise.mode == "group" and subject is not None:
@@ -113,12 +148,15 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     c = art.palette_words
     colours = {"c0": c[0], "c1": c[1], "c2": c[2], "c3": c[3], "C0": cap(c[0]), "m0": art.moods[0], "m1": art.moods[1]}
     parts = [chooser.template(_COMPOSE[art.composition], facts)]
-    if art.composition in ("object", "landscape") and plan.premise.mode not in ("witness", "quoted"):
+    if art.composition == "object":
         parts.append(chooser.template(_NEARBY, facts))
-    elif art.composition in ("heroes", "crowd", "facing", "close_up") and main and main.noun not in figures:
+    elif art.composition == "heroes" and thing.lower() not in figures.lower():
         parts.append(chooser.template(_MOTIFS, facts))
-    for extra in [m for m in art.motifs if m is not main and m.noun.lower() not in figures.lower()][:1]:
-        parts.append(f"{cap(_named(extra.noun, extra.plural))} can be made out against the sky.")
+    elif art.composition == "facing" and thing.lower() not in figures.lower():
+        parts.append(chooser.template(_BETWEEN, facts))
+    for (scenery, mark), sentence in _LANDMARKS.items():
+        if scenery == art.scenery and (mark in art.landmarks or mark == "dragon" and art.genre == "fantasy"):
+            parts.append(sentence)
     if art.looming:
         parts.append(f"Behind everything looms the giant shadow of {art.looming}.")
     parts.append(chooser.pick(_LIGHTS[art.light]))
@@ -145,6 +183,10 @@ def _plural_of(figures: str) -> str:
 
 def _one_of(figures: str) -> str:
     words = figures.split()
+    if " of " in figures:  # a group: "a flock of parrots" shows its leader
+        return f"the leader of {'the ' + figures.split(' ', 1)[1] if words[0] in lx.ARTICLES else figures}"
+    if words and words[0] in lx.ARTICLES:
+        return figures
     if words and (words[0] in lx.NUMBERS or lx.is_plural_noun(words[-1])):
         core = [w for w in words if w not in lx.NUMBERS]
         return "one of " + " ".join(words) if words[0] in lx.NUMBERS else lx.article(" ".join(

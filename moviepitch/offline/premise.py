@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import lexicon as lx
 from .nouns import MONSTERS
 from .phrases import NounPhrase
 from .reading import Reading, read_idea, tokens_of
+from .recast import BEING, recast
 from .verbs import VerbPhrase
 
 # Adjectives that make the idea's subject the story's villain.
@@ -72,7 +73,7 @@ def read_premise(text: str, language: str) -> Premise:
         return read_romance(text, language)
     if language != "en":
         return Premise(text=text, language=language, mode="quoted", lemmas=frozenset(), nouns=())
-    reading = read_idea(text)
+    reading = recast(read_idea(text))
     subject = reading.subject
     words = [w.lower() for w in tokens_of(text) if w not in (",", "'s")]
     lemmas = set(words)
@@ -80,17 +81,53 @@ def read_premise(text: str, language: str) -> Premise:
         for found in lx.tags(w).values():
             lemmas.update(found)
     # Each noun phrase's noun with its modifiers ("hockey team", "vending machine"), the subject's as its lemma.
-    nouns = tuple(dict.fromkeys(p.lemma if p is subject else " ".join([*p.modifiers, p.lemma])
-                                for p in reading.nouns if p.head and not p.proper))
+    nouns = tuple(dict.fromkeys(_noun_of(p, p is subject) for p in reading.nouns if p.head and not p.proper))
     mode, count, member_kind = _mode(reading)
     costar = _costar(reading)
     foe = _foe(reading, subject if mode == "villain" else None)
-    place_nouns = tuple((p.text(), p.head) for p in reading.settings)
+    from .nouns import is_place
+    goals = " ".join(vp.goal for vp in reading.predicate).lower()
+    places = [*reading.settings, *(p for p in reading.nouns if p.head and not p.proper and is_place(p.lemma)
+                                   and f" {p.head.lower()}" not in f" {goals}")]
+    place_nouns = tuple(dict.fromkeys((p.text(tail=False), p.head) for p in places))
     if reading.opener_kind == "place":
         place_nouns = ((reading.opener.split(" ", 1)[1], reading.opener.split()[-1]),) + place_nouns
     return Premise(text=text, language="en", mode=mode, reading=reading, hero_count=count,
                    hero_gender=_gender(reading, mode), member_kind=member_kind, costar=costar, foe=foe,
                    places=reading.places, place_nouns=place_nouns, lemmas=frozenset(lemmas), nouns=nouns)
+
+
+# Nouns that point at another: "the eve of a royal wedding" is about the wedding.
+_POINTING = frozenset({"eve", "end", "edge", "middle", "heart", "rest", "top", "bottom", "side", "day", "night"})
+
+
+def _noun_of(phrase, is_subject: bool) -> str:
+    """A noun phrase's noun with its modifiers ("hockey team"); the one it points at ("royal wedding")."""
+    if phrase.lemma in _POINTING and phrase.tail.startswith("of "):
+        from .phrases import parse_noun_phrase
+        inner, _ = parse_noun_phrase(phrase.tail.split()[1:], 0, greedy=False)
+        if inner.head:
+            phrase = inner
+    return phrase.lemma if is_subject else " ".join([*phrase.modifiers, phrase.lemma])
+
+
+_OWN = {"he": {"its": "his", "itself": "himself"}, "she": {"its": "her", "itself": "herself"},
+        "they": {"its": "their", "itself": "themselves"}}
+
+
+def for_hero(premise: Premise, pronoun: str) -> Premise:
+    """The premise with the idea's "its" and "itself" for its hero made his, her or their, to agree."""
+    reading = premise.reading
+    if reading is None or reading.recast == "passive" or premise.mode not in ("lead", "many", "group") or \
+            premise.member_kind != "creature" and reading.subject is not None and reading.subject.kind != "creature":
+        return premise
+    table = _OWN[pronoun]
+
+    def own(words: str) -> str:
+        return " ".join(table.get(w.lower(), w) for w in words.split())
+    predicate = tuple(replace(vp, rest=tuple(table.get(w.lower(), w) for w in vp.rest), goal=own(vp.goal))
+                      for vp in reading.predicate)
+    return replace(premise, reading=replace(reading, predicate=predicate, extra=own(reading.extra)))
 
 
 def _mode(reading: Reading) -> tuple[str, int, str]:
@@ -138,14 +175,10 @@ def _gender(reading: Reading, mode: str) -> str:
     return ""
 
 
-# Verbs whose object is what the subject is or becomes, not someone it meets.
-_BEING = frozenset({"be", "become", "remain", "seem", "turn", "mistake", "pretend", "play"})
-
-
 def _costar(reading: Reading) -> NounPhrase | None:
     """The first creature or person the verb phrases meet: "a baby kraken", "a talking fish"."""
     for vp in reading.predicate:
-        if vp.lemma in _BEING:
+        if vp.lemma in BEING:
             continue
         tokens = list(vp.rest)
         for k, word in enumerate(tokens):
@@ -162,7 +195,7 @@ def _foe(reading: Reading, villain: NounPhrase | None) -> NounPhrase | None:
     """A villain the idea names: its villainous subject, or an enemy in the verb phrase."""
     if villain is not None:
         return villain
-    being = any(vp.lemma in _BEING for vp in reading.predicate)
+    being = any(vp.lemma in BEING for vp in reading.predicate)
     for phrase in reading.nouns:
         if phrase is not reading.subject and phrase.lemma in FOE_NOUNS and not being:
             return phrase

@@ -31,6 +31,9 @@ class Reading:
     places: tuple[str, ...] = ()  # named places, as written: "Paris", "the Andes"
     settings: tuple[NounPhrase, ...] = ()  # noun phrases of places: "a small Ohio town"
     nouns: tuple[NounPhrase, ...] = field(default_factory=tuple)  # every noun phrase, in order
+    # How the hero was found when the subject is not a person: "second" (the person of a second
+    # clause, the first clause becoming the opener) or "passive" (the person the verb acts on).
+    recast: str = ""
 
     @property
     def verb(self) -> VerbPhrase | None:
@@ -74,7 +77,7 @@ def read_idea(idea: str) -> Reading:
     plural = subject.plural or bool(partners)
     predicate, extra = parse_verb_phrase(tokens, verb_at, plural)
     verbs = {vp.verb for vp in predicate}
-    nouns = tuple(p for p in _all_nouns(tokens) if p.head not in verbs)
+    nouns = (subject, *partners, *(p for p in _all_nouns(tokens[verb_at:]) if p.head not in verbs))
     return Reading(text=text, shape="clause", subject=subject, partners=partners, predicate=predicate,
                    extra=extra, opener=opener, opener_kind=opener_kind, places=_places(tokens),
                    settings=_settings(tokens, subject), nouns=nouns)
@@ -130,8 +133,8 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
             in_phrase = True
             continue
         if k == 0 or low in lx.DETERMINERS or low in lx.NUMBERS:
-            if k == 0 and nounish(word):
-                head_plural = lx.is_plural_noun(word)
+            if k == 0 and nounish(word) or low in ("twin", "twins"):
+                head_plural = lx.is_plural_noun(word) or low == "twins"
             continue
         if relative and k <= rel_end + 1 and (low not in lx.MODALS | lx.BE | lx.HAVE):
             continue  # the relative clause's object comes before the main verb

@@ -5,23 +5,25 @@ from __future__ import annotations
 from . import lexicon as lx
 from .fill import Chooser, cap
 from .plan import StoryPlan, rng_for
+from .recast import BEING
 
 # {spot}: the idea's subject ("a retired ballerina"); {spot_does}: the subject with its action;
 # {doing}: the action as a gerund; {label}; {place}; {bit}: the most specific thing in the idea.
 REPLIES = (
+    "I love a story about {spot_who}, and I can already see the trailer!",
+    "I have been waiting years for {a_label} about {spot_who}!",
+    "Now we are talking: {spot_who} is pure box-office gold!",
+    "I need a minute to think, but {spot_who} already has me hooked!",
+    "The detail that sells it is {bit}, so let me think about it!",
+    "I need time with this one, but {spot_who} might be the pitch of the month!",
+    "Clear my afternoon, because I want to think about {spot_who}!",
+    "Until right now, I never knew that I needed {spot_who}!",
     "I love {spot_doing}, and I can already see the trailer!",
-    "I have been waiting for a {label} about {spot_doing}!",
-    "Now we're talking: {spot_doing} is pure box-office gold!",
-    "I need a minute to think, but {spot_doing} already has me hooked!",
-    "{Bit} is the detail that sells it, so let me think about it!",
-    "I need time with this one, but {spot_doing} might be the pitch of the month!",
-    "You want a {label} about {spot_doing}? Clear my afternoon, I'm thinking it over!",
-    "I never knew I needed {spot_doing} until right now!",
     "Wonderful, {bit} alone could carry a franchise, so let me mull it over!",
     "You had me at {bit}, so give me a few minutes with this one!",
-    "Audiences will queue around the block for {spot_doing}{place_bit}!",
+    "Audiences will queue around the block for {spot_who}{place_bit}!",
     "Let me think, but honestly, {bit} is a poster waiting to happen!",
-    "Is it a {label} or a phenomenon? With {bit}, it might be both!",
+    "With {bit}, this could be {a_label} and a phenomenon at once!",
     "I can already picture the opening shot of {spot_doing}!",
     "Brilliant, {bit} is the hook, so give me a moment to crunch the numbers!",
 )
@@ -35,23 +37,27 @@ def write_reply(plan: StoryPlan) -> str:
     chooser = Chooser(rng_for(plan.idea, plan.seed, "reply"))
     premise = plan.premise
     subject = premise.subject
-    facts: dict[str, str] = {"label": plan.label}
+    facts: dict[str, str] = {"label": plan.label, "a_label": lx.article(plan.label)}
     if premise.mode == "quoted":
         facts["bit"] = f"\u201c{premise.text}\u201d"
     elif subject is not None and subject.head:
-        spot = subject.text("a" if subject.det in ("a", "an") and not subject.plural else None)
+        bare = not subject.det and not subject.plural and not subject.proper and not subject.number
+        spot = subject.text("a" if subject.det in ("a", "an") and not subject.plural or bare else None)
         facts["spot"] = spot
         facts["bit"] = _bit(plan)
         if premise.predicate:
             plural = subject.plural or bool(premise.reading.partners)
             if premise.reading.partners:
                 spot = " and ".join([spot] + [p.text() for p in premise.reading.partners])
-            facts["spot_doing"] = f"{spot} {premise.action('gerund', plural, goal=False)}"
+            doing = premise.action("gerund", plural, goal=False)
+            who = "who" if subject.kind in ("person", "creature", "group") else "that"
+            facts["spot_who"] = f"{spot} {who} {premise.action('finite', plural, goal=False)}"
+            if len(doing.split()) <= 5:  # a short gerund reads well; a long one trips the reader up
+                facts["spot_doing"] = f"{spot} {doing}"
         else:
-            facts["spot_doing"] = spot
-        facts["Spot_doing"] = cap(facts["spot_doing"])
+            facts["spot_doing"] = facts["spot_who"] = spot
         facts["place_bit"] = f" {plan.setting.at}" if plan.setting.from_idea and \
-            plan.setting.phrase.lower() not in facts["spot_doing"].lower() else ""
+            plan.setting.phrase.lower() not in facts["spot_who"].lower() else ""
     facts["Bit"] = cap(facts.get("bit", ""))
     facts.setdefault("place_bit", "")
     return chooser.template(REPLIES, facts) or f"I love it, {premise.text} is a {plan.label} waiting to happen!"
@@ -63,9 +69,16 @@ def _bit(plan: StoryPlan) -> str:
     verb = premise.predicate[0] if premise.predicate else None
     if premise.mode in ("witness", "villain") and premise.subject is not None and premise.subject.head:
         return premise.subject.text("the" if premise.subject.det in ("a", "an") else None)
-    if verb is not None and verb.object is not None and verb.object.head and verb.object.det not in lx.PRONOUNS:
-        return verb.object.text("the" if verb.object.det in ("a", "an", "") else None)
-    if plan.setting.from_idea:
+    obj = verb.object if verb is not None and verb.lemma not in BEING else None
+    if obj is not None and obj.head and obj.det not in lx.PRONOUNS and not obj.number:
+        return obj.text("the" if obj.det in ("a", "an", "") else None)
+    if plan.setting.spot:
+        return plan.setting.spot.split(" ", 1)[1]  # "the zoo"
+    others = [p for p in premise.reading.nouns[1:] if p.head and p.kind != "thing" or p.lemma in lx.NUMBERS] \
+        if premise.reading else []
+    if verb is not None and verb.lemma == "be" and others:  # "is the only one awake when the aliens arrive"
+        return others[-1].text("the" if others[-1].det in ("a", "an", "") else None, tail=False)
+    if plan.setting.from_idea and plan.setting.phrase[:1].isupper():
         return plan.setting.name
     subject = premise.subject
     return subject.text("the") if subject is not None else premise.text

@@ -82,13 +82,28 @@ def _looks_like_verb(words: list[str], i: int, language: str) -> bool:
 
 def _nouns(words: list[str], articles: dict) -> list[str]:
     """Words right after an article: the idea's nouns (adjectives before a noun are skipped)."""
+    return list(dict.fromkeys(noun for _, _, noun in _articled(words, articles)))
+
+
+def _articled(words: list[str], articles: dict) -> list[tuple[str, str, str]]:
+    """(article or possessive, adjective before the noun, noun) for each noun after an article."""
     found = []
     for i, word in enumerate(words[:-1]):
-        if word.lower() in articles or word.lower() in ("su", "sus", "son", "sa", "ses", "mi", "mon", "ma"):
-            nxt = words[i + 1].strip(".,").lower()
-            if nxt in ("jeune", "vieux", "vieille", "petit", "petite", "grand", "grande", "dernier", "dernière",
-                       "mejor", "último", "última", "viejo", "vieja", "nuevo", "nueva", "pequeño", "pequeña") \
-                    and i + 2 < len(words):
-                nxt = words[i + 2].strip(".,").lower()
-            found.append(nxt)
-    return list(dict.fromkeys(found))
+        low = word.lower()
+        if low.startswith(("l'", "d'")) and len(low) > 2:  # "l'hôtel": the article is part of the word
+            rest = low[2:].strip(".,")
+            if rest in articles:  # "d'une astronaute"
+                found.append((rest, "", words[i + 1].strip(".,").lower()))
+            elif low.startswith("l'"):
+                found.append(("l'", "", rest))
+        elif low in articles or low in ("su", "sus", "son", "sa", "ses", "mi", "mon", "ma", "leur"):
+            adjective, nxt = "", words[i + 1].strip(".,").lower()
+            if nxt in _BEFORE_NOUN and i + 2 < len(words):
+                adjective, nxt = nxt, words[i + 2].strip(".,").lower()
+            found.append((low, adjective, nxt))
+    return found
+
+
+def articled_nouns(text: str, language: str) -> list[tuple[str, str, str]]:
+    """The idea's nouns with the article (or possessive) and adjective it gives them."""
+    return [t for t in _articled(text.split(), _ARTICLES[language]) if t[2]]

@@ -7,16 +7,19 @@ word for part of a name.
 
 from __future__ import annotations
 
+import re
+
 from . import beats, genre_beats
 from . import lexicon as lx
 from .facts import billed, hero_facts, joined
 from .fill import Chooser, cap
+from .idea_beats import idea_beat, object_facts
 from .plan import StoryPlan, rng_for
 
 _PAIR_INTROS = (
     "{lead} {acts}, and nothing {place} will ever be quite the same.",
     "When {lead} {acts}, it is supposed to be a quiet week {place}.",
-    "It starts on an ordinary {day} {place}, when {lead} {acts}.",
+    "One ordinary {day} {place}, {lead} {acts}.",
     "Nobody {place} saw it coming: {lead} {acts}.",
 )
 _QUOTED_INTROS = (
@@ -32,14 +35,36 @@ def write_synopsis(plan: StoryPlan) -> str:
     """Two or three paragraphs; each character's first mention carries the performer in brackets."""
     rng = rng_for(plan.idea, plan.seed, "synopsis")
     chooser = Chooser(rng)
-    facts = hero_facts(plan, rng)
+    verb = plan.premise.predicate[0] if plan.premise.predicate else None
+    # The goal is said once: inside the idea's clause, in a sentence of its own, or in the middle.
+    goal_at = rng.choice(("clause", "sentence", "middle")) if verb is not None and verb.goal else "clause"
+    facts = hero_facts(plan, rng, goal=goal_at == "clause")
+    facts["goal_at"] = goal_at
+    facts.update(object_facts(plan))
     facts.update(_lead(plan, rng))
     facts["trait"] = rng.choice(beats.TRAITS).format(them=facts["them"]) if _plain(plan) else ""
     opening = _opening(plan, chooser, facts)
     conflict = _conflict(plan, chooser, facts)
     ending = _ending(plan, chooser, facts)
     paragraphs = [opening, conflict, ending] if plan.length != "short" else [opening, f"{conflict} {ending}"]
-    return "\n\n".join(paragraphs)
+    return "\n\n".join(_without_repeats(paragraphs))
+
+
+def _without_repeats(paragraphs: list[str]) -> list[str]:
+    """The paragraphs less any sentence that repeats five words in a row of an earlier one (names aside)."""
+    seen: set[tuple[str, ...]] = set()
+    kept_paragraphs = []
+    for paragraph in paragraphs:
+        kept = []
+        for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+            words = re.findall(r"[\w'-]+", re.sub(r"\([^()]*\)", "", sentence).lower())
+            grams = {tuple(words[i:i + 5]) for i in range(len(words) - 4)}
+            if grams & seen and "(" not in sentence:
+                continue
+            seen |= grams
+            kept.append(sentence)
+        kept_paragraphs.append(" ".join(kept))
+    return [p for p in kept_paragraphs if p]
 
 
 def _plain(plan: StoryPlan) -> bool:
@@ -99,7 +124,7 @@ def _opening(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
     extra = premise.reading.extra if premise.reading else ""
     if extra:
         sentences.append(cap(extra.removeprefix("and ").removeprefix("but ")) + ".")
-    if facts.get("goal") and chooser.rng.random() < 0.8:
+    if facts.get("goal") and facts["goal_at"] == "sentence":
         sentences.append(chooser.template(beats.GOALS, facts))
     sentences.append(chooser.template(genre_beats.ESCALATIONS[plan.genre], facts))
     return " ".join(s for s in sentences if s)
@@ -113,8 +138,12 @@ def _conflict(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
     facts.update(ally=facts.get("ally_short", "an old friend"), villain=facts.get("villain_short", "the enemy"))
     facts["heroes_with_ally"] = joined([h.short for h in plan.heroes] + [facts["ally"]])
     genres = plan.genres
-    sentences.append(chooser.template(genre_beats.COMPLICATIONS[genres[-1] if len(genres) > 1 else genres[0]],
-                                      facts))
+    beat = idea_beat(plan, chooser, facts, facts["goal_at"] == "middle")
+    if beat:
+        sentences.append(beat)
+    if not beat or not plan.role("wildcard") and chooser.rng.random() < 0.4:
+        sentences.append(chooser.template(
+            genre_beats.COMPLICATIONS[genres[-1] if len(genres) > 1 else genres[0]], facts))
     return " ".join(s for s in sentences if s)
 
 

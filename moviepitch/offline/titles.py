@@ -1,4 +1,4 @@
-"""Titles made from the idea's own nouns and verbs, in title case."""
+"""Titles made from the idea's own nouns, in title case (Spanish and French ones in sentence case)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ _GENRE_PATTERNS = {
     "fantasy": ("The {Noun} and the Crown", "Keeper of the {Noun}", "The {Noun} Oath", "A {Noun} of Embers"),
     "sports": ("{Noun} Season", "One Last {Noun}", "{Nouns} on Ice", "The {Noun} Comeback"),
     "adventure": ("Beyond the {Noun}", "The {Noun} Trail", "{Noun} Expedition", "Edge of the {Noun}"),
-    "romance": ("Falling for the {Noun}", "The {Noun} Between Us", "Summer of the {Noun}", "{Noun}, Actually"),
+    "romance": ("Falling for the {Noun}", "The {Noun} Between Us", "Summer of the {Noun}", "Love and the {Noun}"),
     "drama": ("The Quiet {Noun}", "After the {Noun}", "What the {Noun} Knew", "A {Noun} for Winter"),
 }
 
@@ -44,7 +44,8 @@ def candidates(plan) -> list[str]:
     subject = premise.subject
     found: list[str] = []
     if premise.mode == "quoted" or premise.language != "en":
-        return _foreign(premise)
+        return _foreign(premise)  # already in the language's own title style
+    verbs = {w.lower() for vp in premise.predicate for w in (vp.verb, vp.aux) if w}
     if subject is not None and subject.head:
         core = subject.core
         if premise.reading.shape == "phrase" and len(premise.text.split()) <= 6:
@@ -54,51 +55,71 @@ def candidates(plan) -> list[str]:
         elif subject.plural:
             found.append(core if len(core.split()) > 1 else f"The {core}")
         verb = premise.predicate[0] if premise.predicate else None
-        if verb is not None and not subject.plural and not verb.aux and not verb.goal and len(verb.rest) <= 4 \
-                and subject.kind != "group":
-            found.append(f"The {subject.head} Who {verb.render('past')}")
         concrete = verb is not None and verb.object is not None and verb.object.head and \
             verb.object.det not in lx.PRONOUNS and (verb.object.kind != "thing" or verb.object.lemma in MOTIF_WORDS)
-        if concrete:
+        if concrete and premise.reading.recast != "passive":
             found.append(f"{subject.head} vs. {lx.plural(verb.object.lemma) if verb.object.plural else verb.object.head}")
             if len(verb.object.text(tail=False).split()) >= 2:
                 found.append(verb.object.text(tail=True) if len(verb.object.text().split()) <= 5
                              else verb.object.text(tail=False))
-        if verb is not None and len(verb.render("gerund", goal=False).split()) <= 4 and not verb.aux:
-            found.append(verb.render("gerund", goal=False))
-        if premise.places:
+        if premise.places and subject.kind in ("person", "creature") and f"in {premise.places[0]}" in premise.text:
             place = premise.places[0]
             found.append(f"{lx.article(subject.core) if not subject.plural else core} in {place}")
             found.append(f"{lx.plural(subject.head) if not subject.plural else subject.head} of {place}")
-    nouns = [n for n in premise.nouns if n and len(n) > 2 and not n[:1].isupper()]
+    from .places import TOWNLIKE
+    nouns = [n for n in premise.nouns if n and len(n) > 2 and n == n.lower() and _nominal(n, verbs)
+             and n.split()[-1] not in _RELATIONAL and n.split()[-1] not in TOWNLIKE
+             and f" {n.split()[-1].capitalize()}" not in premise.text]  # not a name ("Tokyo")
     if nouns:
         # The thing the story turns on, rather than its hero: "Beyond the Balloon", not "Beyond the Firefighter".
         others = [n for n in nouns if subject is None or n != subject.lemma]
         noun = others[0] if others else nouns[0]
         for pattern in _GENRE_PATTERNS[plan.genre]:
             found.append(pattern.format(Noun=noun, Nouns=lx.plural(noun)))
+    found = [t for t in found if _nominal(t, verbs)]
     return [title_case(t) for t in dict.fromkeys(found) if 1 <= len(t.split()) <= 7]
 
 
+# Nouns that only point at another ("the eve of a wedding"): no title is about them.
+_RELATIONAL = frozenset({"eve", "end", "edge", "middle", "night", "day", "morning", "evening", "rest", "top",
+                         "bottom", "side", "front", "back", "part", "kind", "sort", "way", "lot", "number", "one",
+                         "time", "life", "head", "heart", "name", "sense", "world"})
+
+
+def _nominal(text: str, verbs: set[str]) -> bool:
+    """Whether a title is made of nouns and their words only: none of the idea's verbs, nothing that is
+    only a verb ("Signal from the Moon Starts Drifting Away" is not)."""
+    for word in text.replace("vs.", "").replace(",", " ").split():
+        low = word.lower()
+        if low in verbs or low in lx.MODALS or low in lx.BE or low in lx.HAVE:
+            return False
+        found = lx.tags(low)
+        if found and not found.keys() & {"NOUN", "ADJ"} and low not in _SMALL and low not in lx.DETERMINERS \
+                and low not in lx.NUMBERS and low not in lx.PREPOSITIONS and not word[:1].isupper() or \
+                lx.verb_forms(low) & {"VBZ", "VBD"} and "NOUN" not in found and "ADJ" not in found:
+            return False
+    return True
+
+
 def _foreign(premise: Premise) -> list[str]:
-    nouns = [n for n in premise.nouns if len(n) > 2]
-    words = premise.text.split()
-    found = [premise.text] if len(words) <= 5 else []
-    if nouns:
-        article = {"es": "El", "fr": "Le"}.get(premise.language, "The")
-        found.append(f"{article} {nouns[0]}" if premise.language in ("es", "fr") else nouns[0])
-    found.append(" ".join(words[:4]) if len(words) > 4 else premise.text)
-    return [title_case(t) for t in dict.fromkeys(found) if t]
+    """Titles for an idea in Spanish or French from its nouns; for another language, its first noun-like words."""
+    if premise.language in ("es", "fr"):
+        from .romance import articled_nouns
+        from .romance_titles import romance_titles
+        return romance_titles(articled_nouns(premise.text, premise.language), premise.language)
+    return [premise.text] if len(premise.text.split()) <= 6 else []
 
 
 def make_title(plan, rng: random.Random) -> str:
     """One title for the plan: from the idea's words when they make one, else a genre pattern."""
     options = candidates(plan)
-    if not options:
-        return "Untitled"
+    if not options:  # an idea with no noun a title can use: the hero's own noun
+        noun = (plan.premise.main_noun or plan.heroes[0].description or "stranger").split()[-1]
+        return title_case(f"The {noun}")
     # The idea's own words first: genre patterns only make up the numbers.
-    own = [t for t in options if not any(t.startswith(p.split("{")[0]) and p.split("{")[0]
-                                             for p in _GENRE_PATTERNS[plan.genre])]
+    patterned = {title_case(p.format(Noun=n, Nouns=lx.plural(n))) for p in _GENRE_PATTERNS[plan.genre]
+                 for n in plan.premise.nouns if n}
+    own = [t for t in options if t not in patterned]
     pool = own if own and rng.random() < 0.75 else options
     # Two to five words make the best titles; a bare noun or a long phrase now and then.
     weights = [3 if 2 <= len(t.split()) <= 5 else 1 for t in pool]

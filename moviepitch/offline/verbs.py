@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .phrases import NounPhrase, nounish, parse_noun_phrase
 
+# Verbs that take another verb's gerund, and how the pair reads as a gerund itself.
+_ASPECT = {"start": "starting to {then}", "begin": "beginning to {then}", "continue": "continuing to {then}",
+           "keep": "forever {ing}", "stop": "no longer {ing}", "try": "trying to {then}"}
 # What a modal becomes where a modal cannot stand: after "to", or as a gerund.
 _MODAL_BASE = {"must": "have to", "can": "be able to", "could": "be able to"}
 _MODAL_GERUND = {"must": "having to", "can": "being able to", "could": "being able to"}
@@ -35,7 +38,17 @@ class VerbPhrase:
 
     def render(self, form: str, plural: bool = False, goal: bool = True) -> str:
         """The phrase as "finite" (present tense), "base" (after "to"), "gerund" or "past"."""
-        words = [*self._verb_words(form, plural), *self.rest]
+        rest = list(self.rest)
+        if form == "gerund" and not self.aux and rest and rest[0].lower().endswith("ing") and \
+                "VBG" in lx.verb_forms(rest[0]) and self.lemma in _ASPECT:
+            # "starts drifting" is "starting to drift" as a gerund, never "starting drifting".
+            then = lx.lemma(rest[0], "VERB")
+            lead = _ASPECT[self.lemma]
+            words = [*([self.adverb] if self.adverb else []), *(lead.format(then=then, ing=rest[0]).split()), *rest[1:]]
+            if goal and self.goal:
+                words.append(self.goal)
+            return " ".join(w for w in words if w).replace(" ,", ",").replace(" 's", "'s")
+        words = [*self._verb_words(form, plural), *rest]
         if goal and self.goal:
             words.append(self.goal)
         return " ".join(w for w in words if w).replace(" ,", ",").replace(" 's", "'s")
@@ -95,7 +108,7 @@ def parse_verb_phrase(tokens: list[str], start: int, plural: bool) -> tuple[tupl
     while k < len(tokens):
         phrase, k = _one_phrase(tokens, k, plural)
         phrases.append(phrase)
-        if k < len(tokens) and tokens[k].lower() == "and" and _verb_start(tokens, k + 1, plural):
+        if k < len(tokens) and tokens[k].lower() in ("and", "but") and _verb_start(tokens, k + 1, plural):
             k += 1
             continue
         break
@@ -128,16 +141,40 @@ def _one_phrase(tokens: list[str], k: int, plural: bool) -> tuple[VerbPhrase, in
     goal = " ".join(rest[goal_at:]).replace(" 's", "'s") if goal_at is not None else ""
     rest = rest[:goal_at] if goal_at is not None else rest
     obj = None
-    if rest and (rest[0].lower() in lx.DETERMINERS or rest[0].lower() in lx.NUMBERS or nounish(rest[0])):
+    rest = _with_that(rest) if lemma in _THAT_VERBS else rest
+    # "discovers that every book rewrites history": a clause, not an object.
+    if rest and rest[0].lower() != "that" and (rest[0].lower() in lx.DETERMINERS or rest[0].lower() in lx.NUMBERS
+                                                or nounish(rest[0])):
         found, _ = parse_noun_phrase(rest, 0, greedy=False)
         obj = found if found.head else None
     return VerbPhrase(verb=verb, lemma=lemma, aux=aux, adverb=adverb, rest=tuple(rest), goal=goal, object=obj), end
 
 
+# Verbs that take a clause for their object ("discovers her garden is growing").
+_THAT_VERBS = frozenset({"discover", "realise", "realize", "learn", "find", "think", "believe", "know", "notice",
+                         "decide", "suspect", "fear", "claim", "prove", "announce", "say", "insist", "hear", "see",
+                         "understand", "remember", "forget", "dream", "hope", "wish", "swear", "pretend"})
+
+
+def _with_that(rest: list[str]) -> list[str]:
+    """A clause after the verb gets its "that": "discovers that her garden is growing", "realise that they are"."""
+    if not rest or rest[0].lower() in ("that", "to") or rest[0].lower() in lx.PREPOSITIONS:
+        return rest
+    phrase, end = parse_noun_phrase(rest, 0, greedy=False)
+    if rest[0].lower() in lx.PRONOUNS and rest[0].lower() not in ("him", "her", "them", "me", "us", "it"):
+        end = 1
+    elif not phrase.head:
+        return rest
+    nxt = rest[end].lower() if end < len(rest) else ""
+    if nxt in lx.BE | lx.HAVE | lx.MODALS or lx.verb_forms(nxt) & {"VBZ", "VBD"} and not lx.can_be(nxt, "NOUN"):
+        return ["that", *rest]
+    return rest
+
+
 def _phrase_end(tokens: list[str], k: int, plural: bool) -> int:
     """Where this verb phrase stops: before "and" + another verb or another clause."""
     for j in range(k, len(tokens)):
-        if tokens[j].lower() == "and" and j + 1 < len(tokens):
+        if tokens[j].lower() in ("and", "but") and j + 1 < len(tokens):
             if _verb_start(tokens, j + 1, plural) or _starts_clause(tokens, j + 1):
                 return j - (tokens[j - 1] == ",")
     return len(tokens)

@@ -53,6 +53,9 @@ class ImageResult:
     usage: dict[str, int] = field(default_factory=dict)
     # Shown under the poster when it was not made by an image model.
     label: str | None = None
+    # What was painted, when the provider knows it better than the prompt says (the offline painter
+    # paints a new composition for a new poster, and describes it).
+    description: str | None = None
 
 
 @dataclass(frozen=True)

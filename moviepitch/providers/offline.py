@@ -95,14 +95,16 @@ class OfflineProvider(Provider):
         """Paint a text-free poster for the pitch, showing it sharpen when asked to."""
         width, height = self.poster_size
         plan = _plan_for(request.context)
-        data = paint_poster(plan, width=width, height=height, variant=_number(request.context, "variant", 1))
+        variant = _number(request.context, "variant", 1)
+        data = paint_poster(plan, width=width, height=height, variant=variant)
         pauses = len(_PARTIAL_BLURS) + 1 if on_partial else 1
         for index, radius in enumerate(_PARTIAL_BLURS if on_partial else ()):
             self._pause(_PAINT_PACES * self.pace / pauses)
             on_partial(_blurred(data, radius), index)
         self._pause(_PAINT_PACES * self.pace / pauses)
         return ImageResult(data=data, model=self.image_model, usage={},
-                           label="Painted by the offline poster painter")
+                           label="Painted by the offline poster painter",
+                           description=write_image_prompt(plan, variant))
 
     def warm(self) -> None:
         """Load the writer's lexicon and language model before the first pitch asks for them."""

@@ -196,7 +196,7 @@ def pitch_document(view: PitchView) -> dict:
             "synopsis_complete": bool(synopsis and synopsis.complete),
             "title": view.text("title") or None,
             "cast": cast_of(view),
-            "image_prompt": view.text("image_prompt") or None,
+            "image_prompt": view.poster_description or None,
         },
         "drafts": drafts(view),
         "missing": missing_parts(view),
