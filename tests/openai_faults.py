@@ -46,9 +46,11 @@ class Fault:
         return cls(status=429, error=error, headers={k: v for k, v in pairs if v is not None})
 
     @classmethod
-    def server_error(cls, status: int = 500) -> Fault:
-        """A 5xx with an OpenAI-style server_error body."""
-        return cls(status=status, error=error_json(status, "The server had an error (stub).", "server_error"))
+    def server_error(cls, status: int = 500, retry_after_ms: str | None = None) -> Fault:
+        """A 5xx with an OpenAI-style server_error body; `retry_after_ms` skips the SDK's ~0.5 s backoff."""
+        headers = {"retry-after-ms": retry_after_ms} if retry_after_ms is not None else {}
+        return cls(status=status, error=error_json(status, "The server had an error (stub).", "server_error"),
+                   headers=headers)
 
     @classmethod
     def unsupported_param(cls, param: str) -> Fault:

@@ -54,7 +54,9 @@ def test_429_once_then_success_is_invisible(app, stub, client):
 
 @pytest.mark.parametrize("status", [500, 503])
 def test_server_errors_are_retried_then_failed_with_a_message(app, stub, client, status):
-    stub.script("/chat/completions", Fault.server_error(status), Fault.server_error(status), when=IMAGE_PROMPT)
+    # The retry comes at once: the SDK's own backoff (about 0.5 s) would race the 0.5 s deadline.
+    retry_now = Fault.server_error(status, retry_after_ms="5")
+    stub.script("/chat/completions", retry_now, retry_now, when=IMAGE_PROMPT)
     slug, doc = pitch(app, client)
     assert doc["status"] == "partial"
     assert steps(doc)["image_prompt"]["error"] == "The AI service had a problem on its side."
