@@ -148,3 +148,11 @@ def stub():
     with OpenAIStub() as server:
         server.chat_responder = responder
         yield server
+
+
+def stub_app(tmp_path, stub, **config):
+    """An app whose provider is the real SDK against the stub (text and posters), with short timeouts."""
+    settings = dict(OPENAI_BASE_URL=stub.base_url, PROVIDER=None, TEXT_MODEL="gpt-4.1-mini",
+                    IMAGE_MODEL="gpt-image-2.5-sunburst", TEXT_TIMEOUT=5, IMAGE_TIMEOUT=5, MAX_RETRIES=1,
+                    IMAGE_PROCESSES=0)
+    return make_app(tmp_path, **{**settings, **config})
