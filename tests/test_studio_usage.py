@@ -7,7 +7,7 @@ import json
 import threading
 
 import pytest
-from conftest import close_app, drain, is_step, make_app, stub_app
+from conftest import close_app, drain, is_step, make_app, stub_app, stub_pitch
 from fakes import ScriptedProvider
 from openai_stub import Fault
 
@@ -28,11 +28,7 @@ def _steps(doc: dict) -> dict[str, dict]:
 
 def test_each_step_records_what_the_api_reported(tmp_path, stub):
     stub.cached_tokens = 7
-    app = stub_app(tmp_path, stub)
-    try:
-        client = app.test_client()
-        slug = client.post("/api/pitches", json={"idea": IDEA}).get_json()["slug"]
-        drain(app)
+    with stub_pitch(tmp_path, stub) as (app, client, slug):
         doc = client.get(f"/api/pitches/{slug}").get_json()
         steps = _steps(doc)
         synopsis = next(r for r in stub.requests_to("/chat/completions") if r.body.get("stream"))
@@ -47,29 +43,17 @@ def test_each_step_records_what_the_api_reported(tmp_path, stub):
         text_steps = ("reply", "synopsis", "title", "image_prompt")
         assert doc["usage"]["input_tokens"] == sum(steps[name]["usage"]["input_tokens"] for name in text_steps)
         assert doc["cost"] is None and steps["synopsis"]["cost"] is None  # no price table
-    finally:
-        close_app(app)
 
 
 def test_a_reasoning_model_reports_its_reasoning_tokens(tmp_path, stub):
-    app = stub_app(tmp_path, stub, TEXT_MODEL="gpt-5-mini")
-    try:
-        client = app.test_client()
-        slug = client.post("/api/pitches", json={"idea": IDEA}).get_json()["slug"]
-        drain(app)
+    with stub_pitch(tmp_path, stub, TEXT_MODEL="gpt-5-mini") as (app, client, slug):
         usage = _steps(client.get(f"/api/pitches/{slug}").get_json())["title"]["usage"]
         assert 0 < usage["reasoning_tokens"] < usage["output_tokens"]
-    finally:
-        close_app(app)
 
 
 def test_costs_come_from_the_table_in_force_when_each_step_finished(tmp_path, stub):
     stub.cached_tokens = 7
-    app = stub_app(tmp_path, stub, PRICES=json.dumps(PRICES))
-    try:
-        client = app.test_client()
-        slug = client.post("/api/pitches", json={"idea": IDEA}).get_json()["slug"]
-        drain(app)
+    with stub_pitch(tmp_path, stub, PRICES=json.dumps(PRICES)) as (app, client, slug):
         doc = client.get(f"/api/pitches/{slug}").get_json()
         steps = _steps(doc)
         usage = steps["synopsis"]["usage"]
@@ -94,23 +78,15 @@ def test_costs_come_from_the_table_in_force_when_each_step_finished(tmp_path, st
         # The pitch's total counts both titles: every call made for it.
         assert again["cost"]["amount"] == pytest.approx(doc["cost"]["amount"] + before * 10, abs=1e-5)
         assert again["usage"]["output_tokens"] > doc["usage"]["output_tokens"]
-    finally:
-        close_app(app)
 
 
 def test_a_model_without_a_price_is_shown_without_a_cost(tmp_path, stub):
-    app = stub_app(tmp_path, stub, PRICES={"gpt-image-2.5-sunburst": {"per_image": 0.04}})
-    try:
-        client = app.test_client()
-        slug = client.post("/api/pitches", json={"idea": IDEA}).get_json()["slug"]
-        drain(app)
+    with stub_pitch(tmp_path, stub, PRICES={"gpt-image-2.5-sunburst": {"per_image": 0.04}}) as (app, client, slug):
         doc = client.get(f"/api/pitches/{slug}").get_json()
         assert _steps(doc)["synopsis"]["cost"] is None and _steps(doc)["synopsis"]["usage"]["input_tokens"] > 0
         # The image tokens have no price, so the per-image price is the fallback.
         assert _steps(doc)["poster"]["cost"] == {"amount": 0.04, "currency": "USD"}
         assert doc["cost"] == {"amount": 0.04, "currency": "USD", "complete": False}
-    finally:
-        close_app(app)
 
 
 @pytest.mark.parametrize("model, usage, nanos", [
@@ -188,16 +164,10 @@ def test_the_usage_command_without_calls_or_prices(runner, app):
 
 
 def test_billed_failures_are_recorded_too(tmp_path, stub):
-    app = stub_app(tmp_path, stub, PRICES=json.dumps(PRICES))
-    try:
-        stub.script("/chat/completions", Fault.length_limit(), when=is_step("catchy movie titles"))
-        client = app.test_client()
-        slug = client.post("/api/pitches", json={"idea": IDEA}).get_json()["slug"]
-        drain(app)
+    stub.script("/chat/completions", Fault.length_limit(), when=is_step("catchy movie titles"))
+    with stub_pitch(tmp_path, stub, PRICES=json.dumps(PRICES)) as (app, client, slug):
         title = _steps(client.get(f"/api/pitches/{slug}").get_json())["title"]
         assert title["state"] == "failed" and title["usage"]["output_tokens"] > 0 and title["cost"]["amount"] > 0
-    finally:
-        close_app(app)
 
 
 def test_a_spent_money_budget_refuses_new_pitches(tmp_path, stub):

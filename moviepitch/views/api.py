@@ -155,13 +155,19 @@ def like_state(slug: str):
     return jsonify(asdict(likes.state(services().store, readable(slug).id, current_owner())))
 
 
+def _likeable(slug: str):
+    """The pitch a like or unlike names, for a JSON request or a valid token."""
+    _json_or_token()
+    view = readable(slug)
+    _token_checked()
+    return view
+
+
 @bp.post("/pitches/<slug>/like")
 @limit_likes
 def like(slug: str):
     """Like a published pitch, once per visitor (cookie or token); 409 when it is not in the gallery."""
-    _json_or_token()
-    view = readable(slug)
-    _token_checked()
+    view = _likeable(slug)
     try:
         state = likes.like(services().store, view.id, ensure_owner())
     except likes.NotLikeable:
@@ -173,9 +179,7 @@ def like(slug: str):
 @limit_likes
 def unlike(slug: str):
     """Take this visitor's like back (nothing happens when there was none)."""
-    _json_or_token()
-    view = readable(slug)
-    _token_checked()
+    view = _likeable(slug)
     owner_id = current_owner()
     state = likes.unlike(services().store, view.id, owner_id) if owner_id else \
         likes.state(services().store, view.id, None)
