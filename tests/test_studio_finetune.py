@@ -240,3 +240,9 @@ def test_export_tune_watch_and_write_synopses_with_the_tuned_model(tuning_app, s
         assert {step["name"]: step["model"] for step in doc["steps"]}["synopsis"] == tuned
     finally:
         close_app(app)
+
+
+def test_an_export_that_cannot_be_written_says_so_in_one_line(tuning_app, tmp_path):
+    result = tuning_app.test_cli_runner().invoke(args=["finetune", "export", str(tmp_path / "no" / "such.jsonl")])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.startswith("Error: Could not write")

@@ -198,3 +198,26 @@ def test_concurrent_spends_all_count(store):
     assert budgets[0].spent_today() == 100 * 50_000
     assert budgets[0].money_spent() and budgets[1].money_spent()
     assert not Budget(store, pitches=10, images=10).money_spent()  # no money cap
+
+
+def test_migration_0006_keeps_the_pitches_made_before_it(tmp_path):
+    from sqlalchemy import text
+
+    from moviepitch import db
+    from moviepitch.store import Store
+
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    db.upgrade(engine, "0005")
+    with engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO pitches (slug, idea, owner_id, status, seed, provider, models, usage, revision, "
+            "cancel_requested, created_at) VALUES ('oldpitch0001', 'An old idea.', 'o', 'done', 1, 'offline', "
+            "'{}', '{\"input_tokens\": 5}', 0, 0, '2026-11-01 10:00:00')"))
+        connection.execute(text("INSERT INTO daily_budget (day, pitches, images) VALUES ('2026-11-01', 3, 1)"))
+    db.upgrade(engine)
+    view = Store(engine).view("oldpitch0001")
+    assert (view.knobs, view.text_model, view.likes, view.costs, view.usage) == ({}, None, 0, {}, {"input_tokens": 5})
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT spent_nanos FROM daily_budget")).scalar() == 0
+    db.downgrade(engine, "0005")
+    engine.dispose()

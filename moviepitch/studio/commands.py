@@ -60,8 +60,11 @@ def _client():
               help="Also finished pitches their owners did not publish (by default only published ones).")
 def export_command(file: str, liked_only: bool, min_likes: int, include_unlisted: bool) -> None:
     """Write FILE: chat-format JSONL, one example a line (the synopsis step's prompt, the idea, the synopsis)."""
-    report = dataset.export(_store(), file, liked_only=liked_only, min_likes=min_likes,
-                            include_unlisted=include_unlisted)
+    try:
+        report = dataset.export(_store(), file, liked_only=liked_only, min_likes=min_likes,
+                                include_unlisted=include_unlisted)
+    except OSError as exc:
+        raise click.ClickException(f"Could not write {file}: {exc.strerror or exc}.") from exc
     click.echo(f"Wrote {report.written} example{'s' if report.written != 1 else ''} to {file}.")
     for reason, count in sorted(report.left_out.items()):
         click.echo(f"  left out {count}: {reason}")

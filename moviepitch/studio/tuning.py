@@ -71,6 +71,8 @@ def start(client: openai.OpenAI, path: str | Path, model: str, suffix: str | Non
             uploaded = client.files.create(file=(path.name, data), purpose="fine-tune")
     except openai.OpenAIError as exc:
         raise _failed(f"Uploading {path.name}", exc, client) from exc
+    except OSError as exc:
+        raise TuningError(f"Could not read {path}: {exc.strerror or exc}.") from exc
     try:
         return client.fine_tuning.jobs.create(model=model, training_file=uploaded.id,
                                               method={"type": "supervised"},
