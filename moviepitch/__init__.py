@@ -107,10 +107,13 @@ def register_template_globals(app: Flask) -> None:
     """What every page shows in its footer (the provider in use), absolute links for meta tags, and the
     owner's report of failed steps."""
     from .services import services
+    from .studio.knobs import knob_facts
     from .views.present import absolute_url, failure_report, short_model
 
     app.jinja_env.globals["absolute_url"] = absolute_url
     app.jinja_env.globals["failure_report"] = failure_report
+    # Whether the chosen text model takes the knobs, for the form to say so beside them.
+    app.jinja_env.globals["knob_facts"] = lambda model=None: knob_facts(services().provider, model)
 
     @app.context_processor
     def provider_facts():

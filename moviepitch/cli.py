@@ -15,6 +15,7 @@ from .forms import idea_problem, one_line
 from .pipeline import LABELS, run_pitch
 from .providers.base import split_error
 from .services import services
+from .studio.commands import register_studio_commands
 from .views.present import cast_of, failure_report
 
 CLI_OWNER = "cli"
@@ -62,7 +63,8 @@ def pitch_command(idea: str, seed: int | None) -> None:
     mp = ready_services()
     slug = mp.store.create_pitch(idea, CLI_OWNER, mp.provider.name, mp.models, seed=seed)
     click.echo(f"Pitching with {mp.provider.name} ({mp.provider.text_model}, {mp.provider.image_model})")
-    status = run_pitch(mp.store, mp.provider, slug, on_event=_progress)
+    status = run_pitch(mp.store, mp.provider, slug, on_event=_progress, budget=mp.budget,
+                       price=mp.prices.cost if mp.prices else None, synopsis_model=mp.synopsis_model)
     view = mp.store.view(slug)
     click.echo()
     if view.text("title"):
@@ -194,3 +196,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(db_group)
     app.cli.add_command(pitches_group)
     app.cli.add_command(worker_command)
+    register_studio_commands(app)

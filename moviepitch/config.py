@@ -10,6 +10,7 @@ from pathlib import Path
 from flask import Flask
 
 from .endpoints import chain_defaults
+from .studio.settings import prepare_studio_settings
 
 # Every setting and its default. The README's table mirrors this one.
 DEFAULTS = {
@@ -36,6 +37,25 @@ DEFAULTS = {
     # Current models (none retired per the SDK's docstrings); see the README.
     "TEXT_MODEL": "gpt-5.4-mini",
     "IMAGE_MODEL": "gpt-image-2.5-sunburst",
+    # The models a person may choose from: a JSON list of {"id", "label"} objects or "id=label" strings, or
+    # "id=label" pairs separated by commas. TEXT_MODEL (and IMAGE_MODEL) is always offered, and is the default.
+    "TEXT_MODELS": None,
+    "IMAGE_MODELS": None,
+    # A (fine-tuned) model for the synopsis step alone, for pitches made with the default text model.
+    "SYNOPSIS_MODEL": None,
+    # Which models take which sampling parameters, by model-name prefix (the longest that matches wins). A model
+    # no prefix names takes none when it is a reasoning model (gpt-5*, o1*, o3*, o4*) and all otherwise.
+    # Entries set in instance/config.py or MOVIEPITCH_SAMPLING_SUPPORT (JSON) are added over these.
+    "SAMPLING_SUPPORT": {
+        "gpt-5": [], "o1": [], "o3": [], "o4": [],
+        "gpt-4.1": ["temperature", "top_p", "frequency_penalty", "presence_penalty"],
+        "gpt-4o": ["temperature", "top_p", "frequency_penalty", "presence_penalty"],
+    },
+    # Prices, per model, per million tokens (see the README's Studio section): JSON, or a dict in
+    # instance/config.py. None: usage is recorded and shown without cost. No price is ever built in.
+    "PRICES": None,
+    # The most the whole site may spend per day (UTC), in the price table's currency; None: no money cap.
+    "DAILY_BUDGET": None,
     "IMAGE_SIZE": "1024x1536",
     "IMAGE_QUALITY": "medium",
     # What GPT image models send: webp (about a tenth of png, which is their default) at this
@@ -75,6 +95,7 @@ DEFAULTS = {
     "CREATE_LIMIT": "5 per minute;50 per day",
     "REGENERATE_LIMIT": "5 per minute;50 per day",
     "REPORT_LIMIT": "5 per minute;30 per day",
+    "LIKE_LIMIT": "30 per minute;500 per day",
     # What the whole site may make per day (UTC), shared by every process and host.
     "DAILY_PITCHES": 1000,
     "DAILY_IMAGES": 1000,
@@ -112,6 +133,7 @@ def load_config(app: Flask, test_config: dict | None) -> None:
     else:
         app.config.from_mapping(test_config)
     chain_defaults(app.config)
+    prepare_studio_settings(app.config, DEFAULTS)
     if not app.config["DATABASE_URL"]:
         path = Path(app.instance_path) / "moviepitch.sqlite"
         app.config["DATABASE_URL"] = f"sqlite:///{path}"

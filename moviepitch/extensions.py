@@ -31,3 +31,5 @@ def _invalid_idea() -> bool:
 limit_creation = limiter.shared_limit(lambda: current_app.config["CREATE_LIMIT"], scope="create",
                                       methods=["POST"], exempt_when=_invalid_idea)
 limit_regeneration = limiter.shared_limit(lambda: current_app.config["REGENERATE_LIMIT"], scope="regenerate")
+# Likes cost nothing, but a new cookie is a new visitor: this keeps one address from stuffing the count.
+limit_likes = limiter.shared_limit(lambda: current_app.config["LIKE_LIMIT"], scope="like")

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import unicodedata
 
-from flask import request
+from flask import current_app, request
 from flask_wtf import FlaskForm
-from wtforms import TextAreaField
-from wtforms.validators import StopValidation
+from werkzeug.datastructures import MultiDict
+from wtforms import FloatField, Form, SelectField, TextAreaField
+from wtforms.validators import NumberRange, Optional, StopValidation
+
+from .studio import catalog
+from .studio.knobs import KNOBS, Knob, stored
 
 IDEA_MIN, IDEA_MAX = 3, 300
 
@@ -52,7 +56,92 @@ def valid_idea(form, field) -> None:
         raise StopValidation(problem)
 
 
-class IdeaForm(FlaskForm):
+class KnobField(FloatField):
+    """A number field whose unreadable input gets plain words."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as exc:
+            raise ValueError(self.gettext("Enter a number, like 0.7.")) from exc
+
+
+def _knob_field(knob: Knob) -> KnobField:
+    return KnobField(knob.label, default=knob.default, description=knob.description,
+                     validators=[Optional(), NumberRange(knob.low, knob.high,
+                                                         message=f"Keep it between {knob.low:g} and {knob.high:g}.")],
+                     render_kw={"min": knob.low, "max": knob.high, "step": knob.step})
+
+
+def _in_use(kind: str) -> str:
+    provider = current_app.extensions["moviepitch"].provider
+    return provider.text_model if kind == "text" else provider.image_model
+
+
+def _offered_model(kind: str):
+    """WTForms validator: the model is one of those on offer (catalog.chosen)."""
+    def check(form, field) -> None:
+        _, problem = catalog.chosen(current_app.config, kind, _in_use(kind), field.data)
+        if problem:
+            raise StopValidation(problem)
+    return check
+
+
+class StudioFields(Form):
+    """The studio's settings of a new pitch: the knobs and the models, optional, shared by the form and the API."""
+
+    temperature = _knob_field(KNOBS[0])
+    frequency_penalty = _knob_field(KNOBS[1])
+    presence_penalty = _knob_field(KNOBS[2])
+    text_model = SelectField("Text model", validate_choice=False, validators=[_offered_model("text")],
+                             description="Which model writes the pitch.")
+    image_model = SelectField("Poster model", validate_choice=False, validators=[_offered_model("image")],
+                              description="Which model paints the poster.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in ("text", "image"):
+            field = getattr(self, f"{kind}_model")
+            field.choices = [(choice.id, choice.label) for choice in catalog.offered(current_app.config, kind,
+                                                                                      _in_use(kind))]
+            if not field.data:
+                field.data = _in_use(kind)
+
+    def settings(self) -> dict:
+        """What to store on the new pitch: the knobs set, and the models chosen (None: the default)."""
+        return {"knobs": stored({knob.name: getattr(self, knob.name).data for knob in KNOBS}),
+                **{f"{kind}_model": catalog.chosen(current_app.config, kind, _in_use(kind),
+                                                   getattr(self, f"{kind}_model").data)[0]
+                   for kind in ("text", "image")}}
+
+
+def json_settings(body: dict) -> tuple[dict, dict[str, list[str]]]:
+    """The studio settings of a JSON create request, checked by the form's own validators: (settings, errors)."""
+    errors: dict[str, list[str]] = {}
+    data = MultiDict()
+    for knob in KNOBS:
+        value = body.get(knob.name)
+        if value is None:
+            continue
+        try:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise TypeError
+            data[knob.name] = repr(float(value))
+        except (TypeError, OverflowError):
+            errors[knob.name] = [f"Send a number between {knob.low:g} and {knob.high:g}, or leave it out."]
+    for kind in ("text", "image"):
+        value = body.get(f"{kind}_model")
+        if value is not None and not isinstance(value, str):
+            errors[f"{kind}_model"] = ["Send the model's id as a string."]
+        elif value:
+            data[f"{kind}_model"] = value
+    form = StudioFields(formdata=data)
+    form.validate()
+    errors.update({name: list(messages) for name, messages in form.errors.items() if name not in errors})
+    return ({} if errors else form.settings()), errors
+
+
+class IdeaForm(FlaskForm, StudioFields):
     idea = TextAreaField(
         "Your movie idea",
         filters=[one_line],

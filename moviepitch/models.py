@@ -6,9 +6,11 @@ from datetime import datetime, timezone
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -59,6 +61,8 @@ class Base(DeclarativeBase):
 
 class Pitch(Base):
     __tablename__ = "pitches"
+    # The gallery sorted by likes pages through this order.
+    __table_args__ = (Index("ix_pitches_likes_published", "likes", "published_at", "id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     slug: Mapped[str] = mapped_column(String(32), unique=True)
@@ -91,6 +95,13 @@ class Pitch(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # sha256 of the secret edit link, which makes another browser an owner.
     edit_hash: Mapped[str | None] = mapped_column(String(64))
+    # The knobs the person set (temperature, frequency_penalty, presence_penalty); unset ones are absent.
+    knobs: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The text model the person chose from MOVIEPITCH_TEXT_MODELS (None: the configured default).
+    text_model: Mapped[str | None] = mapped_column(String(128))
+    image_model: Mapped[str | None] = mapped_column(String(128))
+    # How many visitors like it (kept with the likes table in one transaction), for sorting the gallery.
+    likes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Step(Base):
@@ -104,6 +115,8 @@ class Step(Base):
     state: Mapped[str] = mapped_column(String(16), default="waiting")
     model: Mapped[str | None] = mapped_column(String(128))
     usage: Mapped[dict] = mapped_column(JSON, default=dict)
+    # What the step's last run cost, priced when it finished: {"nanos": n, "currency": "USD"}; None: no price.
+    cost: Mapped[dict | None] = mapped_column(JSON)
     error: Mapped[str | None] = mapped_column(Text)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -224,6 +237,8 @@ class DailyBudget(Base):
     day: Mapped[str] = mapped_column(String(10), primary_key=True)  # 2026-11-24
     pitches: Mapped[int] = mapped_column(Integer, default=0)
     images: Mapped[int] = mapped_column(Integer, default=0)
+    # Money spent, in billionths of the price table's currency (integers add up exactly).
+    spent_nanos: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class RateLimit(Base):
@@ -235,3 +250,30 @@ class RateLimit(Base):
     hits: Mapped[int] = mapped_column(Integer, default=0)
     # Seconds since the epoch, as the limits library counts them.
     expires_at: Mapped[float] = mapped_column(Float, index=True)
+
+
+class Like(Base):
+    """One visitor (owner cookie or token) likes one published pitch."""
+
+    __tablename__ = "likes"
+
+    pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), primary_key=True)
+    owner_id: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class UsageEntry(Base):
+    """What one run of one step used and cost: the ledger `flask usage` reads (kept when a pitch is deleted)."""
+
+    __tablename__ = "usage_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pitch_id: Mapped[int | None] = mapped_column(ForeignKey("pitches.id", ondelete="SET NULL"), index=True)
+    step: Mapped[str] = mapped_column(String(32))
+    model: Mapped[str] = mapped_column(String(128), default="")
+    # The usage dict as the provider reported it (keys: providers.base.USAGE_KEYS).
+    usage: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The cost when it was made, in billionths of `currency`; None when the table had no price for the model.
+    cost_nanos: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str | None] = mapped_column(String(8))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)

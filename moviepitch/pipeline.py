@@ -81,11 +81,11 @@ class Heartbeat(threading.Thread):
 
 def run_step(run: Run, name: str) -> bool:
     """Run one step and record how it went; True when it succeeded."""
-    model = run.provider.image_model if name == "poster" else run.provider.text_model
-    run.store.start_step(run.pitch_id, name, None if name == "check" else model)
+    model = None if name == "check" else run.model_for(name)
+    run.store.start_step(run.pitch_id, name, model)
     run.emit(name, "running")
     try:
-        usage = STEP_FUNCTIONS[name](run)
+        STEP_FUNCTIONS[name](run)
     except ClaimLost:
         raise  # another runner has the pitch now: this one stops writing at once
     except ProviderError as exc:
@@ -99,11 +99,15 @@ def run_step(run: Run, name: str) -> bool:
         log.exception("Step %s of pitch %s failed unexpectedly", name, run.pitch_id)
         recorded = plain = "Something went wrong on our side."
     else:
-        run.store.finish_step(run.pitch_id, name, usage, model=run.served.get(name), note=run.notes.get(name))
+        # Priced by the model that answered (a dated snapshot of the one asked for), else the one asked for.
+        served = run.served.get(name) or model
+        run.store.finish_step(run.pitch_id, name, model=served, note=run.notes.get(name),
+                              **run.charge(name, (served, model)))
         run.emit(name, "done", run.notes.get(name, ""))
         return True
     run.failures[name] = plain
-    run.store.fail_step(run.pitch_id, name, recorded)
+    # A call that answered and was then refused (cut off, unusable) was still billed.
+    run.store.fail_step(run.pitch_id, name, recorded, model=model, **run.charge(name, (model,)))
     run.emit(name, "failed", recorded)
     return False
 
@@ -189,8 +193,13 @@ def final_status(outcome: dict[str, bool], cancelled: bool = False, refused: boo
 
 def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[], float] = time.monotonic,
               on_event: OnEvent | None = None, heartbeat_interval: float = HEARTBEAT_INTERVAL,
-              budget: Budget | None = None, image_processes: int = 0) -> str | None:
-    """Claim a queued pitch and run every step not done yet; the final status, or None if not claimed."""
+              budget: Budget | None = None, image_processes: int = 0,
+              price: Callable[[str, dict], dict | None] | None = None, synopsis_model: str | None = None
+              ) -> str | None:
+    """Claim a queued pitch and run every step not done yet; the final status, or None if not claimed.
+
+    `price` prices a call's usage by model; `synopsis_model` writes the synopsis (MOVIEPITCH_SYNOPSIS_MODEL).
+    """
     view = store.view(slug)
     token = uuid.uuid4().hex
     if view is None or not store.claim(view.id, token):
@@ -205,7 +214,10 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
               on_event=on_event, texts=texts, versions=store.latest_versions(view.id), budget=budget,
               image_processes=image_processes,
               safety_id=hashlib.sha256(f"moviepitch:{view.owner_id}".encode()).hexdigest()[:32],
-              text_gate=threading.BoundedSemaphore(slots) if slots else None)
+              text_gate=threading.BoundedSemaphore(slots) if slots else None, price=price,
+              knobs=view.knobs, text_model=view.text_model, image_model=view.image_model,
+              # The operator's synopsis model writes for pitches made with the default text model.
+              synopsis_model=None if view.text_model else synopsis_model)
     done = {name for name, step in view.steps.items() if step.state == "done"}
     todo = [name for name in STEPS if name not in done]
     heartbeat = Heartbeat(run, heartbeat_interval)

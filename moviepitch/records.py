@@ -19,6 +19,9 @@ class StepView:
     error: str | None
     started_at: datetime | None
     finished_at: datetime | None
+    # What its last run used (providers.base.USAGE_KEYS) and cost ({"nanos", "currency"}; None: not priced).
+    usage: dict = field(default_factory=dict)
+    cost: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,14 @@ class PitchView:
     deleted_at: datetime | None = None
     # Browsers that became owners through the edit link, besides the one that made it.
     co_owners: tuple[CoOwnerView, ...] = ()
+    # The studio: the knobs set, the models chosen (None: the default), and how many like it.
+    knobs: dict = field(default_factory=dict)
+    text_model: str | None = None
+    image_model: str | None = None
+    likes: int = 0
+    # What every call made for it cost, by currency (nanos), and how many calls had no price.
+    costs: dict = field(default_factory=dict)
+    unpriced: int = 0
 
     @property
     def owner_ids(self) -> tuple[str, ...]:

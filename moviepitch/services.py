@@ -15,6 +15,7 @@ from .providers import Provider, select_provider
 from .records import Staleness
 from .schema import SchemaGate
 from .store import Store
+from .studio.prices import PriceTable
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,9 @@ class Services:
     image_processes: int = 0
     # Whether the database's schema fits this code (set by the factory once the services exist).
     schema: SchemaGate | None = None
+    # The price table (MOVIEPITCH_PRICES), or None; and the model that writes synopses of default pitches.
+    prices: PriceTable | None = None
+    synopsis_model: str | None = None
 
     @property
     def models(self) -> dict[str, str]:
@@ -39,7 +43,8 @@ class Services:
     def run(self, slug: str) -> str | None:
         """Make a pitch here and now (what a job does)."""
         return pipeline.run_pitch(self.store, self.provider, slug, heartbeat_interval=self.heartbeat_interval,
-                                  budget=self.budget, image_processes=self.image_processes)
+                                  budget=self.budget, image_processes=self.image_processes,
+                                  price=self.prices.cost if self.prices else None, synopsis_model=self.synopsis_model)
 
     def warm(self) -> None:
         """Get this process ready to serve: the provider's client and image workers, and a quiet collector."""
@@ -53,14 +58,19 @@ class Services:
         gc.collect()
         gc.freeze()
 
-    def create_pitch(self, idea: str, owner_id: str) -> str:
-        """Save a new pitch and start making it in the background.
+    def create_pitch(self, idea: str, owner_id: str, settings: dict | None = None) -> str:
+        """Save a new pitch (with the studio `settings`: knobs, text_model, image_model) and start making it.
 
-        Raises budget.OverBudget when today's pitches are spent, jobs.Busy when every worker is taken.
+        Raises budget.OverBudget when today's pitches or money are spent, jobs.Busy when every worker is taken.
         """
+        if self.budget.money_spent():
+            raise OverBudget("Today's budget is spent. Try again tomorrow.")
         if not self.budget.spend("pitches"):
             raise OverBudget()
-        slug = self.store.create_pitch(idea, owner_id, self.provider.name, self.models)
+        settings = settings or {}
+        models = {**self.models, **{kind: settings[f"{kind}_model"] for kind in ("text", "image")
+                                    if settings.get(f"{kind}_model")}}
+        slug = self.store.create_pitch(idea, owner_id, self.provider.name, models, **settings)
         try:
             self.jobs.enqueue(slug)
         except Busy:
@@ -150,11 +160,13 @@ def init_services(app: Flask, provider: Provider | None = None) -> Services:
         store=store,
         provider=provider or select_provider(config),
         jobs=jobs,
-        budget=Budget(store, pitches=config["DAILY_PITCHES"], images=config["DAILY_IMAGES"]),
+        budget=Budget(store, pitches=config["DAILY_PITCHES"], images=config["DAILY_IMAGES"],
+                      money_nanos=config.get("DAILY_BUDGET_NANOS")),
         staleness=Staleness(running=float(config["STALE_RUNNING_SECONDS"]),
                             queued=float(config["STALE_QUEUED_SECONDS"])),
         heartbeat_interval=float(config["HEARTBEAT_SECONDS"]),
         image_processes=image_processes(config),
+        prices=config.get("PRICES"), synopsis_model=config.get("SYNOPSIS_MODEL"),
     )
     app.extensions["moviepitch"] = services
     return services

@@ -9,7 +9,9 @@ from datetime import datetime
 
 from sqlalchemy import and_, delete, func, or_, select, update
 
-from .models import CoOwner, CurrentPart, Output, Pitch, Poster, PosterPreview, Rendition, Report, Step, utcnow
+from .models import (
+    CoOwner, CurrentPart, Like, Output, Pitch, Poster, PosterPreview, Rendition, Report, Step, utcnow,
+)
 from .records import CoOwnerView
 from .store import Store
 
@@ -29,6 +31,7 @@ class PitchCard:
     poster_version: int | None
     created_at: datetime
     published_at: datetime | None
+    likes: int = 0
 
 
 def _hash(secret: str) -> str:
@@ -43,9 +46,9 @@ def _cards(s, query) -> list[PitchCard]:
     poster = select(CurrentPart.version).where(CurrentPart.pitch_id == Pitch.id,
                                                CurrentPart.part == "poster").scalar_subquery()
     rows = s.execute(query.with_only_columns(Pitch.id, Pitch.slug, Pitch.idea, title, Pitch.status, poster,
-                                             Pitch.created_at, Pitch.published_at))
-    return [PitchCard(pitch_id, slug, idea, title or "", status, version, created, published)
-            for pitch_id, slug, idea, title, status, version, created, published in rows]
+                                             Pitch.created_at, Pitch.published_at, Pitch.likes))
+    return [PitchCard(pitch_id, slug, idea, title or "", status, version, created, published, likes or 0)
+            for pitch_id, slug, idea, title, status, version, created, published, likes in rows]
 
 
 def mine(store: Store, owner_id: str, *, page: int = 1, per_page: int = 12) -> tuple[list[PitchCard], bool]:
@@ -60,24 +63,37 @@ def mine(store: Store, owner_id: str, *, page: int = 1, per_page: int = 12) -> t
     return cards[:per_page], len(cards) > per_page
 
 
-def gallery(store: Store, *, before: tuple[datetime, int] | None = None, limit: int = 12
-            ) -> tuple[list[PitchCard], tuple[datetime, int] | None]:
-    """Published pitches, newest first, from a (published_at, id) keyset cursor; and the next cursor.
+# The gallery's orders and the keys each pages by, all descending: newest first, or most liked (then newest).
+GALLERY_ORDERS = {"newest": ("published_at", "id"), "likes": ("likes", "published_at", "id")}
 
-    Keyset paging: a pitch published meanwhile never shifts the pages already seen.
+
+def gallery(store: Store, *, before: tuple | None = None, limit: int = 12, order: str = "newest"
+            ) -> tuple[list[PitchCard], tuple | None]:
+    """Published pitches in `order` (GALLERY_ORDERS), from a keyset cursor, and the next cursor: (published_at,
+    id) for "newest", (likes, published_at, id) for "likes".
+
+    Keyset paging: a pitch published meanwhile never shifts the pages already seen. (Sorted by likes, a pitch
+    liked meanwhile may move across a page boundary: it shows twice or not at all, as on any live ranking.)
     """
+    keys = [getattr(Pitch, name) for name in GALLERY_ORDERS[order]]
     query = select(Pitch).where(Pitch.published_at.is_not(None), Pitch.hidden_at.is_(None),
                                 Pitch.deleted_at.is_(None))
     if before is not None:
-        at, pitch_id = before
-        query = query.where(or_(Pitch.published_at < at, and_(Pitch.published_at == at, Pitch.id < pitch_id)))
-    query = query.order_by(Pitch.published_at.desc(), Pitch.id.desc()).limit(limit + 1)
+        query = query.where(_after_in_order(keys, list(before)))
+    query = query.order_by(*(key.desc() for key in keys)).limit(limit + 1)
     with store.session() as s:
         cards = _cards(s, query)
     if len(cards) <= limit:
         return cards, None
     last = cards[limit - 1]
-    return cards[:limit], (last.published_at, last.id)
+    return cards[:limit], tuple(getattr(last, name) for name in GALLERY_ORDERS[order])
+
+
+def _after_in_order(keys: list, values: list):
+    """Rows that come after `values` in descending order of `keys`: (k0 < v0) or (k0 = v0 and (k1 < v1 or ...))."""
+    if len(keys) == 1:
+        return keys[0] < values[0]
+    return or_(keys[0] < values[0], and_(keys[0] == values[0], _after_in_order(keys[1:], values[1:])))
 
 
 def publish(store: Store, pitch_id: int, published: bool) -> bool:
@@ -164,8 +180,9 @@ def hide(store: Store, slug: str, hidden: bool = True) -> bool:
 def delete_pitch(store: Store, pitch_id: int) -> None:
     """Erase a pitch's content and posters, keeping a tombstone so its link answers 410 Gone."""
     with store.session.begin() as s:
-        for table in (PosterPreview, Poster, Rendition, CurrentPart, Output, Step, CoOwner, Report):
+        for table in (PosterPreview, Poster, Rendition, CurrentPart, Output, Step, CoOwner, Report, Like):
             s.execute(delete(table).where(table.pitch_id == pitch_id))
+        # The usage ledger keeps its rows: the money was spent.
         s.execute(update(Pitch).where(Pitch.id == pitch_id).values(
             idea="", status="deleted", deleted_at=utcnow(), published_at=None, edit_hash=None, error=None,
-            models={}, usage={}, claim=None, revision=Pitch.revision + 1))
+            models={}, usage={}, knobs={}, likes=0, claim=None, revision=Pitch.revision + 1))

@@ -7,6 +7,7 @@ import json
 import logging
 import threading
 import time
+from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
@@ -23,6 +24,12 @@ log = logging.getLogger(__name__)
 
 # How often, at most, a streamed synopsis is saved while tokens flow (seconds).
 STREAM_SAVE_INTERVAL = 0.25
+# The step whose usage a text task counts toward, where it is not the task's own name.
+STEP_OF_TASK = {"safer_image_prompt": "poster"}
+# The title's temperature in the course, kept unless the person set creativity.
+TITLE_TEMPERATURE = 0.7
+# The knobs sent with every text call, and read by a provider that writes from the context.
+KNOB_NAMES = ("temperature", "frequency_penalty", "presence_penalty")
 
 OnEvent = Callable[[str, str, str], None]
 
@@ -64,25 +71,74 @@ class Run:
     templated: set[str] = field(default_factory=set)
     # Each failed step's plain message, in the order they failed.
     failures: dict[str, str] = field(default_factory=dict)
+    # The knobs the person set (temperature, frequency_penalty, presence_penalty); unset ones are absent.
+    knobs: dict = field(default_factory=dict)
+    # The models the person chose, and the operator's synopsis model (None: the provider's own).
+    text_model: str | None = None
+    image_model: str | None = None
+    synopsis_model: str | None = None
+    # Prices a call's usage by model: {"nanos", "currency"}, or None (no price table, or no price for the model).
+    price: Callable[[str, dict], dict | None] | None = None
+    # What each step's calls used so far (providers.base.USAGE_KEYS), failed calls that were billed included.
+    spent: dict[str, Counter] = field(default_factory=dict)
+    _spent_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def context(self, part: str | None = None) -> dict:
-        """The facts of the pitch so far, for providers that write from data."""
+        """The facts of the pitch so far (the knobs among them), for providers that write from data."""
         return {"idea": self.idea, "seed": self.seed, "safety_identifier": self.safety_id, **self.texts,
                 "story_variant": max(self.versions.get("synopsis", 1), 1),
-                "variant": self.versions.get(part, 0) + 1 if part else 1}
+                "variant": self.versions.get(part, 0) + 1 if part else 1,
+                **{name: self.knobs.get(name) for name in KNOB_NAMES}}
+
+    def model_for(self, step: str) -> str:
+        """The model a step asks for: the synopsis model on the synopsis, the chosen (or configured) one otherwise."""
+        if step == "poster":
+            return self.image_model or self.provider.image_model
+        if step == "synopsis" and self.synopsis_model:
+            return self.synopsis_model
+        return self.text_model or self.provider.text_model
+
+    def add_usage(self, step: str, usage: dict | None) -> None:
+        """Count a call's usage toward its step (steps run side by side, hence the lock)."""
+        if usage:
+            with self._spent_lock:
+                self.spent.setdefault(step, Counter()).update(usage)
+
+    def take_usage(self, step: str) -> dict:
+        """Everything the step's calls used, once the step has ended."""
+        with self._spent_lock:
+            return dict(self.spent.pop(step, {}))
+
+    def charge(self, step: str, models: tuple[str | None, ...]) -> dict:
+        """The step's usage and what it cost, priced by the first of `models` the table prices; the cost is added
+        to today's money budget."""
+        usage = self.take_usage(step)
+        cost = None
+        if usage and self.price is not None:
+            cost = next(filter(None, (self.price(model, usage) for model in dict.fromkeys(models) if model)), None)
+        if cost and self.budget is not None:
+            self.budget.add_spend(cost["nanos"])
+        return {"usage": usage, "cost": cost}
 
     def ask(self, task: str, messages: list[dict], temperature: float | None = None, on_delta=None) -> TextResult:
-        """One text call for a step; the answer (and any draft of it) comes back cleaned."""
-        request = TextRequest(task, messages, temperature=temperature, context=self.context(task),
-                              max_tokens=prompts.MAX_TOKENS.get(task))
+        """One text call for a step; the answer (and any draft of it) comes back cleaned.
+
+        A creativity the person set replaces the step's own temperature (the title's 0.7)."""
+        step = STEP_OF_TASK.get(task, task)
+        request = TextRequest(task, messages, temperature=self.knobs.get("temperature", temperature),
+                              context=self.context(task), max_tokens=prompts.MAX_TOKENS.get(task),
+                              frequency_penalty=self.knobs.get("frequency_penalty"),
+                              presence_penalty=self.knobs.get("presence_penalty"), model=self.model_for(step))
         streamed = (lambda text: on_delta(answers.clean(text, partial=True))) if on_delta else None
         with self.text_gate or nullcontext():
             try:
                 result = self.provider.text(request, on_delta=streamed)
             except ProviderError as exc:
+                self.add_usage(step, exc.usage)
                 exc.partial = answers.clean(exc.partial, partial=True) if exc.partial else None
                 raise
-        served = answers.model_name(result.model) or self.provider.text_model
+        self.add_usage(step, result.usage)
+        served = answers.model_name(result.model) or request.model
         self.served[task] = served
         if answers.carries_template(result.text):
             self.templated.add(task)
@@ -124,9 +180,9 @@ class StreamedDraft:
         self.run.store.write_output(self.run.pitch_id, self.part, text, version=self.version)
 
 
-# The steps. Each returns the usage of its calls.
+# The steps. Each counts the usage of its calls on the run (Run.ask, _paint), which run_step records.
 
-def check_idea(run: Run) -> dict:
+def check_idea(run: Run) -> None:
     """The content check of the idea, which gates the synopsis (providers without one pass)."""
     result = run.provider.moderate(run.idea)
     if result is not None and result.flagged:
@@ -135,10 +191,9 @@ def check_idea(run: Run) -> dict:
                           kind="refused")
     if result is not None and result.unchecked:
         run.notes["check"] = result.unchecked
-    return {}
 
 
-def write_reply(run: Run) -> dict:
+def write_reply(run: Run) -> None:
     """The movie boss's one-line reaction, shown while the rest is written."""
     draft = StreamedDraft(run, "reply")
     try:
@@ -147,10 +202,9 @@ def write_reply(run: Run) -> dict:
         draft.keep(" ".join((exc.partial or "").split()))
         raise
     run.store.write_output(run.pitch_id, "reply", " ".join(result.text.split()))
-    return result.usage
 
 
-def write_synopsis(run: Run) -> dict:
+def write_synopsis(run: Run) -> None:
     """The synopsis, streamed, with each actor in brackets."""
     draft = StreamedDraft(run, "synopsis")
     run.versions["synopsis"] = run.versions.get("synopsis", 0) + 1
@@ -164,37 +218,34 @@ def write_synopsis(run: Run) -> dict:
         raise
     run.texts["synopsis"] = result.text
     draft.finish(run.texts["synopsis"])
-    return result.usage
 
 
-def write_title(run: Run) -> dict:
-    """A catchy title for the synopsis (at the course's temperature of 0.7)."""
-    result = run.ask("title", prompts.title_messages(run.texts["synopsis"]), temperature=0.7)
+def write_title(run: Run) -> None:
+    """A catchy title for the synopsis (at the course's temperature of 0.7, unless the person set creativity)."""
+    result = run.ask("title", prompts.title_messages(run.texts["synopsis"]), temperature=TITLE_TEMPERATURE)
     title = answers.title_from(result.text, run.idea, templated="title" in run.templated)
     run.texts["title"] = title
     run.store.write_output(run.pitch_id, "title", title)
-    return result.usage
 
 
-def write_cast(run: Run) -> dict:
+def write_cast(run: Run) -> None:
     """Character and actor pairs: from the brackets, or asked of the model when there are none."""
     synopsis = run.texts["synopsis"]
-    pairs, usage, source = cast.from_brackets(synopsis), {}, "synopsis"
+    pairs, source = cast.from_brackets(synopsis), "synopsis"
     if pairs and "synopsis" in run.served:
         run.served["cast"] = run.served["synopsis"]  # the cast was written by the synopsis's model
     if not pairs:
         result = run.ask("cast", prompts.cast_messages(synopsis))
         if answers.echoes_example(result.text, f"{run.idea}\n{synopsis}"):
             raise answers.unusable("it named the worked example's cast instead of this story's", answers.ECHO_HINT)
-        pairs, usage, source = cast.from_lines(result.text), result.usage, "model"
+        pairs, source = cast.from_lines(result.text), "model"
     if not pairs:
         raise ProviderError("The model did not name a cast.", kind="bad_output")
     run.texts["cast"] = json.dumps(pairs)
     run.store.write_output(run.pitch_id, "cast", run.texts["cast"], meta={"source": source})
-    return usage
 
 
-def write_image_prompt(run: Run) -> dict:
+def write_image_prompt(run: Run) -> None:
     """A visual description of the poster, with no names and no text."""
     synopsis = run.texts["synopsis"]
     result = run.ask("image_prompt", prompts.image_prompt_messages(synopsis))
@@ -202,7 +253,6 @@ def write_image_prompt(run: Run) -> dict:
         raise answers.unusable("it described the worked example's poster instead of this story's", answers.ECHO_HINT)
     run.texts["image_prompt"] = answers.without_names(result.text, cast_names(run))
     run.store.write_output(run.pitch_id, "image_prompt", run.texts["image_prompt"])
-    return result.usage
 
 
 def cast_names(run: Run) -> set[str]:
@@ -212,7 +262,7 @@ def cast_names(run: Run) -> set[str]:
     return {name for pair in pairs for name in (pair["character"], pair["actor"])}
 
 
-def paint_poster(run: Run) -> dict:
+def paint_poster(run: Run) -> None:
     """The text-free poster; a refused description is rewritten more safely, once."""
     try:
         return _paint(run)
@@ -230,18 +280,19 @@ def paint_poster(run: Run) -> dict:
                             "description. Try another poster.", kind="refused") from exc
 
 
-def _paint(run: Run) -> dict:
+def _paint(run: Run) -> None:
     if run.budget is not None and not run.budget.spend("images"):
         raise ProviderError("Today's poster budget is spent. Try another poster tomorrow.", kind="budget")
     # The rule against names is in the prompt, yet models break it; image services refuse real people.
     prompt = prompts.poster_prompt(answers.without_names(run.texts["image_prompt"], cast_names(run)))
-    result = run.provider.image(ImageRequest(prompt, context=run.context("poster")),
+    result = run.provider.image(ImageRequest(prompt, context=run.context("poster"), model=run.model_for("poster")),
                                 on_partial=lambda data, index: _save_preview(run, data, index))
+    run.add_usage("poster", result.usage)
     try:
         files = image_pool.prepare(result.data, run.image_processes)
     except posters.PosterError as exc:
         raise ProviderError(str(exc), kind="bad_output") from exc
-    run.served["poster"] = answers.model_name(result.model) or run.provider.image_model
+    run.served["poster"] = answers.model_name(result.model) or run.model_for("poster")
     # The description kept with the poster is what it shows: a painter that composes a new poster
     # anew (the offline one) says what it painted; otherwise it is the description it was given.
     description = result.description or run.texts["image_prompt"]
@@ -249,7 +300,6 @@ def _paint(run: Run) -> dict:
         run.pitch_id, webp=files.webp, thumb=files.thumb, width=files.width, height=files.height,
         meta={"model": run.served["poster"], "label": result.label, "prompt": prompt, "description": description},
     )
-    return result.usage
 
 
 def _save_preview(run: Run, data: bytes, index: int) -> None:

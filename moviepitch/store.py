@@ -12,7 +12,9 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from .models import STEPS, CoOwner, CurrentPart, Output, Pitch, Poster, PosterPreview, Rendition, Report, Step, utcnow
+from .models import (
+    STEPS, CoOwner, CurrentPart, Like, Output, Pitch, Poster, PosterPreview, Rendition, Report, Step, UsageEntry, utcnow,
+)
 from .records import ACTIVE, VERSIONED, CoOwnerView, OutputView, PitchView, PosterBlob, Staleness, StepView
 
 RESUMABLE = ("queued", "interrupted")
@@ -58,13 +60,15 @@ class Store:
 
     # Creating and claiming
 
-    def create_pitch(self, idea: str, owner_id: str, provider: str, models: dict, seed: int | None = None) -> str:
-        """Save a queued pitch with its steps waiting; return its slug."""
+    def create_pitch(self, idea: str, owner_id: str, provider: str, models: dict, seed: int | None = None, *,
+                     knobs: dict | None = None, text_model: str | None = None, image_model: str | None = None) -> str:
+        """Save a queued pitch with its steps waiting (and the knobs and models its person chose); return its slug."""
         seed = secrets.randbelow(2**31) if seed is None else seed
         with self.session.begin() as s:
             # heartbeat_at doubles as "queued since" until a runner claims the pitch.
             pitch = Pitch(slug=new_slug(), idea=idea, owner_id=owner_id, status="queued",
-                          seed=seed, provider=provider, models=models, usage={}, heartbeat_at=utcnow())
+                          seed=seed, provider=provider, models=models, usage={}, heartbeat_at=utcnow(),
+                          knobs=knobs or {}, text_model=text_model, image_model=image_model)
             s.add(pitch)
             s.flush()
             s.add_all(Step(pitch_id=pitch.id, name=name, usage={}) for name in STEPS)
@@ -76,7 +80,7 @@ class Store:
             pitch_id = s.scalar(select(Pitch.id).where(Pitch.slug == slug))
             if pitch_id is None:
                 return
-            for table in (PosterPreview, Poster, Rendition, CurrentPart, Output, Step, CoOwner, Report):
+            for table in (PosterPreview, Poster, Rendition, CurrentPart, Output, Step, CoOwner, Report, Like):
                 s.execute(delete(table).where(table.pitch_id == pitch_id))
             s.execute(delete(Pitch).where(Pitch.id == pitch_id))
 
@@ -181,15 +185,12 @@ class Store:
         return self.interrupt(row.id, (row.status,))
 
     def finish(self, pitch_id: int, status: str, error: str | None = None) -> None:
-        """Close the job with its final status and the usage of all its steps."""
+        """Close the job with its final status (its usage was added up as each step ended)."""
         with self.session.begin() as s:
             _touch(s, pitch_id, self.runner_token)
-            usage: Counter = Counter()
-            for step_usage in s.scalars(select(Step.usage).where(Step.pitch_id == pitch_id)):
-                usage.update(step_usage or {})
             s.execute(
                 update(Pitch).where(Pitch.id == pitch_id).values(
-                    status=status, error=error, finished_at=utcnow(), claim=None, usage=dict(usage))
+                    status=status, error=error, finished_at=utcnow(), claim=None)
             )
 
     # Steps
@@ -200,18 +201,23 @@ class Store:
                        started_at=utcnow(), finished_at=None)
 
     def finish_step(self, pitch_id: int, name: str, usage: dict | None = None, *, model: str | None = None,
-                    note: str | None = None) -> None:
-        """Mark a step done, with what it cost, the model that answered (when known) and any note for the page."""
+                    note: str | None = None, cost: dict | None = None) -> None:
+        """Mark a step done, with what it used and cost, the model that answered (when known) and any note."""
         served = {"model": model} if model else {}
-        self._set_step(pitch_id, name, state="done", usage=usage or {}, error=note, finished_at=utcnow(), **served)
+        self._set_step(pitch_id, name, state="done", error=note, finished_at=utcnow(),
+                       paid=(model, usage or {}, cost), **served)
 
-    def fail_step(self, pitch_id: int, name: str, message: str, state: str = "failed") -> None:
-        """Mark a step failed (or skipped) with a plain-language reason."""
-        self._set_step(pitch_id, name, state=state, error=message, finished_at=utcnow())
+    def fail_step(self, pitch_id: int, name: str, message: str, state: str = "failed", *,
+                  usage: dict | None = None, model: str | None = None, cost: dict | None = None) -> None:
+        """Mark a step failed (or skipped) with a plain-language reason, and what its calls used, if anything."""
+        self._set_step(pitch_id, name, state=state, error=message, finished_at=utcnow(), paid=(model, usage or {}, cost))
 
-    def _set_step(self, pitch_id: int, name: str, **values: Any) -> None:
+    def _set_step(self, pitch_id: int, name: str, paid: tuple | None = None, **values: Any) -> None:
         with self.session.begin() as s:
             _touch(s, pitch_id, self.runner_token)
+            if paid is not None:
+                values.update(usage=paid[1], cost=paid[2])
+                _charge(s, pitch_id, name, *paid)
             s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.name == name).values(**values))
 
     # Outputs
@@ -292,8 +298,16 @@ class Store:
             if pitch is None:
                 return None
             steps = {row.name: StepView(row.name, row.state, row.model, row.error,
-                                        row.started_at, row.finished_at)
+                                        row.started_at, row.finished_at, row.usage or {}, row.cost)
                      for row in s.scalars(select(Step).where(Step.pitch_id == pitch.id))}
+            costs, unpriced = {}, 0
+            for currency, nanos, calls in s.execute(
+                    select(UsageEntry.currency, func.sum(UsageEntry.cost_nanos), func.count())
+                    .where(UsageEntry.pitch_id == pitch.id).group_by(UsageEntry.currency)):
+                if currency is None:
+                    unpriced = calls
+                else:
+                    costs[currency] = int(nanos or 0)
             current = s.scalars(
                 select(Output).join(
                     CurrentPart,
@@ -319,6 +333,8 @@ class Store:
                 steps={name: steps[name] for name in STEPS if name in steps}, outputs=outputs,
                 versions=versions, preview_index=preview_index, published_at=pitch.published_at,
                 hidden_at=pitch.hidden_at, deleted_at=pitch.deleted_at, co_owners=co_owners,
+                knobs=pitch.knobs or {}, text_model=pitch.text_model, image_model=pitch.image_model,
+                likes=pitch.likes or 0, costs=costs, unpriced=unpriced,
             )
 
     def poster(self, slug: str, version: int | None = None) -> PosterBlob | None:
@@ -335,6 +351,18 @@ class Store:
                 query = query.where(Poster.version == version)
             row = s.scalar(query)
             return PosterBlob(row.version, row.webp, row.thumb) if row else None
+
+
+def _charge(s: Session, pitch_id: int, step: str, model: str | None, usage: dict, cost: dict | None) -> None:
+    """Add a step's usage to its pitch and to the ledger (in the transaction that ends the step, after _touch has
+    locked the pitch's row, so steps ending side by side add up)."""
+    if not usage:
+        return
+    total = Counter(s.scalar(select(Pitch.usage).where(Pitch.id == pitch_id)) or {})
+    total.update(usage)
+    s.execute(update(Pitch).where(Pitch.id == pitch_id).values(usage=dict(total)))
+    s.add(UsageEntry(pitch_id=pitch_id, step=step, model=model or "", usage=usage,
+                     cost_nanos=cost["nanos"] if cost else None, currency=cost["currency"] if cost else None))
 
 
 def _record(o: Output) -> OutputView:

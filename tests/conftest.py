@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
@@ -148,3 +149,24 @@ def stub():
     with OpenAIStub() as server:
         server.chat_responder = responder
         yield server
+
+
+def stub_app(tmp_path, stub, **config):
+    """An app whose provider is the real SDK against the stub (text and posters), with short timeouts."""
+    settings = dict(OPENAI_BASE_URL=stub.base_url, PROVIDER=None, TEXT_MODEL="gpt-4.1-mini",
+                    IMAGE_MODEL="gpt-image-2.5-sunburst", TEXT_TIMEOUT=5, IMAGE_TIMEOUT=5, MAX_RETRIES=1,
+                    IMAGE_PROCESSES=0)
+    return make_app(tmp_path, **{**settings, **config})
+
+
+@contextlib.contextmanager
+def stub_pitch(tmp_path, stub, body: dict | None = None, **config):
+    """A pitch made through the API by a stub_app, waited for: yields (app, client, slug)."""
+    app = stub_app(tmp_path, stub, **config)
+    try:
+        client = app.test_client()
+        slug = client.post("/api/pitches", json=body or {"idea": IDEA}).get_json()["slug"]
+        drain(app)
+        yield app, client, slug
+    finally:
+        close_app(app)

@@ -13,6 +13,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 import openai_wire as wire
+from openai_tuning import TuningAPI, multipart_fields
 from openai_faults import (  # noqa: F401 - Fault and DEFAULT_TEXT are imported from here by the tests
     DEFAULT_TEXT, MODELS, Fault, chat_stream, count_tokens, error_json, images_json, gradient_png,
 )
@@ -38,6 +39,8 @@ def never_flag(input_text: str) -> bool:
     return False
 
 
+REASONING_MODELS = ("gpt-5", "o1", "o3", "o4")
+
 # What a base model says when it never stops: one chunk, four "tokens" (words), again and again.
 ENDLESS_PIECE = "and on and on "
 ENDLESS_PACE = 0.002  # seconds between its chunks
@@ -47,10 +50,13 @@ class _Handler(wire.QuietHandler):
     server: wire.LocalServer
 
     def _dispatch(self) -> None:
-        stub, path = self.server.api, urlsplit(self.path).path
+        stub, url = self.server.api, urlsplit(self.path)
+        path = url.path
         raw = self.rfile.read(int(self.headers.get("content-length") or 0))
+        content_type = self.headers.get("content-type") or ""
         try:
-            body = json.loads(raw) if raw else None
+            body = (multipart_fields(content_type, raw) if content_type.startswith("multipart/form-data")
+                    else json.loads(raw) if raw else None)
         except ValueError:
             body = None
         stub._record(Recorded(self.command, path, {k.lower(): v for k, v in self.headers.items()}, body))
@@ -64,6 +70,8 @@ class _Handler(wire.QuietHandler):
                     stub.stopping.wait(action.stall)  # returns early when the stub stops
                 if action is not None and self._scripted(action, body or {}):
                     return
+                if stub.tuning.handles(path):
+                    return self._send_json(*stub.tuning.answer(self.command, path, url.query, body))
                 if raw and body is None:
                     return self._send_json(400, {"error": error_json(400, "We could not parse the JSON body (stub).")})
                 self._default(path, body or {}, action.finish_reason if action else None)
@@ -125,7 +133,10 @@ class _Handler(wire.QuietHandler):
         if self.command == "POST" and path == "/v1/chat/completions":
             text = stub.chat_responder(body)
             model = stub.served_model or body.get("model", MODELS[0])
-            usage = wire.chat_usage(count_tokens(body.get("messages", [])), count_tokens(text))
+            prompt, written = count_tokens(body.get("messages", [])), count_tokens(text)
+            # A reasoning model bills its hidden reasoning as output: here, as many tokens again as it wrote.
+            reasoning = written if str(model).startswith(REASONING_MODELS) else 0
+            usage = wire.chat_usage(prompt, written + reasoning, min(stub.cached_tokens, prompt), reasoning)
             if body.get("stream"):
                 usage = usage if (body.get("stream_options") or {}).get("include_usage") else None
                 events = chat_stream(text, stub._new_id("chatcmpl"), model, usage, finish_reason=finish_reason)
@@ -190,6 +201,8 @@ class OpenAIStub(wire.ServedAPI):
         # ignores what it is asked for); paths it has no route for; one chat request at a time (the rest queue).
         self.models: tuple[str, ...] = MODELS
         self.served_model: str | None = None
+        # Prompt tokens each chat answer reports as served from the prompt cache (at most the prompt's).
+        self.cached_tokens = 0
         self.missing_paths: set[str] = set()
         self.one_at_a_time = False
         # Chat requests answered at once, at most; and answers the client hung up on.
@@ -198,6 +211,8 @@ class OpenAIStub(wire.ServedAPI):
         self._lock = threading.Lock()
         self._one = threading.Lock()
         self._at_once = 0
+        # The Files and Fine-tuning APIs (tests/openai_tuning.py).
+        self.tuning = TuningAPI()
         self._requests: list[Recorded] = []
         self._scripts: dict[str, deque[Fault]] = {}
         self._ids = itertools.count(1)
@@ -221,8 +236,9 @@ class OpenAIStub(wire.ServedAPI):
     def reset(self) -> None:
         """Forget recorded requests and pending scripts, and play the default server again."""
         self.chat_responder, self.flag_moderation = default_responder, never_flag
-        self.models, self.served_model, self.one_at_a_time = MODELS, None, False
+        self.models, self.served_model, self.one_at_a_time, self.cached_tokens = MODELS, None, False, 0
         self.missing_paths = set()
+        self.tuning.reset()
         with self._lock:
             self._requests.clear()
             self._scripts.clear()

@@ -136,10 +136,14 @@ def models_body(ids: tuple[str, ...] | list[str], owned_by: str) -> dict:
 # Chat completions
 
 
-def chat_usage(prompt_tokens: int, completion_tokens: int) -> dict:
-    """A chat answer's usage object."""
+def chat_usage(prompt_tokens: int, completion_tokens: int, cached_tokens: int = 0, reasoning_tokens: int = 0) -> dict:
+    """A chat answer's usage object, with the details OpenAI's API always sends (cached tokens are part of the
+    prompt's, reasoning tokens part of the completion's)."""
     return {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-            "total_tokens": prompt_tokens + completion_tokens}
+            "total_tokens": prompt_tokens + completion_tokens,
+            "prompt_tokens_details": {"cached_tokens": cached_tokens, "audio_tokens": 0},
+            "completion_tokens_details": {"reasoning_tokens": reasoning_tokens, "audio_tokens": 0,
+                                          "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0}}
 
 
 def chat_completion(chat_id: str, model: str, text: str, usage: dict, created: int,

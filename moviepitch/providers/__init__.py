@@ -45,6 +45,10 @@ class SplitProvider(Provider):
         """The text provider checks ideas."""
         return self._text.moderate(text)
 
+    def sampling_params(self, model: str | None = None) -> frozenset[str]:
+        """The text provider's."""
+        return self._text.sampling_params(model)
+
     def warm(self) -> None:
         """Warm both."""
         self._text.warm()
@@ -90,4 +94,5 @@ def _build(name: str, config: Mapping) -> Provider:
         max_retries=config["MAX_RETRIES"], moderation_model=config.get("MODERATION_MODEL") or None,
         partial_images=config.get("IMAGE_PARTIALS", 2), safety_identifier=config.get("SAFETY_IDENTIFIER"),
         text_concurrency=config.get("TEXT_CONCURRENCY"), moderation_required=config.get("MODERATION_REQUIRED"),
+        sampling=config.get("SAMPLING_SUPPORT"),
     )

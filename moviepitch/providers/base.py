@@ -6,6 +6,26 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
 OnDelta = Callable[[str], None]
+
+# The usage dict every provider reports, the one place its keys are defined (absent keys count as 0).
+# A text call: what the API billed, as chat completions report it.
+TEXT_USAGE_KEYS = (
+    "input_tokens",         # prompt_tokens, cached ones included
+    "cached_input_tokens",  # prompt_tokens_details.cached_tokens: the part of input_tokens served from cache
+    "output_tokens",        # completion_tokens, reasoning ones included
+    "reasoning_tokens",     # completion_tokens_details.reasoning_tokens: hidden reasoning within output_tokens
+)
+# An image call: the Images API's usage, kept apart from text tokens (they are priced apart).
+IMAGE_USAGE_KEYS = (
+    "image_input_tokens",        # usage.input_tokens: the prompt (and any input image)
+    "image_input_text_tokens",   # usage.input_tokens_details.text_tokens
+    "image_input_image_tokens",  # usage.input_tokens_details.image_tokens
+    "image_output_tokens",       # usage.output_tokens
+    "images",                    # images made
+)
+USAGE_KEYS = TEXT_USAGE_KEYS + IMAGE_USAGE_KEYS
+# The sampling parameters a chat model may or may not take; the knobs are three of them.
+SAMPLING_PARAMS = ("temperature", "top_p", "frequency_penalty", "presence_penalty")
 # Called with each partial image (encoded bytes) and its index while a poster is painted.
 OnPartial = Callable[[bytes, int], None]
 
@@ -24,6 +44,11 @@ class TextRequest:
     context: Mapping[str, Any] = field(default_factory=dict)
     # The most tokens the answer may take (a model's hidden reasoning not counted); None: no limit.
     max_tokens: int | None = None
+    # The knobs the person set (None: the model's default), sent only to models that take them.
+    frequency_penalty: float | None = None
+    presence_penalty: float | None = None
+    # The model to ask (None: the provider's text_model).
+    model: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +67,8 @@ class ImageRequest:
 
     prompt: str
     context: Mapping[str, Any] = field(default_factory=dict)
+    # The model to ask (None: the provider's image_model).
+    model: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,13 +105,15 @@ class ProviderError(Exception):
     """
 
     def __init__(self, message: str, *, kind: str = "error", retry_after: float | None = None,
-                 hint: str | None = None, partial: str | None = None):
+                 hint: str | None = None, partial: str | None = None, usage: dict[str, int] | None = None):
         super().__init__(message)
         self.message = message
         self.kind = kind
         self.retry_after = retry_after
         self.hint = hint
         self.partial = partial
+        # What a call that answered and was then refused (cut off, filtered) was billed for.
+        self.usage = usage or {}
 
     def recorded(self) -> str:
         """The message as a step stores it: the plain words, then any operator's hint."""
@@ -125,6 +154,10 @@ class Provider:
     def moderate(self, text: str) -> ModerationResult | None:
         """Check a text against the content policy; None when there is no such check."""
         return None
+
+    def sampling_params(self, model: str | None = None) -> frozenset[str]:
+        """The sampling parameters (SAMPLING_PARAMS) this provider sends to a text model; here, all of them."""
+        return frozenset(SAMPLING_PARAMS)
 
     def warm(self) -> None:
         """Get ready to answer quickly (a serving process calls this as it starts); nothing to do here."""

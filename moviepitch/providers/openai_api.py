@@ -7,7 +7,7 @@ import binascii
 import logging
 import threading
 import time
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Mapping
 
 import openai
 
@@ -49,7 +49,8 @@ class OpenAIProvider(Provider):
                  image_timeout: float = 300.0, max_retries: int = 2,
                  moderation_model: str | None = "omni-moderation-latest", partial_images: int = 2,
                  safety_identifier: bool | None = None, text_concurrency: int | None = None,
-                 moderation_required: bool | None = None, clock: Callable[[], float] = time.monotonic):
+                 moderation_required: bool | None = None, sampling: Mapping[str, Iterable[str]] | None = None,
+                 clock: Callable[[], float] = time.monotonic):
         self.text_model = text_model
         self.image_model = image_model
         self.image_size = image_size
@@ -73,7 +74,7 @@ class OpenAIProvider(Provider):
         self.partial_images = int(partial_images)
         self.server = Server(base_url, self._list_models, secret=api_key, max_retries=self._max_retries)
         self.chat = ChatCompletions(lambda: self.client, self.server, text_model, self.text_timeout,
-                                    official=is_openai(base_url))
+                                    official=is_openai(base_url), sampling=sampling)
         # Models whose server answered a streamed image request with a plain body or an error.
         self._no_image_stream: set[str] = set()
         self._no_moderation_until = float("-inf")
@@ -114,6 +115,10 @@ class OpenAIProvider(Provider):
         """Answer through chat completions, streamed when `on_delta` is given, all within the text timeout."""
         return self.chat.answer(request, self._safety(request.context), on_delta)
 
+    def sampling_params(self, model: str | None = None) -> frozenset[str]:
+        """The sampling parameters sent to `model` (default: the text model): per the table, less what it rejected."""
+        return self.chat.takes(model or self.text_model)
+
     def _safety(self, context) -> dict:
         identifier = context.get("safety_identifier") if self.send_safety_identifier else None
         return {"safety_identifier": identifier} if identifier else {}
@@ -122,7 +127,7 @@ class OpenAIProvider(Provider):
 
     def image(self, request: ImageRequest, on_partial: OnPartial | None = None) -> ImageResult:
         """Make a poster with images.generate, streaming partial images where the server can."""
-        model = self.image_model
+        model = request.model or self.image_model
         params: dict[str, Any] = {"model": model, "prompt": request.prompt, "n": 1, "size": self.image_size,
                                   **self._safety(request.context)}
         gpt_image = model.startswith(GPT_IMAGE_PREFIXES)
@@ -147,7 +152,7 @@ class OpenAIProvider(Provider):
         try:
             answer = self.client.images.generate(timeout=self.image_timeout, **params)
         except openai.OpenAIError as exc:
-            raise explain(exc, self._image_call(), self.server) from exc
+            raise explain(exc, self._image_call(model), self.server) from exc
         data = answer.data[0] if answer.data else None
         if data is None or not data.b64_json:
             if data is not None and data.url:
@@ -156,9 +161,9 @@ class OpenAIProvider(Provider):
             raise ProviderError("The image service answered without an image.", kind="bad_output")
         return ImageResult(data=_decode_image(data.b64_json), model=model, usage=_image_usage(answer.usage))
 
-    def _image_call(self) -> Call:
-        return Call("images", self.image_model, "MOVIEPITCH_IMAGE_MODEL", self.image_timeout,
-                    "MOVIEPITCH_IMAGE_TIMEOUT")
+    def _image_call(self, model: str) -> Call:
+        setting = "MOVIEPITCH_IMAGE_MODEL" if model == self.image_model else "MOVIEPITCH_IMAGE_MODELS"
+        return Call("images", model, setting, self.image_timeout, "MOVIEPITCH_IMAGE_TIMEOUT")
 
     def _stream_image(self, params: dict, on_partial: OnPartial) -> ImageResult | None:
         """Stream partial images into `on_partial`; None when the server cannot stream."""
@@ -176,9 +181,9 @@ class OpenAIProvider(Provider):
         except openai.APIStatusError as exc:
             if exc.status_code in NO_STREAM_STATUSES and not refused(exc):
                 return None
-            raise explain(exc, self._image_call(), self.server) from exc
+            raise explain(exc, self._image_call(params["model"]), self.server) from exc
         except openai.OpenAIError as exc:
-            raise explain(exc, self._image_call(), self.server) from exc
+            raise explain(exc, self._image_call(params["model"]), self.server) from exc
         except ValueError as exc:
             # A malformed event in the stream surfaces as a JSON decoding error.
             raise ProviderError("The image service sent an answer we could not read.", kind="bad_output") from exc
@@ -233,5 +238,13 @@ def _decode_image(b64: str | None) -> bytes:
 
 
 def _image_usage(usage) -> dict[str, int]:
-    return {"images": 1, "input_tokens": getattr(usage, "input_tokens", 0) or 0,
-            "output_tokens": getattr(usage, "output_tokens", 0) or 0}
+    """An image answer's usage as the usage dict (base.IMAGE_USAGE_KEYS); token counts only where given."""
+    counted = {"images": 1}
+    details = getattr(usage, "input_tokens_details", None)
+    for key, value in (("image_input_tokens", getattr(usage, "input_tokens", None)),
+                       ("image_input_text_tokens", getattr(details, "text_tokens", None)),
+                       ("image_input_image_tokens", getattr(details, "image_tokens", None)),
+                       ("image_output_tokens", getattr(usage, "output_tokens", None))):
+        if value:
+            counted[key] = value
+    return counted

@@ -157,6 +157,13 @@ def names_param(exc: openai.APIStatusError, param: str) -> bool:
     return error.get("param") == param or re.search(rf"\b{re.escape(param)}\b", exc.message or "") is not None
 
 
+def error_code(exc: openai.APIStatusError) -> str | None:
+    """The `code` of an OpenAI-style error answer, whether or not the server wrapped it in {"error": ...}."""
+    body = exc.body if isinstance(exc.body, dict) else {}
+    error = body["error"] if isinstance(body.get("error"), dict) else body
+    return getattr(exc, "code", None) or error.get("code")
+
+
 def _retry_after(exc: openai.APIStatusError) -> float | None:
     value = exc.response.headers.get("retry-after") if exc.response is not None else None
     try:

@@ -6,16 +6,19 @@ that is why the blueprint is exempt from CSRF tokens.
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from flask import Blueprint, Response, abort, jsonify, request, url_for
 
 from .. import sharing
 from ..budget import OverBudget, seconds_until_tomorrow
 from ..errors import error_response
-from ..extensions import limit_creation
-from ..forms import one_line, submitted_idea_problem
+from ..extensions import limit_creation, limit_likes
+from ..forms import json_settings, one_line, submitted_idea_problem
 from ..jobs import Busy
 from ..owner import bearer_token, current_owner, ensure_owner, signed
 from ..services import services
+from ..studio import likes
 from .access import owned, readable
 from .openapi import document as openapi_document
 from .present import absolute_url, pitch_document
@@ -36,6 +39,18 @@ def _json_body() -> dict:
     return body
 
 
+def _json_or_token() -> None:
+    """415 unless the request is JSON or carries a bearer token: what no cross-site form can send."""
+    if not bearer_token() and not request.is_json:
+        abort(415)
+
+
+def _token_checked() -> None:
+    """401 for a bearer token that is not valid."""
+    if bearer_token() and current_owner() is None:
+        abort(401)
+
+
 def _unprocessable(errors: dict[str, list[str]]):
     response = jsonify({"error": {"status": 422, "title": "Please check what you sent",
                                   "message": "Some fields could not be used.", "fields": errors}})
@@ -53,22 +68,24 @@ def _summary(card) -> dict:
 @bp.post("/pitches")
 @limit_creation
 def create():
-    """Create a pitch from {"idea": ...}: 202 with its slug, links and the owner token."""
+    """Create a pitch from {"idea": ...} and optional knobs and models: 202 with its slug, links and the owner token."""
     body = _json_body()
     problem = submitted_idea_problem()
+    settings, errors = json_settings(body)
     if problem:
-        return _unprocessable({"idea": [problem]})
+        errors = {"idea": [problem], **errors}
+    if errors:
+        return _unprocessable(errors)
     idea = one_line(body["idea"])
-    if bearer_token() and current_owner() is None:
-        abort(401)
+    _token_checked()
     owner_id = ensure_owner()
     try:
-        slug = services().create_pitch(idea, owner_id)
+        slug = services().create_pitch(idea, owner_id, settings)
     except Busy:
         response, status = error_response(503)
         return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
-    except OverBudget:
-        response, status = error_response(429, "Today's budget of new pitches is spent. Try again tomorrow.")
+    except OverBudget as over:
+        response, status = error_response(429, over.message)
         return response, status, {"Retry-After": str(seconds_until_tomorrow())}
     response = jsonify({
         "slug": slug,
@@ -87,8 +104,7 @@ def list_mine():
     if request.args.get("mine") not in ("1", "true"):
         return error_response(400, "Only your own pitches can be listed here: add ?mine=1. "
                                    "Published pitches are in the gallery.")
-    if bearer_token() and current_owner() is None:
-        abort(401)
+    _token_checked()
     owner_id = current_owner()
     cards, _ = sharing.mine(services().store, owner_id, per_page=LIST_LIMIT) if owner_id else ([], False)
     return jsonify({"pitches": [_summary(card) for card in cards]})
@@ -127,10 +143,47 @@ def update(slug: str):
 @bp.delete("/pitches/<slug>")
 def remove(slug: str):
     """Delete a pitch (its maker only, by bearer token or a JSON request); its link then answers 410."""
-    if not bearer_token() and not request.is_json:
-        abort(415)
+    _json_or_token()
     sharing.delete_pitch(services().store, owned(slug, maker=True).id)
     return Response(status=204)
+
+
+@bp.get("/pitches/<slug>/like")
+def like_state(slug: str):
+    """Whether this visitor likes the pitch, and how many do."""
+    _token_checked()
+    return jsonify(asdict(likes.state(services().store, readable(slug).id, current_owner())))
+
+
+def _likeable(slug: str):
+    """The pitch a like or unlike names, for a JSON request or a valid token."""
+    _json_or_token()
+    view = readable(slug)
+    _token_checked()
+    return view
+
+
+@bp.post("/pitches/<slug>/like")
+@limit_likes
+def like(slug: str):
+    """Like a published pitch, once per visitor (cookie or token); 409 when it is not in the gallery."""
+    view = _likeable(slug)
+    try:
+        state = likes.like(services().store, view.id, ensure_owner())
+    except likes.NotLikeable:
+        return error_response(409, "Only a pitch in the gallery can be liked.")
+    return jsonify(asdict(state))
+
+
+@bp.delete("/pitches/<slug>/like")
+@limit_likes
+def unlike(slug: str):
+    """Take this visitor's like back (nothing happens when there was none)."""
+    view = _likeable(slug)
+    owner_id = current_owner()
+    state = likes.unlike(services().store, view.id, owner_id) if owner_id else \
+        likes.state(services().store, view.id, None)
+    return jsonify(asdict(state))
 
 
 @bp.get("/openapi.json")

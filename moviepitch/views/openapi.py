@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..models import STEPS
+from ..studio.knobs import KNOBS
 
 STATUSES = ["queued", "running", "done", "partial", "failed", "interrupted", "refused", "cancelled"]
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -23,6 +24,15 @@ def _error(description: str) -> dict:
     return _json(_ref("Error"), description)
 
 
+KNOB_PROPERTIES = {knob.name: {"type": ["number", "null"], "minimum": knob.low, "maximum": knob.high,
+                               "default": knob.default, "description": f"{knob.label}: {knob.description}"}
+                   for knob in KNOBS}
+USAGE = {"type": "object", "additionalProperties": {"type": "integer"},
+         "description": "Tokens and images as the API reported them: input_tokens, cached_input_tokens, output_tokens, "
+                        "reasoning_tokens; image_input_tokens, image_input_text_tokens, image_input_image_tokens, "
+                        "image_output_tokens, images. Absent keys are 0."}
+
+
 SCHEMAS = {
     "Error": {
         "type": "object", "required": ["error"],
@@ -37,7 +47,32 @@ SCHEMAS = {
     "NewPitch": {
         "type": "object", "required": ["idea"], "additionalProperties": True,
         "properties": {"idea": {"type": "string", "minLength": 3, "maxLength": 300,
-                                "description": "One line; line breaks fold into spaces."}},
+                                "description": "One line; line breaks fold into spaces."},
+                       **KNOB_PROPERTIES,
+                       "text_model": {"type": ["string", "null"], "description": "One of the text models on offer "
+                                      "(MOVIEPITCH_TEXT_MODELS); default: the configured one."},
+                       "image_model": {"type": ["string", "null"], "description": "One of the poster models on "
+                                       "offer (MOVIEPITCH_IMAGE_MODELS); default: the configured one."}},
+    },
+    "Cost": {
+        "type": ["object", "null"], "required": ["amount", "currency"],
+        "description": "What it cost when it was made, by the price table then in force; null when unpriced.",
+        "properties": {"amount": {"type": "number"}, "currency": {"type": "string"},
+                       "complete": {"type": "boolean", "description": "False when some calls had no price."}},
+    },
+    "Knobs": {
+        "type": "object", "required": [*(knob.name for knob in KNOBS), "takes_knobs", "ignored"],
+        "properties": {**{knob.name: {"type": ["number", "null"], "description": "As set; null: the default."}
+                          for knob in KNOBS},
+                       "takes_knobs": {"type": "boolean",
+                                       "description": "Whether the pitch's text model takes all the knobs."},
+                       "ignored": {"type": "array", "items": {"type": "string"},
+                                   "description": "Knobs its text model does not take (they are not sent)."}},
+    },
+    "Like": {
+        "type": "object", "required": ["liked", "likes"],
+        "properties": {"liked": {"type": "boolean", "description": "Whether you like it."},
+                       "likes": {"type": "integer", "description": "How many visitors like it."}},
     },
     "Created": {
         "type": "object", "required": ["slug", "url", "permalink", "status_url", "owner_token"],
@@ -48,14 +83,17 @@ SCHEMAS = {
     },
     "Step": {
         "type": "object",
-        "required": ["name", "label", "state", "model", "error", "note", "started_at", "finished_at", "elapsed"],
+        "required": ["name", "label", "state", "model", "error", "note", "started_at", "finished_at", "elapsed",
+                     "usage", "cost"],
         "properties": {"name": {"enum": list(STEPS)}, "label": {"type": "string"},
                        "state": {"enum": ["waiting", "running", "done", "failed", "skipped"]},
                        "model": {**NULLABLE_STRING, "description": "The model that answered, by short name."},
                        "error": NULLABLE_STRING,
                        "note": {**NULLABLE_STRING, "description": "A remark on a finished step, such as an "
                                 "idea that could not be checked."},
-                       "started_at": TIME, "finished_at": TIME, "elapsed": {"type": ["number", "null"]}},
+                       "started_at": TIME, "finished_at": TIME, "elapsed": {"type": ["number", "null"]},
+                       "usage": {**USAGE, "description": "What the step's last run used."},
+                       "cost": _ref("Cost")},
     },
     "Poster": {
         "type": ["object", "null"],
@@ -69,14 +107,15 @@ SCHEMAS = {
         "type": "object",
         "required": ["slug", "url", "idea", "status", "active", "error", "failure", "provider", "models",
                      "usage", "created_at", "started_at", "finished_at", "published", "steps", "progress",
-                     "outputs", "drafts", "missing", "poster", "preview", "versions"],
+                     "outputs", "drafts", "missing", "poster", "preview", "versions", "cost", "knobs", "likes"],
         "properties": {
             "slug": {"type": "string"}, "url": {"type": "string"}, "idea": {"type": "string"},
             "status": {"enum": STATUSES}, "active": {"type": "boolean"}, "error": NULLABLE_STRING,
             "failure": NULLABLE_STRING, "provider": {"type": "string"},
             "models": {"type": "object", "additionalProperties": {"type": "string"},
                        "description": "The models that made this pitch (text and image), by short name."},
-            "usage": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "usage": {**USAGE, "description": "Every call made for the pitch, regenerations included."},
+            "cost": _ref("Cost"), "knobs": _ref("Knobs"), "likes": {"type": "integer"},
             "created_at": TIME, "started_at": TIME, "finished_at": TIME, "published": {"type": "boolean"},
             "steps": {"type": "array", "items": _ref("Step")},
             "progress": {"type": "object", "required": ["finished", "total"],
@@ -149,7 +188,10 @@ def document() -> dict:
                         "400": _error("The body is not a JSON object."),
                         "401": _error("The bearer token is not valid."),
                         "415": _error("The body is not application/json."),
-                        "422": _error("The idea is missing, too short, too long or not plain text."),
+                        "422": _error("The idea is missing, too short, too long or not plain text; or a knob or "
+                                      "model is out of range or not on offer."),
+                        "429": _error("Too many pitches from your address, or today's budget is spent; see "
+                                      "Retry-After."),
                         "503": _error("Every writer is busy; see Retry-After."),
                     },
                 },
@@ -192,6 +234,36 @@ def document() -> dict:
                                   "403": _error("Not your pitch."), "404": _error("No such pitch."),
                                   "410": _error("Already deleted."),
                                   "415": _error("Neither a bearer token nor a JSON request.")},
+                },
+            },
+            "/api/pitches/{slug}/like": {
+                "parameters": [SLUG],
+                "get": {
+                    "summary": "Whether you like a pitch", "operationId": "getLike",
+                    "security": [{"ownerToken": []}, {}],
+                    "responses": {"200": _json(_ref("Like"), "Your like and the count."),
+                                  "401": _error("The bearer token is not valid."),
+                                  "404": _error("No such pitch."), "410": _error("The pitch was deleted.")},
+                },
+                "post": {
+                    "summary": "Like a published pitch (once per visitor)", "operationId": "likePitch",
+                    "security": [{"ownerToken": []}, {}],
+                    "responses": {"200": _json(_ref("Like"), "Liked (liking again changes nothing)."),
+                                  "401": _error("The bearer token is not valid."),
+                                  "404": _error("No such pitch."),
+                                  "409": _error("The pitch is not in the gallery."),
+                                  "410": _error("The pitch was deleted."),
+                                  "415": _error("Neither a bearer token nor a JSON request."),
+                                  "429": _error("Too many likes from your address; see Retry-After.")},
+                },
+                "delete": {
+                    "summary": "Take your like back", "operationId": "unlikePitch",
+                    "security": [{"ownerToken": []}, {}],
+                    "responses": {"200": _json(_ref("Like"), "Not liked (any more)."),
+                                  "401": _error("The bearer token is not valid."),
+                                  "404": _error("No such pitch."), "410": _error("The pitch was deleted."),
+                                  "415": _error("Neither a bearer token nor a JSON request."),
+                                  "429": _error("Too many likes from your address; see Retry-After.")},
                 },
             },
         },

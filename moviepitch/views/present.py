@@ -11,6 +11,9 @@ from flask import current_app, url_for
 from ..pipeline import COSMETIC, LABELS
 from ..providers.base import split_error
 from ..records import PitchView, StepView
+from ..services import services
+from ..studio import knobs
+from ..studio.usage import pitch_cost, step_cost
 
 STEP_ENDED = ("done", "failed", "skipped")
 TEXT_STEPS = ("reply", "synopsis", "title", "cast", "image_prompt")
@@ -168,6 +171,7 @@ def pitch_document(view: PitchView) -> dict:
             "name": name, "label": LABELS[name], "state": step.state, "model": short_model(step.model),
             "error": None if step.state == "done" else words, "note": words if step.state == "done" else None,
             "started_at": _iso(step.started_at), "finished_at": _iso(step.finished_at), "elapsed": elapsed,
+            "usage": step.usage, "cost": step_cost(step.cost),
         })
     synopsis = view.outputs.get("synopsis")
     return {
@@ -181,6 +185,9 @@ def pitch_document(view: PitchView) -> dict:
         "provider": view.provider,
         "models": models_of(view),
         "usage": view.usage,
+        "cost": pitch_cost(view),
+        "knobs": knobs.document(view.knobs, services().provider, view.text_model),
+        "likes": view.likes,
         "created_at": _iso(view.created_at),
         "started_at": _iso(view.started_at),
         "finished_at": _iso(view.finished_at),
