@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
-from conftest import csrf_token, drain, submit_idea
+from conftest import csrf_token, drain, make_app, submit_idea
 from fakes import ScriptedProvider
 
 from moviepitch.jobs import Busy
-from moviepitch.providers import ProviderError
+from moviepitch.providers import ProviderError, _tell_offline
 from moviepitch.owner import COOKIE
 
 IDEA = "Three dogs move to Hawaii to learn to surf."
@@ -25,7 +27,8 @@ def test_the_form_page_has_the_field_and_a_csrf_token(client):
     assert page.status_code == 200
     html = page.get_data(as_text=True)
     assert 'name="idea"' in html and 'name="csrf_token"' in html
-    assert "offline writer" in html  # the footer names the provider in use
+    assert "Offline demo" in html  # a small badge says no model is connected...
+    assert "OPENAI_API_KEY" not in html  # ...and how to connect one is for the README and the log
 
 
 def test_the_whole_flow_offline(client, app):
@@ -287,3 +290,14 @@ def test_a_change_made_through_this_process_shows_on_the_shared_page_at_once(cli
     token = csrf_token(client)
     assert client.post(f"/p/{slug}/delete", data={"csrf_token": token}).status_code == 303
     assert visitor.get(f"/p/{slug}").status_code == 410
+
+
+def test_with_no_model_the_log_says_once_how_to_connect_one(tmp_path, caplog):
+    _tell_offline.cache_clear()
+    with caplog.at_level(logging.WARNING, logger="moviepitch.providers"):
+        for n in range(2):
+            services = make_app(tmp_path / str(n)).extensions["moviepitch"]
+            services.jobs.shutdown()
+            services.store.engine.dispose()
+    told = [r.message for r in caplog.records if "No AI model is connected" in r.message]
+    assert len(told) == 1 and "OPENAI_API_KEY" in told[0] and "OPENAI_BASE_URL" in told[0]

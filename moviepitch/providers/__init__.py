@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import logging
 from typing import Mapping
 
 from .base import (
@@ -17,6 +19,8 @@ __all__ = [
 ]
 
 NAMES = ("openai", "offline")
+
+log = logging.getLogger(__name__)
 
 
 class SplitProvider(Provider):
@@ -59,12 +63,22 @@ def select_provider(config: Mapping) -> Provider:
     image_name = _chosen(config, "IMAGE_PROVIDER", text_name)
     if "openai" in (text_name, image_name) and not remote:
         raise RuntimeError("The openai provider needs OPENAI_API_KEY or OPENAI_BASE_URL to be set.")
+    if not remote:
+        _tell_offline()
     built: dict[str, Provider] = {}
     for name in {text_name, image_name}:
         built[name] = _build(name, config)
     if text_name == image_name:
         return built[text_name]
     return SplitProvider(built[text_name], built[image_name])
+
+
+@functools.cache  # once per process
+def _tell_offline() -> None:
+    # Pages show visitors only an "Offline demo" badge: how to connect a model is for the operator.
+    log.warning("No AI model is connected: the offline writer makes every pitch (pages show an "
+                "'Offline demo' badge). Set OPENAI_API_KEY, or OPENAI_BASE_URL for Ollama, vLLM or a "
+                "llama.cpp server, to use a model; see the README's Configuration.")
 
 
 def _build(name: str, config: Mapping) -> Provider:
