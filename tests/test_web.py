@@ -292,6 +292,17 @@ def test_a_change_made_through_this_process_shows_on_the_shared_page_at_once(cli
     assert visitor.get(f"/p/{slug}").status_code == 410
 
 
+def test_robots_txt_opens_the_site_and_keeps_private_and_machine_pages_out(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response.mimetype == "text/plain"
+    rules = [line for line in response.get_data(as_text=True).splitlines() if line and not line.startswith("#")]
+    assert rules[0] == "User-agent: *" and "Allow: /" in rules
+    for private in ("/api/", "/mine", "/p/*/edit/", "/p/*/delete", "/p/*/publish", "/p/*/report"):
+        assert f"Disallow: {private}" in rules
+    # Unlisted pitches share /p/ with published ones: they stay reachable, so crawlers can read their noindex.
+    assert "Disallow: /p/" not in rules and "Disallow: /gallery" not in rules
+
+
 def test_with_no_model_the_log_says_once_how_to_connect_one(tmp_path, caplog):
     _tell_offline.cache_clear()
     with caplog.at_level(logging.WARNING, logger="moviepitch.providers"):

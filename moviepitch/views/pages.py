@@ -98,6 +98,14 @@ def pitch(slug: str):
     return _page(html, view.revision)
 
 
+@bp.get("/robots.txt")
+def robots():
+    """What crawlers may fetch: everything people see, nothing private or machine-facing."""
+    response = Response(render_template("robots.txt"), mimetype="text/plain")
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def _page(html: str, revision: int) -> Response:
     etag = f"page-r{revision}"
     # Only the ETag can match (no dates, no ranges), so this is all of make_conditional we need.
