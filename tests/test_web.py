@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 from conftest import csrf_token, drain, make_app, submit_idea
@@ -290,6 +291,34 @@ def test_a_change_made_through_this_process_shows_on_the_shared_page_at_once(cli
     token = csrf_token(client)
     assert client.post(f"/p/{slug}/delete", data={"csrf_token": token}).status_code == 303
     assert visitor.get(f"/p/{slug}").status_code == 410
+
+
+def test_visitors_see_the_pitch_and_owners_the_making_of(client, app):
+    slug = create(client, app)
+    owner = client.get(f"/p/{slug}").get_data(as_text=True)
+    visitor = app.test_client().get(f"/p/{slug}").get_data(as_text=True)
+    assert 'class="making-of"' in owner and 'data-step="check"' in owner
+    assert ">Finished</p>" in owner and "<details" in owner and "open>" not in owner  # folded once done
+    assert "making-of" not in visitor and "data-step=" not in visitor and "Content check" not in visitor
+    assert re.search(r'data-status-badge hidden>', visitor)  # no status word on a finished pitch
+    for html in (owner, visitor):
+        assert "OPENAI_API_KEY" not in html and "OPENAI_BASE_URL" not in html  # set-up is for the README
+        assert html.count("Offline demo") == 1
+
+
+def test_the_poster_alt_is_a_short_description(client, app):
+    slug = create(client, app)
+    doc = client.get(f"/api/pitches/{slug}").get_json()
+    alt = doc["poster"]["alt"]
+    assert alt.startswith("Poster: ") and len(alt) < 140 < len(doc["outputs"]["image_prompt"])
+    assert f'alt="{alt}"' in client.get(f"/p/{slug}").get_data(as_text=True).replace("&#39;", "'")
+
+
+def test_the_idea_field_takes_a_long_paste_and_counts_instead_of_cutting(client):
+    html = client.get("/").get_data(as_text=True)
+    field = re.search(r"<textarea[^>]*>", html).group(0)
+    assert "maxlength" not in field and 'data-max="300"' in field
+    assert 'aria-describedby="idea-help idea-error"' in field and "data-counter" in html
 
 
 def test_robots_txt_opens_the_site_and_keeps_private_and_machine_pages_out(client):
