@@ -10,7 +10,7 @@ from conftest import csrf_token, drain, make_app, submit_idea
 from fakes import ScriptedProvider
 
 from moviepitch.jobs import Busy
-from moviepitch.providers import ProviderError, _tell_offline
+from moviepitch.providers import ProviderError, tell_offline_once
 from moviepitch.owner import COOKIE
 
 IDEA = "Three dogs move to Hawaii to learn to surf."
@@ -333,10 +333,14 @@ def test_robots_txt_opens_the_site_and_keeps_private_and_machine_pages_out(clien
 
 
 def test_with_no_model_the_log_says_once_how_to_connect_one(tmp_path, caplog):
-    _tell_offline.cache_clear()
+    tell_offline_once.cache_clear()
     with caplog.at_level(logging.WARNING, logger="moviepitch.providers"):
-        for n in range(2):
-            services = make_app(tmp_path / str(n)).extensions["moviepitch"]
+        for n in range(2):  # two apps in one process, two pitches each: one line
+            app = make_app(tmp_path / str(n))
+            client = app.test_client()
+            create(client, app)
+            create(client, app)
+            services = app.extensions["moviepitch"]
             services.jobs.shutdown()
             services.store.engine.dispose()
     told = [r.message for r in caplog.records if "No AI model is connected" in r.message]

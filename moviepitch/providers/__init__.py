@@ -15,7 +15,7 @@ from .openai_api import OpenAIProvider
 
 __all__ = [
     "ImageRequest", "ImageResult", "ModerationResult", "OfflineProvider", "OpenAIProvider", "Provider", "ProviderError",
-    "TextRequest", "TextResult", "select_provider",
+    "TextRequest", "TextResult", "select_provider", "tell_offline_once",
 ]
 
 NAMES = ("openai", "offline")
@@ -63,8 +63,6 @@ def select_provider(config: Mapping) -> Provider:
     image_name = _chosen(config, "IMAGE_PROVIDER", text_name)
     if "openai" in (text_name, image_name) and not remote:
         raise RuntimeError("The openai provider needs OPENAI_API_KEY or OPENAI_BASE_URL to be set.")
-    if not remote:
-        _tell_offline()
     built: dict[str, Provider] = {}
     for name in {text_name, image_name}:
         built[name] = _build(name, config)
@@ -74,7 +72,8 @@ def select_provider(config: Mapping) -> Provider:
 
 
 @functools.cache  # once per process
-def _tell_offline() -> None:
+def tell_offline_once() -> None:
+    """Tell the operator, once per process, that no model is connected and which setting connects one."""
     # Pages show visitors only an "Offline demo" badge: how to connect a model is for the operator.
     log.warning("No AI model is connected: the offline writer makes every pitch (pages show an "
                 "'Offline demo' badge). Set OPENAI_API_KEY, or OPENAI_BASE_URL for Ollama, vLLM or a "
