@@ -355,6 +355,14 @@ def test_the_idea_field_counts_and_never_cuts(live_server, browser):
 def test_the_rate_limit_keeps_the_idea_and_says_when(tmp_path, browser):
     with serving(tmp_path, CREATE_LIMIT="1 per minute") as (base, _):
         desk = Person(browser, base, DESKTOP)
+        # An idea refused as invalid (422) is not counted: the one pitch a minute is still there after it.
+        desk.goto("/")
+        desk.page.get_by_label("Your movie idea").fill("Hi")
+        desk.page.get_by_role("button", name="Pitch it").click()
+        expect(desk.page.locator("#idea-error")).to_contain_text("between 3 and 300 characters")
+        expect(desk.page.get_by_label("Your movie idea")).to_have_value("Hi")
+        shot(desk.page, "desktop-invalid-idea", full_page=False)
+        accessible(desk.page, "the form with an invalid idea, desktop")
         create(desk, "A first idea, within the limit.")
         # Both screens come from 127.0.0.1, one address: after one pitch, each is a minute too soon.
         for name, person in (("desktop", desk), ("phone", Person(browser, base, PHONE))):
@@ -405,6 +413,11 @@ def test_publish_share_report_and_the_pages_around_a_pitch(live_server, browser)
     edit_url = phone_secret.inner_text().strip()
 
     # Publishing asks first, and hands over the link to share.
+    phone_maker.goto(permalink + "/publish")
+    expect(phone_maker.page.locator("[data-permalink]")).to_have_value(permalink)
+    assert phone_maker.page.evaluate("document.documentElement.scrollWidth") <= 375
+    shot(phone_maker.page, "phone-publish-confirm")
+    accessible(phone_maker.page, "the publish confirmation, phone")
     page.reload()
     page.get_by_role("link", name="Publish to the gallery…").click()
     expect(page.get_by_role("heading", name=re.compile("^Publish"))).to_be_visible()
@@ -458,8 +471,14 @@ def test_publish_share_report_and_the_pages_around_a_pitch(live_server, browser)
     shot(phone, "phone-404")
     accessible(phone, "the error page, phone")
     desk_visitor = visitor.elsewhere(browser, DESKTOP)
-    desk_visitor.goto("/gallery")
-    shot(desk_visitor.page, "desktop-gallery")
-    accessible(desk_visitor.page, "the gallery, desktop")
+    for path, name in (("/gallery", "gallery"), (permalink + "/report", "report"), (edit_url, "join"),
+                       ("/p/no-such-pitch-here", "404")):
+        desk_visitor.goto(path)
+        shot(desk_visitor.page, f"desktop-{name}")
+        accessible(desk_visitor.page, f"the {name} page, desktop")
+    for path, name in (("/mine", "mine"), (permalink + "/delete", "delete-confirm")):
+        phone_maker.goto(path)
+        shot(phone_maker.page, f"phone-{name}")
+        accessible(phone_maker.page, f"the {name} page, phone")
     for person in (desk_visitor, visitor, phone_maker, maker):
         person.close()
