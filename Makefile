@@ -6,10 +6,13 @@ FLASK := $(BIN)/flask --app moviepitch
 HOST ?= 127.0.0.1
 PORT ?= 5000
 # Debian packages the test suite needs: a browser for the end-to-end tests, and the real
-# PostgreSQL and Redis servers the scale-out tests start (procps gives them pkill).
+# PostgreSQL and Redis servers the scale-out tests start (procps gives them pkill). npm (for
+# axe-core) is installed from Debian only when no npm is on the PATH.
 SYSTEM_PACKAGES := chromium postgresql redis-server procps
+# axe-core, the accessibility checker the browser test runs in each page, pinned by tests/package-lock.json.
+AXE := tests/node_modules/axe-core/axe.min.js
 
-.PHONY: run serve test bench install install-test migrate system-deps clean
+.PHONY: run serve test bench install install-test migrate system-deps axe clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,14 +42,23 @@ run: migrate
 serve: migrate
 	MOVIEPITCH_BIND=$(HOST):$(PORT) $(BIN)/gunicorn wsgi:app
 
-test: install-test system-deps
+test: install-test system-deps $(AXE)
 	$(BIN)/python -m pytest
+
+axe: $(AXE)
+
+# Without npm (not root, no Debian package) the browser test skips its accessibility checks, as
+# it skips altogether without chromium; under CI=true system-deps has already failed the run.
+$(AXE): tests/package.json tests/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests && touch $@; \
+	else echo "Skipping axe-core: npm is missing (install it with: sudo apt-get install npm)"; fi
 
 # Installs only what is missing. Without root it skips (browser tests then skip too),
 # except under CI=true, where a missing package must fail the run.
 system-deps:
 	@missing=""; \
 	for pkg in $(SYSTEM_PACKAGES); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -z "$$missing" ]; then echo "System packages present:$(foreach p,$(SYSTEM_PACKAGES), $(p))."; exit 0; fi; \
 	if [ "$$(id -u)" != "0" ]; then \
 		if [ "$$CI" = "true" ]; then echo "error: missing Debian packages:$$missing (run as root to install them)" >&2; exit 1; fi; \
@@ -62,4 +74,4 @@ bench: install-test
 	$(BIN)/python tests/bench/run.py $(if $(BENCH_OUT),--out $(BENCH_OUT))
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache test-artifacts
+	rm -rf $(VENV) *.egg-info .pytest_cache test-artifacts tests/node_modules

@@ -146,5 +146,6 @@ class IdeaForm(FlaskForm, StudioFields):
         "Your movie idea",
         filters=[one_line],
         validators=[valid_idea],
-        render_kw={"required": True, "minlength": IDEA_MIN, "maxlength": IDEA_MAX, "rows": 3},
+        # No maxlength: a browser would cut a pasted idea silently. The page counts and says instead.
+        render_kw={"required": True, "minlength": IDEA_MIN, "data-max": IDEA_MAX, "rows": 3},
     )

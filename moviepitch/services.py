@@ -11,7 +11,7 @@ from flask import Flask, current_app
 from . import db, image_pool, pipeline
 from .budget import Budget, OverBudget
 from .jobs import Busy, QueueDown, RQJobs, ThreadJobs
-from .providers import Provider, select_provider
+from .providers import Provider, select_provider, tell_offline_once
 from .records import Staleness
 from .schema import SchemaGate
 from .store import Store
@@ -67,6 +67,9 @@ class Services:
             raise OverBudget("Today's budget is spent. Try again tomorrow.")
         if not self.budget.spend("pitches"):
             raise OverBudget()
+        if self.provider.name.startswith("offline"):
+            # Said on the first pitch, not at start, so commands such as `db upgrade` stay quiet.
+            tell_offline_once()
         settings = settings or {}
         models = {**self.models, **{kind: settings[f"{kind}_model"] for kind in ("text", "image")
                                     if settings.get(f"{kind}_model")}}

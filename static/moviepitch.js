@@ -1,4 +1,4 @@
-// MoviePitch in the browser: the idea form's helpers, and the pitch page's live updates.
+// MoviePitch in the browser: the idea form's helpers, copy buttons, and the pitch page's live updates.
 // Every piece of model text goes in with textContent, never as HTML.
 "use strict";
 
@@ -12,40 +12,82 @@ const WHEN = {
 
 function $(root, selector) { return root.querySelector(selector); }
 
-// The idea form: sample ideas, a character counter, and Enter to send (an idea is one line).
+// An idea as the server will count it: whitespace folded to single spaces, in code points.
+function ideaLength(value) { return [...value.split(/\s+/).filter(Boolean).join(" ")].length; }
+
+// The idea form: a live character count, a clear word when the idea is too long (pasted or
+// typed: nothing is ever cut), sample ideas, and Enter to send (an idea is one line).
 function setUpIdeaForm() {
   const field = document.getElementById("idea");
   if (!field) return;
+  const max = Number(field.dataset.max);
   const counter = document.querySelector("[data-counter]");
-  const count = () => { if (counter) counter.textContent = `${field.value.trim().length} / ${field.maxLength}`; };
-  field.addEventListener("input", count);
+  const error = document.querySelector("[data-idea-error]");
+  let pasted = false;  // the idea grew past the limit by a paste, and is still too long
+
+  const update = () => {
+    const length = ideaLength(field.value);
+    counter.textContent = `${length} / ${max}`;
+    counter.classList.toggle("is-over", length > max);
+    if (length > max) {
+      // Worded the same at every keystroke, so a screen reader says it once; the count shows how far over.
+      const text = pasted
+        ? `The idea you pasted is longer than the ${max} characters a pitch takes. Nothing was cut: shorten it to send it.`
+        : `That is longer than the ${max} characters a pitch takes: shorten it to send it.`;
+      if (error.textContent !== text) error.textContent = text;
+      error.hidden = false;
+      field.setAttribute("aria-invalid", "true");
+    } else {
+      // It fits: whatever was wrong with it, here or on the server, is past once it is edited.
+      pasted = false;
+      error.textContent = "";
+      error.hidden = true;
+      field.removeAttribute("aria-invalid");
+    }
+  };
+  field.addEventListener("input", (event) => {
+    if (event.inputType === "insertFromPaste") pasted = ideaLength(field.value) > max;
+    update();
+  });
   field.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       field.form.requestSubmit();
     }
   });
-  document.querySelectorAll("[data-sample]").forEach((button) => {
-    button.addEventListener("click", () => { field.value = button.dataset.sample; count(); field.focus(); });
+  field.form.addEventListener("submit", (event) => {
+    if (ideaLength(field.value) > max) {
+      event.preventDefault();  // the message beside the field already says why
+      field.focus();
+    }
   });
-  count();
+  document.querySelectorAll("[data-sample]").forEach((button) => {
+    button.addEventListener("click", () => { field.value = button.dataset.sample; update(); field.focus(); });
+  });
+  // On load, only count: a message the server sent stays until the idea is edited.
+  counter.textContent = `${ideaLength(field.value)} / ${max}`;
+  counter.classList.toggle("is-over", ideaLength(field.value) > max);
 }
 
-function setUpCopyLink() {
-  const button = document.querySelector("[data-copy]");
-  if (!button) return;
-  const link = document.querySelector("[data-permalink]");
-  const feedback = document.querySelector("[data-copy-feedback]");
-  button.addEventListener("click", async () => {
-    try {
-      await navigator.clipboard.writeText(link.value);
-    } catch (_) {
-      // Clipboard API refused (plain http, old browser): select the text the old way.
-      link.select();
-      document.execCommand("copy");
-    }
-    feedback.textContent = "Copied!";
-    setTimeout(() => { feedback.textContent = ""; }, 2500);
+// Every [data-copy="id"] button copies the text of the element with that id.
+function setUpCopyButtons() {
+  document.querySelectorAll("[data-copy]").forEach((button) => {
+    const source = document.getElementById(button.dataset.copy);
+    const feedback = $(button.parentElement, "[data-copy-feedback]");
+    button.addEventListener("click", async () => {
+      const text = "value" in source ? source.value : source.textContent.trim();
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch (_) {
+        // Clipboard API refused (plain http, old browser): select the text for the person to copy.
+        const range = document.createRange();
+        if ("select" in source) source.select();
+        else { range.selectNodeContents(source); getSelection().removeAllRanges(); getSelection().addRange(range); }
+        document.execCommand("copy");
+      }
+      feedback.textContent = "Copied!";
+      setTimeout(() => { feedback.textContent = ""; }, 2500);
+    });
   });
 }
 
@@ -58,6 +100,12 @@ function setUpNativeShare() {
     const url = document.querySelector("[data-permalink]").value;
     navigator.share({ title: button.dataset.shareTitle, text: button.dataset.shareText, url }).catch(() => {});
   });
+}
+
+// A fresh edit link was asked for (the page opened at #edit-link): unfold it.
+function setUpSecret() {
+  const secret = document.querySelector("[data-secret]");
+  if (secret && window.location.hash === "#edit-link") secret.open = true;
 }
 
 function paragraphs(container, text) {
@@ -74,14 +122,17 @@ class PitchPage {
   constructor(root) {
     this.root = root;
     this.url = root.dataset.statusUrl;
+    this.owner = root.dataset.owner === "true";
+    this.words = JSON.parse(root.dataset.words);
     this.etag = null;
     this.skewMs = 0;  // server clock minus ours, from the Date header
     this.doc = null;
     this.startedActive = root.dataset.active === "true";
+    this.clocks = new Map();  // element -> when its step started (server time)
   }
 
   start() {
-    if (this.root.dataset.active === "true") this.poll();
+    if (this.startedActive) this.poll();
     setInterval(() => this.tick(), 200);
   }
 
@@ -112,16 +163,20 @@ class PitchPage {
     const root = this.root;
     const out = doc.outputs;
     root.className = root.className.replace(/status-\w+/, `status-${doc.status}`);
-    $(root, "[data-status-badge]").textContent = doc.status;
     root.querySelectorAll("[data-when]").forEach((group) => {
       group.hidden = !WHEN[group.dataset.when].includes(doc.status);
     });
     // When a pitch finishes, its owner's choices (new versions, retries) depend on how it
     // ended: let the server draw them afresh.
-    if (!doc.active && this.startedActive && $(root, ".owner-actions")) {
+    if (!doc.active && this.startedActive && this.owner) {
       window.location.reload();
       return;
     }
+    this.renderMaking(doc);
+
+    const badge = $(root, "[data-status-badge]");
+    badge.textContent = this.words.status[doc.status];
+    badge.hidden = doc.active || (!this.owner && doc.status === "done");
 
     // Once the pitch is no longer being made, a part that did not come says why, in place of its placeholder.
     const missing = doc.missing || {};
@@ -173,20 +228,45 @@ class PitchPage {
     synopsis.classList.toggle("is-writing", Boolean(out.synopsis) && !out.synopsis_complete && !draft);
     $(root, "[data-draft-label]").hidden = !draft;
 
-    const progress = $(root, "[data-progress]");
-    progress.value = doc.progress.finished;
-    progress.textContent = `${doc.progress.finished} of ${doc.progress.total}`;
     doc.steps.forEach((step) => this.renderStep(step));
     this.renderPoster(doc);
   }
 
+  // The one-line summary kept in view while the pitch is made.
+  renderMaking(doc) {
+    const bar = $(this.root, "[data-making]");
+    bar.hidden = !doc.active;
+    const running = this.words.doing.find(([name]) => doc.steps.some((s) => s.name === name && s.state === "running"));
+    const shown = { poster: doc.poster, title: doc.outputs.title };
+    const now = $(bar, "[data-making-now]");
+    let text = doc.status === "queued" ? this.words.waiting : now.textContent;
+    if (running) text = running[2] && shown[running[0]] ? running[2] : running[1];
+    if (now.textContent !== text) now.textContent = text;  // a live region: say each step once
+    const progress = $(bar, "[data-progress]");
+    progress.max = doc.progress.total;
+    progress.value = doc.progress.finished;
+    progress.textContent = `${doc.progress.finished} of ${doc.progress.total}`;
+    $(bar, "[data-making-count]").textContent = `${doc.progress.finished} of ${doc.progress.total}`;
+    const step = running && doc.steps.find((s) => s.name === running[0]);
+    this.clock($(bar, "[data-making-time]"), step ? step.started_at : null, false);
+    const count = $(this.root, "[data-steps-count]");
+    if (count) count.textContent = `${doc.progress.finished} of ${doc.progress.total} steps`;
+  }
+
   renderStep(step) {
+    // A part being made again looks busy where it stands (the poster has its own overlay).
+    const part = $(this.root, `[data-part="${step.name}"]`);
+    if (part) part.classList.toggle("is-working", step.state === "running");
     const item = $(this.root, `[data-step="${step.name}"]`);
-    if (!item) return;
+    if (!item) return;  // the making-of is the owner's
     item.className = `step state-${step.state}`;
-    item.dataset.started = step.started_at || "";
     $(item, ".step-state").textContent = step.state;
-    $(item, ".step-time").textContent = step.elapsed === null ? "" : seconds(step.elapsed);
+    const time = $(item, ".step-time");
+    if (step.state === "running") this.clock(time, step.started_at, true);
+    else {
+      this.clock(time, null);
+      time.textContent = step.elapsed === null ? "" : seconds(step.elapsed);
+    }
     this.renderRemark(item, "step-error", step.error);
     this.renderRemark(item, "step-note", step.note);
   }
@@ -206,14 +286,14 @@ class PitchPage {
     const frame = $(this.root, "[data-poster]");
     const placeholder = $(frame, "[data-poster-placeholder]");
     const label = $(frame, "[data-poster-label]");
-    const posterStep = doc.steps.find((step) => step.name === "poster");
+    const notes = this.words.poster;
+    const step = doc.steps.find((s) => s.name === "poster");
+    const state = step ? step.state : null;
     if (doc.poster) {
-      const partial = $(frame, "img.is-preview");
-      if (partial) partial.remove();
-      placeholder.classList.remove("over-preview");
-      let img = $(frame, "img");
+      let img = $(frame, "img.poster-image");
       if (!img) {
         img = document.createElement("img");
+        img.className = "poster-image";
         frame.prepend(img);
       }
       if (img.getAttribute("src") !== doc.poster.url) {
@@ -221,46 +301,62 @@ class PitchPage {
         img.width = doc.poster.width;
         img.height = doc.poster.height;
       }
-      img.alt = `Poster: ${doc.outputs.image_prompt || doc.outputs.title || "movie poster"}`;
-      frame.classList.remove("is-empty");
-      placeholder.hidden = true;
+      img.alt = doc.poster.alt;
       label.textContent = doc.poster.label || "";
       label.hidden = !doc.poster.label;
-    } else if (doc.preview) {
-      // The poster sharpening: each partial image replaces the last.
-      let img = $(frame, "img.is-preview");
-      if (!img) {
-        img = document.createElement("img");
-        img.className = "is-preview";
-        img.alt = "The poster, partly painted";
-        frame.prepend(img);
-      }
-      if (img.getAttribute("src") !== doc.preview.url) img.src = doc.preview.url;
-      placeholder.classList.add("over-preview");
-      $(placeholder, "[data-poster-state]").textContent = "Painting the poster…";
-    } else {
-      const state = $(placeholder, "[data-poster-state]");
-      if (posterStep && posterStep.state === "running") state.textContent = "Painting the poster…";
-      else if (doc.active) state.textContent = "The poster comes last.";
-      else state.textContent = (doc.missing || {}).poster || "No poster for this pitch.";
     }
+    // The new poster sharpening, over the old one if there is one: each partial image replaces the last.
+    let preview = $(frame, "img.is-preview");
+    if (doc.preview && state === "running") {
+      if (!preview) {
+        preview = document.createElement("img");
+        preview.className = "is-preview";
+        preview.alt = "The new poster, partly painted";
+        frame.insertBefore(preview, placeholder);
+      }
+      if (preview.getAttribute("src") !== doc.preview.url) preview.src = doc.preview.url;
+    } else if (preview) {
+      preview.remove();
+      preview = null;
+    }
+    frame.classList.toggle("is-empty", !doc.poster && !preview);
+    frame.classList.toggle("has-preview", Boolean(preview));
+
+    let note = null;
+    if (state === "running") note = doc.poster ? notes.repainting : notes.painting;
+    else if (doc.active && (state === "waiting" || !doc.poster)) note = doc.poster ? notes.coming_again : notes.coming;
+    else if (!doc.poster) note = (doc.missing || {}).poster || notes.none;
+    placeholder.hidden = !note;
+    $(placeholder, "[data-poster-state]").textContent = note || "";
+    this.clock($(placeholder, "[data-poster-time]"), state === "running" ? step.started_at : null, false);
   }
 
-  // Running steps show their time ticking, measured on the server's clock.
-  tick() {
-    this.root.querySelectorAll(".step.state-running").forEach((item) => {
-      const started = Date.parse(item.dataset.started);
-      if (Number.isNaN(started)) return;
-      const elapsed = Math.max(0, (Date.now() + this.skewMs - started) / 1000);
-      $(item, ".step-time").textContent = seconds(elapsed);
-    });
+  // Ticking times: `element` counts up from `startedAt` (server time), or stops and clears when null.
+  clock(element, startedAt, tenths) {
+    if (!startedAt) {
+      if (this.clocks.delete(element) && !tenths) element.textContent = "";
+      return;
+    }
+    this.clocks.set(element, { started: Date.parse(startedAt), tenths });
+    this.tickOne(element);
   }
+
+  tickOne(element) {
+    const { started, tenths } = this.clocks.get(element);
+    if (Number.isNaN(started)) return;
+    const elapsed = Math.max(0, (Date.now() + this.skewMs - started) / 1000);
+    // Whole seconds where there is little room, shown from the first one on.
+    element.textContent = tenths ? seconds(elapsed) : (elapsed >= 1 ? `${Math.floor(elapsed)} s` : "");
+  }
+
+  tick() { this.clocks.forEach((_, element) => this.tickOne(element)); }
 }
 
 document.addEventListener("DOMContentLoaded", () => {
   setUpIdeaForm();
-  setUpCopyLink();
+  setUpCopyButtons();
   setUpNativeShare();
+  setUpSecret();
   const root = document.querySelector("[data-pitch]");
   if (root) new PitchPage(root).start();
 });

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from conftest import csrf_token, drain, services_of, submit_idea
 from fakes import ScriptedProvider, png_bytes
@@ -40,6 +42,7 @@ def test_retry_after_a_failed_poster(client, app, provider):
 
 def test_a_new_offline_poster_comes_with_a_description_of_what_it_shows(client, app):
     from moviepitch.offline import plan_story, write_image_prompt
+    from moviepitch.views.present import short_description
     slug = create(client, app)
     first = status(client, slug)
     assert post(client, f"/p/{slug}/regenerate/poster").status_code == 303
@@ -49,7 +52,9 @@ def test_a_new_offline_poster_comes_with_a_description_of_what_it_shows(client, 
                       services_of(app).store.view(slug).seed)
     # The offline painter frames a new poster differently, and the description on show says so.
     assert doc["outputs"]["image_prompt"] == write_image_prompt(plan, 2) != first["outputs"]["image_prompt"]
-    assert f"Poster: {write_image_prompt(plan, 2)}" in client.get(f"/p/{slug}").get_data(as_text=True)
+    # Its alt text is the short form of that description (issue 13: a sentence, not the whole).
+    alt = f"Poster: {short_description(write_image_prompt(plan, 2))}"
+    assert doc["poster"]["alt"] == alt and html.escape(alt) in client.get(f"/p/{slug}").get_data(as_text=True)
     assert post(client, f"/p/{slug}/choose/poster/1").status_code == 303
     assert status(client, slug)["outputs"]["image_prompt"] == write_image_prompt(plan, 1)
 

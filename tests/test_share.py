@@ -57,9 +57,9 @@ def _owner_of(client, app, slug):
 def test_the_edit_link_is_shown_once_and_makes_another_browser_an_owner(client, app):
     slug = create(client, app)
     page = client.get(f"/p/{slug}").get_data(as_text=True)
-    link = re.search(r'data-edit-link[^>]*value="([^"]+)"|value="([^"]+)"[^>]*data-edit-link', page)
+    link = re.search(r"data-edit-link>([^<]+)<", page)
     assert link, "the edit link is shown right after creating"
-    url = next(group for group in link.groups() if group)
+    url = link.group(1)
     assert f"/p/{slug}/edit/" in url
     assert "data-edit-link" not in client.get(f"/p/{slug}").get_data(as_text=True)  # once
 
@@ -245,3 +245,42 @@ def test_every_page_has_a_title_and_description(client, app, path):
     html = client.get(path.format(slug=slug)).get_data(as_text=True)
     assert re.search(r"<title>[^<]{5,}</title>", html)
     assert re.search(r'<meta name="description" content="[^"]{10,}">', html)
+
+
+def test_publishing_asks_first_and_gives_the_link_to_share(client, app):
+    slug = create(client, app)
+    assert f'href="/p/{slug}/publish"' in client.get(f"/p/{slug}").get_data(as_text=True)
+    assert app.test_client().get(f"/p/{slug}/publish").status_code == 403
+    ask = client.get(f"/p/{slug}/publish")
+    html = ask.get_data(as_text=True)
+    assert ask.status_code == 200 and "Publish “" in html
+    assert f'value="http://localhost/p/{slug}"' in html and 'data-copy="permalink"' in html
+    assert slug not in client.get("/gallery").get_data(as_text=True)  # asking changed nothing
+
+    done = post(client, f"/p/{slug}/publish")
+    assert done.status_code == 303
+    assert "Published: it is in the gallery now" in client.get(f"/p/{slug}").get_data(as_text=True)
+    # Once published, asking again just leads back to the pitch.
+    again = client.get(f"/p/{slug}/publish")
+    assert again.status_code == 303 and again.headers["Location"].endswith(f"/p/{slug}")
+
+
+def test_an_unfinished_pitch_is_not_offered_for_publishing(client, app):
+    store = app.extensions["moviepitch"].store
+    owner = _owner_of(client, app, create(client, app))
+    queued = store.create_pitch("Still waiting for a writer.", owner, "offline", {})
+    page = client.get(f"/p/{queued}").get_data(as_text=True)
+    assert f"/p/{queued}/publish" not in page
+    ask = client.get(f"/p/{queued}/publish")
+    assert ask.status_code == 303
+    assert "Only a finished pitch can go in the gallery." in client.get(f"/p/{queued}").get_data(as_text=True)
+
+
+def test_a_new_edit_link_opens_where_it_is_shown(client, app):
+    slug = create(client, app)
+    client.get(f"/p/{slug}")  # the link made with the pitch is shown once
+    asked = post(client, f"/p/{slug}/edit-link")
+    assert asked.status_code == 303 and asked.headers["Location"].endswith(f"/p/{slug}#edit-link")
+    page = client.get(f"/p/{slug}").get_data(as_text=True)
+    assert re.search(r'<code id="edit-link" data-edit-link>http://localhost/p/[^<]+/edit/[^<]+</code>', page)
+    assert 'data-copy="edit-link"' in page

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import re
+
 import pytest
-from conftest import csrf_token, drain, submit_idea
+from conftest import csrf_token, drain, make_app, submit_idea
 from fakes import ScriptedProvider
 
 from moviepitch.jobs import Busy
-from moviepitch.providers import ProviderError
+from moviepitch.providers import ProviderError, tell_offline_once
 from moviepitch.owner import COOKIE
 
 IDEA = "Three dogs move to Hawaii to learn to surf."
@@ -25,7 +28,8 @@ def test_the_form_page_has_the_field_and_a_csrf_token(client):
     assert page.status_code == 200
     html = page.get_data(as_text=True)
     assert 'name="idea"' in html and 'name="csrf_token"' in html
-    assert "offline writer" in html  # the footer names the provider in use
+    assert "Offline demo" in html  # a small badge says no model is connected...
+    assert "OPENAI_API_KEY" not in html  # ...and how to connect one is for the README and the log
 
 
 def test_the_whole_flow_offline(client, app):
@@ -287,3 +291,57 @@ def test_a_change_made_through_this_process_shows_on_the_shared_page_at_once(cli
     token = csrf_token(client)
     assert client.post(f"/p/{slug}/delete", data={"csrf_token": token}).status_code == 303
     assert visitor.get(f"/p/{slug}").status_code == 410
+
+
+def test_visitors_see_the_pitch_and_owners_the_making_of(client, app):
+    slug = create(client, app)
+    owner = client.get(f"/p/{slug}").get_data(as_text=True)
+    visitor = app.test_client().get(f"/p/{slug}").get_data(as_text=True)
+    assert 'class="making-of"' in owner and 'data-step="check"' in owner
+    assert ">Finished</p>" in owner and "<details" in owner and "open>" not in owner  # folded once done
+    assert "making-of" not in visitor and "data-step=" not in visitor and "Content check" not in visitor
+    assert re.search(r'data-status-badge hidden>', visitor)  # no status word on a finished pitch
+    for html in (owner, visitor):
+        assert "OPENAI_API_KEY" not in html and "OPENAI_BASE_URL" not in html  # set-up is for the README
+        assert html.count("Offline demo") == 1
+
+
+def test_the_poster_alt_is_a_short_description(client, app):
+    slug = create(client, app)
+    doc = client.get(f"/api/pitches/{slug}").get_json()
+    alt = doc["poster"]["alt"]
+    assert alt.startswith("Poster: ") and len(alt) < 140 < len(doc["outputs"]["image_prompt"])
+    assert f'alt="{alt}"' in client.get(f"/p/{slug}").get_data(as_text=True).replace("&#39;", "'")
+
+
+def test_the_idea_field_takes_a_long_paste_and_counts_instead_of_cutting(client):
+    html = client.get("/").get_data(as_text=True)
+    field = re.search(r"<textarea[^>]*>", html).group(0)
+    assert "maxlength" not in field and 'data-max="300"' in field
+    assert 'aria-describedby="idea-help idea-error"' in field and "data-counter" in html
+
+
+def test_robots_txt_opens_the_site_and_keeps_private_and_machine_pages_out(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response.mimetype == "text/plain"
+    rules = [line for line in response.get_data(as_text=True).splitlines() if line and not line.startswith("#")]
+    assert rules[0] == "User-agent: *" and "Allow: /" in rules
+    for private in ("/api/", "/mine", "/p/*/edit/", "/p/*/delete", "/p/*/publish", "/p/*/report"):
+        assert f"Disallow: {private}" in rules
+    # Unlisted pitches share /p/ with published ones: they stay reachable, so crawlers can read their noindex.
+    assert "Disallow: /p/" not in rules and "Disallow: /gallery" not in rules
+
+
+def test_with_no_model_the_log_says_once_how_to_connect_one(tmp_path, caplog):
+    tell_offline_once.cache_clear()
+    with caplog.at_level(logging.WARNING, logger="moviepitch.providers"):
+        for n in range(2):  # two apps in one process, two pitches each: one line
+            app = make_app(tmp_path / str(n))
+            client = app.test_client()
+            create(client, app)
+            create(client, app)
+            services = app.extensions["moviepitch"]
+            services.jobs.shutdown()
+            services.store.engine.dispose()
+    told = [r.message for r in caplog.records if "No AI model is connected" in r.message]
+    assert len(told) == 1 and "OPENAI_API_KEY" in told[0] and "OPENAI_BASE_URL" in told[0]

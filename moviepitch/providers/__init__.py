@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Mapping
 
@@ -15,7 +16,7 @@ from .openai_api import OpenAIProvider
 
 __all__ = [
     "ImageRequest", "ImageResult", "ModerationResult", "OfflineProvider", "OpenAIProvider", "Provider", "ProviderError",
-    "TextRequest", "TextResult", "select_provider",
+    "TextRequest", "TextResult", "select_provider", "tell_offline_once",
 ]
 
 NAMES = ("openai", "offline")
@@ -75,6 +76,15 @@ def select_provider(config: Mapping) -> Provider:
     if text_name == image_name:
         return built[text_name]
     return SplitProvider(built[text_name], built[image_name])
+
+
+@functools.cache  # once per process
+def tell_offline_once() -> None:
+    """Tell the operator, once per process, that no model is connected and which setting connects one."""
+    # Pages show visitors only an "Offline demo" badge: how to connect a model is for the operator.
+    log.warning("No AI model is connected: the offline writer makes every pitch (pages show an "
+                "'Offline demo' badge). Set OPENAI_API_KEY, or OPENAI_BASE_URL for Ollama, vLLM or a "
+                "llama.cpp server, to use a model; see the README's Configuration.")
 
 
 def _build(name: str, config: Mapping) -> Provider:

@@ -97,11 +97,12 @@ SCHEMAS = {
     },
     "Poster": {
         "type": ["object", "null"],
-        "required": ["version", "url", "current_url", "thumb_url", "width", "height", "model", "label"],
+        "required": ["version", "url", "current_url", "thumb_url", "width", "height", "model", "label", "alt"],
         "properties": {"version": {"type": "integer"}, "url": {"type": "string"},
                        "current_url": {"type": "string"}, "thumb_url": {"type": "string"},
                        "width": {"type": ["integer", "null"]}, "height": {"type": ["integer", "null"]},
-                       "model": NULLABLE_STRING, "label": NULLABLE_STRING},
+                       "model": NULLABLE_STRING, "label": NULLABLE_STRING,
+                       "alt": {"type": "string", "description": "A short description of what it shows."}},
     },
     "Pitch": {
         "type": "object",

@@ -17,7 +17,9 @@ from ..records import ACTIVE
 from ..revalidation import IMMUTABLE, version_etag
 from ..services import services
 from .exports import card_version, tagline
-from .present import absolute_url, cast_of, pitch_document, poster_document
+from .present import (
+    absolute_url, cast_of, doing_now, page_words, pitch_document, poster_document, poster_note,
+)
 from .share import pop_edit_link, remember_edit_link
 
 bp = Blueprint("pages", __name__)
@@ -98,6 +100,14 @@ def pitch(slug: str):
     return _page(html, view.revision)
 
 
+@bp.get("/robots.txt")
+def robots():
+    """What crawlers may fetch: everything people see, nothing private or machine-facing."""
+    response = Response(render_template("robots.txt"), mimetype="text/plain")
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def _page(html: str, revision: int) -> Response:
     etag = f"page-r{revision}"
     # Only the ETag can match (no dates, no ranges), so this is all of make_conditional we need.
@@ -118,6 +128,7 @@ def _render_pitch(view) -> str:
         # Kept while the page is live (it redraws itself once at the end), shown once after.
         edit_secret=pop_edit_link(view.slug, keep=view.active) if is_owner else None,
         permalink=absolute_url("pages.pitch", slug=view.slug), tagline=tagline(view),
+        words=page_words(), doing=doing_now(view), poster_note=poster_note(view),
         card_absolute=absolute_url("exports.card_at", slug=view.slug, key=card_version(view)),
     )
 

@@ -23,6 +23,35 @@ MISSING = {"reply": "No reply from the boss.", "synopsis": "No synopsis.", "titl
 NOT_RUN = "The pitch stopped before this step ran."
 # Endings of model files, dropped from a model's short name.
 _MODEL_FILE = re.compile(r"\.(gguf|ggml|bin|safetensors|pt|pth|onnx|llamafile)$", re.IGNORECASE)
+# A pitch's status in words people use; a finished pitch shown to a visitor needs none.
+STATUS_WORDS = {
+    "queued": "Waiting for a writer", "running": "In the making", "done": "Finished",
+    "partial": "Partly finished", "failed": "Not finished", "interrupted": "Interrupted",
+    "refused": "Refused", "cancelled": "Stopped",
+}
+# What the page says while a step runs, most telling first: of steps running together, the first.
+# The poster and title steps are also how a new one is made: then they say so.
+DOING = (
+    ("poster", "Painting the poster…", "Painting a new poster…"),
+    ("synopsis", "Writing the synopsis…", None),
+    ("image_prompt", "Imagining the poster…", None),
+    ("title", "Finding a title…", "Finding a new title…"),
+    ("cast", "Casting the stars…", None),
+    ("reply", "The Movie Boss is reading your idea…", None),
+    ("check", "Reading your idea…", None),
+)
+WAITING = "Waiting for a free writer…"
+# What the poster frame says, by the poster step's state and whether a poster is on show already.
+POSTER_NOTES = {
+    "painting": "Painting the poster…", "repainting": "Painting a new poster…",
+    "coming": "The poster comes last.", "coming_again": "A new poster comes last.",
+    "none": "No poster for this pitch.",
+}
+# Screen readers read alt text whole: keep it to about a sentence of what the poster shows.
+ALT_MAX = 125
+# A lead-in that names the picture rather than what it shows: "A cinematic movie poster: ...".
+_LEAD_IN = re.compile(r"^[^:.]{0,60}\b(?:poster|image|picture|illustration|photo\w*)\s*:\s*", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"(?<=[.!?])\s|;|\s[—–-]\s")
 
 
 def absolute_url(endpoint: str, **values) -> str:
@@ -43,6 +72,55 @@ def cast_of(view: PitchView) -> list[dict[str, str]]:
     return json.loads(body) if body else []
 
 
+def page_words() -> dict:
+    """The words the pitch page's script shows for statuses and running steps."""
+    return {"status": STATUS_WORDS, "doing": DOING, "waiting": WAITING, "poster": POSTER_NOTES}
+
+
+def doing_now(view: PitchView) -> str:
+    """What the pitch is doing now, in one line."""
+    for name, first, again in DOING:
+        if name in view.steps and view.steps[name].state == "running":
+            return again if again and name in view.outputs else first
+    return WAITING
+
+
+def poster_note(view: PitchView) -> str | None:
+    """What the poster frame says over or instead of the poster; None when the poster speaks for itself."""
+    step = view.steps.get("poster")
+    state = step.state if step else None
+    shown = "poster" in view.outputs
+    if state == "running":
+        return POSTER_NOTES["repainting" if shown else "painting"]
+    if view.active and (state == "waiting" or not shown):
+        return POSTER_NOTES["coming_again" if shown else "coming"]
+    # A finished pitch without a poster says what happened to that step, when it can.
+    return None if shown else missing_parts(view).get("poster") or POSTER_NOTES["none"]
+
+
+def short_description(description: str, limit: int = ALT_MAX) -> str:
+    """The first clause of a poster description, cut to about `limit` characters at a comma or word."""
+    text = _LEAD_IN.sub("", " ".join(description.split()), count=1)
+    text = _CLAUSE_END.split(text, maxsplit=1)[0].strip().rstrip(".,;:")
+    if len(text) > limit:
+        cut = text[:limit]
+        comma = cut.rfind(", ")
+        text = cut[:comma] if comma >= limit // 3 else cut[:cut.rfind(" ")].rstrip(",;:") + "…"
+    return text[:1].upper() + text[1:]
+
+
+def poster_alt(view: PitchView) -> str:
+    """Alt text for the poster on show: a short description of what it shows."""
+    output = view.outputs.get("poster")
+    meta = output.meta if output else {}
+    # What it was painted from: its own description, else (older posters) the prompt it was painted with.
+    described = meta.get("description") or meta.get("prompt") or view.text("image_prompt")
+    title = view.text("title")
+    if described and (short := short_description(described)):
+        return f"Poster: {short}"
+    return f"Poster for {title}" if title else "Movie poster"
+
+
 def poster_document(view: PitchView) -> dict | None:
     """The poster's URLs and facts, or None before there is one."""
     output = view.outputs.get("poster")
@@ -58,6 +136,7 @@ def poster_document(view: PitchView) -> dict | None:
         "height": output.meta.get("height"),
         "model": short_model(output.meta.get("model")),
         "label": output.meta.get("label"),
+        "alt": poster_alt(view),
     }
 
 

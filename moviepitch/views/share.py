@@ -16,6 +16,7 @@ from ..owner import browser_label, current_owner, ensure_owner, owns
 from ..services import services
 from .access import owned, readable
 from .actions import back_to
+from .present import STATUS_WORDS, absolute_url
 
 bp = Blueprint("share", __name__)
 
@@ -64,14 +65,28 @@ def mine():
         abort(400)
     owner_id = current_owner()
     cards, more = sharing.mine(services().store, owner_id, page=page) if owner_id else ([], False)
-    return render_template("mine.html", cards=cards, page=page, more=more)
+    return render_template("mine.html", cards=cards, page=page, more=more, status_words=STATUS_WORDS)
+
+
+@bp.get("/p/<slug>/publish")
+def confirm_publish(slug: str):
+    """Ask before publishing, and hand over the link to share."""
+    view = owned(slug)
+    if view.published_at is not None:
+        return back_to(slug)  # already published (or taken out by an operator)
+    if view.status not in sharing.PUBLISHABLE:
+        flash("Only a finished pitch can go in the gallery.", "warn")
+        return back_to(slug)
+    return render_template("publish.html", pitch=view, permalink=absolute_url("pages.pitch", slug=slug))
 
 
 @bp.post("/p/<slug>/publish")
 def publish(slug: str):
     """Put the pitch in the public gallery."""
     view = owned(slug)
-    if not sharing.publish(services().store, view.id, True):
+    if sharing.publish(services().store, view.id, True):
+        flash("Published: it is in the gallery now, and its link below is ready to share.", "info")
+    else:
         flash("Only a finished pitch can go in the gallery.", "warn")
     return back_to(slug)
 
@@ -106,7 +121,8 @@ def edit_link(slug: str):
     if view.co_owners:
         flash("The old edit link no longer works, and the browsers that joined with it are no longer owners.",
               "info")
-    return back_to(slug)
+    # Asked for, so shown: the fragment unfolds the link on the page.
+    return redirect(url_for("pages.pitch", slug=slug, _anchor="edit-link"), code=303)
 
 
 @bp.post("/p/<slug>/co-owners/<handle>/remove")
