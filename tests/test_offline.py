@@ -303,3 +303,12 @@ def test_provider_refuses_nothing_even_without_an_idea():
     provider = OfflineProvider(poster_size=(256, 384))
     assert provider.text(TextRequest("synopsis", messages=[], context={})).text
     assert provider.image(ImageRequest("", context={})).data.startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_new_title_is_never_the_title_on_show(seed):
+    # Titles come from the idea's own nouns, so nearby seeds often agree; "New title" must still differ.
+    from moviepitch.providers.offline import _plan, _title_variant
+
+    plan = _plan("Two rival magicians are stuck in the same elevator for a weekend.", seed)
+    assert _title_variant(plan, 2) != plan.title

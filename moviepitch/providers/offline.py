@@ -14,6 +14,7 @@ from ..offline import (
     StoryPlan, paint_poster, plan_story, warm, write_cast, write_image_prompt, write_reply, write_synopsis,
     write_title,
 )
+from ..offline.titles import candidates
 from .base import (
     ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
     TextResult,
@@ -53,7 +54,11 @@ def _plan_for(context: Mapping[str, Any]) -> StoryPlan:
 
 
 def _title_variant(plan: StoryPlan, variant: int) -> str:
-    """Another title for the same story: the first different one among nearby seeds."""
+    """Another title for the same story: the idea's other titles in turn, else one from a nearby seed."""
+    others = [title for title in candidates(plan) if title != plan.title]
+    if others:
+        # Titles come from the idea's own nouns, so nearby seeds often agree: take the idea's next title.
+        return others[(plan.seed + variant - 2) % len(others)]
     for step in range(8):
         title = _plan(plan.idea, plan.seed + _TITLE_STRIDE * (variant - 1) + step).title
         if title != plan.title:
