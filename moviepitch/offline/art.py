@@ -57,7 +57,7 @@ class ArtPlan:
     @property
     def shows_thing(self) -> bool:
         """Whether the composition paints the thing (a crowd and a close-up show only the heroes)."""
-        return self.composition in ("heroes", "facing", "object", "landscape")
+        return self.thing is not None and self.composition in ("heroes", "facing", "object", "landscape")
 
     @property
     def shows_figures(self) -> bool:
@@ -87,14 +87,35 @@ def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
             # A short phrase reads best whole ("bowling alley"); a long one by the painted word.
             noun = noun if not words or word == words[-1] or len(words) <= 2 else (word or noun)
         if shape and all(m.shape != shape for m in found):
-            found.append(Motif(noun, shape))
+            subject = premise.subject
+            # "Killer tomatoes" are painted, and named, as many.
+            many = noun == main and subject is not None and subject.plural and premise.mode == "witness"
+            found.append(Motif(noun, shape, many))
     return tuple(found[:3])
+
+
+def hero_nouns(plan: StoryPlan) -> set[str]:
+    """The nouns that name the heroes ("cat" for "a stray cat"), which the poster paints as its figures."""
+    premise = plan.premise
+    subject = premise.subject
+    if premise.mode not in ("lead", "many", "group") or subject is None or not subject.head:
+        return set()
+    found = {subject.lemma.lower()} | {p.lemma.lower() for p in premise.reading.partners}
+    if subject.members:
+        found.add(lx.singular(subject.members.split()[-1]))
+    return found
+
+
+def thing_of(plan: StoryPlan, motifs: tuple[Motif, ...], hero_shape: str) -> Motif | None:
+    """The motif painted beside or instead of the heroes: never the heroes themselves."""
+    heroes = hero_nouns(plan)
+    return next((m for m in motifs if m.shape != hero_shape and m.noun.lower().split()[-1] not in heroes), None)
 
 
 def rotation(plan: StoryPlan, hero_shape: str) -> list[str]:
     """The compositions that suit the story, in the order new posters take them."""
     count = len(plan.heroes)
-    has_thing = bool(motifs_of(plan))
+    has_thing = thing_of(plan, motifs_of(plan), hero_shape) is not None
     options = ["heroes"]
     if count >= 3 or plan.premise.mode == "group":
         options = ["crowd", "heroes"]
@@ -128,7 +149,7 @@ def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
     if premise.mode == "witness" and motifs:  # the thing is the star: it comes first
         order, start = ["object"] + [o for o in order if o != "object"], 0
     composition = order[(start + variant - 1) % len(order)]
-    thing = next((m for m in motifs if m.shape != hero_shape), motifs[0] if motifs else None)
+    thing = thing_of(plan, motifs, hero_shape)
     name, palette, words = _MARS if "mars" in premise.text.lower() else genre.palettes[rng.randrange(2)]
     return ArtPlan(
         seed=plan.art_seed + 7919 * (variant - 1), genre=plan.genre, composition=composition, motifs=motifs,
@@ -159,6 +180,8 @@ def _figure_noun(plan: StoryPlan) -> str:
         return subject.text(tail=False) + (f" of {subject.members}" if subject.members else "")
     if premise.mode == "many":
         from . import lexicon as lx
+        if (subject.count or 0) > len(heroes):
+            return subject.text("", tail=False)  # all seven firefighters, though four are cast
         number = lx.NUMBER_WORDS[len(heroes)] if len(heroes) < len(lx.NUMBER_WORDS) else ""
         return f"{number} {subject.text('', tail=False, number=False)}".strip()
     parts = [subject.text("a" if subject.det in ("a", "an") else None, tail=False)]

@@ -44,6 +44,18 @@ MANY_INTROS = (
     "{lead}, {desc}, agree on almost nothing, except that it is time {to_act}{plain:.0}.",
     "Everyone {place} knows {lead}, {desc}, and nobody believes it when they {acts}.",
 )
+# More heroes than the cast names ("seven tired firefighters"): {desc} is all of them, {some} how many are named.
+COUNTED_INTROS = (
+    "{lead} are {some} of {desc} {place}, and nothing will be the same once they {acts}.",
+    "Nobody {place} takes {desc} seriously, so the whole place sits up when they {acts}, with {lead} out in "
+    "front.",
+    "There are {desc} {place}, and the ones everyone knows are {lead}. Now, against all advice, they {acts}.",
+    "Of {desc} {place}, the ones to watch are {lead}, and this is the {day} they {acts}.",
+)
+COUNTED_PHRASES = (
+    "{lead} are {some} of {desc} {place}, and they have a plan that will upset everyone.",
+    "There are {desc} {place}, and the loudest of them are {lead}.",
+)
 # A group the idea names ("a knitting club", "a flock of parrots in a trench coat").
 GROUP_INTROS = (
     "{lead} make up {desc}, and together they {acts}.",

@@ -6,6 +6,7 @@ import random
 import re
 from dataclasses import dataclass
 
+from . import lexicon as lx
 from . import names
 from .genres import Genre
 from .nouns import gender_of_noun
@@ -18,6 +19,13 @@ HONORIFICS = {"astronaut": ("Commander", False), "captain": ("Captain", False), 
               "queen": ("Queen", True), "king": ("King", True), "nun": ("Sister", True), "monk": ("Brother", True),
               "priest": ("Father", False), "conductor": ("Maestro", False), "princess": ("Princess", True),
               "prince": ("Prince", True), "pirate": ("Captain", False)}
+
+
+# How a hero the idea names by name is described.
+_NAMED = ("a legend in certain circles", "a name everyone seems to know", "a local legend with a past",
+          "a celebrity nobody has seen in years")
+# Jobs whose title a noun in front of them changes: a dog show judge, a train conductor, a tree doctor.
+_COMPOUND_HEADS = frozenset({"judge", "conductor", "doctor"})
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,10 @@ def build_cast(premise: Premise, genre: Genre, rng: random.Random, scenery: str 
     subject, mode = premise.subject, premise.mode
     used: set[int] = set()
     if mode == "lead" and subject is not None:
-        specs.append(("hero", subject.text("a" if subject.det in ("a", "an") else None),
+        bare = not subject.det and not subject.plural and not subject.proper and not subject.number
+        # A hero the idea calls by name ("Sherlock Holmes") is described, not named twice.
+        own = rng.choice(_NAMED) if subject.proper else subject.text("a" if subject.det in ("a", "an") or bare else None)
+        specs.append(("hero", own,
                       premise.hero_gender or rng.choice(("she", "he")), subject.kind == "creature", subject.lemma))
         for partner in premise.reading.partners:
             specs.append(("hero", partner.text(), partner.gender or _pronoun_in(partner.text(), rng),
@@ -97,7 +108,7 @@ def build_cast(premise: Premise, genre: Genre, rng: random.Random, scenery: str 
 
 
 # Where an animal side character can turn up: on land, out of doors.
-_ANIMAL_SCENERY = frozenset({"field", "mountains", "house", "desert", "castle"})
+_ANIMAL_SCENERY = frozenset({"field", "mountains", "house", "desert", "castle", "forest"})
 _PLAIN = frozenset("""a an the who whose with of in on at to for from and that which is are has have his her
 their its own one two all any never always""".split())
 
@@ -111,14 +122,21 @@ def _fitting(options: tuple[str, ...], premise: Premise, scenery: str, rng: rand
         words = [w for w in re.findall(r"[a-z]+", option.lower()) if w not in _PLAIN]
         if any(w[:5] in said for w in words if len(w) > 3):
             return False
-        return not _is_creature(option) or scenery in _ANIMAL_SCENERY and premise.member_kind != "creature"
+        return not _is_creature(option, animals_only=True) or scenery in _ANIMAL_SCENERY and \
+            premise.member_kind != "creature"
     return rng.choice([o for o in options if fits(o)] or list(options))
 
 
-def _is_creature(description: str) -> bool:
-    """Whether a bank's description names an animal ("a goat that follows everyone home")."""
+# Side characters that are no person, so they go by one name as animals do: "Glint, an enchanted mirror".
+_NON_HUMAN = frozenset({"mirror", "hologram", "voice", "app"})
+
+
+def _is_creature(description: str, animals_only: bool = False) -> bool:
+    """Whether a bank's description names an animal ("a goat that follows everyone home"), or else a thing
+    with a voice ("an enchanted mirror")."""
     from .nouns import CREATURES
-    return any(word in CREATURES for word in re.findall(r"[a-z]+", description.lower())[:4])
+    words = re.findall(r"[a-z]+", description.lower())[:4]
+    return any(word in CREATURES or not animals_only and word in _NON_HUMAN for word in words)
 
 
 def _named(specs, premise: Premise, rng: random.Random) -> tuple[Character, ...]:
@@ -137,8 +155,9 @@ def _named(specs, premise: Premise, rng: random.Random) -> tuple[Character, ...]
             first = names.first_name(rng, pronoun, False, taken_names)
             last = names.character_surname(rng)
             honorific, by_first = HONORIFICS.get(head, ("", False)) if role == "hero" else ("", False)
-            if head == "judge" and subject is not None and subject.modifiers:
-                honorific = ""  # a dog show judge is no judge of a court
+            if head in _COMPOUND_HEADS and subject is not None and any(lx.can_be(m, "NOUN") and not lx.can_be(m, "ADJ")
+                                                                      for m in subject.modifiers):
+                honorific = ""  # a dog show judge is no judge of a court, a train conductor no maestro
             if honorific:
                 name = f"{honorific} {first} {last}"
                 short = f"{honorific} {first}" if by_first else f"{honorific} {last}"

@@ -8,6 +8,7 @@ from . import lexicon as lx
 from .characters import Character
 from .fill import cap
 from .genres import GENRES
+from .nouns import VAGUE
 from .plan import StoryPlan
 
 _PRONOUNS = {"she": ("she", "her", "her", "herself"), "he": ("he", "him", "his", "himself"),
@@ -77,7 +78,8 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
     subject = premise.subject
     verb = premise.predicate[0] if premise.predicate else None
     if premise.mode not in ("witness", "villain") and verb is not None and verb.object is not None \
-            and verb.object.head and verb.object.det not in lx.PRONOUNS and verb.object.kind == "thing":
+            and verb.object.head and verb.object.det not in lx.PRONOUNS and verb.object.kind == "thing" \
+            and verb.object.lemma not in VAGUE:
         facts["thing"] = verb.object.text("the" if verb.object.det in ("a", "an", "") else None, tail=False)
     if subject is not None and subject.head:
         if premise.mode in ("witness", "villain"):

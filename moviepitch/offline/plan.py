@@ -72,12 +72,18 @@ def rng_for(idea: str, seed: int, salt: str = "") -> random.Random:
     return random.Random(int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big"))
 
 
+# Keywords that vote only in their verb's sense: a hero who trains is sporty, a train conductor is not.
+VERB_SENSES = frozenset({"train", "trains"})
+
+
 def detect_genres(premise: Premise) -> tuple[str, ...]:
     """The one or two genres whose keywords the idea uses most, earliest first; drama by default."""
     words, lower = premise.lemmas, f" {premise.text.lower()} "
+    verbs = {vp.lemma for vp in premise.predicate} | {vp.verb.lower() for vp in premise.predicate}
     scored = []
     for order, genre in enumerate(GENRES.values()):
-        hits = sum(1 for kw in genre.keywords if (kw in words if " " not in kw else f" {kw}" in lower))
+        hits = sum(1 for kw in genre.keywords if (kw in verbs if kw in VERB_SENSES else kw in words if " " not in kw
+                                                  else f" {kw}" in lower))
         if hits:
             scored.append((-hits, order, genre.key))
     ranked = [key for *_, key in sorted(scored)][:2]

@@ -82,6 +82,9 @@ def _lead(plan: StoryPlan, rng) -> dict[str, str]:
         named = [h for h in heroes if not h.description]
         partners = [h for h in heroes if h.description]
         lead = joined([billed(h) for h in named] + [f"{billed(p)}, {p.description}," for p in partners])
+        if subject is not None and premise.mode == "many" and (subject.count or 0) > len(named):
+            # "Seven tired firefighters" stay seven, though only a few of them are named and cast.
+            return {"lead": lead.rstrip(","), "desc": subject.text(""), "some": lx.NUMBER_WORDS[len(named)]}
         if subject is not None and premise.mode == "many":
             number = lx.NUMBER_WORDS[len(named)] if len(named) < len(lx.NUMBER_WORDS) else ""
             desc = f"{number} {subject.text('', number=False)}".strip()
@@ -110,6 +113,8 @@ def _opening(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
         intros = _PAIR_INTROS
     elif mode == "lead":
         intros = beats.LEAD_INTROS if premise.predicate else beats.LEAD_PHRASES
+    elif mode == "many" and facts.get("some"):
+        intros = beats.COUNTED_INTROS if premise.predicate else beats.COUNTED_PHRASES
     elif mode == "many":
         intros = beats.MANY_INTROS if premise.predicate else beats.MANY_PHRASES
     elif mode == "group":

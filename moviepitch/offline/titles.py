@@ -6,6 +6,7 @@ import random
 
 from . import lexicon as lx
 from .motif_words import MOTIF_WORDS
+from .nouns import LOOSE_MODIFIERS, VAGUE
 from .premise import Premise
 
 _SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "vs.", "from",
@@ -55,8 +56,9 @@ def candidates(plan) -> list[str]:
         elif subject.plural:
             found.append(core if len(core.split()) > 1 else f"The {core}")
         verb = premise.predicate[0] if premise.predicate else None
-        concrete = verb is not None and verb.object is not None and verb.object.head and \
-            verb.object.det not in lx.PRONOUNS and (verb.object.kind != "thing" or verb.object.lemma in MOTIF_WORDS)
+        obj = verb.object if verb is not None else None
+        concrete = obj is not None and obj.head and obj.det not in lx.PRONOUNS and obj.lemma not in VAGUE and \
+            (obj.kind != "thing" or obj.lemma in MOTIF_WORDS)
         if concrete and premise.reading.recast != "passive":
             found.append(f"{subject.head} vs. {lx.plural(verb.object.lemma) if verb.object.plural else verb.object.head}")
             if len(verb.object.text(tail=False).split()) >= 2:
@@ -67,7 +69,8 @@ def candidates(plan) -> list[str]:
             found.append(f"{lx.article(subject.core) if not subject.plural else core} in {place}")
             found.append(f"{lx.plural(subject.head) if not subject.plural else subject.head} of {place}")
     from .places import TOWNLIKE
-    nouns = [n for n in premise.nouns if n and len(n) > 2 and n == n.lower() and _nominal(n, verbs)
+    nouns = [_loose(n) for n in premise.nouns if n]
+    nouns = [n for n in nouns if n and len(n) > 2 and n == n.lower() and _nominal(n, verbs)
              and n.split()[-1] not in _RELATIONAL and n.split()[-1] not in TOWNLIKE
              and f" {n.split()[-1].capitalize()}" not in premise.text]  # not a name ("Tokyo")
     if nouns:
@@ -78,6 +81,11 @@ def candidates(plan) -> list[str]:
             found.append(pattern.format(Noun=noun, Nouns=lx.plural(noun)))
     found = [t for t in found if _nominal(t, verbs)]
     return [title_case(t) for t in dict.fromkeys(found) if 1 <= len(t.split()) <= 7]
+
+
+def _loose(noun: str) -> str:
+    """The noun without modifiers that only point: "same street" is "street"."""
+    return " ".join(w for w in noun.split() if w not in LOOSE_MODIFIERS)
 
 
 # Nouns that only point at another ("the eve of a wedding"): no title is about them.
