@@ -157,7 +157,7 @@ def _castle(c: Canvas) -> None:
                         fill=solid(c.accent))
         d.rectangle((cx - c.w * 0.15, base - c.h * 0.09, cx + c.w * 0.13, base), fill=solid(c.land))
     c.layer(draw)
-    if c.art.genre == "fantasy" or "dragon" in c.art.landmarks:
+    if (c.art.genre == "fantasy" or "dragon" in c.art.landmarks) and c.art.figure != "dragon":
         dragon(c, c.w * c.rng.uniform(0.3, 0.7), c.h * c.rng.uniform(0.14, 0.2), c.w * 0.22)
 
 

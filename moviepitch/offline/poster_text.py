@@ -165,6 +165,8 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     elif art.composition == "facing" and art.thing is not None:
         parts.append(chooser.template(_BETWEEN, facts))
     for (scenery, mark), sentence in _LANDMARKS.items():
+        if mark == art.figure:
+            continue  # the heroes are the dragons: no other dragon circles above them
         if scenery == art.scenery and (mark in art.landmarks or mark == "dragon" and art.genre == "fantasy"):
             parts.append(sentence)
     if art.looming:
