@@ -85,7 +85,9 @@ def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
             word = next((w for w in reversed(words) if w in MOTIF_WORDS), None)
             shape = MOTIF_WORDS.get(word or "")
             # A short phrase reads best whole ("bowling alley"); a long one by the painted word.
-            noun = noun if not words or word == words[-1] or len(words) <= 2 else (word or noun)
+            verbal = any(lx.verb_forms(w) & {"VBG", "VBD"} and not lx.can_be(w, "NOUN") and not lx.can_be(w, "ADJ")
+                         for w in words[:-1])  # "world using ai" is no name for a painted thing
+            noun = noun if not words or (word == words[-1] or len(words) <= 2) and not verbal else (word or noun)
         if shape and all(m.shape != shape for m in found):
             subject = premise.subject
             # "Killer tomatoes" are painted, and named, as many.
@@ -156,7 +158,7 @@ def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
         figure=hero_shape, figure_noun=_figure_noun(plan), figure_count=min(len(heroes), 4) or 1,
         pronoun=lead.pronoun, hat=any(w in lead.description for w in ("cowboy", "detective", "pirate", "captain")),
         scenery=plan.setting.scenery, light=genre.light, landmarks=landmarks_for(premise.text.lower()),
-        palette_name=name, palette=palette, palette_words=words, moods=tuple(rng.sample(genre.moods, 2)),
+        palette_name=name, palette=palette, palette_words=words, moods=tuple(plan.knobs.sample(rng, genre.moods, 2)),
         looming=_looming(plan), thing=thing,
     )
 

@@ -2,19 +2,20 @@
 
 Slots: {heroes} (the leads' short names), {they} {them} {their} {themselves} {are} {have} {s} {es}
 (pronouns and agreement for the leads), {ally}, {villain}, {place_name}, {thing} (the thing the
-idea turns on, with "the"), {doing} (the idea's action as a short gerund phrase).
+idea turns on, with "the", and {thing_s} {thing_is} {thing_was} {thing_has} {thing_it} {becomes} agreeing with
+it), {doing} (the idea's action as a short gerund phrase).
 """
 
 ESCALATIONS = {
     "horror": (
         "At first the signs are small, a cold draught here and a whisper there, and then the rules start "
         "to change.",
-        "Every night {thing} takes a little more, and every morning fewer people in {place_name} remember "
+        "Every night {thing} take{thing_s} a little more, and every morning fewer people in {place_name} remember "
         "what was lost.",
         "Locals in {place_name} have a word for what is happening, and nobody will say it out loud.",
         "The first warning is a photograph that was not there yesterday; the second is a scream from an "
         "empty room.",
-        "Something about {thing} is wrong, and it seems to look back at {them}.",
+        "Something about {thing} is wrong, and {thing_it} seem{thing_s} to look back at {them}.",
     ),
     "thriller": (
         "One wrong move could cost everything, and the people watching {heroes} never make wrong moves.",
@@ -24,14 +25,14 @@ ESCALATIONS = {
     ),
     "scifi": (
         "What starts as a curiosity soon becomes a signal, and the signal is getting stronger every night.",
-        "In a matter of days, {thing} becomes the biggest secret on Earth, and only {heroes} {have} seen it.",
+        "In a matter of days, {thing} {becomes} the biggest secret on Earth, and only {heroes} {have} seen {thing_it}.",
         "The numbers stop adding up, the clocks disagree, and the sky over {place_name} starts to flicker.",
         "Nobody at mission control believes a word of it, which is a problem, because the clock is already "
         "running.",
     ),
     "fantasy": (
         "Old magic stirs, and the prophecies everyone in {place_name} laughed at start coming true one by one.",
-        "It turns out {thing} is older than the kingdom, and it has not forgotten a single slight.",
+        "It turns out {thing} {thing_is} older than the kingdom, and {thing_it} {thing_has} not forgotten a single slight.",
         "News spreads across {place_name} faster than any spell, and soon every wizard and thief wants a share.",
         "The old stories were right about most things, and dangerously wrong about the rest.",
     ),
@@ -73,7 +74,7 @@ ESCALATIONS = {
 
 COMPLICATIONS = {
     "horror": (
-        "The deeper they dig, the clearer it becomes that {thing} was never the real threat.",
+        "The deeper they dig, the clearer it becomes that {thing} {thing_was} never the real threat.",
         "Doors that were locked stand open, photographs change when nobody is looking, and the lights are "
         "failing one street at a time.",
         "By the third night even the dog refuses to go upstairs.",
@@ -135,7 +136,7 @@ CLIMAXES = {
         "On the longest night of the year, {heroes} must face what waits in the dark, knowing that {ally} "
         "may not live to see morning.",
         "When the last light goes out, {heroes} {have} one chance to stop {villain}.",
-        "In the cellar, at midnight, with the candles guttering, {heroes} finally learn{s} what {thing} wants.",
+        "In the cellar, at midnight, with the candles guttering, {heroes} finally learn{s} what {thing} want{thing_s}.",
     ),
     "thriller": (
         "In a final night across {place_name}, {heroes} must outthink {villain} one move at a time, with "

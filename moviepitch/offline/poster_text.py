@@ -132,7 +132,7 @@ def write_image_prompt(plan: StoryPlan, variant: int = 1) -> str:
         from .romance_writer import write_image_prompt as foreign
         return foreign(plan, art_for(plan, variant))
     art = art_for(plan, variant)
-    chooser = Chooser(rng_for(plan.idea, plan.seed, f"image{variant}"))
+    chooser = Chooser(rng_for(plan.idea, plan.seed, f"image{variant}"), plan.knobs)
     return describe(art, plan, chooser)
 
 

@@ -35,7 +35,7 @@ def write_reply(plan: StoryPlan) -> str:
     if plan.language in ("es", "fr"):
         from .romance_writer import write_reply as foreign
         return foreign(plan)
-    chooser = Chooser(rng_for(plan.idea, plan.seed, "reply"))
+    chooser = Chooser(rng_for(plan.idea, plan.seed, "reply"), plan.knobs)
     premise = plan.premise
     subject = premise.subject
     facts: dict[str, str] = {"label": plan.label, "a_label": lx.article(plan.label)}
@@ -62,6 +62,9 @@ def write_reply(plan: StoryPlan) -> str:
             plan.setting.phrase.lower() not in facts["spot_who"].lower() else ""
     facts["Bit"] = cap(facts.get("bit", ""))
     facts["bit_is"] = "are" if _plural(facts.get("bit", "")) else "is"
+    if premise.mode in ("witness", "villain") and any(vp.lemma == "be" or vp.aux.lower() in lx.BE
+                                                      for vp in premise.predicate):
+        del facts["bit_is"]  # "the last bookshop in the world is the hook" would echo "... is guarded"
     facts.setdefault("place_bit", "")
     return chooser.template(REPLIES, facts) or f"I love it, {premise.text} is a {plan.label} waiting to happen!"
 

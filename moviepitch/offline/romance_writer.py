@@ -159,7 +159,7 @@ def _pose_facts(plan: StoryPlan) -> dict[str, str]:
 def write_synopsis(plan: StoryPlan) -> str:
     """Three paragraphs in the idea's language, performers in brackets at first mention."""
     rng = rng_for(plan.idea, plan.seed, "synopsis")
-    chooser = Chooser(rng)
+    chooser = Chooser(rng, plan.knobs)
     words = _WORDS[plan.language]
     facts = _facts(plan, rng)
     intros = words["intros"] if facts["pred"] else words["phrase_intros"]
@@ -181,7 +181,7 @@ def write_reply(plan: StoryPlan) -> str:
     rng = rng_for(plan.idea, plan.seed, "reply")
     facts = _facts(plan, rng)
     facts.update(subject=facts["desc"], Subject=cap(facts["desc"]))
-    return _spaced(plan, Chooser(rng).template(_WORDS[plan.language]["replies"], facts))
+    return _spaced(plan, Chooser(rng, plan.knobs).template(_WORDS[plan.language]["replies"], facts))
 
 
 def write_image_prompt(plan: StoryPlan, art: ArtPlan) -> str:

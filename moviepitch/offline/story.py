@@ -15,6 +15,7 @@ from .facts import billed, hero_facts, joined
 from .fill import Chooser, cap
 from .idea_beats import idea_beat, object_facts
 from .plan import StoryPlan, rng_for
+from .repetition import repetition
 
 _PAIR_INTROS = (
     "{lead} {acts}, and nothing {place} will ever be quite the same.",
@@ -34,7 +35,7 @@ _PARTNER_LINKS = (", and ", " and ")
 def write_synopsis(plan: StoryPlan) -> str:
     """Two or three paragraphs; each character's first mention carries the performer in brackets."""
     rng = rng_for(plan.idea, plan.seed, "synopsis")
-    chooser = Chooser(rng)
+    chooser = Chooser(rng, plan.knobs)
     verb = plan.premise.predicate[0] if plan.premise.predicate else None
     # The goal is said once: inside the idea's clause, in a sentence of its own, or in the middle.
     goal_at = rng.choice(("clause", "sentence", "middle")) if verb is not None and verb.goal else "clause"
@@ -42,12 +43,13 @@ def write_synopsis(plan: StoryPlan) -> str:
     facts["goal_at"] = goal_at
     facts.update(object_facts(plan))
     facts.update(_lead(plan, rng))
-    facts["trait"] = rng.choice(beats.TRAITS).format(them=facts["them"]) if _plain(plan) else ""
+    trait = rng.choice(beats.TRAITS) if plan.knobs.usual else chooser.pick(beats.TRAITS)
+    facts["trait"] = trait.format(them=facts["them"]) if _plain(plan) else ""
     opening = _opening(plan, chooser, facts)
     conflict = _conflict(plan, chooser, facts)
     ending = _ending(plan, chooser, facts)
     paragraphs = [opening, conflict, ending] if plan.length != "short" else [opening, f"{conflict} {ending}"]
-    return "\n\n".join(_without_repeats(paragraphs))
+    return "\n\n".join(repetition(plan, chooser, facts, _without_repeats(paragraphs)))
 
 
 def _without_repeats(paragraphs: list[str]) -> list[str]:
@@ -125,6 +127,9 @@ def _opening(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
         intros = beats.WITNESS_INTROS
     else:
         intros = beats.THING_INTROS
+    if sentences and re.search(r"\b[A-Z][\w'-]*\.$", sentences[-1]):
+        # "... in the Andes. Quentin Rush (Performer)": a cast reader would take "Andes." for part of the name.
+        intros = tuple(t for t in intros if not t.startswith("{lead}")) or intros
     sentences.append(chooser.template(intros, facts) or chooser.template(beats.THING_INTROS, facts))
     extra = premise.reading.extra if premise.reading else ""
     if extra:
@@ -146,10 +151,28 @@ def _conflict(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
     beat = idea_beat(plan, chooser, facts, facts["goal_at"] == "middle")
     if beat:
         sentences.append(beat)
-    if not beat or not plan.role("wildcard") and chooser.rng.random() < 0.4:
+    knobs = plan.knobs
+    if knobs.strange:  # high creativity: a turn nobody expects
+        sentences.append(chooser.template(beats.TWISTS, facts, lean=False))
+    if knobs.moves_on > 0:  # new places and threads, each in a few words
+        sentences.append(chooser.template(beats.DETOURS, {**facts, "place2": _elsewhere(plan, chooser)}))
+        sentences.append(chooser.pick(beats.SIDE_BEATS))
+    # The genre's expected complication: always in a plain pitch, never beside the idea's own beat when the
+    # story keeps to one thread.
+    if knobs.plain or knobs.moves_on > 0 or not beat or not knobs.moves_on and \
+            (not plan.role("wildcard") and chooser.rng.random() < 0.4):
         sentences.append(chooser.template(
             genre_beats.COMPLICATIONS[genres[-1] if len(genres) > 1 else genres[0]], facts))
     return " ".join(s for s in sentences if s)
+
+
+def _elsewhere(plan: StoryPlan, chooser: Chooser) -> str:
+    """A second place for the story to move on to, never the first one."""
+    from .places import PLACE_HEADS, PLACE_TAILS
+    name = plan.setting.name
+    while name == plan.setting.name:
+        name = chooser.rng.choice(PLACE_HEADS) + chooser.rng.choice(PLACE_TAILS)
+    return name
 
 
 def _ending(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:

@@ -14,6 +14,7 @@ from ..offline import (
     StoryPlan, paint_poster, plan_story, warm, write_cast, write_image_prompt, write_reply, write_synopsis,
     write_title,
 )
+from ..offline.knobs import USUAL, Knobs
 from .base import (
     ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
     TextResult,
@@ -35,9 +36,9 @@ _PARTIAL_BLURS = (18, 6)
 
 
 @functools.lru_cache(maxsize=16)
-def _plan(idea: str, seed: int) -> StoryPlan:
+def _plan(idea: str, seed: int, knobs: Knobs = USUAL) -> StoryPlan:
     # One pitch asks for five texts and a poster from the same plan.
-    return plan_story(idea, seed)
+    return plan_story(idea, seed, knobs)
 
 
 def _number(context: Mapping[str, Any], key: str, default: int) -> int:
@@ -49,13 +50,15 @@ def _number(context: Mapping[str, Any], key: str, default: int) -> int:
 
 def _plan_for(context: Mapping[str, Any]) -> StoryPlan:
     story = max(_number(context, "story_variant", 1), 1)
-    return _plan(str(context.get("idea") or ""), _number(context, "seed", 0) + _STORY_STRIDE * (story - 1))
+    # The knobs (creativity, frequency and presence penalties) travel in the context, as the text steps send them.
+    return _plan(str(context.get("idea") or ""), _number(context, "seed", 0) + _STORY_STRIDE * (story - 1),
+                 Knobs.from_context(context))
 
 
 def _title_variant(plan: StoryPlan, variant: int) -> str:
     """Another title for the same story: the first different one among nearby seeds."""
     for step in range(8):
-        title = _plan(plan.idea, plan.seed + _TITLE_STRIDE * (variant - 1) + step).title
+        title = _plan(plan.idea, plan.seed + _TITLE_STRIDE * (variant - 1) + step, plan.knobs).title
         if title != plan.title:
             return title
     return plan.title
