@@ -65,6 +65,11 @@ class ArtPlan:
         return self.composition != "landscape"
 
 
+# Palettes for a look asked for in a pitch meeting, whatever the genre.
+LOOKS = {"dark": GENRES["horror"].palettes + GENRES["thriller"].palettes,
+         "bright": GENRES["comedy"].palettes + GENRES["adventure"].palettes + GENRES["romance"].palettes}
+
+
 def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
     """The idea's nouns that the painter can draw: the main noun, the other nouns, then the hero's own
     modifiers (the lighthouse of a lighthouse keeper is a prop; the kraken he adopts is the story)."""
@@ -150,9 +155,12 @@ def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
     start = rng.randrange(len(order))
     if premise.mode == "witness" and motifs:  # the thing is the star: it comes first
         order, start = ["object"] + [o for o in order if o != "object"], 0
-    composition = order[(start + variant - 1) % len(order)]
+    composition = order[(start + variant - 1 + plan.extras.get("turn", 0)) % len(order)]
     thing = thing_of(plan, motifs, hero_shape)
     name, palette, words = _MARS if "mars" in premise.text.lower() else genre.palettes[rng.randrange(2)]
+    look = plan.extras.get("look")
+    if look in LOOKS:  # the poster's look a pitch meeting asked for: darker, or more colourful
+        name, palette, words = LOOKS[look][(rng.randrange(2) + plan.extras.get("angle", 0)) % len(LOOKS[look])]
     return ArtPlan(
         seed=plan.art_seed + 7919 * (variant - 1), genre=plan.genre, composition=composition, motifs=motifs,
         figure=hero_shape, figure_noun=_figure_noun(plan), figure_count=min(len(heroes), 4) or 1,

@@ -134,6 +134,9 @@ WILDCARDS = (
     "Then, out of nowhere, {wildcard} turns up, {wildcard_desc}, and nothing is simple any more.",
 )
 CLOSERS = {
+    "family": ("It is {a_label} for anyone aged eight to eighty, about {theme}.",
+               "Funny, kind and a little bit daring, it is {a_label} about {theme}.",
+               "Bring the whole family: it is {a_label} about {theme}."),
     "light": ("Big-hearted and gleefully silly, this is {a_label} about {theme}.",
               "Equal parts {mood} and {mood2}, it is {a_label} about {theme}.",
               "It is {a_label} about {theme}, and the feel-good ride of the year.",
@@ -186,6 +189,15 @@ CATCHPHRASES = {
     "tense": ("Trust nobody.", "Never the same way twice.", "Stay calm and keep moving."),
     "bright": ("Never stay down.", "One more round.", "Win or lose, we go together."),
     "epic": ("The sky is not the limit.", "Further than anyone.", "Hold the line."),
+    "family": ("Together, or not at all.", "Nobody gets left behind.", "Be brave, be kind."),
 }
+# A companion the pitch meeting adds ("add a dog").
+COMPANIONS = ("Along the way they pick up {companion}, {companion_desc}, who will not be left behind.",
+              "Soon they are joined by {companion}, {companion_desc}.",
+              "They also have {companion}, {companion_desc}, for company.")
+# A longer synopsis: a turn before the end.
+LONG_BEATS = ("Along the way, {heroes} lose{s} almost everything that mattered, and find{s} out what still does.",
+              "By the last act, every friendship has been tested and at least one has broken.",
+              "There is a moment when {heroes} nearly give{s} up, and {ally} will not let {them}.")
 MOTTOS = ("{heroes} {have} a saying for days like this: \u201c{catchphrase}\u201d",
           "Everyone knows what {heroes} will say: \u201c{catchphrase}\u201d")

@@ -7,7 +7,7 @@ import random
 from . import lexicon as lx
 from .characters import Character
 from .fill import cap
-from .genres import GENRES
+from .genres import GENRES, TONE_MOODS, tone_of
 from .nouns import LOOSE_MODIFIERS, VAGUE
 from .recast import BEING
 from .plan import StoryPlan
@@ -42,9 +42,11 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
         "day": rng.choice(("Tuesday", "Monday morning", "afternoon", "Thursday", "wet Sunday",
                            "autumn morning", "winter evening", "summer day")),
     }
-    moods = plan.knobs.sample(rng, GENRES[plan.genre].moods, 2)
+    # A tone the pitch meeting set (darker, for kids) brings its own moods; else the genre's.
+    moods = plan.knobs.sample(rng, TONE_MOODS[plan.tone] if plan.tone != tone_of(plan.genres) else
+                              GENRES[plan.genre].moods, 2)
     facts.update(mood=moods[0], mood2=moods[1], a_mood=lx.article(moods[0]), A_mood=cap(lx.article(moods[0])))
-    for role in ("ally", "antagonist", "wildcard"):
+    for role in ("ally", "antagonist", "wildcard", "companion"):
         character = plan.role(role)
         key = "villain" if role == "antagonist" else role
         if character is not None:
@@ -101,7 +103,7 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
                      becomes="become" if many else "becomes", thing_itself="themselves" if many else "itself")
     mentioned = " ".join(facts.get(k, "") for k in ("acts", "thing", "event")).lower()
     said = setting.from_idea and setting.phrase.lower() in mentioned
-    facts["place"] = "" if said else setting.at
+    facts["place"] = (f"in {setting.era}" if setting.era else "") if said else setting.at
     facts["opener"] = premise.reading.opener if premise.reading else ""
     return facts
 

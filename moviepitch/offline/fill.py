@@ -26,6 +26,11 @@ def slots(template: str) -> set[str]:
     return {name for _, name, _, _ in _FORMATTER.parse(template) if name}
 
 
+def fills(template: str, facts: Mapping[str, str]) -> bool:
+    """Whether the facts fill every slot of the template (non-empty, except the slots that may be empty)."""
+    return all(facts.get(name) or (name in _MAY_BE_EMPTY and name in facts) for name in slots(template))
+
+
 def cap(text: str) -> str:
     """The text with its first letter capitalised and the rest untouched."""
     return text[:1].upper() + text[1:]
@@ -49,18 +54,22 @@ class Chooser:
         self.used: set[str] = set()
         self.said: collections.Counter = collections.Counter()  # content words written so far
         self.openings: set[str] = set()  # first words of sentences written so far
+        # (template, sentence, facts) of each sentence written, when a caller wants to know (the pitch
+        # meeting's sentence-level changes); None otherwise.
+        self.trace: list[tuple[str, str, dict]] | None = None
+        self.brevity = 0.0  # above zero, shorter options are favoured (a short synopsis asked for)
 
     def pick(self, options: Sequence[str], remember: bool = True, lean: bool = True) -> str:
         """One of the options, preferring ones not used yet in this pitch (and, with knobs, plainer or stranger
         ones, ones that repeat fewer words, or shorter ones)."""
         fresh = [o for o in options if o not in self.used] or list(options)
-        if self.knobs.usual:
+        if self.knobs.usual and not self.brevity:
             choice = self.rng.choice(fresh)
         else:
             last = max(len(options) - 1, 1)
             rank = {o: i / last if lean else 0.5 for i, o in enumerate(options)}
             weights = [self.knobs.weight(rank.get(o, 0.5), self._overlap(o), self._opening(o) in self.openings,
-                                         len(o.split())) for o in fresh]
+                                         len(o.split())) * len(o.split()) ** -self.brevity for o in fresh]
             choice = self.rng.choices(fresh, weights)[0]
         self.used.add(choice)
         if remember:
@@ -84,12 +93,14 @@ class Chooser:
     def template(self, options: Iterable[str], facts: Mapping[str, str], lean: bool = True) -> str:
         """A template whose every slot the facts fill (non-empty), filled; "" when none fits. `lean`: whether
         creativity leans on the bank's order (plainest first); a bank of equals (twists) does not."""
-        fitting = [t for t in options if all(facts.get(name) or (name in _MAY_BE_EMPTY and name in facts)
-                                             for name in slots(t))]
+        fitting = [t for t in options if fills(t, facts)]
         if not fitting:
             return ""
-        text = tidy(cap(self.pick(fitting, remember=False, lean=lean).format_map(facts)))
+        chosen = self.pick(fitting, remember=False, lean=lean)
+        text = tidy(cap(chosen.format_map(facts)))
         self.remember(text)
+        if self.trace is not None:
+            self.trace.append((chosen, text, dict(facts)))
         return text
 
 

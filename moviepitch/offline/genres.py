@@ -260,6 +260,14 @@ PAIR_LABELS = {
     ("adventure", "sports"): "sports adventure", ("sports", "adventure"): "sports adventure",
     ("romance", "sports"): "sports romance", ("sports", "romance"): "sports romance",
 }
+# Moods for a tone set apart from the genre's own (a pitch meeting's "darker", "for kids").
+TONE_MOODS = {"light": ("sunny", "playful", "big-hearted", "mischievous"),
+              "warm": ("tender", "heartfelt", "bittersweet", "hopeful"),
+              "dark": ("brooding", "menacing", "shadowy", "bleak"),
+              "tense": ("taut", "nerve-jangling", "paranoid", "relentless"),
+              "bright": ("rousing", "spirited", "triumphant", "sunlit"),
+              "epic": ("sweeping", "grand", "soaring", "mythic"),
+              "family": ("warm-hearted", "playful", "gentle", "joyful")}
 # The tone a pair takes: a comedy streak lightens anything; a horror streak darkens a drama.
 def tone_of(genres: tuple[str, ...]) -> str:
     """light, warm, dark, tense, bright or epic: how the pitch should feel."""

@@ -55,11 +55,12 @@ class Setting:
     from_idea: bool
     scenery: str  # city, mountains, ocean, house, castle, arena, field, space or desert
     spot: str = ""  # the idea's own place within it, with its preposition: "at the zoo"
+    era: str = ""  # when, if a pitch meeting asked: "the 1920s", "the future"
 
     @property
     def at(self) -> str:
-        """The setting with its preposition: "in Paris"."""
-        return f"{self.prep} {self.phrase}"
+        """The setting with its preposition (and its era): "in Paris", "in Paris in the 1920s"."""
+        return f"{self.prep} {self.phrase}" + (f" in {self.era}" if self.era else "")
 
 
 # The landscape a place noun of the idea calls for, by its head, else its modifiers ("ski resort").

@@ -175,6 +175,8 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     if plan.setting.from_idea and plan.setting.phrase[:1].isupper():
         parts.append(chooser.pick(("It is set in {p}.", "The place is {p}.",
                                    "Everything about the place says {p}.")).format(p=plan.setting.phrase))
+    if plan.setting.era:
+        parts.append(f"Everything about it says {plan.setting.era}.")
     parts.append(chooser.template(_PALETTE, colours))
     if chooser.rng.random() < 0.6:
         parts.append(chooser.pick(_FINISH))

@@ -158,7 +158,8 @@ def _pose_facts(plan: StoryPlan) -> dict[str, str]:
 
 def write_synopsis(plan: StoryPlan) -> str:
     """Three paragraphs in the idea's language, performers in brackets at first mention."""
-    rng = rng_for(plan.idea, plan.seed, "synopsis")
+    draw = plan.extras.get("draw")  # another telling, for a pitch meeting's alternatives
+    rng = rng_for(plan.idea, plan.seed, f"synopsis:{draw}" if draw else "synopsis")
     chooser = Chooser(rng, plan.knobs)
     words = _WORDS[plan.language]
     facts = _facts(plan, rng)
@@ -171,7 +172,10 @@ def write_synopsis(plan: StoryPlan) -> str:
             key = "ally" if role == "ally" else "villain"
             options = [t for t, g in words[bank] if g == character.pronoun] or [t for t, _ in words[bank]]
             middle.append(chooser.pick(options).format(**{key: billed(character)}))
-    middle.append(chooser.pick(words["middles"]))
+    if plan.length != "short":
+        middle.append(chooser.pick(words["middles"]))
+    if plan.length == "long":
+        middle.append(chooser.pick(words["middles"]))
     ending = chooser.template(words["endings"], facts) + " " + chooser.template(words["closers"], facts)
     return "\n\n".join(_spaced(plan, tidy(p)) for p in (opening, " ".join(middle), ending))
 
@@ -189,7 +193,7 @@ def write_image_prompt(plan: StoryPlan, art: ArtPlan) -> str:
     words = _WORDS[plan.language]
     rng = rng_for(plan.idea, plan.seed, "image")
     figures = plan.premise.subject_text or plan.heroes[0].description
-    tones = ", ".join(_TONES[plan.language][plan.tone])
+    tones = ", ".join(_TONES[plan.language][plan.extras.get("look") or plan.tone])
     pose = rng.choice(words["poses"]).format(**_pose_facts(plan))
     return _spaced(plan, tidy(words["scene"].format(figures=figures, pose=pose,
                                       scene=words["scenes"][art.scenery], light=words["lights"][art.light],
@@ -198,10 +202,12 @@ def write_image_prompt(plan: StoryPlan, art: ArtPlan) -> str:
 
 _TONES = {"es": {"light": ("amarillo sol", "azul cielo"), "warm": ("ámbar", "rosa polvo"),
                  "dark": ("verde enfermizo", "negro"), "tense": ("azul metálico", "naranja sodio"),
-                 "bright": ("dorado", "azul intenso"), "epic": ("violeta profundo", "cian")},
+                 "bright": ("dorado", "azul intenso"), "epic": ("violeta profundo", "cian"),
+                 "family": ("amarillo limón", "azul cielo")},
           "fr": {"light": ("jaune soleil", "bleu ciel"), "warm": ("ambre", "vieux rose"),
                  "dark": ("vert maladif", "noir"), "tense": ("bleu acier", "orange sodium"),
-                 "bright": ("doré", "bleu vif"), "epic": ("violet profond", "cyan")}}
+                 "bright": ("doré", "bleu vif"), "epic": ("violet profond", "cyan"),
+                 "family": ("jaune citron", "bleu ciel")}}
 
 
 # Words that agree with the label's gender (False: masculine, True: feminine).

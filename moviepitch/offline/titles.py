@@ -11,7 +11,7 @@ from .premise import Premise
 
 _SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "vs.", "from",
                     "with", "by", "de", "la", "el", "le", "les", "los", "las", "du", "des", "y", "et", "en"})
-_GENRE_PATTERNS = {
+GENRE_PATTERNS = {
     "comedy": ("Operation {Noun}", "The Great {Noun} Caper", "{Noun} Trouble", "{Nouns} Behaving Badly"),
     "horror": ("Don't Feed the {Noun}", "The {Noun} Under the Stairs", "{Noun} Night", "The {Noun} Knows"),
     "thriller": ("The {Noun} Job", "Dead {Noun}", "{Noun} Down", "The {Noun} Protocol"),
@@ -76,7 +76,7 @@ def candidates(plan) -> list[str]:
             found.append(f"{lx.plural(subject.head) if not subject.plural else subject.head} of {place}")
     noun = title_noun(plan)
     if noun:
-        for pattern in _GENRE_PATTERNS[plan.genre]:
+        for pattern in GENRE_PATTERNS[plan.genre]:
             found.append(pattern.format(Noun=noun, Nouns=lx.plural(noun)))
     found = [t for t in found if _nominal(t, verbs)]
     return [title_case(t) for t in dict.fromkeys(found) if 1 <= len(t.split()) <= 7]
@@ -147,7 +147,7 @@ def make_title(plan, rng: random.Random) -> str:
         playful = [title_case(p.format(Noun=noun, Nouns=lx.plural(noun))) for p in PLAYFUL_PATTERNS]
         return rng.choice([t for t in playful if len(t.split()) <= 7] or options)
     # The idea's own words first: genre patterns only make up the numbers.
-    patterned = {title_case(p.format(Noun=n, Nouns=lx.plural(n))) for p in _GENRE_PATTERNS[plan.genre]
+    patterned = {title_case(p.format(Noun=n, Nouns=lx.plural(n))) for p in GENRE_PATTERNS[plan.genre]
                  for n in plan.premise.nouns if n}
     own = [t for t in options if t not in patterned]
     pool = own if own and rng.random() < 0.75 else options

@@ -15,6 +15,7 @@ from ..offline import (
     write_title,
 )
 from ..offline.knobs import USUAL, Knobs
+from ..offline.meeting import answer_json
 from .base import (
     ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
     TextResult,
@@ -79,6 +80,11 @@ class OfflineProvider(Provider):
 
     def text(self, request: TextRequest, on_delta: OnDelta | None = None) -> TextResult:
         """Write the requested part of the pitch, streaming it a few words at a time."""
+        if request.task == "meeting":  # the Movie Boss in a pitch meeting: a JSON answer with a proposal
+            text = answer_json(_plan_for(request.context), request.context, request.messages)
+            if on_delta is not None:
+                self._stream(text, on_delta)
+            return TextResult(text=text, model=self.text_model, usage={})
         writer = _WRITERS.get(request.task)
         if writer is None:
             raise ProviderError(f"The offline writer cannot write {request.task!r}.", kind="error")
