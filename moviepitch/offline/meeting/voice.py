@@ -34,68 +34,48 @@ _LOOK_DONE = {"dark": "the poster's gone darker", "bright": "the poster's got mo
 
 def done(asks: list[Ask], plan: StoryPlan) -> list[str]:
     """What was changed, a phrase for each change, in the boss's words."""
-    phrases = []
-    lead = plan.heroes[0]
-    for ask in asks:
-        if ask.kind == "genre":
-            phrases.append(f"it's {lx.article(plan.label)} now")
-        elif ask.kind == "tone":
-            phrases.append(_TONE_DONE[ask.value])
-        elif ask.kind == "setting":
-            where = plan.setting.at if ask.value else f"in {plan.setting.era}"
-            phrases.append(f"it's set {where} now")
-        elif ask.kind == "cast" and ask.value in AGES:
-            age = AGES[ask.value][lead.pronoun != "she"]
-            phrases.append(f"I've cast {lead.performer} as {lead.name}" + (f", {age}" if age else ""))
-        elif ask.kind == "cast" and ask.value == "add":
-            added = plan.role("companion") and [c for c in plan.characters if c.role == "companion"][-1]
-            phrases.append(f"I've added {added.name}, {added.description}" if added else "I've added someone")
-        elif ask.kind == "cast":
-            changed = [h for h in plan.heroes if h.pronoun == ("she" if ask.value != "he" else "he")] or plan.heroes
-            who = "a woman" if changed[0].pronoun == "she" else "a man"
-            phrases.append(f"{changed[0].name} is {who} now, played by {changed[0].performer}")
-        elif ask.kind == "length":
-            phrases.append("I've tightened the synopsis" if ask.value == "short" else "I've given the story more room")
-        elif ask.kind == "title":
-            phrases.append(f"the new title is \u201c{plan.title}\u201d")
-        elif ask.kind == "look":
-            phrases.append(_LOOK_DONE[ask.value])
-        elif ask.kind == "twist":
-            phrases.append("I've thrown in a twist")
-    return phrases
+    return [_phrases(ask, plan)[0] for ask in asks]
 
 
 def summary(asks: list[Ask], plan: StoryPlan, angle: int | None = None) -> str:
     """One line saying what the proposal changes."""
-    parts = []
-    for ask in asks:
-        if ask.kind == "genre":
-            parts.append(f"make it {lx.article(plan.label)}")
-        elif ask.kind == "tone":
-            parts.append({"family": "make it for the whole family", "funny": "make it funnier",
-                          "romantic": "make it more romantic", "scary": "make it scarier"}.get(
-                ask.value, f"make it {_comparative(ask.value)}"))
-        elif ask.kind == "setting":
-            parts.append(f"set it {plan.setting.at}" if ask.value else f"set it in {plan.setting.era}")
-        elif ask.kind == "cast" and ask.value in AGES:
-            parts.append(f"cast {plan.heroes[0].performer} as {plan.heroes[0].name}")
-        elif ask.kind == "cast" and ask.value == "add":
-            added = [c for c in plan.characters if c.role == "companion"][-1]
-            parts.append(f"add {added.name}, {added.description}")
-        elif ask.kind == "cast":
-            parts.append(f"make {plan.heroes[0].name} {'a woman' if plan.heroes[0].pronoun == 'she' else 'a man'}")
-        elif ask.kind == "length":
-            parts.append("cut it shorter" if ask.value == "short" else "give the story more room")
-        elif ask.kind == "title":
-            parts.append(f"retitle it \u201c{plan.title}\u201d")
-        elif ask.kind == "look":
-            parts.append({"dark": "a darker poster", "bright": "a more colourful poster",
-                          "new": "a new poster composition"}[ask.value])
-        elif ask.kind == "twist":
-            parts.append("add a twist")
-    line = cap(_joined(parts))
+    line = cap(_joined([_phrases(ask, plan)[1] for ask in asks]))
     take = _take(asks, plan, angle)
     return f"{line}: {take}." if take else f"{line}."
+
+
+def _phrases(ask: Ask, plan: StoryPlan) -> tuple[str, str]:
+    """(what the boss says was done, what the proposal's summary says) for one change."""
+    lead = plan.heroes[0]
+    if ask.kind == "genre":
+        return f"it's {lx.article(plan.label)} now", f"make it {lx.article(plan.label)}"
+    if ask.kind == "tone":
+        return _TONE_DONE[ask.value], {"family": "make it for the whole family", "funny": "make it funnier",
+                                       "romantic": "make it more romantic", "scary": "make it scarier"}.get(
+            ask.value, f"make it {_comparative(ask.value)}")
+    if ask.kind == "setting":
+        where = plan.setting.at if ask.value else f"in {plan.setting.era}"
+        return f"it's set {where} now", f"set it {where}"
+    if ask.kind == "cast" and ask.value in AGES:
+        age = AGES[ask.value][lead.pronoun != "she"]
+        return f"I've cast {lead.performer} as {lead.name}" + (f", {age}" if age else ""), \
+            f"cast {lead.performer} as {lead.name}"
+    if ask.kind == "cast" and ask.value == "add":
+        added = [c for c in plan.characters if c.role == "companion"][-1]
+        return f"I've added {added.name}, {added.description}", f"add {added.name}, {added.description}"
+    if ask.kind == "cast":
+        changed = [h for h in plan.heroes if h.pronoun == ("she" if ask.value != "he" else "he")] or plan.heroes
+        who = "a woman" if changed[0].pronoun == "she" else "a man"
+        return f"{changed[0].name} is {who} now, played by {changed[0].performer}", f"make {changed[0].name} {who}"
+    if ask.kind == "length":
+        return ("I've tightened the synopsis", "cut it shorter") if ask.value == "short" else \
+            ("I've given the story more room", "give the story more room")
+    if ask.kind == "title":
+        return f"the new title is \u201c{plan.title}\u201d", f"retitle it \u201c{plan.title}\u201d"
+    if ask.kind == "look":
+        return _LOOK_DONE[ask.value], {"dark": "a darker poster", "bright": "a more colourful poster",
+                                       "new": "a new poster composition"}[ask.value]
+    return "I've thrown in a twist", "add a twist"
 
 
 def _take(asks: list[Ask], plan: StoryPlan, angle: int | None) -> str:
