@@ -9,7 +9,6 @@ deterministic for the context, and rebuilt each turn from the idea with every ap
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
 from ..fill import Chooser
@@ -93,7 +92,7 @@ def _passage_answer(asks, current: StoryPlan, shown, passage: str, chooser: Choo
 
 
 def _recast_line(asks, current, changed, synopsis, passage, chooser, key, three) -> dict:
-    lead, new = current.heroes[0], changed.heroes[0]
+    lead = current.heroes[0]
     if f"({lead.performer})" not in passage:
         return {"reply": f"That sentence doesn't introduce {lead.short}. Select the one with {lead.performer} in "
                          "brackets, or ask without selecting one.", key: [] if three else None}
@@ -105,7 +104,7 @@ def _recast_line(asks, current, changed, synopsis, passage, chooser, key, three)
                 for c in current.characters]
         cards.append({"summary": f"Cast {take.performer} as {lead.name}.", "reason": voice.reason(asks, changed),
                       "changes": {"synopsis": replaced(synopsis, passage, line), "cast": cast}})
-    text = voice.reply([a for a in asks if a.kind == "cast"], replace(changed), chooser, len(cards) if three else 1)
+    text = voice.reply([a for a in asks if a.kind == "cast"], changed, chooser, len(cards) if three else 1)
     return {"reply": text, key: cards if three else cards[0]}
 
 
