@@ -57,12 +57,17 @@ class ArtPlan:
     @property
     def shows_thing(self) -> bool:
         """Whether the composition paints the thing (a crowd and a close-up show only the heroes)."""
-        return self.composition in ("heroes", "facing", "object", "landscape")
+        return self.thing is not None and self.composition in ("heroes", "facing", "object", "landscape")
 
     @property
     def shows_figures(self) -> bool:
         """Whether the composition paints the heroes (a landscape shows the thing alone)."""
         return self.composition != "landscape"
+
+
+# Palettes for a look asked for in a pitch meeting, whatever the genre.
+LOOKS = {"dark": GENRES["horror"].palettes + GENRES["thriller"].palettes,
+         "bright": GENRES["comedy"].palettes + GENRES["adventure"].palettes + GENRES["romance"].palettes}
 
 
 def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
@@ -85,16 +90,39 @@ def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
             word = next((w for w in reversed(words) if w in MOTIF_WORDS), None)
             shape = MOTIF_WORDS.get(word or "")
             # A short phrase reads best whole ("bowling alley"); a long one by the painted word.
-            noun = noun if not words or word == words[-1] or len(words) <= 2 else (word or noun)
+            verbal = any(lx.verb_forms(w) & {"VBG", "VBD"} and not lx.can_be(w, "NOUN") and not lx.can_be(w, "ADJ")
+                         for w in words[:-1])  # "world using ai" is no name for a painted thing
+            noun = noun if not words or (word == words[-1] or len(words) <= 2) and not verbal else (word or noun)
         if shape and all(m.shape != shape for m in found):
-            found.append(Motif(noun, shape))
+            subject = premise.subject
+            # "Killer tomatoes" are painted, and named, as many.
+            many = noun == main and subject is not None and subject.plural and premise.mode == "witness"
+            found.append(Motif(noun, shape, many))
     return tuple(found[:3])
+
+
+def hero_nouns(plan: StoryPlan) -> set[str]:
+    """The nouns that name the heroes ("cat" for "a stray cat"), which the poster paints as its figures."""
+    premise = plan.premise
+    subject = premise.subject
+    if premise.mode not in ("lead", "many", "group") or subject is None or not subject.head:
+        return set()
+    found = {subject.lemma.lower()} | {p.lemma.lower() for p in premise.reading.partners}
+    if subject.members:
+        found.add(lx.singular(subject.members.split()[-1]))
+    return found
+
+
+def thing_of(plan: StoryPlan, motifs: tuple[Motif, ...], hero_shape: str) -> Motif | None:
+    """The motif painted beside or instead of the heroes: never the heroes themselves."""
+    heroes = hero_nouns(plan)
+    return next((m for m in motifs if m.shape != hero_shape and m.noun.lower().split()[-1] not in heroes), None)
 
 
 def rotation(plan: StoryPlan, hero_shape: str) -> list[str]:
     """The compositions that suit the story, in the order new posters take them."""
     count = len(plan.heroes)
-    has_thing = bool(motifs_of(plan))
+    has_thing = thing_of(plan, motifs_of(plan), hero_shape) is not None
     options = ["heroes"]
     if count >= 3 or plan.premise.mode == "group":
         options = ["crowd", "heroes"]
@@ -127,15 +155,18 @@ def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
     start = rng.randrange(len(order))
     if premise.mode == "witness" and motifs:  # the thing is the star: it comes first
         order, start = ["object"] + [o for o in order if o != "object"], 0
-    composition = order[(start + variant - 1) % len(order)]
-    thing = next((m for m in motifs if m.shape != hero_shape), motifs[0] if motifs else None)
+    composition = order[(start + variant - 1 + plan.extras.get("turn", 0)) % len(order)]
+    thing = thing_of(plan, motifs, hero_shape)
     name, palette, words = _MARS if "mars" in premise.text.lower() else genre.palettes[rng.randrange(2)]
+    look = plan.extras.get("look")
+    if look in LOOKS:  # the poster's look a pitch meeting asked for: darker, or more colourful
+        name, palette, words = LOOKS[look][(rng.randrange(2) + plan.extras.get("angle", 0)) % len(LOOKS[look])]
     return ArtPlan(
         seed=plan.art_seed + 7919 * (variant - 1), genre=plan.genre, composition=composition, motifs=motifs,
         figure=hero_shape, figure_noun=_figure_noun(plan), figure_count=min(len(heroes), 4) or 1,
         pronoun=lead.pronoun, hat=any(w in lead.description for w in ("cowboy", "detective", "pirate", "captain")),
         scenery=plan.setting.scenery, light=genre.light, landmarks=landmarks_for(premise.text.lower()),
-        palette_name=name, palette=palette, palette_words=words, moods=tuple(rng.sample(genre.moods, 2)),
+        palette_name=name, palette=palette, palette_words=words, moods=tuple(plan.knobs.sample(rng, genre.moods, 2)),
         looming=_looming(plan), thing=thing,
     )
 
@@ -159,6 +190,8 @@ def _figure_noun(plan: StoryPlan) -> str:
         return subject.text(tail=False) + (f" of {subject.members}" if subject.members else "")
     if premise.mode == "many":
         from . import lexicon as lx
+        if (subject.count or 0) > len(heroes):
+            return subject.text("", tail=False)  # all seven firefighters, though four are cast
         number = lx.NUMBER_WORDS[len(heroes)] if len(heroes) < len(lx.NUMBER_WORDS) else ""
         return f"{number} {subject.text('', tail=False, number=False)}".strip()
     parts = [subject.text("a" if subject.det in ("a", "an") else None, tail=False)]

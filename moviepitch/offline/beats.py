@@ -44,6 +44,18 @@ MANY_INTROS = (
     "{lead}, {desc}, agree on almost nothing, except that it is time {to_act}{plain:.0}.",
     "Everyone {place} knows {lead}, {desc}, and nobody believes it when they {acts}.",
 )
+# More heroes than the cast names ("seven tired firefighters"): {desc} is all of them, {some} how many are named.
+COUNTED_INTROS = (
+    "{lead} are {some} of {desc} {place}, and nothing will be the same once they {acts}.",
+    "Nobody {place} takes {desc} seriously, so the whole place sits up when they {acts}, with {lead} out in "
+    "front.",
+    "There are {desc} {place}, and the ones everyone knows are {lead}. Now, against all advice, they {acts}.",
+    "Of {desc} {place}, the ones to watch are {lead}, and this is the {day} they {acts}.",
+)
+COUNTED_PHRASES = (
+    "{lead} are {some} of {desc} {place}, and they have a plan that will upset everyone.",
+    "There are {desc} {place}, and the loudest of them are {lead}.",
+)
 # A group the idea names ("a knitting club", "a flock of parrots in a trench coat").
 GROUP_INTROS = (
     "{lead} make up {desc}, and together they {acts}.",
@@ -117,8 +129,14 @@ WILDCARDS = (
     "everything.",
     "Somewhere in the middle of it all is {wildcard}, {wildcard_desc}, taking notes.",
     "And nobody has a plan for {wildcard}, {wildcard_desc}.",
+    "Keeping an eye on all of it is {wildcard}, {wildcard_desc}.",
+    "The wild card is {wildcard}, {wildcard_desc}.",
+    "Then, out of nowhere, {wildcard} turns up, {wildcard_desc}, and nothing is simple any more.",
 )
 CLOSERS = {
+    "family": ("It is {a_label} for anyone aged eight to eighty, about {theme}.",
+               "Funny, kind and a little bit daring, it is {a_label} about {theme}.",
+               "Bring the whole family: it is {a_label} about {theme}."),
     "light": ("Big-hearted and gleefully silly, this is {a_label} about {theme}.",
               "Equal parts {mood} and {mood2}, it is {a_label} about {theme}.",
               "It is {a_label} about {theme}, and the feel-good ride of the year.",
@@ -144,3 +162,42 @@ CLOSERS = {
              "It is {a_label} about {theme}, on the biggest canvas imaginable.",
              "Spectacle with a beating heart, it is {a_label} about {theme}."),
 }
+
+# High creativity: a turn nobody expects, in the middle of the story.
+TWISTS = (
+    "Halfway through, {ally} turns out to have been working for {villain} all along.",
+    "Then the ground shifts: {villain} wants exactly what {heroes} want{s}, for a very different reason.",
+    "Then a letter arrives for {heroes}, and it was posted fifty years ago.",
+    "The strangest turn comes from nowhere: everyone in {place_name} starts to sing whenever {villain} lies.",
+    "The biggest surprise is {thing} {thing_itself}, which turn{thing_s} out to be a trap.",
+    "Then, just when it all makes sense, {heroes} wake{s} up on the same Monday morning and {have} to do "
+    "everything again.",
+)
+# A positive presence penalty: new threads, each in a few words.
+SIDE_BEATS = ("Then the money runs out.", "Meanwhile, a storm is on its way.", "Then a rival turns up.",
+              "A stranger arrives on the night train.", "Then the power goes out.", "Word reaches the newspapers.")
+DETOURS = ("A detour to {place2} brings fresh trouble and a new face.",
+           "The trail leads to {place2}, where nobody is pleased to see them.",
+           "Then the story moves to {place2}, and so does the trouble.",
+           "In {place2}, an old acquaintance is waiting.",
+           "By the time they reach {place2}, the plan has changed twice.")
+# A negative frequency penalty: a line that comes back, as a catchphrase does.
+CATCHPHRASES = {
+    "light": ("What could possibly go wrong?", "Nobody panic.", "This is fine."),
+    "warm": ("One day at a time.", "We keep going.", "Home is where we make it."),
+    "dark": ("Do not open the door.", "Nobody leaves before dawn.", "It is still here."),
+    "tense": ("Trust nobody.", "Never the same way twice.", "Stay calm and keep moving."),
+    "bright": ("Never stay down.", "One more round.", "Win or lose, we go together."),
+    "epic": ("The sky is not the limit.", "Further than anyone.", "Hold the line."),
+    "family": ("Together, or not at all.", "Nobody gets left behind.", "Be brave, be kind."),
+}
+# A companion the pitch meeting adds ("add a dog").
+COMPANIONS = ("Along the way they pick up {companion}, {companion_desc}, who will not be left behind.",
+              "Soon they are joined by {companion}, {companion_desc}.",
+              "They also have {companion}, {companion_desc}, for company.")
+# A longer synopsis: a turn before the end.
+LONG_BEATS = ("Along the way, {heroes} lose{s} almost everything that mattered, and find{s} out what still does.",
+              "By the last act, every friendship has been tested and at least one has broken.",
+              "There is a moment when {heroes} nearly give{s} up, and {ally} will not let {them}.")
+MOTTOS = ("{heroes} {have} a saying for days like this: \u201c{catchphrase}\u201d",
+          "Everyone knows what {heroes} will say: \u201c{catchphrase}\u201d")

@@ -54,9 +54,9 @@ def _hero(c: Canvas, d: Draw, accents: Draw, x: float, base: float, tall: float,
         _shape(d, accents, art.figure, x, base, tall * _SCALE.get(art.figure, _ANIMAL), flip)
 
 
-def _thing(c: Canvas) -> str:
-    """The motif to paint beside or instead of the heroes (the art plan's; a lone house when it has none)."""
-    return c.art.thing.shape if c.art.thing else "house"
+def _thing(c: Canvas) -> str | None:
+    """The motif to paint beside or instead of the heroes; None when the idea gives none but the heroes."""
+    return c.art.thing.shape if c.art.thing else None
 
 
 def paint_composition(c: Canvas) -> None:
@@ -72,7 +72,8 @@ def paint_composition(c: Canvas) -> None:
         _looming(c)
     if art.composition == "heroes":
         side = c.rng.choice((0.2, 0.8))
-        _shape(d, a, thing, w * side, ground - h * 0.03, person_tall * _SCALE.get(thing, 0.7), side > 0.5)
+        if thing is not None:
+            _shape(d, a, thing, w * side, ground - h * 0.03, person_tall * _SCALE.get(thing, 0.7), side > 0.5)
         count = art.figure_count
         for k in range(count):
             x = w * (0.5 + (k - (count - 1) / 2) * 0.16 + (0.5 - side) * 0.15)
@@ -85,15 +86,19 @@ def paint_composition(c: Canvas) -> None:
     elif art.composition == "facing":
         for k, x in enumerate((0.38, 0.62)):
             _hero(c, d, a, w * x, ground, person_tall * (1 - 0.05 * k), k, k == 1)
-        _shape(d, a, thing, w * 0.5, c.horizon + h * 0.02, h * 0.1, False)
+        if thing is not None:
+            _shape(d, a, thing, w * 0.5, c.horizon + h * 0.02, h * 0.1, False)
     elif art.composition == "close_up":
         _hero(c, d, a, w * 0.5, h * 1.12, h * 0.85 / (_ANIMAL if art.figure != "human" else 1), 0, False)
     elif art.composition == "object":
-        _shape(d, a, thing, w * 0.5, ground - h * 0.02, h * 0.42, False)
+        _shape(d, a, thing or "house", w * 0.5, ground - h * 0.02, h * 0.42, False)
+        if art.thing is not None and art.thing.plural:  # many of them: two more, smaller, behind
+            for x in (0.22, 0.78):
+                _shape(d, a, thing, w * x, ground - h * 0.08, h * 0.24, x > 0.5)
         for k in range(min(art.figure_count, 3)):
             _hero(c, d, a, w * (0.2 + 0.08 * k), ground + h * 0.02, h * 0.1, k, False)
     else:  # landscape: the thing alone on the horizon
-        _shape(d, a, thing, w * c.rng.uniform(0.35, 0.65), c.horizon + h * 0.01, h * 0.11, False)
+        _shape(d, a, thing or "house", w * c.rng.uniform(0.35, 0.65), c.horizon + h * 0.01, h * 0.11, False)
     _backlight(c, mask, lit)
 
 

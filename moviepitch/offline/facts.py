@@ -7,7 +7,9 @@ import random
 from . import lexicon as lx
 from .characters import Character
 from .fill import cap
-from .genres import GENRES
+from .genres import GENRES, TONE_MOODS, tone_of
+from .nouns import LOOSE_MODIFIERS, VAGUE
+from .recast import BEING
 from .plan import StoryPlan
 
 _PRONOUNS = {"she": ("she", "her", "her", "herself"), "he": ("he", "him", "his", "himself"),
@@ -40,9 +42,11 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
         "day": rng.choice(("Tuesday", "Monday morning", "afternoon", "Thursday", "wet Sunday",
                            "autumn morning", "winter evening", "summer day")),
     }
-    moods = rng.sample(GENRES[plan.genre].moods, 2)
+    # A tone the pitch meeting set (darker, for kids) brings its own moods; else the genre's.
+    moods = plan.knobs.sample(rng, TONE_MOODS[plan.tone] if plan.tone != tone_of(plan.genres) else
+                              GENRES[plan.genre].moods, 2)
     facts.update(mood=moods[0], mood2=moods[1], a_mood=lx.article(moods[0]), A_mood=cap(lx.article(moods[0])))
-    for role in ("ally", "antagonist", "wildcard"):
+    for role in ("ally", "antagonist", "wildcard", "companion"):
         character = plan.role(role)
         key = "villain" if role == "antagonist" else role
         if character is not None:
@@ -77,7 +81,9 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
     subject = premise.subject
     verb = premise.predicate[0] if premise.predicate else None
     if premise.mode not in ("witness", "villain") and verb is not None and verb.object is not None \
-            and verb.object.head and verb.object.det not in lx.PRONOUNS and verb.object.kind == "thing":
+            and verb.lemma not in BEING and verb.object.lemma not in LOOSE_MODIFIERS \
+            and verb.object.head and verb.object.det not in lx.PRONOUNS and verb.object.kind == "thing" \
+            and verb.object.lemma not in VAGUE:
         facts["thing"] = verb.object.text("the" if verb.object.det in ("a", "an", "") else None, tail=False)
     if subject is not None and subject.head:
         if premise.mode in ("witness", "villain"):
@@ -90,11 +96,23 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
             facts["Event"] = cap(f"{own} {premise.action('finite', subject.plural)}")
             if subject.det in ("a", "an"):  # mid-sentence only when rebuilt: "the moon files ..."
                 facts["event"] = f"{subject.text('the')} {premise.action('finite', subject.plural)}"
+    if facts.get("thing"):
+        many = _plural_thing(premise, verb)
+        facts.update(thing_s="" if many else "s", thing_is="are" if many else "is", thing_was="were" if many else "was",
+                     thing_has="have" if many else "has", thing_it="them" if many else "it",
+                     becomes="become" if many else "becomes", thing_itself="themselves" if many else "itself")
     mentioned = " ".join(facts.get(k, "") for k in ("acts", "thing", "event")).lower()
     said = setting.from_idea and setting.phrase.lower() in mentioned
-    facts["place"] = "" if said else setting.at
+    facts["place"] = (f"in {setting.era}" if setting.era else "") if said else setting.at
     facts["opener"] = premise.reading.opener if premise.reading else ""
     return facts
+
+
+def _plural_thing(premise, verb) -> bool:
+    """Whether the thing the story turns on is many: the subject of a witness idea ("werewolves"), else the object."""
+    if premise.mode in ("witness", "villain") and premise.subject is not None:
+        return premise.subject.plural
+    return verb is not None and verb.object is not None and verb.object.plural
 
 
 def _short(gerund_phrase: str) -> str:

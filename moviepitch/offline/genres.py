@@ -35,7 +35,7 @@ _LISTS = {"keywords", "moods", "heroes", "allies", "villains", "wildcards"}
 # Order breaks ties between equally matched genres: the earlier, the more distinctive.
 GENRES: dict[str, Genre] = {g.key: g for g in (
     _g(key="horror", label="horror film", flavour="spine-chilling", tone="dark",
-       keywords="ghost|curse|cursed|haunt|haunted|zombie|demon|possess|possessed|vampire|werewolf|monster|"
+       keywords="ghost|curse|cursed|haunt|haunted|zombie|demon|possess|possessed|vampire|werewolf|monster|killer|"
                 "nightmare|not alone|seance|kill|scarecrow|kraken|blood|grave|cemetery|witch|undead|"
                 "mummy|creepy|funfair|doll|shadow|scream|evil|hanté|hantée|embrujado|embrujada|fantasma|fantôme",
        moods="eerie|claustrophobic|unsettling|gothic|dread-soaked|haunting|macabre|moonlit",
@@ -166,7 +166,7 @@ GENRES: dict[str, Genre] = {g.key: g for g in (
               "married four times|a flatmate with terrible advice|a bus driver who has seen a thousand "
               "first dates",
        villains="a polished ex who wants a second chance|a rival with a perfect plan|a disapproving older "
-                "sibling|a wedding planner with a grudge|a matchmaking app with its own agenda",
+                "sibling|a wedding planner with a grudge|a matchmaker who has never lost a client",
        wildcards="a street musician who plays at all the wrong moments|a matchmaking taxi driver|a dog "
                  "that only likes one of them|a fortune teller with a terrible memory",
        places=[("in", "the coastal village of {name}"), ("in", "the harbour town of {name}"),
@@ -260,6 +260,14 @@ PAIR_LABELS = {
     ("adventure", "sports"): "sports adventure", ("sports", "adventure"): "sports adventure",
     ("romance", "sports"): "sports romance", ("sports", "romance"): "sports romance",
 }
+# Moods for a tone set apart from the genre's own (a pitch meeting's "darker", "for kids").
+TONE_MOODS = {"light": ("sunny", "playful", "big-hearted", "mischievous"),
+              "warm": ("tender", "heartfelt", "bittersweet", "hopeful"),
+              "dark": ("brooding", "menacing", "shadowy", "bleak"),
+              "tense": ("taut", "nerve-jangling", "paranoid", "relentless"),
+              "bright": ("rousing", "spirited", "triumphant", "sunlit"),
+              "epic": ("sweeping", "grand", "soaring", "mythic"),
+              "family": ("warm-hearted", "playful", "gentle", "joyful")}
 # The tone a pair takes: a comedy streak lightens anything; a horror streak darkens a drama.
 def tone_of(genres: tuple[str, ...]) -> str:
     """light, warm, dark, tense, bright or epic: how the pitch should feel."""

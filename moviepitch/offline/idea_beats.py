@@ -11,15 +11,13 @@ from __future__ import annotations
 from . import lexicon as lx
 from .fill import Chooser, cap
 from .plan import StoryPlan
+from .nouns import LOOSE_MODIFIERS as _DROP
+from .nouns import VAGUE as _VAGUE
 from .recast import BEING as _BEING
 
 # Verbs that make their object the heroes' own: they open it, find it, inherit it.
 _HAVING = frozenset({"open", "inherit", "find", "adopt", "buy", "win", "steal", "build", "start", "run", "catch",
                      "discover", "rob", "own", "invent", "create", "hatch", "rescue", "save", "take", "make"})
-# Objects too big or too vague to be "the talk of the town".
-_VAGUE = frozenset({"world", "life", "history", "time", "love", "truth", "way", "day", "night", "thing", "one",
-                    "everything", "nothing", "something", "anyone", "home", "lot", "place", "chance"})
-_DROP = frozenset({"same", "only", "own", "very", "whole", "other", "last", "first"})
 
 HAVING_BEATS = (
     "Everyone in {place_name} wants a piece of {the_object}.",

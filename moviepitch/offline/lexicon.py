@@ -29,6 +29,8 @@ CONJUNCTIONS = frozenset({"and", "or", "but", "yet", "so", "nor"})
 SUBORDINATORS = frozenset({"when", "while", "after", "before", "as", "once", "if", "until", "because",
                            "although", "though", "since", "whenever"})
 RELATIVES = frozenset({"who", "that", "which", "whose", "whom", "where"})
+# Question words: "knows why", "wonders how" end a clause; they are never the thing it is about.
+WH_WORDS = frozenset({"why", "how", "what", "where", "when", "whether", "who", "whom", "which"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "you", "i", "him", "her", "them", "us", "me",
                       "himself", "herself", "itself", "themselves", "anyone", "someone", "everyone",
                       "nobody", "everybody", "somebody", "anything", "something", "everything", "nothing"})
@@ -88,6 +90,9 @@ def inflect(lemma_: str, tag: str) -> str:
         return {"VBZ": "is", "VBP": "are", "VBD": "was", "VBN": "been", "VBG": "being"}.get(tag, "be")
     if lemma_ == "have" and tag == "VBZ":
         return "has"
+    if " " in lemma_ and tag == "NNS":  # "pizza restaurant": the last noun takes the plural
+        head, last = lemma_.rsplit(" ", 1)
+        return f"{head} {inflect(last, tag)}"
     if " " in lemma_:  # "take over": inflect the verb, keep the particle
         first, rest = lemma_.split(" ", 1)
         return f"{inflect(first, tag)} {rest}"

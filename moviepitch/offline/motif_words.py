@@ -38,6 +38,8 @@ _SHAPES = {
     "farm": "house", "cornfield": "tree", "garden": "tree", "plant": "tree", "hockey": "trophy",
     "wedding": "cake", "pizza": "cake", "tattoo": "shopfront", "elevator": "machine", "bomb": "clock",
     "surf": "island", "hawaii": "island", "avalanche": "mountain", "mona": "mirror",
+    "heist": "key", "robbery": "key", "vault": "key", "tomato": "fruit", "apple": "fruit", "pumpkin": "fruit",
+    "lemon": "fruit", "peach": "fruit", "volcano": "mountain",
 }
 MOTIF_WORDS: dict[str, str] = dict(_SHAPES)
 

@@ -62,6 +62,15 @@ dinosaur troll ogre goblin giant yeti gargoyle hydra beast creature alien""".spl
 GROUPS = frozenset("""flock crew gang club team band family pack herd troupe squad society group couple trio
 quartet orchestra choir army tribe posse coven league swarm school pod colony crowd mob council
 committee""".split())
+# Objects too big or too vague to be the thing a story turns on ("trades places", "changes the world").
+VAGUE = frozenset({"world", "life", "history", "time", "love", "truth", "way", "day", "night", "thing", "one",
+                   "everything", "nothing", "something", "anyone", "home", "lot", "place", "chance", "part",
+                   "turn", "kind", "sort", "end", "side", "mind", "heart", "fun", "luck"})
+# Modifiers that point rather than describe: "the same street" is just a street in a title.
+LOOSE_MODIFIERS = frozenset({"same", "only", "own", "very", "whole", "other", "last", "first"})
+# Nouns of events and pursuits: a "singing contest" is not a singing creature.
+EVENTS = frozenset("""contest competition championship tournament lesson class course show club career holiday
+party festival marathon match game race audition concert recital season trip tour""".split())
 # Adjectives that make a thing a character: "a sentient traffic light", "a talking fish".
 ALIVE = frozenset({"sentient", "talking", "living", "singing", "dancing", "walking", "thinking", "self-aware",
                    "conscious", "lovesick", "sarcastic", "grumpy", "lonely", "heartbroken", "shy", "nervous"})
@@ -134,10 +143,10 @@ def kind_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str:
     code = wordnet_code(word)
     if code:
         return {"P": "person", "A": "creature"}.get(code[0]) or \
-            ("creature" if any(m.lower() in ALIVE for m in modifiers) else "thing")
+            ("creature" if any(m.lower() in ALIVE for m in modifiers) and word not in EVENTS else "thing")
     if last not in _NOT_PEOPLE and word not in PLACES and _PERSON_SUFFIX.search(last) and _agentive(last):
         return "person"
-    if any(m.lower() in ALIVE for m in modifiers):
+    if any(m.lower() in ALIVE for m in modifiers) and word not in EVENTS:
         return "creature"
     return "thing"
 

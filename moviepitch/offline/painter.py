@@ -157,7 +157,7 @@ def _castle(c: Canvas) -> None:
                         fill=solid(c.accent))
         d.rectangle((cx - c.w * 0.15, base - c.h * 0.09, cx + c.w * 0.13, base), fill=solid(c.land))
     c.layer(draw)
-    if c.art.genre == "fantasy" or "dragon" in c.art.landmarks:
+    if (c.art.genre == "fantasy" or "dragon" in c.art.landmarks) and c.art.figure != "dragon":
         dragon(c, c.w * c.rng.uniform(0.3, 0.7), c.h * c.rng.uniform(0.14, 0.2), c.w * 0.22)
 
 
@@ -225,11 +225,29 @@ def _desert(c: Canvas) -> None:
             dome(c, c.w * (0.5 + dx), c.horizon + c.h * 0.08, c.w * r)
 
 
+def _forest(c: Canvas) -> None:
+    """Rows of pines, hazy and small far off, dark and tall at the edges, with mist between the rows."""
+    for row in range(3):
+        colour = mix(c.land, c.sky, 0.55 - 0.25 * row)
+        base, tall, count = c.horizon + c.h * 0.04 * row, c.h * (0.08 + 0.06 * row), 14 - 4 * row
+
+        def pines(d: Draw, base: float = base, tall: float = tall, count: int = count, row: int = row) -> None:
+            for k in range(count):
+                x = c.w * (k + c.rng.uniform(0, 0.8)) / count
+                if row == 2 and 0.3 < x / c.w < 0.7:
+                    continue  # the nearest trees frame the middle rather than hide it
+                t, half = tall * c.rng.uniform(0.8, 1.25), tall * 0.22
+                d.polygon([(x - half, base), (x, base - t), (x + half, base)], fill=solid(colour))
+            d.rectangle((0, base, c.w, c.h), fill=solid(colour))
+        c.layer(pines)
+        c.glow(c.w / 2, base + c.h * 0.02, c.w * 0.8, c.sky, 50)
+
+
 def _foreground(c: Canvas) -> None:
     c.shape(c.swell(c.h * 0.9, c.h * 0.015), mix(c.land, c.shadow, 0.5), BLACK)
 
 
 _SCENES: dict[str, Callable[[Canvas], None]] = {
     "city": _city, "mountains": _mountains, "ocean": _ocean, "house": _house, "castle": _castle,
-    "arena": _arena, "field": _field, "space": _space, "desert": _desert,
+    "arena": _arena, "field": _field, "space": _space, "desert": _desert, "forest": _forest,
 }

@@ -13,7 +13,7 @@ _STOPS = lx.PREPOSITIONS | lx.RELATIVES | lx.CONJUNCTIONS | lx.SUBORDINATORS | {
 def nounish(word: str) -> bool:
     """Whether the word can head a noun phrase: a noun, a name, or a word the lexicon does not know."""
     low = word.lower()
-    if not word or low in _STOPS or low in lx.DETERMINERS or low in lx.PRONOUNS or low in lx.MODALS \
+    if not word or low in _STOPS or low in lx.DETERMINERS or low in lx.PRONOUNS or low in lx.MODALS or low in lx.WH_WORDS \
             or low in lx.NUMBERS and low not in ("twin", "twins"):
         return False
     if low in lx.BE | lx.HAVE | lx.ADVERBS | lx.PARTICLES - {"home"}:

@@ -24,8 +24,10 @@ SCENERY_WORDS = (
     ("space", ("space", "planet", "astronaut", "galaxy", "orbit", "moon", "station", "rocket", "alien")),
     ("ocean", ("island", "surf", "pirate", "sea", "ocean", "beach", "lighthouse", "marine", "hawaii",
                "submarine", "boat", "shipwreck", "underwater", "kraken", "mermaid", "fisherman", "cruise",
-               "fish", "harbour", "mar", "mer", "sirena")),
-    ("mountains", ("andes", "mountain", "avalanche", "snowboard", "himalaya", "alps", "climb", "plane")),
+               "fish", "harbour", "mar", "mer", "sirena", "atlantic", "pacific")),
+    ("mountains", ("andes", "mountain", "avalanche", "snowboard", "himalaya", "alps", "climb", "plane", "ski",
+                   "volcano", "glacier")),
+    ("forest", ("forest", "woods", "jungle", "swamp")),
     ("house", ("ghost", "haunt", "house", "mansion", "hanté", "embrujad", "bed and breakfast")),
     ("castle", ("dragon", "castle", "kingdom", "wizard", "queen", "king", "royal", "knight")),
     ("arena", ("boxer", "tournament", "racing", "fight", "arena", "stadium", "circus", "competition",
@@ -53,20 +55,52 @@ class Setting:
     from_idea: bool
     scenery: str  # city, mountains, ocean, house, castle, arena, field, space or desert
     spot: str = ""  # the idea's own place within it, with its preposition: "at the zoo"
+    era: str = ""  # when, if a pitch meeting asked: "the 1920s", "the future"
 
     @property
     def at(self) -> str:
-        """The setting with its preposition: "in Paris"."""
-        return f"{self.prep} {self.phrase}"
+        """The setting with its preposition (and its era): "in Paris", "in Paris in the 1920s"."""
+        return f"{self.prep} {self.phrase}" + (f" in {self.era}" if self.era else "")
 
 
-def scenery_for(text: str, genre: Genre) -> str:
-    """The landscape the idea's words call for, else the genre's own."""
+# The landscape a place noun of the idea calls for, by its head, else its modifiers ("ski resort").
+PLACE_SCENERY = {
+    **dict.fromkeys("ski mountain mountains volcano glacier alps peak slope chalet cave mine valley".split(),
+                    "mountains"),
+    **dict.fromkeys("harbour harbor port pier beach coast sea ocean island lighthouse ship boat cruise submarine "
+                    "shore bay lake yacht ferry".split(), "ocean"),
+    **dict.fromkeys("museum bank office hospital nightclub casino skyscraper subway street apartment embassy "
+                    "courtroom prison mall skate police train".split(), "city"),
+    **dict.fromkeys("farm cornfield field orchard vineyard ranch garden meadow".split(), "field"),
+    **dict.fromkeys("forest woods jungle swamp marsh".split(), "forest"),
+    **dict.fromkeys("house mansion manor attic basement cellar cottage cabin".split(), "house"),
+    **dict.fromkeys("castle palace kingdom".split(), "castle"),
+    **dict.fromkeys("stadium arena rink gym circus funfair racetrack".split(), "arena"),
+    **dict.fromkeys("space planet moon spaceship starship orbit colony".split(), "space"),
+    **dict.fromkeys("desert oasis dune canyon".split(), "desert"),
+}
+
+
+def scenery_of(text: str, places: tuple[str, ...], nouns, genre: Genre) -> str:
+    """The landscape the idea's own places call for (a ski resort is mountains, Lisbon a city), else its words'."""
+    for phrase, head in nouns:
+        words = [head.lower()] + [w.lower() for w in reversed(phrase.split()) if w.lower() != head.lower()]
+        found = next((PLACE_SCENERY[w] for w in words if w in PLACE_SCENERY), None)
+        if found:
+            return found
+    if places:
+        found = scenery_for(places[0], None)
+        return found or "city"  # a place the idea names and the painter has no landscape for: its streets
+    return scenery_for(text, genre)
+
+
+def scenery_for(text: str, genre: Genre | None) -> str | None:
+    """The landscape the idea's words call for, else the genre's own (None without a genre)."""
     lower = text.lower()
     for scenery, words in SCENERY_WORDS:
         if any(re.search(rf"\b{re.escape(w)}", lower) for w in words):
             return scenery
-    return genre.scenery
+    return genre.scenery if genre is not None else None
 
 
 def invented(genre: Genre, rng: random.Random) -> tuple[str, str, str]:
@@ -96,14 +130,16 @@ _WORLDS = frozenset({"planet", "moon", "station", "galaxy", "colony", "base", "s
 def setting_of(text: str, places: tuple[str, ...], nouns: list[tuple[str, str]], genre: Genre,
                rng: random.Random) -> Setting:
     """The idea's named place, else its town (named), else a town that fits its spot, else an invented one."""
-    scenery = scenery_for(places[0], genre) if places and scenery_for(places[0], genre) != genre.scenery \
-        else scenery_for(text, genre)
-    spot = next(((phrase, head) for phrase, head in nouns if head.lower() not in TOWNLIKE), None)
+    scenery = scenery_of(text, places, nouns, genre)
+    # A cornfield or a farm is a spot within a place, never a town to be named ("the cornfield of X").
+    nouns = [(phrase, head) for phrase, head in nouns]
+    spot = next(((phrase, head) for phrase, head in nouns if head.lower() not in TOWNLIKE or _spot_only(phrase, head)),
+                None)
     spot_at = _at(*spot) if spot else ""
     if places:
         place = places[0]
         return Setting(place, _PREPOSITIONS.get(place.lower(), "in"), place, True, scenery, spot_at)
-    towns = [n for n in nouns if n[1].lower() in TOWNLIKE or n[1][:1].isupper()]
+    towns = [n for n in nouns if (n[1].lower() in TOWNLIKE or n[1][:1].isupper()) and not _spot_only(*n)]
     if towns:
         phrase, head = towns[0]
         short = head if head[:1].isupper() else f"the {head.lower()}"
@@ -123,6 +159,15 @@ def setting_of(text: str, places: tuple[str, ...], nouns: list[tuple[str, str]],
         return Setting(rng.choice(patterns).format(name=name), "in", name, False, scenery, spot_at)
     phrase, prep, name = invented(genre, rng)
     return Setting(phrase, prep, name, False, scenery)
+
+
+# Places a story can be set in that are no settlement: "a cornfield" is where it happens, not a named town.
+_SPOT_ONLY = frozenset({"cornfield", "farm", "ranch", "field", "forest", "jungle", "woods"})
+
+
+def _spot_only(phrase: str, head: str) -> bool:
+    """Whether a place noun of the idea is a spot within a town ("a cornfield"), not a town of its own."""
+    return head.lower() in _SPOT_ONLY and phrase.split()[0].lower() in ("a", "an")
 
 
 def _at(phrase: str, head: str) -> str:

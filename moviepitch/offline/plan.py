@@ -11,7 +11,8 @@ import hashlib
 import random
 from dataclasses import dataclass, field
 
-from .characters import Character, build_cast
+from .characters import Character, build_cast, carry_names
+from .knobs import USUAL, Knobs
 from .genres import GENRES, label_of, tone_of
 from .language import detect
 from .places import Setting, setting_of
@@ -39,7 +40,10 @@ class StoryPlan:
     shape: str = "inciting"  # the order the synopsis tells things in
     title: str = ""
     art_seed: int = 0
-    extras: dict = field(default_factory=dict, compare=False)  # room for later knobs (creativity, penalties)
+    knobs: Knobs = USUAL  # creativity and the penalties, as the person set them
+    # What the pitch meeting changed that no field above holds: "style" (a kind of story within the genre,
+    # "heist"), "look" (the poster's: "dark" or "bright"), "angle" (which take on a change), "era" ...
+    extras: dict = field(default_factory=dict, compare=False)
 
     @property
     def genre(self) -> str:
@@ -48,8 +52,8 @@ class StoryPlan:
 
     @property
     def label(self) -> str:
-        """The genre as written in prose: "horror-comedy"."""
-        return label_of(self.genres)
+        """The genre as written in prose: "horror-comedy" (a style the meeting asked for names it: "heist comedy")."""
+        return self.extras.get("label") or label_of(self.genres)
 
     @property
     def heroes(self) -> tuple[Character, ...]:
@@ -72,19 +76,33 @@ def rng_for(idea: str, seed: int, salt: str = "") -> random.Random:
     return random.Random(int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big"))
 
 
+# Keywords that vote only in their verb's sense: a hero who trains is sporty, a train conductor is not.
+VERB_SENSES = frozenset({"train", "trains"})
+
+
 def detect_genres(premise: Premise) -> tuple[str, ...]:
     """The one or two genres whose keywords the idea uses most, earliest first; drama by default."""
     words, lower = premise.lemmas, f" {premise.text.lower()} "
+    verbs = {vp.lemma for vp in premise.predicate} | {vp.verb.lower() for vp in premise.predicate}
     scored = []
     for order, genre in enumerate(GENRES.values()):
-        hits = sum(1 for kw in genre.keywords if (kw in words if " " not in kw else f" {kw}" in lower))
+        hits = sum(1 for kw in genre.keywords if (kw in verbs if kw in VERB_SENSES else kw in words if " " not in kw
+                                                  else f" {kw}" in lower))
         if hits:
             scored.append((-hits, order, genre.key))
     ranked = [key for *_, key in sorted(scored)][:2]
     return tuple(ranked) or ("drama",)
 
 
-def plan_story(idea: str, seed: int) -> StoryPlan:
+# Genres a high creativity blends into a single-genre idea, most surprising first.
+BLENDS = {"drama": ("scifi", "horror", "fantasy"), "comedy": ("horror", "scifi", "thriller"),
+          "horror": ("comedy", "romance"), "thriller": ("comedy", "fantasy", "scifi"),
+          "scifi": ("romance", "comedy", "horror"), "fantasy": ("thriller", "comedy"),
+          "sports": ("fantasy", "scifi", "comedy"), "adventure": ("horror", "comedy", "fantasy"),
+          "romance": ("scifi", "horror", "thriller")}
+
+
+def plan_story(idea: str, seed: int, knobs: Knobs = USUAL) -> StoryPlan:
     """Read the idea and decide genre, tone, setting, cast, shape and title."""
     from .titles import make_title  # the title reads the finished plan
 
@@ -92,16 +110,30 @@ def plan_story(idea: str, seed: int) -> StoryPlan:
     text = clean(idea) or BLANK_IDEA
     language = detect(text)
     premise = read_premise(text, language)
-    genres = detect_genres(premise)
+    genres = knobbed_genres(detect_genres(premise), knobs, rng_for(idea, seed, "blend"))
     genre = GENRES[genres[0]]
     setting = setting_of(text, premise.places, premise.place_nouns, genre, rng)
-    characters = build_cast(premise, genre, rng, setting.scenery)
+    state = rng.getstate()
+    characters = build_cast(premise, genre, rng, setting.scenery, knobs)
+    if not knobs.usual:  # the same people as the usual take, wherever the knobs kept their parts
+        usual = random.Random()
+        usual.setstate(state)
+        characters = carry_names(characters, build_cast(premise, genre, usual, setting.scenery))
     heroes = [c for c in characters if c.role == "hero"]
     premise = for_hero(premise, "they" if len(heroes) > 1 else heroes[0].pronoun)
     plan = StoryPlan(idea=idea, seed=seed, language=language, premise=premise, genres=genres,
                      tone=tone_of(genres), setting=setting, characters=characters,
-                     shape=rng.choice(SHAPES), art_seed=rng.getrandbits(32))
+                     shape=rng.choice(SHAPES), art_seed=rng.getrandbits(32), knobs=knobs)
     return _with_title(plan, make_title(plan, rng_for(idea, seed, "title")))
+
+
+def knobbed_genres(genres: tuple[str, ...], knobs: Knobs, rng: random.Random) -> tuple[str, ...]:
+    """The idea's genres as creativity leaves them: one plain genre when low, a surprising blend when high."""
+    if knobs.plain:
+        return genres[:1]
+    if knobs.strange and len(genres) == 1:
+        return genres[0], rng.choice(BLENDS[genres[0]])
+    return genres
 
 
 def _with_title(plan: StoryPlan, title: str) -> StoryPlan:

@@ -20,6 +20,7 @@ SCENES = {
               "on an empty arena floor under a ring of stands"),
     "city": ("on a rooftop above a glowing skyline of lit windows", "in a street of tall buildings, windows lit"),
     "field": ("in a wide field of tall grass", "on rolling hills with a lone tree on the horizon"),
+    "forest": ("in a clearing among tall dark pines", "at the edge of a misty pine forest"),
 }
 _LIGHTS = {
     "planet": ("A vast ringed planet fills the upper sky, its rim blazing.",
@@ -52,23 +53,28 @@ _COMPOSE = {
     "close_up": ("A huge close-up of {one} fills the frame {scene}.",
                  "{One_cap} looms in close-up across the foreground {scene}.",
                  "{One_cap} fills the frame in a giant close-up."),
-    "object": ("{Thing_cap} stands in the middle of the poster {scene}.",
+    "object": ("{Thing_cap} stand{ts} in the middle of the poster {scene}.",
                "The poster shows {thing} in the middle {scene}.",
-               "Dead centre, {thing} stands by itself {scene}."),
-    "landscape": ("In the distance, {thing} sits small against the sky, and nobody else is in sight.",
+               "Dead centre, {thing} stand{ts} alone {scene}."),
+    "landscape": ("In the distance, {thing} sit{ts} small against the sky, and nobody else is in sight.",
                   "An empty view stretches out {scene}, with {thing} far away on the horizon.",
-                  "{Thing_cap} sits small in the distance, far from everything else."),
+                  "{Thing_cap} sit{ts} small in the distance, far from everything else."),
 }
-_MOTIFS = ("Beside them stands {thing}.", "{Thing_cap} stands in the distance.", "{Thing_cap} waits nearby in the shadows.",
-           "Behind them rises {thing}.")
-_BETWEEN = ("{Thing_cap} stands far away on the horizon between them.", "{Thing_cap} waits on the horizon between them.")
+_MOTIFS = ("Beside them {stands} {thing}.", "{Thing_cap} {stands} in the distance.", "{Thing_cap} wait{ts} nearby in the shadows.",
+           "Behind them {rises} {thing}.")
+_BETWEEN = ("{Thing_cap} {stands} far away on the horizon between them.", "{Thing_cap} wait{ts} on the horizon between them.")
 _NEARBY = ("Nearby, {figures} stand{s} small and dark against the light.", "{Figures} can just be seen at the edge "
-           "of the frame.", "Far below, {figures} look{s} up at it.", "At its foot, {figures} stand{s} tiny.",
-           "Beside it, {figures} stand{s} very small.")
+           "of the frame.", "Far below, {figures} look{s} up at {it}.", "At {its} foot, {figures} stand{s} tiny.",
+           "Beside {it}, {figures} stand{s} very small.")
 _PALETTE = ("The palette is {c0}, {c1} and {c2} with touches of {c3}, and the mood is {m0} and {m1}.",
             "Colours run from {c0} to {c2}, with {c1} shadows and a spark of {c3}, and the feeling is {m0}.",
+            "{C0} and {c1} fill most of the picture, lit by {c2} and a hint of {c3}.",
             "{C0} and {c1} dominate the frame. The light is {c2}, with a hint of {c3}.",
-            "Everything is washed in {c0} and {c2}, with {c1} in the shadows and {c3} in the highlights.")
+            "Everything is washed in {c0} and {c2}, with {c1} in the shadows and {c3} in the highlights.",
+            "The colours are {c0} and {c1}, broken by {c2} and one bright touch of {c3}.",
+            "It is painted in {c0}, {c1} and {c2}, with {c3} saved for the brightest spot.",
+            "The scene glows {c2} against {c0} and {c1}, and a thread of {c3} runs through it.",
+            "Its colours are {c0}, {c1}, {c2} and {c3}, and the whole poster feels {m0}.")
 _FINISH = ("The camera sits low, and the image has rich film grain and a soft vignette.",
            "It is shot with a wide lens, deep shadows and crisp rim light.",
            "The texture is painterly, with a gentle atmospheric haze.",
@@ -126,7 +132,7 @@ def write_image_prompt(plan: StoryPlan, variant: int = 1) -> str:
         from .romance_writer import write_image_prompt as foreign
         return foreign(plan, art_for(plan, variant))
     art = art_for(plan, variant)
-    chooser = Chooser(rng_for(plan.idea, plan.seed, f"image{variant}"))
+    chooser = Chooser(rng_for(plan.idea, plan.seed, f"image{variant}"), plan.knobs)
     return describe(art, plan, chooser)
 
 
@@ -135,6 +141,7 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     figures = art.figure_noun
     many = art.figure_count > 1 or figures.split()[0] in lx.NUMBERS
     thing = thing_name(art.thing)
+    many_things = art.thing is not None and art.thing.plural and not thing.startswith(("a ", "an "))
     subject = plan.premise.subject
     crowd = _plural_of(figures)
     if plan.premise.mode == "group" and subject is not None:
@@ -143,6 +150,9 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
         "Figures": cap(figures), "s": "" if many else "s", "scene": chooser.pick(SCENES[art.scenery]),
         "many": crowd, "Many_cap": cap(crowd), "one": _one_of(figures),
         "One_cap": cap(_one_of(figures)), "thing": thing, "Thing_cap": cap(thing), "figures": figures,
+        "ts": "" if many_things else "s", "stands": "stand" if many_things else "stands",
+        "rises": "rise" if many_things else "rises", "it": "them" if many_things else "it",
+        "its": "their" if many_things else "its",
         "pair": figures if many else f"{figures} and a stranger", "Pair": cap(figures if many else f"{figures} and a stranger"),
     }
     c = art.palette_words
@@ -150,11 +160,13 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     parts = [chooser.template(_COMPOSE[art.composition], facts)]
     if art.composition == "object":
         parts.append(chooser.template(_NEARBY, facts))
-    elif art.composition == "heroes" and thing.lower() not in figures.lower():
+    elif art.composition == "heroes" and art.thing is not None:
         parts.append(chooser.template(_MOTIFS, facts))
-    elif art.composition == "facing" and thing.lower() not in figures.lower():
+    elif art.composition == "facing" and art.thing is not None:
         parts.append(chooser.template(_BETWEEN, facts))
     for (scenery, mark), sentence in _LANDMARKS.items():
+        if mark == art.figure:
+            continue  # the heroes are the dragons: no other dragon circles above them
         if scenery == art.scenery and (mark in art.landmarks or mark == "dragon" and art.genre == "fantasy"):
             parts.append(sentence)
     if art.looming:
@@ -163,6 +175,8 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     if plan.setting.from_idea and plan.setting.phrase[:1].isupper():
         parts.append(chooser.pick(("It is set in {p}.", "The place is {p}.",
                                    "Everything about the place says {p}.")).format(p=plan.setting.phrase))
+    if plan.setting.era:
+        parts.append(f"Everything about it says {plan.setting.era}.")
     parts.append(chooser.template(_PALETTE, colours))
     if chooser.rng.random() < 0.6:
         parts.append(chooser.pick(_FINISH))
@@ -182,6 +196,8 @@ def _plural_of(figures: str) -> str:
 
 
 def _one_of(figures: str) -> str:
+    if " and " in figures:  # "a hedgehog and a fox": the close-up shows the first of them
+        figures = figures.split(" and ")[0]
     words = figures.split()
     if " of " in figures:  # a group: "a flock of parrots" shows its leader
         return f"the leader of {'the ' + figures.split(' ', 1)[1] if words[0] in lx.ARTICLES else figures}"

@@ -61,7 +61,7 @@ def tokens_of(text: str) -> list[str]:
 def read_idea(idea: str) -> Reading:
     """Read an English idea into its parts."""
     text = clean(idea)
-    tokens = tokens_of(text)
+    tokens = _sentence_case(tokens_of(text))
     if not tokens:
         return Reading(text="", shape="empty", subject=None)
     opener, opener_kind, tokens = _split_opener(tokens)
@@ -71,6 +71,9 @@ def read_idea(idea: str) -> Reading:
         nouns = _all_nouns(tokens)
         return Reading(text=text, shape="phrase", subject=subject, opener=opener, opener_kind=opener_kind,
                        places=_places(tokens), settings=_settings(tokens, subject), nouns=nouns)
+    # An adverb before the verb is the verb's ("a cruise line accidentally books"), not the subject's.
+    while verb_at > 1 and tokens[verb_at - 1].lower() in lx.ADVERBS and tokens[verb_at - 2].lower() not in lx.ADVERBS:
+        verb_at -= 1
     subject, _ = parse_noun_phrase(tokens[:verb_at if not partners_at else partners_at[0] - 1], 0)
     partners = tuple(parse_noun_phrase(tokens[start:end], 0)[0] for start, end in
                      zip(partners_at, [p - 1 for p in partners_at[1:]] + [verb_at]))
@@ -81,6 +84,19 @@ def read_idea(idea: str) -> Reading:
     return Reading(text=text, shape="clause", subject=subject, partners=partners, predicate=predicate,
                    extra=extra, opener=opener, opener_kind=opener_kind, places=_places(tokens),
                    settings=_settings(tokens, subject), nouns=nouns)
+
+
+def _sentence_case(tokens: list[str]) -> list[str]:
+    """The first word in lower case when its capital is only the sentence's: "Heist" is a heist, not a
+    name; "Sherlock Holmes" (two capitals) and unknown words ("Zorblax") stay names."""
+    if not tokens:
+        return tokens
+    first = tokens[0]
+    from .nouns import wordnet_code
+    followed = len(tokens) > 1 and tokens[1][:1].isupper()
+    if first[:1].isupper() and not first.isupper() and not followed and (lx.is_known(first) or wordnet_code(first)):
+        return [first.lower(), *tokens[1:]]
+    return tokens
 
 
 def _split_opener(tokens: list[str]) -> tuple[str, str, list[str]]:
@@ -134,7 +150,7 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
             continue
         if k == 0 or low in lx.DETERMINERS or low in lx.NUMBERS:
             if k == 0 and nounish(word) or low in ("twin", "twins"):
-                head_plural = lx.is_plural_noun(word) or low == "twins"
+                head_plural = _plural_word(word) or low == "twins"
             continue
         if relative and k <= rel_end + 1 and (low not in lx.MODALS | lx.BE | lx.HAVE):
             continue  # the relative clause's object comes before the main verb
@@ -142,8 +158,15 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
         if (nounish(prev) or prev.lower() in lx.ADVERBS) and _agrees(low, plural) and not _ends_noun_phrase(tokens, k):
             return k, partners
         if nounish(word) and not in_phrase and not relative:
-            head_plural = lx.is_plural_noun(word) or tokens[0].lower() in lx.NUMBERS and tokens[0].lower() != "one"
+            head_plural = _plural_word(word) or tokens[0].lower() in lx.NUMBERS and tokens[0].lower() != "one"
     return None, partners
+
+
+def _plural_word(word: str) -> bool:
+    """Whether a noun is plural; a name the lexicon does not know is one person, whatever its ending ("Holmes")."""
+    if word[:1].isupper() and not lx.is_known(word):
+        return False
+    return lx.is_plural_noun(word)
 
 
 def _ends_noun_phrase(tokens: list[str], k: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import lexicon as lx
 from .fill import Chooser, cap
 from .plan import StoryPlan, rng_for
+from .nouns import VAGUE
 from .recast import BEING
 
 # {spot}: the idea's subject ("a retired ballerina"); {spot_does}: the subject with its action;
@@ -12,8 +13,8 @@ from .recast import BEING
 REPLIES = (
     "I love a story about {spot_who}, and I can already see the trailer!",
     "I have been waiting years for {a_label} about {spot_who}!",
-    "Now we are talking: {spot_who} is pure box-office gold!",
-    "I need a minute to think, but {spot_who} already has me hooked!",
+    "Now we are talking, because a story about {spot_who} is pure box-office gold!",
+    "I need a minute to think, but {spot_who} already {spot_has} me hooked!",
     "The detail that sells it is {bit}, so let me think about it!",
     "I need time with this one, but {spot_who} might be the pitch of the month!",
     "Clear my afternoon, because I want to think about {spot_who}!",
@@ -22,10 +23,10 @@ REPLIES = (
     "Wonderful, {bit} alone could carry a franchise, so let me mull it over!",
     "You had me at {bit}, so give me a few minutes with this one!",
     "Audiences will queue around the block for {spot_who}{place_bit}!",
-    "Let me think, but honestly, {bit} is a poster waiting to happen!",
+    "Let me think, but honestly, {bit} {bit_is} a poster waiting to happen!",
     "With {bit}, this could be {a_label} and a phenomenon at once!",
     "I can already picture the opening shot of {spot_doing}!",
-    "Brilliant, {bit} is the hook, so give me a moment to crunch the numbers!",
+    "Brilliant, {bit} {bit_is} the hook, so give me a moment to crunch the numbers!",
 )
 
 
@@ -34,7 +35,7 @@ def write_reply(plan: StoryPlan) -> str:
     if plan.language in ("es", "fr"):
         from .romance_writer import write_reply as foreign
         return foreign(plan)
-    chooser = Chooser(rng_for(plan.idea, plan.seed, "reply"))
+    chooser = Chooser(rng_for(plan.idea, plan.seed, "reply"), plan.knobs)
     premise = plan.premise
     subject = premise.subject
     facts: dict[str, str] = {"label": plan.label, "a_label": lx.article(plan.label)}
@@ -56,9 +57,14 @@ def write_reply(plan: StoryPlan) -> str:
                 facts["spot_doing"] = f"{spot} {doing}"
         else:
             facts["spot_doing"] = facts["spot_who"] = spot
+        facts["spot_has"] = "have" if subject.plural or premise.reading.partners else "has"
         facts["place_bit"] = f" {plan.setting.at}" if plan.setting.from_idea and \
             plan.setting.phrase.lower() not in facts["spot_who"].lower() else ""
     facts["Bit"] = cap(facts.get("bit", ""))
+    facts["bit_is"] = "are" if _plural(facts.get("bit", "")) else "is"
+    if premise.mode in ("witness", "villain") and any(vp.lemma == "be" or vp.aux.lower() in lx.BE
+                                                      for vp in premise.predicate):
+        del facts["bit_is"]  # "the last bookshop in the world is the hook" would echo "... is guarded"
     facts.setdefault("place_bit", "")
     return chooser.template(REPLIES, facts) or f"I love it, {premise.text} is a {plan.label} waiting to happen!"
 
@@ -67,10 +73,12 @@ def _bit(plan: StoryPlan) -> str:
     """The most specific part of the idea: its object, its place or its subject."""
     premise = plan.premise
     verb = premise.predicate[0] if premise.predicate else None
-    if premise.mode in ("witness", "villain") and premise.subject is not None and premise.subject.head:
-        return premise.subject.text("the" if premise.subject.det in ("a", "an") else None)
+    subject = premise.subject
+    if premise.mode in ("witness", "villain") and subject is not None and subject.head:
+        bare = not subject.det and not subject.plural and not subject.proper and not subject.number
+        return subject.text("the" if subject.det in ("a", "an") or bare else None)
     obj = verb.object if verb is not None and verb.lemma not in BEING else None
-    if obj is not None and obj.head and obj.det not in lx.PRONOUNS and not obj.number:
+    if obj is not None and obj.head and obj.det not in lx.PRONOUNS and not obj.number and obj.lemma not in VAGUE:
         return obj.text("the" if obj.det in ("a", "an", "") else None)
     if plan.setting.spot:
         return plan.setting.spot.split(" ", 1)[1]  # "the zoo"
@@ -82,3 +90,13 @@ def _bit(plan: StoryPlan) -> str:
         return plan.setting.name
     subject = premise.subject
     return subject.text("the") if subject is not None else premise.text
+
+
+def _plural(phrase: str) -> bool:
+    """Whether a noun phrase names more than one: its last word before any "of", "in" or "on" is a plural."""
+    words = phrase.replace("\u201c", "").split()
+    for cut, word in enumerate(words):
+        if word in ("of", "in", "on", "at", "from", "with", "who", "that"):
+            words = words[:cut]
+            break
+    return bool(words) and lx.is_plural_noun(words[-1]) and lx.can_be(words[-1], "NOUN")

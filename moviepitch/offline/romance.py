@@ -52,6 +52,8 @@ def read_romance(text: str, language: str) -> Premise:
         gender = "she"
     elif head in _HE:
         gender = "he"
+    elif not gender:
+        gender = _gender_by_ending(head, language)
     plural = count > 1 or head.endswith("s") and first in ("los", "las", "les", "des", "unos", "unas", "dos",
                                                             "deux", "tres", "trois")
     count = max(count, 2) if plural else 1
@@ -61,6 +63,28 @@ def read_romance(text: str, language: str) -> Premise:
                    member_kind=kind, subject_text=_lower_first(subject),
                    predicate_text=" ".join(words[verb_at:]).rstrip(".!?"), nouns=tuple(nouns),
                    lemmas=frozenset(w.lower().strip(".,") for w in words))
+
+
+# Person nouns whose ending says a woman ("amigas", "boulangère") or a man ("amigos", "boulanger").
+_SHE_ENDINGS = {"es": re.compile(r"(?:a|as|ora|oras)$"),
+                "fr": re.compile(r"(?:euse|rice|ière|ienne|enne|onne|esse|ette|ée|ie|ine|ère|ve)s?$")}
+_HE_ENDINGS = {"es": re.compile(r"(?:o|os|or|ores)$"),
+               "fr": re.compile(r"(?:eur|ier|ien|on|ais|ois|ant|er|if|et)s?$")}
+# Spanish nouns in -a that name a man or anyone: "el dentista", "el poeta", "el guía".
+_EITHER = {"dentista", "artista", "pianista", "taxista", "periodista", "astronauta", "policía", "guía", "poeta",
+           "atleta", "deportista", "turista", "pirata", "camarada", "colega", "dentistas", "artistas", "pianistes",
+           "astronaute", "astronautes", "pianiste", "artiste", "artistes", "journaliste", "élève", "élèves", "guide"}
+
+
+def _gender_by_ending(noun: str, language: str) -> str:
+    """she or he by a person noun's ending, when no article or word says it; "" when it cannot tell."""
+    if noun in _EITHER:
+        return ""
+    if _SHE_ENDINGS[language].search(noun):
+        return "she"
+    if _HE_ENDINGS[language].search(noun):
+        return "he"
+    return ""
 
 
 def _lower_first(text: str) -> str:
@@ -77,7 +101,13 @@ def _looks_like_verb(words: list[str], i: int, language: str) -> bool:
     if previous in _ARTICLES[language] or previous in ("de", "du", "del", "en", "à", "y", "et") \
             or previous in _BEFORE_NOUN:
         return False
-    return bool(_VERB_ENDINGS[language].match(word)) and i >= 2 and len(word) > 3
+    if not (_VERB_ENDINGS[language].match(word) and i >= 2 and len(word) > 3):
+        return False
+    # "un boulanger timide tombe": of two verb-like words after the noun, the first is its adjective.
+    following = words[i + 1].lower().strip(",.") if i + 1 < len(words) else ""
+    after_noun = words[i - 2].lower() in _ARTICLES[language] or words[i - 2].lower() in _BEFORE_NOUN
+    return not (after_noun and following and following not in _ARTICLES[language] and len(following) > 3
+                and _VERB_ENDINGS[language].match(following))
 
 
 def _nouns(words: list[str], articles: dict) -> list[str]:

@@ -13,8 +13,10 @@ from . import beats, genre_beats
 from . import lexicon as lx
 from .facts import billed, hero_facts, joined
 from .fill import Chooser, cap
-from .idea_beats import idea_beat, object_facts
+from .idea_beats import object_facts
+from .middle import middle
 from .plan import StoryPlan, rng_for
+from .repetition import repetition
 
 _PAIR_INTROS = (
     "{lead} {acts}, and nothing {place} will ever be quite the same.",
@@ -31,10 +33,14 @@ _QUOTED_INTROS = (
 _PARTNER_LINKS = (", and ", " and ")
 
 
-def write_synopsis(plan: StoryPlan) -> str:
-    """Two or three paragraphs; each character's first mention carries the performer in brackets."""
-    rng = rng_for(plan.idea, plan.seed, "synopsis")
-    chooser = Chooser(rng)
+def write_synopsis(plan: StoryPlan, trace: list | None = None) -> str:
+    """Two or three paragraphs; each character's first mention carries the performer in brackets. `trace`, if
+    given, collects each sentence with the template and facts it was written from."""
+    draw = plan.extras.get("draw")  # another telling of the same plan, for a pitch meeting's alternatives
+    rng = rng_for(plan.idea, plan.seed, f"synopsis:{draw}" if draw else "synopsis")
+    chooser = Chooser(rng, plan.knobs)
+    chooser.trace = trace
+    chooser.brevity = 3.0 if plan.length == "short" else 0.0
     verb = plan.premise.predicate[0] if plan.premise.predicate else None
     # The goal is said once: inside the idea's clause, in a sentence of its own, or in the middle.
     goal_at = rng.choice(("clause", "sentence", "middle")) if verb is not None and verb.goal else "clause"
@@ -42,12 +48,13 @@ def write_synopsis(plan: StoryPlan) -> str:
     facts["goal_at"] = goal_at
     facts.update(object_facts(plan))
     facts.update(_lead(plan, rng))
-    facts["trait"] = rng.choice(beats.TRAITS).format(them=facts["them"]) if _plain(plan) else ""
+    trait = rng.choice(beats.TRAITS) if plan.knobs.usual else chooser.pick(beats.TRAITS)
+    facts["trait"] = trait.format(them=facts["them"]) if _plain(plan) else ""
     opening = _opening(plan, chooser, facts)
-    conflict = _conflict(plan, chooser, facts)
+    conflict = middle(plan, chooser, facts)
     ending = _ending(plan, chooser, facts)
     paragraphs = [opening, conflict, ending] if plan.length != "short" else [opening, f"{conflict} {ending}"]
-    return "\n\n".join(_without_repeats(paragraphs))
+    return "\n\n".join(repetition(plan, chooser, facts, _without_repeats(paragraphs)))
 
 
 def _without_repeats(paragraphs: list[str]) -> list[str]:
@@ -82,6 +89,9 @@ def _lead(plan: StoryPlan, rng) -> dict[str, str]:
         named = [h for h in heroes if not h.description]
         partners = [h for h in heroes if h.description]
         lead = joined([billed(h) for h in named] + [f"{billed(p)}, {p.description}," for p in partners])
+        if subject is not None and premise.mode == "many" and (subject.count or 0) > len(named):
+            # "Seven tired firefighters" stay seven, though only a few of them are named and cast.
+            return {"lead": lead.rstrip(","), "desc": subject.text(""), "some": lx.NUMBER_WORDS[len(named)]}
         if subject is not None and premise.mode == "many":
             number = lx.NUMBER_WORDS[len(named)] if len(named) < len(lx.NUMBER_WORDS) else ""
             desc = f"{number} {subject.text('', number=False)}".strip()
@@ -110,6 +120,8 @@ def _opening(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
         intros = _PAIR_INTROS
     elif mode == "lead":
         intros = beats.LEAD_INTROS if premise.predicate else beats.LEAD_PHRASES
+    elif mode == "many" and facts.get("some"):
+        intros = beats.COUNTED_INTROS if premise.predicate else beats.COUNTED_PHRASES
     elif mode == "many":
         intros = beats.MANY_INTROS if premise.predicate else beats.MANY_PHRASES
     elif mode == "group":
@@ -120,6 +132,11 @@ def _opening(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
         intros = beats.WITNESS_INTROS
     else:
         intros = beats.THING_INTROS
+    if plan.extras.get("placed"):  # a place the meeting moved the story to is named from the start
+        intros = tuple(t for t in intros if "{place" in t) or intros
+    if sentences and re.search(r"\b[A-Z][\w'-]*\.$", sentences[-1]):
+        # "... in the Andes. Quentin Rush (Performer)": a cast reader would take "Andes." for part of the name.
+        intros = tuple(t for t in intros if not t.startswith("{lead}")) or intros
     sentences.append(chooser.template(intros, facts) or chooser.template(beats.THING_INTROS, facts))
     extra = premise.reading.extra if premise.reading else ""
     if extra:
@@ -130,28 +147,15 @@ def _opening(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
     return " ".join(s for s in sentences if s)
 
 
-def _conflict(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
-    sentences = [chooser.template(beats.ALLIES, facts), chooser.template(beats.VILLAINS, facts)]
-    if plan.role("wildcard"):
-        sentences.append(chooser.template(beats.WILDCARDS, facts))
-    # Short names from here on: the brackets belong to first mentions only.
-    facts.update(ally=facts.get("ally_short", "an old friend"), villain=facts.get("villain_short", "the enemy"))
-    facts["heroes_with_ally"] = joined([h.short for h in plan.heroes] + [facts["ally"]])
-    genres = plan.genres
-    beat = idea_beat(plan, chooser, facts, facts["goal_at"] == "middle")
-    if beat:
-        sentences.append(beat)
-    if not beat or not plan.role("wildcard") and chooser.rng.random() < 0.4:
-        sentences.append(chooser.template(
-            genre_beats.COMPLICATIONS[genres[-1] if len(genres) > 1 else genres[0]], facts))
-    return " ".join(s for s in sentences if s)
-
-
 def _ending(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
     facts["theme"] = chooser.pick(genre_beats.THEMES[plan.genre])
+    turn = chooser.template(beats.LONG_BEATS, facts) if plan.length == "long" else ""
     climax = chooser.template(genre_beats.CLIMAXES[plan.genre], facts)
-    closer = chooser.template(beats.CLOSERS[plan.tone], facts)
-    return f"{climax} {closer}"
+    closers = beats.CLOSERS[plan.tone]
+    if plan.extras.get("label"):  # a genre the meeting asked for is named, not left to chance
+        closers = tuple(c for c in closers if "label}" in c) or closers
+    closer = chooser.template(closers, facts)
+    return " ".join(s for s in (turn, climax, closer) if s)
 
 
 def write_cast(plan: StoryPlan) -> str:

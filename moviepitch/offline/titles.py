@@ -6,11 +6,12 @@ import random
 
 from . import lexicon as lx
 from .motif_words import MOTIF_WORDS
+from .nouns import LOOSE_MODIFIERS, VAGUE
 from .premise import Premise
 
 _SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "vs.", "from",
                     "with", "by", "de", "la", "el", "le", "les", "los", "las", "du", "des", "y", "et", "en"})
-_GENRE_PATTERNS = {
+GENRE_PATTERNS = {
     "comedy": ("Operation {Noun}", "The Great {Noun} Caper", "{Noun} Trouble", "{Nouns} Behaving Badly"),
     "horror": ("Don't Feed the {Noun}", "The {Noun} Under the Stairs", "{Noun} Night", "The {Noun} Knows"),
     "thriller": ("The {Noun} Job", "Dead {Noun}", "{Noun} Down", "The {Noun} Protocol"),
@@ -21,6 +22,12 @@ _GENRE_PATTERNS = {
     "romance": ("Falling for the {Noun}", "The {Noun} Between Us", "Summer of the {Noun}", "Love and the {Noun}"),
     "drama": ("The Quiet {Noun}", "After the {Noun}", "What the {Noun} Knew", "A {Noun} for Winter"),
 }
+
+
+# Titles for a pitch written with high creativity: a wink at the audience.
+PLAYFUL_PATTERNS = ("{Noun}, Actually", "Attack of the {Nouns}", "The {Noun} Situation", "{Noun} Fever",
+                    "My Big Fat {Noun}", "Honey, Where's the {Noun}?", "Everything Is {Noun}", "{Nouns} Gone Wild",
+                    "The Unbelievable {Noun}", "{Noun} Party")
 
 
 def title_case(text: str) -> str:
@@ -55,8 +62,9 @@ def candidates(plan) -> list[str]:
         elif subject.plural:
             found.append(core if len(core.split()) > 1 else f"The {core}")
         verb = premise.predicate[0] if premise.predicate else None
-        concrete = verb is not None and verb.object is not None and verb.object.head and \
-            verb.object.det not in lx.PRONOUNS and (verb.object.kind != "thing" or verb.object.lemma in MOTIF_WORDS)
+        obj = verb.object if verb is not None else None
+        concrete = obj is not None and obj.head and obj.det not in lx.PRONOUNS and obj.lemma not in VAGUE and \
+            (obj.kind != "thing" or obj.lemma in MOTIF_WORDS)
         if concrete and premise.reading.recast != "passive":
             found.append(f"{subject.head} vs. {lx.plural(verb.object.lemma) if verb.object.plural else verb.object.head}")
             if len(verb.object.text(tail=False).split()) >= 2:
@@ -66,18 +74,33 @@ def candidates(plan) -> list[str]:
             place = premise.places[0]
             found.append(f"{lx.article(subject.core) if not subject.plural else core} in {place}")
             found.append(f"{lx.plural(subject.head) if not subject.plural else subject.head} of {place}")
-    from .places import TOWNLIKE
-    nouns = [n for n in premise.nouns if n and len(n) > 2 and n == n.lower() and _nominal(n, verbs)
-             and n.split()[-1] not in _RELATIONAL and n.split()[-1] not in TOWNLIKE
-             and f" {n.split()[-1].capitalize()}" not in premise.text]  # not a name ("Tokyo")
-    if nouns:
-        # The thing the story turns on, rather than its hero: "Beyond the Balloon", not "Beyond the Firefighter".
-        others = [n for n in nouns if subject is None or n != subject.lemma]
-        noun = others[0] if others else nouns[0]
-        for pattern in _GENRE_PATTERNS[plan.genre]:
+    noun = title_noun(plan)
+    if noun:
+        for pattern in GENRE_PATTERNS[plan.genre]:
             found.append(pattern.format(Noun=noun, Nouns=lx.plural(noun)))
     found = [t for t in found if _nominal(t, verbs)]
     return [title_case(t) for t in dict.fromkeys(found) if 1 <= len(t.split()) <= 7]
+
+
+def title_noun(plan) -> str:
+    """The noun genre patterns are made from: the thing the story turns on, rather than its hero ("Beyond the
+    Balloon", not "Beyond the Firefighter"); "" when the idea has none a title can use."""
+    from .places import TOWNLIKE
+    premise, subject = plan.premise, plan.premise.subject
+    if premise.mode == "quoted" or premise.language != "en":
+        return ""
+    verbs = {w.lower() for vp in premise.predicate for w in (vp.verb, vp.aux) if w}
+    nouns = [_loose(n) for n in premise.nouns if n]
+    nouns = [n for n in nouns if n and len(n) > 2 and n == n.lower() and _nominal(n, verbs)
+             and n.split()[-1] not in _RELATIONAL and n.split()[-1] not in TOWNLIKE
+             and f" {n.split()[-1].capitalize()}" not in premise.text]  # not a name ("Tokyo")
+    others = [n for n in nouns if subject is None or n != subject.lemma]
+    return (others or nouns or [""])[0]
+
+
+def _loose(noun: str) -> str:
+    """The noun without modifiers that only point: "same street" is "street"."""
+    return " ".join(w for w in noun.split() if w not in LOOSE_MODIFIERS)
 
 
 # Nouns that only point at another ("the eve of a wedding"): no title is about them.
@@ -111,13 +134,20 @@ def _foreign(premise: Premise) -> list[str]:
 
 
 def make_title(plan, rng: random.Random) -> str:
-    """One title for the plan: from the idea's words when they make one, else a genre pattern."""
+    """One title for the plan: from the idea's words when they make one, else a genre pattern; the plainest
+    at low creativity, a playful one at high."""
     options = candidates(plan)
     if not options:  # an idea with no noun a title can use: the hero's own noun
         noun = (plan.premise.main_noun or plan.heroes[0].description or "stranger").split()[-1]
         return title_case(f"The {noun}")
+    if plan.knobs.plain:  # straightforward: the idea's own words, two to four of them if it has them
+        return next((t for t in options if 2 <= len(t.split()) <= 4), options[0])
+    noun = title_noun(plan) or plan.premise.main_noun
+    if plan.knobs.strange and noun:
+        playful = [title_case(p.format(Noun=noun, Nouns=lx.plural(noun))) for p in PLAYFUL_PATTERNS]
+        return rng.choice([t for t in playful if len(t.split()) <= 7] or options)
     # The idea's own words first: genre patterns only make up the numbers.
-    patterned = {title_case(p.format(Noun=n, Nouns=lx.plural(n))) for p in _GENRE_PATTERNS[plan.genre]
+    patterned = {title_case(p.format(Noun=n, Nouns=lx.plural(n))) for p in GENRE_PATTERNS[plan.genre]
                  for n in plan.premise.nouns if n}
     own = [t for t in options if t not in patterned]
     pool = own if own and rng.random() < 0.75 else options

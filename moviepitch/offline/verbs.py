@@ -180,8 +180,16 @@ def _phrase_end(tokens: list[str], k: int, plural: bool) -> int:
     return len(tokens)
 
 
+# Pronouns that can start a second clause: "... and nobody can agree on who took it".
+_SUBJECT_PRONOUNS = frozenset({"nobody", "everyone", "everybody", "someone", "somebody", "no-one", "he", "she",
+                               "they", "it", "we", "i", "you", "nothing", "everything", "something"})
+
+
 def _starts_clause(tokens: list[str], k: int) -> bool:
-    """Whether a new subject and its verb start at k ("the survivors must walk")."""
+    """Whether a new subject and its verb start at k ("the survivors must walk", "nobody can agree")."""
+    if tokens[k].lower() in _SUBJECT_PRONOUNS and k + 1 < len(tokens):
+        nxt = tokens[k + 1].lower()
+        return nxt in lx.MODALS | lx.BE | lx.HAVE or bool(lx.verb_forms(nxt) & {"VBZ", "VBP", "VBD"})
     j = k
     while j < len(tokens) and j - k < 6:
         low = tokens[j].lower()

@@ -9,12 +9,12 @@ from .story import write_cast
 from .story import write_synopsis as _english_synopsis
 
 
-def write_synopsis(plan: StoryPlan) -> str:
-    """The synopsis, in Spanish or French for ideas in those languages, else in English."""
+def write_synopsis(plan: StoryPlan, trace: list | None = None) -> str:
+    """The synopsis, in Spanish or French for ideas in those languages, else in English (`trace`: see story.py)."""
     if plan.language in ("es", "fr"):
         from .romance_writer import write_synopsis as foreign
         return foreign(plan)
-    return _english_synopsis(plan)
+    return _english_synopsis(plan, trace)
 
 
 def write_title(plan: StoryPlan) -> str:

@@ -14,6 +14,8 @@ from ..offline import (
     StoryPlan, paint_poster, plan_story, warm, write_cast, write_image_prompt, write_reply, write_synopsis,
     write_title,
 )
+from ..offline.knobs import USUAL, Knobs
+from ..offline.meeting import answer_json
 from ..offline.titles import candidates
 from .base import (
     ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
@@ -36,9 +38,9 @@ _PARTIAL_BLURS = (18, 6)
 
 
 @functools.lru_cache(maxsize=16)
-def _plan(idea: str, seed: int) -> StoryPlan:
+def _plan(idea: str, seed: int, knobs: Knobs = USUAL) -> StoryPlan:
     # One pitch asks for five texts and a poster from the same plan.
-    return plan_story(idea, seed)
+    return plan_story(idea, seed, knobs)
 
 
 def _number(context: Mapping[str, Any], key: str, default: int) -> int:
@@ -50,7 +52,9 @@ def _number(context: Mapping[str, Any], key: str, default: int) -> int:
 
 def _plan_for(context: Mapping[str, Any]) -> StoryPlan:
     story = max(_number(context, "story_variant", 1), 1)
-    return _plan(str(context.get("idea") or ""), _number(context, "seed", 0) + _STORY_STRIDE * (story - 1))
+    # The knobs (creativity, frequency and presence penalties) travel in the context, as the text steps send them.
+    return _plan(str(context.get("idea") or ""), _number(context, "seed", 0) + _STORY_STRIDE * (story - 1),
+                 Knobs.from_context(context))
 
 
 def _title_variant(plan: StoryPlan, variant: int) -> str:
@@ -60,7 +64,7 @@ def _title_variant(plan: StoryPlan, variant: int) -> str:
         # Titles come from the idea's own nouns, so nearby seeds often agree: take the idea's next title.
         return others[(plan.seed + variant - 2) % len(others)]
     for step in range(8):
-        title = _plan(plan.idea, plan.seed + _TITLE_STRIDE * (variant - 1) + step).title
+        title = _plan(plan.idea, plan.seed + _TITLE_STRIDE * (variant - 1) + step, plan.knobs).title
         if title != plan.title:
             return title
     return plan.title
@@ -81,6 +85,11 @@ class OfflineProvider(Provider):
 
     def text(self, request: TextRequest, on_delta: OnDelta | None = None) -> TextResult:
         """Write the requested part of the pitch, streaming it a few words at a time."""
+        if request.task == "meeting":  # the Movie Boss in a pitch meeting: a JSON answer with a proposal
+            text = answer_json(_plan_for(request.context), request.context, request.messages)
+            if on_delta is not None:
+                self._stream(text, on_delta)
+            return TextResult(text=text, model=self.text_model, usage={})
         writer = _WRITERS.get(request.task)
         if writer is None:
             raise ProviderError(f"The offline writer cannot write {request.task!r}.", kind="error")

@@ -3,6 +3,7 @@
     python tests/bench/pitch_quality.py                         (the sample and the held-out ideas)
     python tests/bench/pitch_quality.py --seeds 3 --dump out.md  (three pitches an idea; every pitch to read)
     python tests/bench/pitch_quality.py tests/bench/ideas/fresh.txt
+    python tests/bench/pitch_quality.py --creativity 1.6 --frequency -1.5   (pitches written with the knobs)
 
 Every pitch is written through the offline provider, exactly as the app asks for it. The figures:
 
@@ -154,9 +155,9 @@ def language_of(idea: str) -> str:
     return best if scores[best] >= 2 or (scores[best] and len(words) <= 3) else "en"
 
 
-def write_pitch(provider: OfflineProvider, idea: str, seed: int) -> Pitch:
-    """Ask the provider for every text of one pitch, in the order the app does."""
-    context: dict = {"idea": idea, "seed": seed}
+def write_pitch(provider: OfflineProvider, idea: str, seed: int, knobs: dict | None = None) -> Pitch:
+    """Ask the provider for every text of one pitch, in the order the app does (with the knobs, if any)."""
+    context: dict = {"idea": idea, "seed": seed, **(knobs or {})}
     texts = {}
     started = time.perf_counter()
     for task in TASKS:
@@ -169,7 +170,9 @@ def write_pitch(provider: OfflineProvider, idea: str, seed: int) -> Pitch:
 def split_sentences(text: str) -> list[str]:
     """Sentences of prose, with performers' brackets taken out."""
     text = re.sub(r"\s*\([^()]*\)", "", text)
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"“¡¿])", " ".join(text.split())) if s.strip()]
+    # A sentence may end inside its closing quote: “What could possibly go wrong?”
+    return [s.strip() for s in re.split(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))\s+(?=[A-Z\"“¡¿])", " ".join(text.split()))
+            if s.strip()]
 
 
 def idea_words(idea: str) -> set[str]:
@@ -442,15 +445,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, default=1, help="pitches per idea (seeds 0..N-1)")
     parser.add_argument("--dump", type=Path, help="write every pitch and failure to this Markdown file")
     parser.add_argument("--system-python", default=SYSTEM_PYTHON, help="a python that can import linkgrammar")
+    parser.add_argument("--creativity", type=float, help="the creativity knob (temperature, 0 to 2)")
+    parser.add_argument("--frequency", type=float, help="the frequency penalty (-2 to 2)")
+    parser.add_argument("--presence", type=float, help="the presence penalty (-2 to 2)")
     args = parser.parse_args(argv)
+    knobs = {key: value for key, value in (("temperature", args.creativity), ("frequency_penalty", args.frequency),
+                                           ("presence_penalty", args.presence)) if value is not None}
     ideas = read_ideas(args.files)
     provider = OfflineProvider()
     provider.warm()  # load the writer's lexicons before timing, as a serving process does at start
     write_pitch(provider, ideas[0], 0)
-    pitches = [write_pitch(provider, idea, seed) for seed in range(args.seeds) for idea in ideas]
+    pitches = [write_pitch(provider, idea, seed, knobs) for seed in range(args.seeds) for idea in ideas]
     rows, details = measure(pitches, args.system_python)
     print(f"{len(pitches)} pitches from {len(ideas)} ideas ({', '.join(str(f) for f in args.files)}), "
-          f"{args.seeds} seed(s) each\n")
+          f"{args.seeds} seed(s) each{', knobs ' + str(knobs) if knobs else ''}\n")
     print("| measurement | value | target | result |\n|---|---|---|---|")
     for what, value, target, met in rows:
         print(f"| {what} | {value} | {target} | {'pass' if met else '**miss**'} |")
