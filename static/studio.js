@@ -219,6 +219,17 @@ class Take {
       img.alt = doc.poster.alt;
     }
     poster.classList.toggle("is-empty", !doc.poster);
+    const notes = words.poster;
+    const step = doc.steps.find((s) => s.name === "poster");
+    let note = null;
+    if (!doc.poster) {
+      if (step && step.state === "running") note = notes.painting;
+      else if (doc.active) note = notes.coming;
+      else note = missing.poster || notes.none;
+    }
+    const noteLine = find("[data-take-poster-note]");
+    noteLine.textContent = note || "";
+    noteLine.hidden = !note;
     const failure = find("[data-take-failure]");
     failure.textContent = doc.failure || "";
     failure.hidden = !doc.failure;
