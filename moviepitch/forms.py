@@ -178,8 +178,8 @@ class GroupFields(StudioFields):
 
     def customised(self) -> bool:
         """True when anything in the advanced section differs from its default (so it shows open)."""
-        return (self.kind.data not in (None, "", "one") or bool(self.settings()["knobs"])
-                or any(getattr(self, f"{kind}_model").data not in (None, "", _in_use(kind)) for kind in ("text", "image"))
+        models = (getattr(self, f"{kind}_model").data not in (None, "", _in_use(kind)) for kind in ("text", "image"))
+        return (self.kind.data not in (None, "", "one") or bool(self.settings()["knobs"]) or any(models)
                 or any(name in self.errors for name in self.advanced_fields()))
 
     @staticmethod

@@ -11,7 +11,9 @@ from contextlib import contextmanager
 
 import pytest
 from conftest import make_app, responder
-from test_browser import ARTIFACTS, DESKTOP, PHONE, Person, accessible, browser, expect, serving, shot  # noqa: F401 (browser: a fixture)
+from test_browser import (  # noqa: F401 (browser: a fixture)
+    ARTIFACTS, DESKTOP, PHONE, Person, accessible, browser, expect, serving, shot,
+)
 from werkzeug.serving import make_server
 
 pytestmark = pytest.mark.browser
@@ -73,6 +75,15 @@ def open_advanced(page) -> None:
     expect(page.locator("details.advanced")).to_have_attribute("open", "")
 
 
+def send_form(person, idea: str, settle) -> None:
+    """Fill the form with the idea, open the Advanced section, let `settle(page)` set what it sets, and send it."""
+    person.goto("/")
+    person.page.get_by_label("Your movie idea").fill(idea)
+    open_advanced(person.page)
+    settle(person.page)
+    person.page.get_by_role("button", name="Pitch it").click()
+
+
 def all_done(page) -> None:
     page.wait_for_function("() => [...document.querySelectorAll('[data-take]')]"
                            ".every((take) => take.classList.contains('status-done'))", timeout=60_000)
@@ -119,11 +130,7 @@ def test_a_pitch_shows_its_cost_to_its_owner_and_likes_without_a_reload(stub, tm
     with serving_models(tmp_path, stub) as base:
         owner = Person(browser, base, DESKTOP)
         page = owner.page
-        owner.goto("/")
-        page.get_by_label("Your movie idea").fill(IDEA)
-        open_advanced(page)
-        page.get_by_role("slider", name="Creativity").fill("1.6")
-        page.get_by_role("button", name="Pitch it").click()
+        send_form(owner, IDEA, lambda form: form.get_by_role("slider", name="Creativity").fill("1.6"))
         page.wait_for_url("**/p/*")
         permalink = page.url
         expect(page.get_by_role("link", name="Publish to the gallery…")).to_be_visible(timeout=60_000)
@@ -197,11 +204,8 @@ def test_three_takes_fill_in_side_by_side(tmp_path, browser):
         writer.synopsis.clear()  # each synopsis stops half-way, so the columns can be seen filling in
         owner = Person(browser, base, DESKTOP)
         page = owner.page
-        owner.goto("/")
-        page.get_by_label("Your movie idea").fill("A retired astronaut discovers her garden is growing alien plants.")
-        open_advanced(page)
-        page.get_by_label("Three takes").check()
-        page.get_by_role("button", name="Pitch it").click()
+        send_form(owner, "A retired astronaut discovers her garden is growing alien plants.",
+                  lambda form: form.get_by_label("Three takes").check())
         page.wait_for_url("**/t/*")
         group = page.url
         columns = page.locator("[data-take]")
@@ -247,11 +251,7 @@ def test_compare_models_side_by_side_with_time_tokens_and_cost(stub, tmp_path, b
     with serving_models(tmp_path, stub) as base:
         owner = Person(browser, base, DESKTOP)
         page = owner.page
-        owner.goto("/")
-        page.get_by_label("Your movie idea").fill(IDEA)
-        open_advanced(page)
-        page.get_by_label("Compare models").check()
-        page.get_by_role("button", name="Pitch it").click()
+        send_form(owner, IDEA, lambda form: form.get_by_label("Compare models").check())
         page.wait_for_url("**/t/*")
         group = page.url
         all_done(page)

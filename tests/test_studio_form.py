@@ -9,8 +9,9 @@ import json
 import re
 
 import pytest
-from conftest import close_app, csrf_token, drain, make_app, stub_app
+from conftest import csrf_token, drain, make_app, stub_app
 from sqlalchemy import func, select
+from test_studio_groups import opened
 
 from moviepitch.jobs import Busy
 from moviepitch.models import Pitch
@@ -73,8 +74,8 @@ def test_the_advanced_section_is_closed_and_explains_each_knob(client):
 
 
 def test_the_model_selects_come_with_labels_when_there_is_a_choice(tmp_path, stub):
-    app = stub_app(tmp_path, stub, TEXT_MODELS="gpt-4.1-nano=Cheapest", IMAGE_MODELS="gpt-image-2=Faster posters")
-    try:
+    models = {"TEXT_MODELS": "gpt-4.1-nano=Cheapest", "IMAGE_MODELS": "gpt-image-2=Faster posters"}
+    with opened(stub_app(tmp_path, stub, **models)) as app:
         section = advanced(app.test_client().get("/").get_data(as_text=True))
         # The configured model first and chosen; a label beside the id where the settings give one.
         assert re.search(r'<select id="text_model" name="text_model"', section)
@@ -84,13 +85,10 @@ def test_the_model_selects_come_with_labels_when_there_is_a_choice(tmp_path, stu
         # Two text models can be compared; both are checked to start with.
         assert "Compare models" in section
         assert section.count('name="models"') == 2 and section.count("checked>") >= 2
-    finally:
-        close_app(app)
 
 
 def test_the_form_says_when_the_chosen_model_ignores_the_knobs(tmp_path, stub):
-    app = stub_app(tmp_path, stub, TEXT_MODEL="gpt-5-mini", TEXT_MODELS=TWO_MODELS)
-    try:
+    with opened(stub_app(tmp_path, stub, TEXT_MODEL="gpt-5-mini", TEXT_MODELS=TWO_MODELS)) as app:
         client = app.test_client()
         section = advanced(client.get("/").get_data(as_text=True))
         note = re.search(r'<p class="knob-note" data-knob-note role="status" ?(hidden)?>(.*?)</p>', section, re.S)
@@ -103,13 +101,10 @@ def test_the_form_says_when_the_chosen_model_ignores_the_knobs(tmp_path, stub):
         # Sent back with a model that takes them, the page has no note.
         page = post_form(client, text_model="gpt-4.1-mini", temperature="2.5").get_data(as_text=True)
         assert re.search(r'data-knob-note role="status" hidden></p>', page)
-    finally:
-        close_app(app)
 
 
 def test_knobs_and_the_model_from_the_form_are_stored(tmp_path, stub):
-    app = stub_app(tmp_path, stub, TEXT_MODEL="gpt-5-mini", TEXT_MODELS=TWO_MODELS)
-    try:
+    with opened(stub_app(tmp_path, stub, TEXT_MODEL="gpt-5-mini", TEXT_MODELS=TWO_MODELS)) as app:
         client = app.test_client()
         response = post_form(client, temperature="0.4", frequency_penalty="0.0", presence_penalty="1.2",
                              text_model="gpt-4.1-mini", kind="one")
@@ -122,8 +117,6 @@ def test_knobs_and_the_model_from_the_form_are_stored(tmp_path, stub):
         assert {body["model"] for body in bodies} == {"gpt-4.1-mini"}
         assert all(body["temperature"] == 0.4 and body["presence_penalty"] == 1.2 for body in bodies)
         assert all("frequency_penalty" not in body for body in bodies)  # at its default: not sent
-    finally:
-        close_app(app)
 
 
 @pytest.mark.parametrize("fields, field, words", [
@@ -158,8 +151,8 @@ def test_a_setting_that_cannot_be_used_is_named_beside_it_and_everything_is_kept
     ({"kind": "compare", "models": ["gpt-4.1-mini", "gpt-9"]}, "Compare among the text models on offer"),
 ])
 def test_groups_the_settings_cannot_make_are_refused_on_the_form(tmp_path, stub, fields, words):
-    app = stub_app(tmp_path, stub, TEXT_MODELS="gpt-4.1-nano=Cheapest, gpt-5-mini=Reasons, gpt-4o-mini=Older")
-    try:
+    models = "gpt-4.1-nano=Cheapest, gpt-5-mini=Reasons, gpt-4o-mini=Older"
+    with opened(stub_app(tmp_path, stub, TEXT_MODELS=models)) as app:
         client = app.test_client()
         response = post_form(client, **fields)
         page = response.get_data(as_text=True)
@@ -168,13 +161,10 @@ def test_groups_the_settings_cannot_make_are_refused_on_the_form(tmp_path, stub,
         assert words in error
         assert checked_kind(page) == fields["kind"]
         assert pitches_in(app) == 0 and not stub.requests_to("/chat/completions")
-    finally:
-        close_app(app)
 
 
 def test_the_rate_limited_page_keeps_every_setting(tmp_path):
-    app = make_app(tmp_path, CREATE_LIMIT="1 per minute")
-    try:
+    with opened(make_app(tmp_path, CREATE_LIMIT="1 per minute")) as app:
         client = app.test_client()
         assert post_form(client).status_code == 303
         response = post_form(client, kind="takes", temperature="1.6", presence_penalty="-0.5")
@@ -183,8 +173,6 @@ def test_the_rate_limited_page_keeps_every_setting(tmp_path):
         assert is_open(page) and checked_kind(page) == "takes" and IDEA in page
         assert range_value(page, "temperature") == "1.6" and range_value(page, "presence_penalty") == "-0.5"
         drain(app)
-    finally:
-        close_app(app)
 
 
 def test_the_busy_and_over_budget_pages_keep_every_setting(client, app, monkeypatch):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from contextlib import contextmanager
 
 import pytest
 from conftest import close_app, csrf_token, drain, is_step, make_app, stub_app
@@ -21,6 +22,15 @@ PRICES = {"currency": "USD", "models": {"gpt-4.1-mini": {"input": 0.4, "output":
                                         "gpt-image-2.5-sunburst": {"input": 5, "image_output": 40}}}
 MODELS = "gpt-4.1-nano=Cheapest, gpt-5-mini=Reasons first"
 SYNOPSIS = is_step("synopses")
+
+
+@contextmanager
+def opened(app):
+    """The app until the block ends, then its jobs finished and its pool and database closed."""
+    try:
+        yield app
+    finally:
+        close_app(app)
 
 
 @pytest.fixture
@@ -50,8 +60,7 @@ def group_slug(response) -> str:
 
 
 def test_three_takes_from_the_form_send_each_its_own_creativity(tmp_path, stub, spec):
-    app = stub_app(tmp_path, stub)
-    try:
+    with opened(stub_app(tmp_path, stub)) as app:
         client = app.test_client()
         slug = group_slug(make_takes(client, temperature="1.0", frequency_penalty="0.5", presence_penalty="0.0"))
         drain(app)
@@ -71,14 +80,11 @@ def test_three_takes_from_the_form_send_each_its_own_creativity(tmp_path, stub, 
         assert all(m["pitch"]["status"] == "done" and m["pitch"]["knobs"]["frequency_penalty"] == 0.5
                    for m in members)
         assert len({m["slug"] for m in members}) == 3
-    finally:
-        close_app(app)
 
 
 def test_compare_through_the_api_writes_each_pitch_with_its_model(tmp_path, stub, spec):
     tuned = "ft:gpt-4.1-mini-2025-04-14:moviepitch-stub:pitches:abc123"
-    app = stub_app(tmp_path, stub, TEXT_MODELS=MODELS, SYNOPSIS_MODEL=tuned, PRICES=json.dumps(PRICES))
-    try:
+    with opened(stub_app(tmp_path, stub, TEXT_MODELS=MODELS, SYNOPSIS_MODEL=tuned, PRICES=json.dumps(PRICES))) as app:
         client = app.test_client()
         response = client.post("/api/groups", json={"idea": IDEA, "kind": "compare", "temperature": 1.3,
                                                      "models": ["gpt-4.1-mini", "gpt-4.1-nano", "gpt-5-mini"]})
@@ -116,8 +122,6 @@ def test_compare_through_the_api_writes_each_pitch_with_its_model(tmp_path, stub
         visitor = app.test_client().get(created["status_url"]).get_json()
         assert [m["slug"] for m in visitor["members"]] == [m["slug"] for m in members]
         assert all(m["pitch"]["cost"] is None and m["writing"]["cost"] is None for m in visitor["members"])
-    finally:
-        close_app(app)
 
 
 @pytest.mark.parametrize("body, field, words", [
@@ -131,21 +135,17 @@ def test_compare_through_the_api_writes_each_pitch_with_its_model(tmp_path, stub
     ({"kind": "takes", "idea": "Hi"}, "idea", "between 3 and 300 characters"),
 ])
 def test_the_api_checks_a_group_as_the_form_does(tmp_path, stub, body, field, words):
-    app = stub_app(tmp_path, stub, TEXT_MODELS=MODELS)
-    try:
+    with opened(stub_app(tmp_path, stub, TEXT_MODELS=MODELS)) as app:
         client = app.test_client()
         response = client.post("/api/groups", json={"idea": IDEA, **body})
         conforms(client.get("/api/openapi.json").get_json(), response, "/api/groups", "post")
         assert response.status_code == 422
         assert words in " ".join(response.get_json()["error"]["fields"][field])
         assert pitches_in(app) == 0
-    finally:
-        close_app(app)
 
 
 def test_a_group_counts_each_pitch_against_the_rate_limit_and_is_refused_whole(tmp_path):
-    app = make_app(tmp_path, CREATE_LIMIT="4 per minute")
-    try:
+    with opened(make_app(tmp_path, CREATE_LIMIT="4 per minute")) as app:
         client = app.test_client()
         assert client.post("/api/pitches", json={"idea": IDEA}).status_code == 202
         group_slug(make_takes(client))  # three more: four in all
@@ -155,21 +155,15 @@ def test_a_group_counts_each_pitch_against_the_rate_limit_and_is_refused_whole(t
         assert api.status_code == 429 and api.headers["Retry-After"]
         drain(app)
         assert pitches_in(app) == 4
-    finally:
-        close_app(app)
 
-    app = make_app(tmp_path / "two", CREATE_LIMIT="2 per minute")
-    try:
+    with opened(make_app(tmp_path / "two", CREATE_LIMIT="2 per minute")) as app:
         client = app.test_client()
         assert make_takes(client).status_code == 429  # three never fit in two
         assert pitches_in(app) == 0
-    finally:
-        close_app(app)
 
 
 def test_a_group_must_fit_in_the_daily_budget_and_the_queue_as_a_whole(tmp_path):
-    app = make_app(tmp_path, DAILY_PITCHES=2)
-    try:
+    with opened(make_app(tmp_path, DAILY_PITCHES=2)) as app:
         client = app.test_client()
         response = client.post("/api/groups", json={"idea": IDEA, "kind": "takes"})
         assert response.status_code == 429
@@ -177,22 +171,16 @@ def test_a_group_must_fit_in_the_daily_budget_and_the_queue_as_a_whole(tmp_path)
         assert pitches_in(app) == 0 and pitches_spent_today(app) == 0
         assert client.post("/api/pitches", json={"idea": IDEA}).status_code == 202
         drain(app)
-    finally:
-        close_app(app)
 
-    app = make_app(tmp_path / "busy", JOB_WORKERS=1, JOB_QUEUE=1)  # room for two jobs
-    try:
+    with opened(make_app(tmp_path / "busy", JOB_WORKERS=1, JOB_QUEUE=1)) as app:  # room for two jobs
         client = app.test_client()
         response = client.post("/api/groups", json={"idea": IDEA, "kind": "takes"})
         assert response.status_code == 503 and response.headers["Retry-After"] == "10"
         assert pitches_in(app) == 0 and pitches_spent_today(app) == 0  # the budget is given back
-    finally:
-        close_app(app)
 
 
 def test_the_group_page_shows_each_pitch_and_only_its_owner_what_it_cost(tmp_path, stub):
-    app = stub_app(tmp_path, stub, TEXT_MODELS=MODELS, PRICES=json.dumps(PRICES))
-    try:
+    with opened(stub_app(tmp_path, stub, TEXT_MODELS=MODELS, PRICES=json.dumps(PRICES))) as app:
         owner = app.test_client()
         response = owner.post("/", data={"idea": IDEA, "csrf_token": csrf_token(owner), "kind": "compare",
                                          "models": ["gpt-4.1-mini", "gpt-4.1-nano"]})
@@ -216,8 +204,6 @@ def test_the_group_page_shows_each_pitch_and_only_its_owner_what_it_cost(tmp_pat
         pitch_page = visitor.get(members[1]).get_data(as_text=True)
         assert "Pitch 2 of 2 in a comparison of models." in pitch_page and f'href="/t/{slug}"' in pitch_page
         assert visitor.get("/t/no-such-group").status_code == 404
-    finally:
-        close_app(app)
 
 
 def test_the_owner_stops_and_retries_a_group_and_no_one_else_can(app, client, monkeypatch):

@@ -66,28 +66,39 @@ def _summary(card) -> dict:
             "published": card.published_at is not None}
 
 
+def _checked(body: dict, check) -> tuple:
+    """(what `check` made of the request's fields, None), or (None, the 422 answer) naming every field's problem,
+    the idea's among them."""
+    problem = submitted_idea_problem()
+    made, errors = check(body)
+    if problem:
+        errors = {"idea": [problem], **errors}
+    return (None, _unprocessable(errors)) if errors else (made, None)
+
+
+def _refused(refusal: Busy | OverBudget):
+    """New pitches that do not fit now: 503 when the writers are busy, 429 when today's budget is spent."""
+    if isinstance(refusal, Busy):
+        response, status = error_response(503)
+        return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    response, status = error_response(429, refusal.message)
+    return response, status, {"Retry-After": str(seconds_until_tomorrow())}
+
+
 @bp.post("/pitches")
 @limit_creation
 def create():
     """Create a pitch from {"idea": ...} and optional knobs and models: 202 with its slug, links and the owner token."""
     body = _json_body()
-    problem = submitted_idea_problem()
-    settings, errors = json_settings(body)
-    if problem:
-        errors = {"idea": [problem], **errors}
-    if errors:
-        return _unprocessable(errors)
-    idea = one_line(body["idea"])
+    settings, unusable = _checked(body, json_settings)
+    if unusable:
+        return unusable
     _token_checked()
     owner_id = ensure_owner()
     try:
-        slug = services().create_pitch(idea, owner_id, settings)
-    except Busy:
-        response, status = error_response(503)
-        return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
-    except OverBudget as over:
-        response, status = error_response(429, over.message)
-        return response, status, {"Retry-After": str(seconds_until_tomorrow())}
+        slug = services().create_pitch(one_line(body["idea"]), owner_id, settings)
+    except (Busy, OverBudget) as refusal:
+        return _refused(refusal)
     response = jsonify({
         "slug": slug,
         "url": url_for("pages.pitch", slug=slug),
@@ -195,22 +206,15 @@ def create_group():
     """Three takes ({"kind": "takes"}) or a comparison of models ({"kind": "compare", "models": [...]}) of one idea:
     202 with the group's slug and links, its pitches, and the owner token; all or none of its pitches are made."""
     body = _json_body()
-    problem = submitted_idea_problem()
-    form, errors = json_group(body)
-    if problem:
-        errors = {"idea": [problem], **errors}
-    if errors:
-        return _unprocessable(errors)
+    form, unusable = _checked(body, json_group)
+    if unusable:
+        return unusable
     _token_checked()
     owner_id = ensure_owner()
     try:
         slug, slugs = groups.create(services(), one_line(body["idea"]), owner_id, form.kind.data, form.members())
-    except Busy:
-        response, status = error_response(503)
-        return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
-    except OverBudget as over:
-        response, status = error_response(429, over.message)
-        return response, status, {"Retry-After": str(seconds_until_tomorrow())}
+    except (Busy, OverBudget) as refusal:
+        return _refused(refusal)
     response = jsonify({
         "slug": slug, "url": url_for("groups.page", slug=slug), "permalink": absolute_url("groups.page", slug=slug),
         "status_url": url_for("api.group_status", slug=slug), "owner_token": signed(owner_id),

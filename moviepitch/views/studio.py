@@ -56,7 +56,7 @@ def knob_words(knobs: dict) -> list[tuple[str, str]]:
 
 
 def member_label(kind: str, view: PitchView | None) -> tuple[str, str]:
-    """What a group's page calls one of its pitches: ("High creativity", "1.6") or ("Fast and cheap", "gpt-5.4-mini")."""
+    """What a group's page calls one of its pitches: ("High creativity", "1.6"), ("Fast and cheap", "gpt-5.4-mini")."""
     if view is None:
         return "Deleted", ""
     if kind == "takes":
