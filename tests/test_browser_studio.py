@@ -164,6 +164,7 @@ def test_a_pitch_shows_its_cost_to_its_owner_and_likes_without_a_reload(stub, tm
 
         page.get_by_role("button", name="Like").click()
         expect(page.locator("[data-like-count]")).to_have_text("1 like")
+        title = page.locator("[data-title]").inner_text()
         shot(page, "desktop-studio-pitch-cost-owner")
         accessible(page, "a pitch with its cost and likes, owner, desktop")
         phone = owner.elsewhere(browser, PHONE)
@@ -172,6 +173,17 @@ def test_a_pitch_shows_its_cost_to_its_owner_and_likes_without_a_reload(stub, tm
         expect(phone.page.locator("[data-cost-amount]")).to_be_visible()
         shot(phone.page, "phone-studio-pitch-cost-owner")
         accessible(phone.page, "a pitch with its cost and likes, owner, phone")
+
+        # The gallery, most liked first: the liked pitch leads, with its count.
+        for name, person in (("desktop", owner), ("phone", phone)):
+            person.goto("/gallery")
+            person.page.get_by_role("link", name="Most liked").click()
+            expect(person.page.get_by_role("link", name="Most liked")).to_have_attribute("aria-current", "page")
+            first = person.page.locator(".pitch-card").first
+            expect(first.locator(".card-title")).to_have_text(title)
+            expect(first.locator(".card-likes")).to_have_text("♥ 1 like")
+            shot(person.page, f"{name}-studio-gallery-most-liked")
+            accessible(person.page, f"the gallery, most liked first, {name}")
         for person in (phone, owner):
             person.close()
 
