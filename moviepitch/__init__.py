@@ -93,9 +93,11 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """The pages and the API."""
-    from .views import actions, api, exports, health, pages, share
+    from .views import actions, api, exports, groups, health, pages, share, studio
 
     app.register_blueprint(pages.bp)
+    app.register_blueprint(studio.bp)
+    app.register_blueprint(groups.bp)
     app.register_blueprint(actions.bp)
     app.register_blueprint(share.bp)
     app.register_blueprint(exports.bp)

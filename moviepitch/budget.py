@@ -51,23 +51,23 @@ class Budget:
         """True when there is a money cap and today's spend has reached it."""
         return self.money_nanos is not None and self.spent_today() >= self.money_nanos
 
-    def spend(self, kind: str) -> bool:
-        """Take one pitch or image from today's budget; False when it is spent."""
+    def spend(self, kind: str, count: int = 1) -> bool:
+        """Take `count` pitches or images from today's budget, all or none; False when they do not fit."""
         column = getattr(DailyBudget, kind)
         day = utcnow().date().isoformat()
         with self.store.session.begin() as s:
             s.execute(_insert_if_missing(s.bind.dialect.name, day))
-            # One conditional UPDATE: two processes can never both take the last unit.
-            result = s.execute(update(DailyBudget).where(DailyBudget.day == day, column < self.caps[kind])
-                               .values({column: column + 1}))
+            # One conditional UPDATE: two processes can never both take the last units.
+            result = s.execute(update(DailyBudget).where(DailyBudget.day == day, column <= self.caps[kind] - count)
+                               .values({column: column + count}))
             return result.rowcount == 1
 
-    def refund(self, kind: str) -> None:
-        """Give a unit back (the pitch could not be started after all)."""
+    def refund(self, kind: str, count: int = 1) -> None:
+        """Give units back (the pitches could not be started after all)."""
         column = getattr(DailyBudget, kind)
         with self.store.session.begin() as s:
-            s.execute(update(DailyBudget).where(DailyBudget.day == utcnow().date().isoformat(), column > 0)
-                      .values({column: column - 1}))
+            s.execute(update(DailyBudget).where(DailyBudget.day == utcnow().date().isoformat(), column >= count)
+                      .values({column: column - count}))
 
 
 def _insert_if_missing(dialect: str, day: str):

@@ -68,7 +68,7 @@ def rate_limited(error: RateLimitExceeded):
     wait = retry_after_limit()
     when = f"Try again in {in_words(wait)}."
     if request.endpoint == "pages.index":
-        form = IdeaForm(formdata=None, idea=request.form.get("idea", ""))
+        form = IdeaForm(formdata=request.form)  # what was sent, idea and settings alike, to send again
         page = render_template("index.html", form=form, rate_limited=when)
         response = (page, 429)
     else:
@@ -83,7 +83,7 @@ def register_errorhandlers(app: Flask) -> None:
     def csrf_failed(error):
         if request.endpoint == "pages.index" and request.method == "POST":
             # An expired form keeps what the person typed; only the token is new.
-            form = IdeaForm(formdata=None, idea=request.form.get("idea", ""))
+            form = IdeaForm(formdata=request.form)
             note = "This form had expired, so nothing was sent. Your idea is still here: submit it again."
             return render_template("index.html", form=form, csrf_note=note), 400
         return error_response(400, "The form had expired. Reload the page and try again.")

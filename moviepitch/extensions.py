@@ -5,7 +5,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
-from .forms import submitted_idea_problem
+from .forms import submitted_idea_problem, submitted_pitch_count
 
 csrf = CSRFProtect()
 # Limits are per client address. The store comes from RATELIMIT_STORAGE_URI, which the factory
@@ -27,9 +27,10 @@ def _invalid_idea() -> bool:
     return submitted_idea_problem() is not None
 
 
-# Creating a pitch costs the same from the form or the API, so they share one limit per address.
+# Creating a pitch costs the same from the form or the API, so they share one limit per address; three takes
+# count as three pitches, and are refused as a whole when they do not all fit.
 limit_creation = limiter.shared_limit(lambda: current_app.config["CREATE_LIMIT"], scope="create",
-                                      methods=["POST"], exempt_when=_invalid_idea)
+                                      methods=["POST"], exempt_when=_invalid_idea, cost=submitted_pitch_count)
 limit_regeneration = limiter.shared_limit(lambda: current_app.config["REGENERATE_LIMIT"], scope="regenerate")
 # Likes cost nothing, but a new cookie is a new visitor: this keeps one address from stuffing the count.
 limit_likes = limiter.shared_limit(lambda: current_app.config["LIKE_LIMIT"], scope="like")

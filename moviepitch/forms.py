@@ -7,10 +7,10 @@ import unicodedata
 from flask import current_app, request
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
-from wtforms import FloatField, Form, SelectField, TextAreaField
+from wtforms import FloatField, Form, RadioField, SelectField, SelectMultipleField, TextAreaField
 from wtforms.validators import NumberRange, Optional, StopValidation
 
-from .studio import catalog
+from .studio import catalog, groups
 from .studio.knobs import KNOBS, Knob, stored
 
 IDEA_MIN, IDEA_MAX = 3, 300
@@ -115,8 +115,81 @@ class StudioFields(Form):
                    for kind in ("text", "image")}}
 
 
-def json_settings(body: dict) -> tuple[dict, dict[str, list[str]]]:
-    """The studio settings of a JSON create request, checked by the form's own validators: (settings, errors)."""
+# What the form can make: one pitch, or a group of them (studio/groups.py).
+KIND_CHOICES = [
+    ("one", "One pitch"),
+    ("takes", "Three takes: the same idea at low, medium and high creativity"),
+    ("compare", "Compare models: the same idea written by two or three models, side by side"),
+]
+
+
+def _text_models() -> list[str]:
+    return [choice.id for choice in catalog.offered(current_app.config, "text", _in_use("text"))]
+
+
+def _group_kind(form, field) -> None:
+    """WTForms validator: a kind the form offers, and one that can work with the settings chosen."""
+    kind = field.data or "one"
+    if kind not in dict(KIND_CHOICES):
+        raise StopValidation("Choose one pitch, three takes or compare models.")
+    if kind == "compare" and len(_text_models()) < groups.COMPARE_MIN:
+        raise StopValidation("Only one text model is on offer here, so there is nothing to compare it with.")
+    if kind == "takes":
+        model = form.text_model.data or _in_use("text")
+        if "temperature" not in current_app.extensions["moviepitch"].provider.sampling_params(model):
+            raise StopValidation(f"Three takes change the creativity, which {model} does not take: choose a text "
+                                 "model that does.")
+
+
+def _compared_models(form, field) -> None:
+    """WTForms validator: two or three of the text models on offer, when comparing."""
+    if form.kind.data != "compare":
+        return
+    chosen = list(dict.fromkeys(field.data or []))
+    if not groups.COMPARE_MIN <= len(chosen) <= groups.COMPARE_MAX:
+        raise StopValidation(f"Choose {groups.COMPARE_MIN} or {groups.COMPARE_MAX} models to compare.")
+    unknown = [model for model in chosen if model not in _text_models()]
+    if unknown:
+        raise StopValidation(f"Compare among the text models on offer: {', '.join(_text_models())}.")
+
+
+class GroupFields(StudioFields):
+    """The studio's settings, and whether to make one pitch, three takes or a comparison of models."""
+
+    kind = RadioField("What to make", default="one", validate_choice=False, validators=[_group_kind])
+    models = SelectMultipleField("Models to compare", validate_choice=False, validators=[_compared_models],
+                                 description=f"Choose {groups.COMPARE_MIN} or {groups.COMPARE_MAX}.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offered = catalog.offered(current_app.config, "text", _in_use("text"))
+        self.models.choices = [(choice.id, choice.label) for choice in offered]
+        # Compare is offered only when there is something to compare.
+        self.kind.choices = [choice for choice in KIND_CHOICES
+                             if choice[0] != "compare" or len(offered) >= groups.COMPARE_MIN]
+        if not self.models.data:
+            self.models.data = [choice.id for choice in offered[:groups.COMPARE_MAX]]
+
+    def members(self) -> list[dict]:
+        """The settings of each pitch to make: one, or one per take or per model compared."""
+        if self.kind.data in groups.KINDS:
+            return groups.member_settings(self.kind.data, self.settings(), list(dict.fromkeys(self.models.data)))
+        return [self.settings()]
+
+    def customised(self) -> bool:
+        """True when anything in the advanced section differs from its default (so it shows open)."""
+        models = (getattr(self, f"{kind}_model").data not in (None, "", _in_use(kind)) for kind in ("text", "image"))
+        return (self.kind.data not in (None, "", "one") or bool(self.settings()["knobs"]) or any(models)
+                or any(name in self.errors for name in self.advanced_fields()))
+
+    @staticmethod
+    def advanced_fields() -> tuple[str, ...]:
+        """The names of the fields the advanced section holds."""
+        return ("kind", "models", *(knob.name for knob in KNOBS), "text_model", "image_model")
+
+
+def _json_form(body: dict, form_class: type[StudioFields]) -> tuple[StudioFields, dict[str, list[str]]]:
+    """The studio fields of a JSON request, checked by the form's own validators: (the form, errors by field)."""
     errors: dict[str, list[str]] = {}
     data = MultiDict()
     for knob in KNOBS:
@@ -135,13 +208,45 @@ def json_settings(body: dict) -> tuple[dict, dict[str, list[str]]]:
             errors[f"{kind}_model"] = ["Send the model's id as a string."]
         elif value:
             data[f"{kind}_model"] = value
-    form = StudioFields(formdata=data)
+    if form_class is GroupFields:
+        kind, models = body.get("kind"), body.get("models")
+        if kind not in groups.KINDS:
+            errors["kind"] = ['Send "kind": ' + " or ".join(f'"{name}"' for name in groups.KINDS) + "."]
+        else:
+            data["kind"] = kind
+        if models is not None and not (isinstance(models, list) and all(isinstance(m, str) for m in models)):
+            errors["models"] = ["Send the models to compare as a list of model ids."]
+        elif models:
+            data.setlist("models", models)
+    form = form_class(formdata=data)
     form.validate()
     errors.update({name: list(messages) for name, messages in form.errors.items() if name not in errors})
+    return form, errors
+
+
+def json_settings(body: dict) -> tuple[dict, dict[str, list[str]]]:
+    """The studio settings of a JSON create request, checked by the form's own validators: (settings, errors)."""
+    form, errors = _json_form(body, StudioFields)
     return ({} if errors else form.settings()), errors
 
 
-class IdeaForm(FlaskForm, StudioFields):
+def json_group(body: dict) -> tuple[GroupFields, dict[str, list[str]]]:
+    """The fields of a JSON request for a group (kind, models and the studio settings), checked: (form, errors)."""
+    return _json_form(body, GroupFields)
+
+
+def submitted_pitch_count() -> int:
+    """How many pitches this request asks for (three takes are three), for the rate limit to count."""
+    if request.endpoint not in ("pages.index", "api.create_group"):
+        return 1
+    if request.is_json:
+        body = request.get_json(silent=True)
+        body = body if isinstance(body, dict) else {}
+        return groups.pitch_count(body.get("kind"), body.get("models"))
+    return groups.pitch_count(request.form.get("kind"), request.form.getlist("models"))
+
+
+class IdeaForm(FlaskForm, GroupFields):
     idea = TextAreaField(
         "Your movie idea",
         filters=[one_line],

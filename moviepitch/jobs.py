@@ -45,10 +45,11 @@ class ThreadJobs:
 
     def enqueue(self, slug: str) -> Future:
         """Make a pitch in the background, or raise Busy when the pool is full."""
-        future = self.submit(lambda: self.run(slug))
-        with self._lock:
-            self._slugs[future] = slug
-        return future
+        return self.enqueue_all([slug])[0]
+
+    def enqueue_all(self, slugs: list[str]) -> list[Future]:
+        """Make several pitches in the background, all or none: Busy when the pool has no room for every one."""
+        return self._submit_all([lambda slug=slug: self.run(slug) for slug in slugs], slugs)
 
     def in_flight(self) -> list[str]:
         """Slugs whose jobs this process holds, running or waiting (for a graceful shutdown)."""
@@ -65,16 +66,18 @@ class ThreadJobs:
         """True when this process holds a job for the pitch, running or waiting."""
         return slug in self.in_flight()
 
-    def submit(self, fn: Callable[[], object]) -> Future:
-        """Start a job, or raise Busy when the pool is full."""
+    def _submit_all(self, fns: list[Callable[[], object]], slugs: list[str] | None = None) -> list[Future]:
         with self._lock:
             pool = self._executor()
-            if len(self._futures) >= self.capacity:
+            if len(self._futures) + len(fns) > self.capacity:
                 raise Busy()
-            future = pool.submit(self._guarded, fn)
-            self._futures.add(future)
-        future.add_done_callback(self._forget)
-        return future
+            futures = [pool.submit(self._guarded, fn) for fn in fns]
+            self._futures.update(futures)
+            self._slugs.update(zip(futures, slugs or ()))
+        # Outside the lock: a job already done runs its callback here, and the callback takes the lock.
+        for future in futures:
+            future.add_done_callback(self._forget)
+        return futures
 
     def _forget(self, future: Future) -> None:
         with self._lock:
@@ -138,6 +141,17 @@ class RQJobs:
         except RedisError as exc:
             log.warning("Could not queue pitch %s: %s", slug, type(exc).__name__)
             raise QueueDown() from exc
+
+    def enqueue_all(self, slugs: list[str]) -> None:
+        """Queue several pitches (RQ has no capacity to refuse them for); QueueDown when any could not be queued."""
+        down = None
+        for slug in slugs:
+            try:
+                self.enqueue(slug)
+            except QueueDown as exc:
+                down = exc  # the others may still get through; recovery queues this one later
+        if down is not None:
+            raise down
 
     def has_job(self, slug: str) -> bool:
         """True when RQ still has the pitch's job waiting or running (a backlog is not a loss)."""

@@ -277,3 +277,30 @@ class UsageEntry(Base):
     cost_nanos: Mapped[int | None] = mapped_column(BigInteger)
     currency: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
+
+
+class PitchGroup(Base):
+    """Pitches made together from one idea to be read side by side: three takes at three creativities, or the same
+    settings written by two or three models (a comparison)."""
+
+    __tablename__ = "pitch_groups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Unguessable, like a pitch's: the group shows unlisted pitches to whoever has its link.
+    slug: Mapped[str] = mapped_column(String(32), unique=True)
+    # "takes" or "compare".
+    kind: Mapped[str] = mapped_column(String(16))
+    idea: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[str] = mapped_column(String(64), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class GroupMember(Base):
+    """One pitch of a group, in its place (1, 2, 3: the order the page shows them)."""
+
+    __tablename__ = "group_members"
+
+    group_id: Mapped[int] = mapped_column(ForeignKey("pitch_groups.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # A pitch belongs to one group at most.
+    pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), unique=True)

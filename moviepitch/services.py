@@ -63,27 +63,36 @@ class Services:
 
         Raises budget.OverBudget when today's pitches or money are spent, jobs.Busy when every worker is taken.
         """
+        return self.create_pitches(idea, owner_id, [settings or {}])[0]
+
+    def create_pitches(self, idea: str, owner_id: str, settings: list[dict]) -> list[str]:
+        """Save one new pitch of the idea per entry of `settings` and start making them, all or none: when they do
+        not all fit in today's budget (OverBudget) or in the job queue (Busy), none is made."""
+        count = len(settings)
         if self.budget.money_spent():
             raise OverBudget("Today's budget is spent. Try again tomorrow.")
-        if not self.budget.spend("pitches"):
-            raise OverBudget()
+        if not self.budget.spend("pitches", count):
+            raise OverBudget() if count == 1 else OverBudget(
+                f"Today's budget has no room for {count} more pitches. Try a single pitch, or come back tomorrow.")
         if self.provider.name.startswith("offline"):
             # Said on the first pitch, not at start, so commands such as `db upgrade` stay quiet.
             tell_offline_once()
-        settings = settings or {}
-        models = {**self.models, **{kind: settings[f"{kind}_model"] for kind in ("text", "image")
-                                    if settings.get(f"{kind}_model")}}
-        slug = self.store.create_pitch(idea, owner_id, self.provider.name, models, **settings)
+        slugs = []
+        for chosen in settings:
+            models = {**self.models, **{kind: chosen[f"{kind}_model"] for kind in ("text", "image")
+                                        if chosen.get(f"{kind}_model")}}
+            slugs.append(self.store.create_pitch(idea, owner_id, self.provider.name, models, **chosen))
         try:
-            self.jobs.enqueue(slug)
+            self.jobs.enqueue_all(slugs)
         except Busy:
-            # Nothing was made yet, so nothing is lost by taking the row (and its budget) back.
-            self.store.delete_pitch(slug)
-            self.budget.refund("pitches")
+            # Nothing was made yet, so nothing is lost by taking the rows (and their budget) back.
+            for slug in slugs:
+                self.store.delete_pitch(slug)
+            self.budget.refund("pitches", count)
             raise
         except QueueDown:
-            pass  # it stays queued, visibly; recovery queues it again when Redis is back
-        return slug
+            pass  # they stay queued, visibly; recovery queues them again when Redis is back
+        return slugs
 
     def start(self, slug: str) -> None:
         """Run a queued pitch (retried or regenerated); when busy it shows as interrupted instead."""

@@ -230,6 +230,8 @@ class PitchPage {
 
     doc.steps.forEach((step) => this.renderStep(step));
     this.renderPoster(doc);
+    // Other parts of the page (static/studio.js) follow the same status.
+    root.dispatchEvent(new CustomEvent("pitch:render", { detail: doc }));
   }
 
   // The one-line summary kept in view while the pitch is made.

@@ -67,7 +67,7 @@ def test_busy_says_when_to_come_back_in_one_header(client, app, monkeypatch, pat
     def full(fn):
         raise Busy()
 
-    monkeypatch.setattr(app.extensions["moviepitch"].jobs, "submit", full)
+    monkeypatch.setattr(app.extensions["moviepitch"].jobs, "enqueue_all", full)
     if path == "/":
         response = client.post("/", data={"idea": IDEA, "csrf_token": csrf_token(client)})
     else:

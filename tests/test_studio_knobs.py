@@ -66,7 +66,7 @@ def test_the_form_checks_the_knobs(app, client, fields, error):
         assert form.validate() is (error is None)
         if error:
             assert error in " ".join(message for messages in form.errors.values() for message in messages)
-    # The page answers as the form decided (its template shows the fields in a later change).
+    # The page answers as the form decided (test_studio_form.py looks at what it shows).
     response = client.post("/", data={"idea": IDEA, "csrf_token": csrf_token(client), **fields})
     assert response.status_code == (303 if error is None else 422)
 

@@ -185,7 +185,7 @@ def test_a_full_pool_says_busy_and_keeps_nothing(client, app, monkeypatch):
     def full(fn):
         raise Busy()
 
-    monkeypatch.setattr(jobs, "submit", full)
+    monkeypatch.setattr(jobs, "enqueue_all", full)
     response = submit_idea(client, IDEA)
     assert response.status_code == 503 and response.headers["Retry-After"]
     html = response.get_data(as_text=True)

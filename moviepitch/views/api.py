@@ -14,12 +14,13 @@ from .. import sharing
 from ..budget import OverBudget, seconds_until_tomorrow
 from ..errors import error_response
 from ..extensions import limit_creation, limit_likes
-from ..forms import json_settings, one_line, submitted_idea_problem
+from ..forms import json_group, json_settings, one_line, submitted_idea_problem
 from ..jobs import Busy
 from ..owner import bearer_token, current_owner, ensure_owner, signed
 from ..services import services
-from ..studio import likes
+from ..studio import groups, likes
 from .access import owned, readable
+from .groups import group_document, group_of
 from .openapi import document as openapi_document
 from .present import absolute_url, pitch_document
 
@@ -65,28 +66,39 @@ def _summary(card) -> dict:
             "published": card.published_at is not None}
 
 
+def _checked(body: dict, check) -> tuple:
+    """(what `check` made of the request's fields, None), or (None, the 422 answer) naming every field's problem,
+    the idea's among them."""
+    problem = submitted_idea_problem()
+    made, errors = check(body)
+    if problem:
+        errors = {"idea": [problem], **errors}
+    return (None, _unprocessable(errors)) if errors else (made, None)
+
+
+def _refused(refusal: Busy | OverBudget):
+    """New pitches that do not fit now: 503 when the writers are busy, 429 when today's budget is spent."""
+    if isinstance(refusal, Busy):
+        response, status = error_response(503)
+        return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    response, status = error_response(429, refusal.message)
+    return response, status, {"Retry-After": str(seconds_until_tomorrow())}
+
+
 @bp.post("/pitches")
 @limit_creation
 def create():
     """Create a pitch from {"idea": ...} and optional knobs and models: 202 with its slug, links and the owner token."""
     body = _json_body()
-    problem = submitted_idea_problem()
-    settings, errors = json_settings(body)
-    if problem:
-        errors = {"idea": [problem], **errors}
-    if errors:
-        return _unprocessable(errors)
-    idea = one_line(body["idea"])
+    settings, unusable = _checked(body, json_settings)
+    if unusable:
+        return unusable
     _token_checked()
     owner_id = ensure_owner()
     try:
-        slug = services().create_pitch(idea, owner_id, settings)
-    except Busy:
-        response, status = error_response(503)
-        return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
-    except OverBudget as over:
-        response, status = error_response(429, over.message)
-        return response, status, {"Retry-After": str(seconds_until_tomorrow())}
+        slug = services().create_pitch(one_line(body["idea"]), owner_id, settings)
+    except (Busy, OverBudget) as refusal:
+        return _refused(refusal)
     response = jsonify({
         "slug": slug,
         "url": url_for("pages.pitch", slug=slug),
@@ -124,6 +136,8 @@ def pitch_status(slug: str):
         etag = f"r{view.revision}"
     response.set_etag(etag)
     response.headers["Cache-Control"] = "no-cache"
+    # What it cost is shown to its owners only: a shared cache must not hand one visitor's copy to another.
+    response.vary.update(("Cookie", "Authorization"))
     return response
 
 
@@ -184,6 +198,46 @@ def unlike(slug: str):
     state = likes.unlike(services().store, view.id, owner_id) if owner_id else \
         likes.state(services().store, view.id, None)
     return jsonify(asdict(state))
+
+
+@bp.post("/groups")
+@limit_creation
+def create_group():
+    """Three takes ({"kind": "takes"}) or a comparison of models ({"kind": "compare", "models": [...]}) of one idea:
+    202 with the group's slug and links, its pitches, and the owner token; all or none of its pitches are made."""
+    body = _json_body()
+    form, unusable = _checked(body, json_group)
+    if unusable:
+        return unusable
+    _token_checked()
+    owner_id = ensure_owner()
+    try:
+        slug, slugs = groups.create(services(), one_line(body["idea"]), owner_id, form.kind.data, form.members())
+    except (Busy, OverBudget) as refusal:
+        return _refused(refusal)
+    response = jsonify({
+        "slug": slug, "url": url_for("groups.page", slug=slug), "permalink": absolute_url("groups.page", slug=slug),
+        "status_url": url_for("api.group_status", slug=slug), "owner_token": signed(owner_id),
+        "pitches": [{"slug": pitch, "url": url_for("pages.pitch", slug=pitch),
+                     "status_url": url_for("api.pitch_status", slug=pitch)} for pitch in slugs],
+    })
+    response.headers["Location"] = url_for("api.group_status", slug=slug)
+    return response, 202
+
+
+@bp.get("/groups/<slug>")
+def group_status(slug: str):
+    """A group: its idea and kind, and each pitch's label and status document; 304 when none of them changed."""
+    group = group_of(slug)
+    etag = groups.revision(services().store, group)
+    if etag in request.if_none_match:
+        response = Response(status=304)
+    else:
+        response = jsonify(group_document(group))
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = "no-cache"
+    response.vary.update(("Cookie", "Authorization"))
+    return response
 
 
 @bp.get("/openapi.json")

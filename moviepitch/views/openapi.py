@@ -56,7 +56,8 @@ SCHEMAS = {
     },
     "Cost": {
         "type": ["object", "null"], "required": ["amount", "currency"],
-        "description": "What it cost when it was made, by the price table then in force; null when unpriced.",
+        "description": "What it cost when it was made, by the price table then in force; null when unpriced, and "
+                       "for anyone but the pitch's owners.",
         "properties": {"amount": {"type": "number"}, "currency": {"type": "string"},
                        "complete": {"type": "boolean", "description": "False when some calls had no price."}},
     },
@@ -168,16 +169,20 @@ SLUG = {"name": "slug", "in": "path", "required": True, "schema": {"type": "stri
 @lru_cache(maxsize=1)
 def document() -> dict:
     """The whole OpenAPI document."""
+    from .openapi_groups import GROUP_PATHS, GROUP_SCHEMAS  # they build on this module's parts
+
     return {
         "openapi": "3.1.0",
         "info": {"title": "MoviePitch API", "version": "1.0.0",
-                 "description": "Turn a one-line movie idea into a pitch, follow it, publish it, delete it."},
+                 "description": "Turn a one-line movie idea into a pitch (or three takes, or a comparison of "
+                                "models), follow it, publish it, like it, delete it."},
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": {**SCHEMAS, **GROUP_SCHEMAS},
             "securitySchemes": {"ownerToken": {"type": "http", "scheme": "bearer",
                                                "description": "The owner_token from creating a pitch."}},
         },
         "paths": {
+            **GROUP_PATHS,
             "/api/pitches": {
                 "post": {
                     "summary": "Create a pitch", "operationId": "createPitch",

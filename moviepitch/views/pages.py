@@ -16,11 +16,13 @@ from ..page_cache import PageCache
 from ..records import ACTIVE
 from ..revalidation import IMMUTABLE, version_etag
 from ..services import services
+from ..studio import groups
 from .exports import card_version, tagline
 from .present import (
     absolute_url, cast_of, doing_now, page_words, pitch_document, poster_document, poster_note,
 )
 from .share import pop_edit_link, remember_edit_link
+from .studio import studio_context
 
 bp = Blueprint("pages", __name__)
 
@@ -55,18 +57,31 @@ def index():
                                    "/api/pitches.", title="Send the form")
     form = IdeaForm()
     if form.validate_on_submit():
+        members = form.members()
         try:
-            slug = services().create_pitch(form.idea.data, ensure_owner())
+            slugs, target = _create(form, members)
         except Busy:
             page = render_template("index.html", form=form, busy=True, latest=_latest())
             return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
-        except OverBudget:
-            page = render_template("index.html", form=form, over_budget=True, latest=_latest())
+        except OverBudget as over:
+            # A group that does not fit says so; a single pitch gets the page's own words.
+            page = render_template("index.html", form=form, over_budget=over.message if len(members) > 1 else True,
+                                   latest=_latest())
             return page, 429, {"Retry-After": str(seconds_until_tomorrow())}
         store = services().store
-        remember_edit_link(slug, sharing.new_edit_link(store, store.pitch_id(slug)))
-        return redirect(url_for("pages.pitch", slug=slug), code=303)
+        for slug in slugs:
+            remember_edit_link(slug, sharing.new_edit_link(store, store.pitch_id(slug)))
+        return redirect(target, code=303)
     return render_template("index.html", form=form, latest=_latest()), 422 if form.errors else 200
+
+
+def _create(form: IdeaForm, members: list[dict]) -> tuple[list[str], str]:
+    """Make what the form asks for: one pitch, or a group of them; (their slugs, the page to go to)."""
+    if form.kind.data in groups.KINDS:
+        group_slug, slugs = groups.create(services(), form.idea.data, ensure_owner(), form.kind.data, members)
+        return slugs, url_for("groups.page", slug=group_slug)
+    slug = services().create_pitch(form.idea.data, ensure_owner(), members[0])
+    return [slug], url_for("pages.pitch", slug=slug)
 
 
 def _latest():
@@ -130,6 +145,7 @@ def _render_pitch(view) -> str:
         permalink=absolute_url("pages.pitch", slug=view.slug), tagline=tagline(view),
         words=page_words(), doing=doing_now(view), poster_note=poster_note(view),
         card_absolute=absolute_url("exports.card_at", slug=view.slug, key=card_version(view)),
+        **studio_context(view),
     )
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from flask import current_app, url_for
 
+from ..owner import owns
 from ..pipeline import COSMETIC, LABELS
 from ..providers.base import split_error
 from ..records import PitchView, StepView
@@ -238,7 +239,8 @@ def preview_document(view: PitchView) -> dict | None:
 
 
 def pitch_document(view: PitchView) -> dict:
-    """The status JSON of GET /api/pitches/<slug>."""
+    """The status JSON of GET /api/pitches/<slug>; what it cost is for its owners' eyes only."""
+    costs_shown = owns(view)
     steps = []
     for name, step in view.steps.items():
         elapsed = None
@@ -250,7 +252,7 @@ def pitch_document(view: PitchView) -> dict:
             "name": name, "label": LABELS[name], "state": step.state, "model": short_model(step.model),
             "error": None if step.state == "done" else words, "note": words if step.state == "done" else None,
             "started_at": _iso(step.started_at), "finished_at": _iso(step.finished_at), "elapsed": elapsed,
-            "usage": step.usage, "cost": step_cost(step.cost),
+            "usage": step.usage, "cost": step_cost(step.cost) if costs_shown else None,
         })
     synopsis = view.outputs.get("synopsis")
     return {
@@ -264,7 +266,7 @@ def pitch_document(view: PitchView) -> dict:
         "provider": view.provider,
         "models": models_of(view),
         "usage": view.usage,
-        "cost": pitch_cost(view),
+        "cost": pitch_cost(view) if costs_shown else None,
         "knobs": knobs.document(view.knobs, services().provider, view.text_model),
         "likes": view.likes,
         "created_at": _iso(view.created_at),

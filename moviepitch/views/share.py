@@ -24,35 +24,39 @@ GALLERY_PAGE = 12
 EDIT_LINK_KEY = "edit_links"  # session key: edit links to show once, by slug
 
 
-def encode_cursor(cursor: tuple[datetime, int] | None) -> str | None:
-    """An opaque, URL-safe gallery cursor."""
+def encode_cursor(cursor: tuple | None) -> str | None:
+    """An opaque, URL-safe gallery cursor: (published_at, id), or (likes, published_at, id) for the most liked."""
     if cursor is None:
         return None
-    at, pitch_id = cursor
-    return base64.urlsafe_b64encode(f"{at.isoformat()}|{pitch_id}".encode()).decode().rstrip("=")
+    parts = [part.isoformat() if isinstance(part, datetime) else str(part) for part in cursor]
+    return base64.urlsafe_b64encode("|".join(parts).encode()).decode().rstrip("=")
 
 
-def decode_cursor(text: str | None) -> tuple[datetime, int] | None:
-    """The (published_at, id) behind a cursor; a malformed one is a 400."""
+def decode_cursor(text: str | None, order: str = "newest") -> tuple | None:
+    """The keys behind a cursor of the gallery in `order`; a malformed one is a 400."""
     if not text:
         return None
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
-        at, pitch_id = raw.rsplit("|", 1)
-        moment, number = datetime.fromisoformat(at), int(pitch_id)
-    except ValueError:  # also bad base64, bad UTF-8, a missing "|"
+        *counts, at, pitch_id = raw.split("|")
+        if len(counts) != len(sharing.GALLERY_ORDERS[order]) - 2:
+            raise ValueError("a cursor of another order")
+        numbers = [int(count) for count in counts] + [int(pitch_id)]
+        moment = datetime.fromisoformat(at)
+    except ValueError:  # also bad base64, bad UTF-8, too few parts
         abort(400)
-    if not 0 < number <= LARGEST_ID:
+    if not 0 < numbers[-1] <= LARGEST_ID or not all(0 <= number <= LARGEST_ID for number in numbers[:-1]):
         abort(400)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc), number
+    return *numbers[:-1], moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc), numbers[-1]
 
 
 @bp.get("/gallery")
 def gallery():
-    """Published pitches, newest first, a page at a time."""
-    cards, cursor = sharing.gallery(services().store, before=decode_cursor(request.args.get("before")),
-                                    limit=GALLERY_PAGE)
-    return render_template("gallery.html", cards=cards, next_cursor=encode_cursor(cursor),
+    """Published pitches, newest or most liked first (?sort=likes), a page at a time."""
+    order = "likes" if request.args.get("sort") == "likes" else "newest"
+    cards, cursor = sharing.gallery(services().store, before=decode_cursor(request.args.get("before"), order),
+                                    limit=GALLERY_PAGE, order=order)
+    return render_template("gallery.html", cards=cards, next_cursor=encode_cursor(cursor), order=order,
                            first_page=not request.args.get("before"))
 
 
