@@ -26,8 +26,9 @@ class QueueDown(Exception):
 class ThreadJobs:
     """Runs jobs on at most `workers` threads, with at most `queue` more waiting."""
 
-    def __init__(self, run: Callable[[str], object] | None = None, workers: int = 4, queue: int = 16):
-        self.run = run
+    def __init__(self, run: Callable[[str], object] | None = None, workers: int = 4, queue: int = 16,
+                 run_turn: Callable[[int], object] | None = None):
+        self.run, self.run_turn = run, run_turn
         self.workers, self.capacity = workers, workers + queue
         self._pool: ThreadPoolExecutor | None = None
         self._pid: int | None = None
@@ -49,6 +50,10 @@ class ThreadJobs:
         with self._lock:
             self._slugs[future] = slug
         return future
+
+    def enqueue_turn(self, message_id: int) -> Future:
+        """Write the Movie Boss's answer to a meeting message in the background, or raise Busy."""
+        return self.submit(lambda: self.run_turn(message_id))
 
     def in_flight(self) -> list[str]:
         """Slugs whose jobs this process holds, running or waiting (for a graceful shutdown)."""
@@ -137,6 +142,17 @@ class RQJobs:
                                     timeout=self.job_timeout, result_ttl=0, failure_ttl=86400)
         except RedisError as exc:
             log.warning("Could not queue pitch %s: %s", slug, type(exc).__name__)
+            raise QueueDown() from exc
+
+    def enqueue_turn(self, message_id: int) -> None:
+        """Queue a meeting turn for any worker."""
+        from redis.exceptions import RedisError
+
+        try:
+            self.queue.enqueue_call("moviepitch.tasks.meeting_turn", args=(message_id,), job_id=f"turn-{message_id}",
+                                    timeout=self.job_timeout, result_ttl=0, failure_ttl=86400)
+        except RedisError as exc:
+            log.warning("Could not queue meeting turn %s: %s", message_id, type(exc).__name__)
             raise QueueDown() from exc
 
     def has_job(self, slug: str) -> bool:

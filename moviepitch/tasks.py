@@ -21,3 +21,12 @@ def make_pitch(slug: str) -> str | None:
 
         bind(create_app())
     return _app.extensions["moviepitch"].run(slug)
+
+
+def meeting_turn(message_id: int) -> str | None:
+    """Write the Movie Boss's answer to a meeting message."""
+    if _app is None:
+        from . import create_app
+
+        bind(create_app())
+    return _app.extensions["moviepitch"].run_turn(message_id)
