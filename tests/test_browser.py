@@ -298,7 +298,7 @@ def test_a_new_poster_is_painted_in_view(live_server, browser):
     shot(page, "desktop-new-poster-preview", full_page=False)
     writer.partial.set()
     wait_until_finished(page, owner=True)
-    expect(page.locator(".poster-versions li")).to_have_count(2, timeout=10_000)
+    expect(page.locator("#versions-poster .version")).to_have_count(2, timeout=10_000)
     expect(page.locator("[data-poster-placeholder]")).to_be_hidden()
     assert page.locator("[data-poster] img.poster-image").get_attribute("src") != old
     shot(page, "desktop-new-poster-done")

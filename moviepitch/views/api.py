@@ -29,7 +29,7 @@ RETRY_AFTER_SECONDS = 10
 LIST_LIMIT = 50
 
 
-def _json_body() -> dict:
+def json_body() -> dict:
     """The request's JSON object: 415 when it is not JSON, 400 when it is not an object."""
     if not request.is_json:
         abort(415)
@@ -39,19 +39,19 @@ def _json_body() -> dict:
     return body
 
 
-def _json_or_token() -> None:
+def json_or_token() -> None:
     """415 unless the request is JSON or carries a bearer token: what no cross-site form can send."""
     if not bearer_token() and not request.is_json:
         abort(415)
 
 
-def _token_checked() -> None:
+def token_checked() -> None:
     """401 for a bearer token that is not valid."""
     if bearer_token() and current_owner() is None:
         abort(401)
 
 
-def _unprocessable(errors: dict[str, list[str]]):
+def unprocessable(errors: dict[str, list[str]]):
     response = jsonify({"error": {"status": 422, "title": "Please check what you sent",
                                   "message": "Some fields could not be used.", "fields": errors}})
     return response, 422
@@ -69,15 +69,15 @@ def _summary(card) -> dict:
 @limit_creation
 def create():
     """Create a pitch from {"idea": ...} and optional knobs and models: 202 with its slug, links and the owner token."""
-    body = _json_body()
+    body = json_body()
     problem = submitted_idea_problem()
     settings, errors = json_settings(body)
     if problem:
         errors = {"idea": [problem], **errors}
     if errors:
-        return _unprocessable(errors)
+        return unprocessable(errors)
     idea = one_line(body["idea"])
-    _token_checked()
+    token_checked()
     owner_id = ensure_owner()
     try:
         slug = services().create_pitch(idea, owner_id, settings)
@@ -104,7 +104,7 @@ def list_mine():
     if request.args.get("mine") not in ("1", "true"):
         return error_response(400, "Only your own pitches can be listed here: add ?mine=1. "
                                    "Published pitches are in the gallery.")
-    _token_checked()
+    token_checked()
     owner_id = current_owner()
     cards, _ = sharing.mine(services().store, owner_id, per_page=LIST_LIMIT) if owner_id else ([], False)
     return jsonify({"pitches": [_summary(card) for card in cards]})
@@ -130,11 +130,11 @@ def pitch_status(slug: str):
 @bp.patch("/pitches/<slug>")
 def update(slug: str):
     """Publish or unpublish with {"published": true|false} (owner only)."""
-    body = _json_body()
+    body = json_body()
     view = owned(slug)
     published = body.get("published")
     if not isinstance(published, bool) or set(body) - {"published"}:
-        return _unprocessable({"published": ["Send only {\"published\": true} or {\"published\": false}."]})
+        return unprocessable({"published": ["Send only {\"published\": true} or {\"published\": false}."]})
     if not sharing.publish(services().store, view.id, published):
         return error_response(409, "Only a finished pitch can be published.")
     return jsonify(pitch_document(services().store.view(slug)))
@@ -143,7 +143,7 @@ def update(slug: str):
 @bp.delete("/pitches/<slug>")
 def remove(slug: str):
     """Delete a pitch (its maker only, by bearer token or a JSON request); its link then answers 410."""
-    _json_or_token()
+    json_or_token()
     sharing.delete_pitch(services().store, owned(slug, maker=True).id)
     return Response(status=204)
 
@@ -151,15 +151,15 @@ def remove(slug: str):
 @bp.get("/pitches/<slug>/like")
 def like_state(slug: str):
     """Whether this visitor likes the pitch, and how many do."""
-    _token_checked()
+    token_checked()
     return jsonify(asdict(likes.state(services().store, readable(slug).id, current_owner())))
 
 
 def _likeable(slug: str):
     """The pitch a like or unlike names, for a JSON request or a valid token."""
-    _json_or_token()
+    json_or_token()
     view = readable(slug)
-    _token_checked()
+    token_checked()
     return view
 
 
