@@ -415,7 +415,8 @@ class MeetingPanel {
     this.field.placeholder = text ? "How should this passage change?" : "";
     if (text) {
       this.panel.open = true;
-      this.root.scrollIntoView({ behavior: "smooth", block: "start" });
+      const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      this.about.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "center" });
       this.field.focus({ preventScroll: true });
     }
   }
@@ -508,6 +509,21 @@ class MeetingPanel {
   }
 }
 
+// The sentences a selection touches, when it lies within one paragraph (as the server will read it); the
+// selected words themselves otherwise.
+function wholeSentences(range) {
+  const words = range.toString().replace(/\s+/g, " ").trim();
+  const node = range.startContainer;
+  if (node !== range.endContainer || node.nodeType !== Node.TEXT_NODE) return words;
+  const text = node.textContent;
+  let from = 0;
+  for (const end of text.slice(0, range.startOffset).matchAll(/[.!?…]+["'”’)\]]*\s+/g)) from = end.index + end[0].length;
+  const after = /[.!?…]+["'”’)\]]*(?=\s|$)/g;
+  after.lastIndex = Math.max(range.endOffset - 1, from);
+  const stop = after.exec(text);
+  return text.slice(from, stop ? stop.index + stop[0].length : text.length).replace(/\s+/g, " ").trim();
+}
+
 // Selecting words of the synopsis offers "Change this", which starts a meeting turn about those sentences.
 function setUpPassageBar(meeting) {
   const synopsis = document.querySelector("[data-synopsis]");
@@ -518,8 +534,9 @@ function setUpPassageBar(meeting) {
     const selection = document.getSelection();
     // A collapsed selection (the click on "Change this" makes one) keeps the bar as it was.
     if (!selection.rangeCount || selection.isCollapsed) return;
-    const inside = synopsis.contains(selection.getRangeAt(0).commonAncestorContainer);
-    chosen = inside ? selection.toString().replace(/\s+/g, " ").trim() : "";
+    const range = selection.getRangeAt(0);
+    const inside = synopsis.contains(range.commonAncestorContainer);
+    chosen = inside ? wholeSentences(range) : "";
     $(bar, "[data-passage-text]").textContent = chosen.length > 160 ? `${chosen.slice(0, 157)}…` : chosen;
     bar.hidden = !chosen;
   });

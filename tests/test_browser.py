@@ -76,9 +76,9 @@ class HeldWriter(OfflineProvider):
 
 
 @contextmanager
-def serving(tmp_path, **config):
-    """The app on a free loopback port, with the held writer: (base URL, writer)."""
-    writer = HeldWriter()
+def serving(tmp_path, writer: HeldWriter | None = None, **config):
+    """The app on a free loopback port, with the held writer (or `writer`): (base URL, writer)."""
+    writer = writer or HeldWriter()
     app = make_app(tmp_path, provider=writer, **config)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -204,3 +204,37 @@ def test_earlier_applied_changes_go_with_each_turn_as_data(client, app, provider
     assert context["applied"] == [{"message": "Make it a heist comedy", "reply": boss["content"],
                                    "summary": "Make it a heist comedy", "changes": context["applied"][0]["changes"]}]
     assert context["applied"][0]["changes"]["title"] == meeting_script.HEIST_TITLE
+
+
+class StreamingBoss(ScriptedProvider):
+    """Streams its meeting answer in three pieces, and reads the boss's message after each."""
+
+    def __init__(self):
+        super().__init__({"meeting": meeting_script.answer})
+        self.store, self.slug, self.seen = None, None, []
+
+    def text(self, request, on_delta=None):
+        if request.task != "meeting":
+            return super().text(request, on_delta)
+        answer = meeting_script.answer(request)
+        pitch_id = self.store.pitch_id(self.slug)
+        for end in (len('{"reply": "A heist'), len('{"reply": "A heist comedy? Now'), len(answer)):
+            on_delta(answer[:end])
+            self.seen.append(messages.conversation(self.store, pitch_id)[-1].content)
+        return super().text(request)
+
+
+def test_the_reply_streams_into_the_boss_message_as_it_is_written(tmp_path):
+    boss = StreamingBoss()
+    app = make_app(tmp_path, boss)
+    try:
+        client = app.test_client()
+        slug = made(client, app)
+        boss.store, boss.slug = app.extensions["moviepitch"].store, slug
+        say(client, app, slug, "Make it a heist comedy")
+        # The first words are saved the moment they come; later ones at most every quarter second.
+        assert boss.seen[0] == "A heist"
+        assert boss.seen[1] in ("A heist", "A heist comedy? Now")
+        assert meeting(client, slug)["messages"][1]["content"].startswith("A heist comedy? Now you're talking")
+    finally:
+        close_app(app)

@@ -21,13 +21,17 @@ def test_sentences_join_back_to_the_text(text):
 
 def test_a_word_diff_reads_in_phrases_and_joins_back():
     diff = diffs.word_diff("She is retired and calm.", "She is bored stiff and calm today.")
-    assert diff == [{"op": "same", "text": "She is "}, {"op": "del", "text": "retired"},
-                    {"op": "ins", "text": "bored stiff"}, {"op": "same", "text": " and calm"},
-                    {"op": "ins", "text": " today"}, {"op": "same", "text": "."}]
+    # "and calm", two words between two changes, reads as part of one change rather than as scraps.
+    assert diff == [{"op": "same", "text": "She is "}, {"op": "del", "text": "retired and calm"},
+                    {"op": "ins", "text": "bored stiff and calm today"}, {"op": "same", "text": "."}]
     old = "".join(run["text"] for run in diff if run["op"] != "ins")
     new = "".join(run["text"] for run in diff if run["op"] != "del")
     assert (old, new) == ("She is retired and calm.", "She is bored stiff and calm today.")
     assert not diffs.changed(diffs.word_diff("same", "same"))
+    long = diffs.word_diff("One two three four five six seven eight nine ten eleven twelve.",
+                           "One two three four five six seven eight nine ten eleven twelve!")
+    assert diffs.compact(long, context=2) == [{"op": "gap", "text": "…"}, {"op": "same", "text": "eleven twelve"},
+                                              {"op": "del", "text": "."}, {"op": "ins", "text": "!"}]
 
 
 @pytest.mark.parametrize("selected, expected", [

@@ -11,6 +11,10 @@ _TOKENS = re.compile(r"\s+|\w[\w'’-]*|[^\w\s]")
 _SENTENCES = re.compile(r"[^\n]*?(?:[.!?…]+[\"'”’»)\]]*(?=\s|$)|(?=\n)|$)[ \t]*\n*", re.DOTALL)
 # Diffs of longer texts than this would cost more than they tell; they are shown as a whole replacement.
 MAX_DIFF_CHARS = 20_000
+# Unchanged words between two changes, up to this many, are shown as part of the change.
+BRIDGED_WORDS, BRIDGED_CHARS = 2, 16
+# Words of unchanged text kept on each side of a change when a diff is shown compactly.
+CONTEXT_WORDS = 12
 
 
 def word_diff(old: str, new: str) -> list[dict[str, str]]:
@@ -31,7 +35,8 @@ def word_diff(old: str, new: str) -> list[dict[str, str]]:
 
 
 def _merged(runs: list[tuple[str, str]]) -> list[dict[str, str]]:
-    """Adjacent runs of one kind joined; a lone space between two changes joins them, so a diff reads in phrases."""
+    """Adjacent runs of one kind joined; a word or two left standing between two changes (a "the", an "of") joins
+    them, so a diff reads in phrases rather than in scraps."""
     merged: list[dict[str, str]] = []
     for op, text in runs:
         if not text:
@@ -42,8 +47,9 @@ def _merged(runs: list[tuple[str, str]]) -> list[dict[str, str]]:
             merged.append({"op": op, "text": text})
     for i in range(len(merged) - 2, 0, -1):
         run = merged[i]
-        if run["op"] == "same" and not run["text"].strip() and {merged[i - 1]["op"], merged[i + 1]["op"]} <= {"del", "ins"}:
-            # "del a, ins b, same ' ', del c, ins d" reads better as "del 'a c', ins 'b d'".
+        short = len(run["text"].split()) <= BRIDGED_WORDS and len(run["text"]) <= BRIDGED_CHARS
+        if run["op"] == "same" and short and {merged[i - 1]["op"], merged[i + 1]["op"]} <= {"del", "ins"}:
+            # "del a, ins b, same ' the ', del c, ins d" reads better as "del 'a the c', ins 'b the d'".
             merged[i:i + 1] = [{"op": "del", "text": run["text"]}, {"op": "ins", "text": run["text"]}]
     return _regrouped(merged)
 
@@ -60,6 +66,23 @@ def _regrouped(runs: list[dict[str, str]]) -> list[dict[str, str]]:
         stretch = {"del": "", "ins": ""}
         if run["text"]:
             out.append(run)
+    return out
+
+
+def compact(diff: list[dict[str, str]], context: int = CONTEXT_WORDS) -> list[dict[str, str]]:
+    """The diff with long unchanged stretches cut to `context` words beside each change; a cut is a run
+    {"op": "gap", "text": "…"}."""
+    out: list[dict[str, str]] = []
+    for index, run in enumerate(diff):
+        words = re.split(r"(\s+)", run["text"])  # words at even indexes, the spaces between at odd
+        keep = 2 * context - 1
+        if run["op"] != "same" or len(words) <= 2 * keep + 2 or len(diff) == 1:
+            out.append(run)
+            continue
+        head = "".join(words[:keep]) if index > 0 else ""
+        tail = "".join(words[-keep:]) if index < len(diff) - 1 else ""
+        out += [piece for piece in ({"op": "same", "text": head}, {"op": "gap", "text": "…"},
+                                    {"op": "same", "text": tail}) if piece["text"]]
     return out
 
 

@@ -72,15 +72,19 @@ def made_by(conversation: list[Message]) -> dict[int, str]:
 
 
 def version_steps(view: PitchView, conversation: list[Message]) -> dict[str, list[dict]]:
-    """Every version of the title, synopsis and poster, oldest first: on show or not, its word diff with the one
-    before, and the meeting message that made it."""
+    """Every version of the title, synopsis and poster, oldest first: on show or not, the meeting message that
+    made it, and its word diff with the version it was made from (for a meeting's, the one on show when its
+    proposal was applied; otherwise the one before it)."""
     asked = made_by(conversation)
+    before = {message.id: message.versions.get("before", {}) for message in conversation if message.versions}
     current = {part: output.version for part, output in view.outputs.items()}
     steps: dict[str, list[dict]] = {}
     for part in STEPPED:
-        previous = None
-        for output in view.versions.get(part, []):
+        outputs = {output.version: output for output in view.versions.get(part, [])}
+        earlier = None
+        for output in outputs.values():
             origin = output.meta.get("message_id")
+            previous = outputs.get(before.get(origin, {}).get(part)) or earlier
             entry = {"version": output.version, "current": current.get(part) == output.version,
                      "message_id": origin if origin in asked else None, "asked": asked.get(origin),
                      "previous": previous.version if previous else None}
@@ -92,12 +96,12 @@ def version_steps(view: PitchView, conversation: list[Message]) -> dict[str, lis
                 entry["text"] = output.body
                 entry["diff"] = diffs.word_diff(previous.body, output.body) if previous else None
             steps.setdefault(part, []).append(entry)
-            previous = output
+            earlier = output
     return steps
 
 
 def undo_target(steps: list[dict]) -> int | None:
-    """The version one click of "undo" shows again: the one before the version on show."""
+    """The version one click of "undo" shows again: the one the version on show was made from."""
     shown = next((entry for entry in steps if entry["current"]), None)
     return shown["previous"] if shown else None
 
@@ -113,7 +117,14 @@ def meeting_page(view: PitchView, meeting_errors: dict | None = None, meeting_ty
                                                                           svc.turn_quiet):
         conversation = messages.conversation(store, view.id)
     steps = version_steps(view, conversation)
-    return {"doc": meeting_document(view, conversation, messages.latest_summary(store, view.id)),
+    document = meeting_document(view, conversation, messages.latest_summary(store, view.id))
+    # On the page, long unchanged stretches of a diff are cut down to the words beside each change.
+    for part in (part for message in document["messages"] for proposal in message.get("proposals", [])
+                 for part in proposal["parts"]):
+        part["shown"] = diffs.compact(part["diff"])
+    for entry in (entry for entries in steps.values() for entry in entries if entry.get("diff")):
+        entry["shown"] = diffs.compact(entry["diff"])
+    return {"doc": document,
             "steps": steps, "undo": {part: undo_target(entries) for part, entries in steps.items()},
             "labels": STEPPED_LABELS, "errors": meeting_errors or {}, "typed": meeting_typed,
             "passage": meeting_passage}
