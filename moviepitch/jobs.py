@@ -135,24 +135,20 @@ class RQJobs:
 
     def enqueue(self, slug: str) -> None:
         """Queue a pitch; one job id per pitch, so enqueueing again replaces rather than doubles."""
-        from redis.exceptions import RedisError
-
-        try:
-            self.queue.enqueue_call("moviepitch.tasks.make_pitch", args=(slug,), job_id=f"pitch-{slug}",
-                                    timeout=self.job_timeout, result_ttl=0, failure_ttl=86400)
-        except RedisError as exc:
-            log.warning("Could not queue pitch %s: %s", slug, type(exc).__name__)
-            raise QueueDown() from exc
+        self._enqueue("make_pitch", slug, f"pitch-{slug}")
 
     def enqueue_turn(self, message_id: int) -> None:
         """Queue a meeting turn for any worker."""
+        self._enqueue("meeting_turn", message_id, f"turn-{message_id}")
+
+    def _enqueue(self, task: str, argument, job_id: str) -> None:
         from redis.exceptions import RedisError
 
         try:
-            self.queue.enqueue_call("moviepitch.tasks.meeting_turn", args=(message_id,), job_id=f"turn-{message_id}",
+            self.queue.enqueue_call(f"moviepitch.tasks.{task}", args=(argument,), job_id=job_id,
                                     timeout=self.job_timeout, result_ttl=0, failure_ttl=86400)
         except RedisError as exc:
-            log.warning("Could not queue meeting turn %s: %s", message_id, type(exc).__name__)
+            log.warning("Could not queue %s: %s", job_id, type(exc).__name__)
             raise QueueDown() from exc
 
     def has_job(self, slug: str) -> bool:

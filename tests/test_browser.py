@@ -452,6 +452,7 @@ def test_publish_share_report_and_the_pages_around_a_pitch(live_server, browser)
     accessible(phone, "the gallery, phone")
     phone.get_by_text(title).first.click()
     expect(phone.locator("[data-title]")).to_have_text(title)
+    phone.wait_for_load_state()  # the stylesheet too: on a busy machine the title can come first
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375  # nothing overflows sideways
     assert phone.locator("[data-status-badge]:visible, .step, .making-of").count() == 0
     assert "DONE" not in phone.locator("main").inner_text().upper().split()

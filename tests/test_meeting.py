@@ -238,3 +238,23 @@ def test_the_reply_streams_into_the_boss_message_as_it_is_written(tmp_path):
         assert meeting(client, slug)["messages"][1]["content"].startswith("A heist comedy? Now you're talking")
     finally:
         close_app(app)
+
+
+def test_a_model_that_cannot_summarise_gets_a_summary_made_of_the_messages(tmp_path):
+    provider = ScriptedProvider({"meeting": meeting_script.answer,
+                                 "meeting_summary": ProviderError("The offline writer cannot write that.")})
+    app = make_app(tmp_path, provider, MEETING_HISTORY_TOKENS=60)
+    try:
+        client = app.test_client()
+        slug = made(client, app)
+        said = [f"Thought number {n}: the nephew should have a pet parrot that talks too much." for n in range(4)]
+        for message in said:
+            assert say(client, app, slug, message).status_code == 202
+        doc = meeting(client, slug)
+        assert doc["summary"]["source"] == "extract" and doc["messages"][-1]["state"] == "done"
+        assert "The writer asked: “Thought number 0" in doc["summary"]["content"]
+        last = [call for call in provider.calls if call.task == "meeting"][-1].request.messages
+        assert "Thought number 0" in last[0]["content"]  # in the summary, in the system prompt
+        assert said[-1] in last[-1]["content"]
+    finally:
+        close_app(app)

@@ -12,6 +12,7 @@ from fakes import ScriptedProvider
 from test_meeting import made, meeting, say
 
 from moviepitch import sharing
+from moviepitch.meeting import messages
 
 
 @pytest.fixture
@@ -31,6 +32,16 @@ def apply(client, slug: str, message_id: int, **body):
     return client.post(f"/api/pitches/{slug}/meeting/{message_id}/apply", json=body)
 
 
+def heist(client, app, slug: str, applied: bool = False) -> dict:
+    """The boss's heist comedy proposal (applied, and its re-runs waited for, when `applied`): its message."""
+    say(client, app, slug, "Make it a heist comedy")
+    boss = boss_message(client, slug)
+    if applied:
+        assert apply(client, slug, boss["id"]).status_code == 200
+        drain(app)
+    return boss
+
+
 def current(doc: dict, part: str) -> int:
     return next(v["version"] for v in doc["versions"][part] if v["current"])
 
@@ -38,8 +49,7 @@ def current(doc: dict, part: str) -> int:
 def test_apply_makes_versions_of_exactly_what_changes_and_re_runs_what_depends_on_them(client, app, provider):
     slug = made(client, app)
     before = status(client, slug)
-    say(client, app, slug, "Make it a heist comedy")
-    boss = boss_message(client, slug)
+    boss = heist(client, app, slug)
     provider.calls.clear()
     response = apply(client, slug, boss["id"])
     assert response.status_code == 200
@@ -68,8 +78,7 @@ def test_apply_makes_versions_of_exactly_what_changes_and_re_runs_what_depends_o
 
 def test_and_paint_a_new_poster_paints_one_linked_to_the_message(client, app, provider):
     slug = made(client, app)
-    say(client, app, slug, "Make it a heist comedy")
-    boss = boss_message(client, slug)
+    boss = heist(client, app, slug)
     assert apply(client, slug, boss["id"], paint=True).get_json()["rerunning"] == ["cast", "image_prompt", "poster"]
     drain(app)
     after = status(client, slug)
@@ -80,10 +89,7 @@ def test_and_paint_a_new_poster_paints_one_linked_to_the_message(client, app, pr
 def test_undo_puts_back_every_part_in_one_click(client, app):
     slug = made(client, app)
     before = status(client, slug)
-    say(client, app, slug, "Make it a heist comedy")
-    boss = boss_message(client, slug)
-    apply(client, slug, boss["id"])
-    drain(app)
+    boss = heist(client, app, slug, applied=True)
     store = app.extensions["moviepitch"].store
     cast_before = store.view(slug).outputs["cast"].version
     response = client.post(f"/p/{slug}/meeting/{boss['id']}/undo", data={"csrf_token": csrf_token(client)})
@@ -100,10 +106,7 @@ def test_undo_puts_back_every_part_in_one_click(client, app):
 
 def test_undo_is_refused_once_a_later_change_is_on_show(client, app):
     slug = made(client, app)
-    say(client, app, slug, "Make it a heist comedy")
-    boss = boss_message(client, slug)
-    apply(client, slug, boss["id"])
-    drain(app)
+    boss = heist(client, app, slug, applied=True)
     say(client, app, slug, "Three titles", alternatives=3)
     three = boss_message(client, slug)
     assert [p["summary"] for p in three["proposals"]] == ["Call it Vault Face", "Call it Safe Bet", "Call it Lock Stock"]
@@ -144,8 +147,7 @@ def test_a_sentence_level_change_leaves_the_rest_byte_for_byte(client, app, prov
 def test_reject_keeps_the_conversation_going(client, app, provider):
     slug = made(client, app)
     before = status(client, slug)["outputs"]
-    say(client, app, slug, "Make it a heist comedy")
-    boss = boss_message(client, slug)
+    boss = heist(client, app, slug)
     response = client.post(f"/p/{slug}/meeting/{boss['id']}/reject", data={"csrf_token": csrf_token(client)})
     assert response.status_code == 303
     assert boss_message(client, slug)["proposal_status"] == "rejected"
@@ -158,8 +160,7 @@ def test_reject_keeps_the_conversation_going(client, app, provider):
 
 def test_a_proposal_on_a_pitch_changed_since_is_refused(client, app):
     slug = made(client, app)
-    say(client, app, slug, "Make it a heist comedy")
-    boss = boss_message(client, slug)
+    boss = heist(client, app, slug)
     assert client.post(f"/p/{slug}/regenerate/title", data={"csrf_token": csrf_token(client)}).status_code == 303
     drain(app)
     refused = apply(client, slug, boss["id"])
@@ -170,18 +171,14 @@ def test_a_proposal_on_a_pitch_changed_since_is_refused(client, app):
 @pytest.mark.parametrize("body, code", [({"option": 3}, 404), ({"option": "first"}, 422), ({"paint": "yes"}, 422)])
 def test_bad_applies_get_the_right_status(client, app, body, code):
     slug = made(client, app)
-    say(client, app, slug, "Make it a heist comedy")
-    assert apply(client, slug, boss_message(client, slug)["id"], **body).status_code == code
+    assert apply(client, slug, heist(client, app, slug)["id"], **body).status_code == code
     assert apply(client, slug, 9999).status_code == 404
 
 
 def test_the_steppers_compare_and_undo_in_one_click_for_everyone(client, app):
     slug = made(client, app)
     first = status(client, slug)
-    say(client, app, slug, "Make it a heist comedy")
-    boss = boss_message(client, slug)
-    apply(client, slug, boss["id"])
-    drain(app)
+    boss = heist(client, app, slug, applied=True)
     page = client.get(f"/p/{slug}").get_data(as_text=True)
     stepper = page[page.index('id="versions-synopsis"'):]
     # Version 2 says which message made it, compares with version 1, and undo shows version 1 again.
@@ -201,8 +198,7 @@ def test_deleting_a_pitch_deletes_its_meeting(client, app):
     store = app.extensions["moviepitch"].store
     for delete in (lambda slug: store.delete_pitch(slug), lambda slug: sharing.delete_pitch(store, store.pitch_id(slug))):
         slug = made(client, app)
-        say(client, app, slug, "Make it a heist comedy")
+        heist(client, app, slug)
         pitch_id = store.pitch_id(slug)
         delete(slug)
-        from moviepitch.meeting import messages
         assert messages.conversation(store, pitch_id) == []

@@ -27,7 +27,7 @@ def test_a_word_diff_reads_in_phrases_and_joins_back():
     old = "".join(run["text"] for run in diff if run["op"] != "ins")
     new = "".join(run["text"] for run in diff if run["op"] != "del")
     assert (old, new) == ("She is retired and calm.", "She is bored stiff and calm today.")
-    assert not diffs.changed(diffs.word_diff("same", "same"))
+    assert diffs.word_diff("same", "same") == [{"op": "same", "text": "same"}]
     long = diffs.word_diff("One two three four five six seven eight nine ten eleven twelve.",
                            "One two three four five six seven eight nine ten eleven twelve!")
     assert diffs.compact(long, context=2) == [{"op": "gap", "text": "…"}, {"op": "same", "text": "eleven twelve"},

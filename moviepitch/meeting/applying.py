@@ -19,6 +19,7 @@ from .prompts import PARTS
 # What the chain makes again when a part changes, unless the proposal gives it too.
 DEPENDANTS = {"synopsis": ("cast", "image_prompt")}
 NOT_NOW = "Wait until this pitch is finished, then try again."
+INTERRUPTED = "This pitch was interrupted: resume it first, then try again."
 
 
 class Refused(Exception):
@@ -40,12 +41,17 @@ def dependants(changes: dict, paint: bool) -> tuple[str, ...]:
     return (*dict.fromkeys(steps), *(("poster",) if paint else ()))
 
 
+def _busy(view: PitchView) -> str | None:
+    """Why the pitch's versions cannot change now (the chain has it, or it waits to be resumed), or None."""
+    return NOT_NOW if view.active else INTERRUPTED if view.status == "interrupted" else None
+
+
 def proposal_problem(view: PitchView, message: Message, option: int) -> str | None:
     """Why this proposal cannot be applied now, or None."""
     if message.proposal_status != "open":
         return f"This proposal was {message.proposal_status or 'never made'} already."
-    if view.active:
-        return NOT_NOW
+    if _busy(view):
+        return _busy(view)
     base = message.proposals[option].get("base", {})
     if any(_version(view, part) != was.get("version") for part, was in base.items()):
         return "The pitch has changed since the boss proposed this: ask again to build on the pitch as it is now."
@@ -90,8 +96,8 @@ def undo_problem(view: PitchView, message: Message) -> str | None:
     """Why an applied proposal cannot be undone now (a later change is on show, or the pitch is busy), or None."""
     if message.proposal_status != "applied":
         return "Only an applied proposal can be undone."
-    if view.active:
-        return NOT_NOW
+    if _busy(view):
+        return _busy(view)
     made, before = message.versions.get("made", {}), message.versions.get("before", {})
     for part in {*made, *before}:
         output = view.outputs.get(part)

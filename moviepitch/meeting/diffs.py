@@ -86,11 +86,6 @@ def compact(diff: list[dict[str, str]], context: int = CONTEXT_WORDS) -> list[di
     return out
 
 
-def changed(diff: list[dict[str, str]]) -> bool:
-    """True when a diff holds any change."""
-    return any(run["op"] != "same" for run in diff)
-
-
 def sentences(text: str) -> list[str]:
     """The sentences of a text, each with the spaces and line breaks after it: they join back to the text."""
     units = [unit for unit in _SENTENCES.findall(text) if unit]

@@ -13,7 +13,7 @@ import logging
 import time
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .. import answers
 from ..pipeline import safety_identifier
@@ -23,6 +23,9 @@ from ..records import PitchView
 from ..store import Store
 from . import messages, prompts, proposals, summary as history
 from .messages import Message
+
+if TYPE_CHECKING:
+    from ..budget import Budget
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +45,7 @@ class TurnSettings:
     history_tokens: int = 2000
     # Prices a call's usage by model: {"nanos", "currency"} or None; and the money budget it counts toward.
     price: Callable[[str, dict], dict | None] | None = None
-    budget: object | None = None
+    budget: Budget | None = None
     save_interval: float = STREAM_SAVE_INTERVAL
     clock: Callable[[], float] = time.monotonic
 

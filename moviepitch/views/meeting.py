@@ -48,7 +48,7 @@ def _fields(text, passage, alternatives, view: PitchView) -> tuple[str, str | No
     problem = message_problem(text)
     if problem:
         errors["message"] = [problem]
-    if alternatives not in (1, 3, "1", "3", None, ""):
+    if isinstance(alternatives, bool) or alternatives not in (1, 3, "1", "3", None, ""):
         errors["alternatives"] = ["Ask for 1 proposal or 3 alternatives."]
     sentences = None
     if passage not in (None, ""):

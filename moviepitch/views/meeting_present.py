@@ -21,6 +21,8 @@ def closed_reason(view: PitchView) -> str | None:
     synopsis = view.outputs.get("synopsis")
     if view.active:
         return "The Movie Boss will talk it over once the pitch is finished."
+    if view.status == "interrupted":
+        return "This pitch was interrupted: resume it, then talk it over."
     if synopsis is None or not synopsis.complete or not synopsis.body:
         return "There is no synopsis to talk over: retry the pitch first."
     return None
