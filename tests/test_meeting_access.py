@@ -8,13 +8,12 @@ import html
 
 import meeting_script
 import pytest
-from markupsafe import escape
 from conftest import close_app, csrf_token, drain, make_app
 from fakes import ScriptedProvider
+from markupsafe import escape
+from openapi_spec_validator import validate as validate_spec
 from test_api import conforms
 from test_meeting import made, meeting, say
-
-from openapi_spec_validator import validate as validate_spec
 
 from moviepitch.meeting import prompts
 

@@ -7,6 +7,7 @@ answers meeting turns itself."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import meeting_script
@@ -50,7 +51,7 @@ def send(page, message: str, button: str = "Send") -> int:
     page.get_by_label("Your message to the Movie Boss").fill(message)
     page.get_by_role("button", name=button, exact=True).click()
     answer = page.locator(".meeting-message").nth(before + 1)
-    expect(answer).to_have_class(__import__("re").compile("state-done"), timeout=30_000)
+    expect(answer).to_have_class(re.compile(r"\bstate-done\b"), timeout=30_000)
     return int(answer.get_attribute("id").removeprefix("message-"))
 
 
