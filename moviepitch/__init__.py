@@ -72,7 +72,7 @@ def register_extensions(app: Flask) -> None:
     """CSRF for every form, and rate limits shared by every process."""
     from .extensions import csrf, limiter
     from .rate_limits import SCHEME
-    from .views import api
+    from .views import api, meeting
 
     csrf.init_app(app)
     # Said for every app: the limiter is one object, and an app that switched it off must not
@@ -80,6 +80,7 @@ def register_extensions(app: Flask) -> None:
     app.config.setdefault("RATELIMIT_ENABLED", True)
     # The JSON API takes only application/json or a bearer token, which no cross-site form can send.
     csrf.exempt(api.bp)
+    csrf.exempt(meeting.api_bp)
     # Limits are shared by every process and host: in Redis when there is one, else in the app's
     # own database. MOVIEPITCH_RATELIMIT_STORAGE_URI picks another store (memory:// is per process).
     if not app.config.get("RATELIMIT_STORAGE_URI"):
@@ -93,7 +94,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """The pages and the API."""
-    from .views import actions, api, exports, groups, health, pages, share, studio
+    from .views import actions, api, exports, groups, health, meeting, pages, share, studio
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(studio.bp)
@@ -102,6 +103,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(share.bp)
     app.register_blueprint(exports.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(meeting.bp)
+    app.register_blueprint(meeting.api_bp)
     app.register_blueprint(health.bp)
 
 

@@ -26,9 +26,10 @@ class Budget:
     """Caps per day; `spend` takes one unit or says no, whatever process or host asks. With a money cap (in
     billionths of the price table's currency), `add_spend` counts what each priced call cost."""
 
-    def __init__(self, store: Store, pitches: int, images: int, money_nanos: int | None = None):
+    def __init__(self, store: Store, pitches: int, images: int, money_nanos: int | None = None, turns: int = 2000):
         self.store = store
-        self.caps = {"pitches": int(pitches), "images": int(images)}
+        # Meeting turns are counted apart from pitches, so talking a pitch over never uses up new pitches.
+        self.caps = {"pitches": int(pitches), "images": int(images), "turns": int(turns)}
         self.money_nanos = money_nanos
 
     def add_spend(self, nanos: int) -> None:
@@ -52,7 +53,7 @@ class Budget:
         return self.money_nanos is not None and self.spent_today() >= self.money_nanos
 
     def spend(self, kind: str, count: int = 1) -> bool:
-        """Take `count` pitches or images from today's budget, all or none; False when they do not fit."""
+        """Take `count` pitches, images or meeting turns from today's budget, all or none; False if short."""
         column = getattr(DailyBudget, kind)
         day = utcnow().date().isoformat()
         with self.store.session.begin() as s:
@@ -72,4 +73,4 @@ class Budget:
 
 def _insert_if_missing(dialect: str, day: str):
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return insert(DailyBudget).values(day=day, pitches=0, images=0, spent_nanos=0).on_conflict_do_nothing()
+    return insert(DailyBudget).values(day=day, pitches=0, images=0, turns=0, spent_nanos=0).on_conflict_do_nothing()

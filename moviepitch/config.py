@@ -96,9 +96,15 @@ DEFAULTS = {
     "REGENERATE_LIMIT": "5 per minute;50 per day",
     "REPORT_LIMIT": "5 per minute;30 per day",
     "LIKE_LIMIT": "30 per minute;500 per day",
+    # Messages to the Movie Boss in pitch meetings, per address.
+    "MEETING_LIMIT": "10 per minute;200 per day",
     # What the whole site may make per day (UTC), shared by every process and host.
     "DAILY_PITCHES": 1000,
     "DAILY_IMAGES": 1000,
+    # Pitch meeting turns (each one or two text calls, three when older turns are summarised).
+    "DAILY_TURNS": 5000,
+    # About how many tokens of a meeting's conversation each turn sends; past it, the oldest turns are summarised.
+    "MEETING_HISTORY_TOKENS": 2000,
     # How many reverse proxies to trust for X-Forwarded-* (0: not behind a proxy).
     "PROXY_HOPS": 0,
     # A finished page is rendered once per revision and kept per process; a kept page checked

@@ -5,7 +5,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
-from .forms import submitted_idea_problem, submitted_pitch_count
+from .forms import submitted_idea_problem, submitted_message_problem, submitted_pitch_count
 
 csrf = CSRFProtect()
 # Limits are per client address. The store comes from RATELIMIT_STORAGE_URI, which the factory
@@ -32,5 +32,8 @@ def _invalid_idea() -> bool:
 limit_creation = limiter.shared_limit(lambda: current_app.config["CREATE_LIMIT"], scope="create",
                                       methods=["POST"], exempt_when=_invalid_idea, cost=submitted_pitch_count)
 limit_regeneration = limiter.shared_limit(lambda: current_app.config["REGENERATE_LIMIT"], scope="regenerate")
+# A message to the Movie Boss costs a text call; one refused as invalid (422) costs nothing, so it is not counted.
+limit_meeting = limiter.shared_limit(lambda: current_app.config["MEETING_LIMIT"], scope="meeting", methods=["POST"],
+                                     exempt_when=lambda: submitted_message_problem() is not None)
 # Likes cost nothing, but a new cookie is a new visitor: this keeps one address from stuffing the count.
 limit_likes = limiter.shared_limit(lambda: current_app.config["LIKE_LIMIT"], scope="like")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from flask import current_app, request
@@ -47,6 +48,35 @@ def submitted_idea_problem() -> str | None:
     else:
         idea = request.form.get("idea", "")
     return idea_problem(one_line(idea))
+
+
+MESSAGE_MAX = 500
+# What a browser would read as a tag: the meeting takes plain words only.
+_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
+
+
+def message_problem(text) -> str | None:
+    """What is wrong with a message to the Movie Boss, in plain words, or None when it is fine (1 to 500
+    characters of plain text; line breaks are fine)."""
+    if not isinstance(text, str) or not text.strip():
+        return "Type a message to the Movie Boss first."
+    text = text.strip()
+    if len(text) > MESSAGE_MAX:
+        return f"Keep it to {MESSAGE_MAX} characters (this one has {len(text)})."
+    categories = {unicodedata.category(ch) for ch in text.replace("\n", "").replace("\r", "").replace("\t", "")}
+    if "Cc" in categories or "Cs" in categories:
+        return "The message contains control characters; please type plain text."
+    if _MARKUP.search(text):
+        return "Please write plain words: tags such as <b> or <script> are not taken."
+    return None
+
+
+def submitted_message_problem() -> str | None:
+    """What is wrong with the meeting message this request sends (form or JSON), or None when it is fine."""
+    if request.is_json:
+        body = request.get_json(silent=True)
+        return message_problem(body.get("message") if isinstance(body, dict) else None)
+    return message_problem(request.form.get("message", ""))
 
 
 def valid_idea(form, field) -> None:

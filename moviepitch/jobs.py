@@ -26,8 +26,9 @@ class QueueDown(Exception):
 class ThreadJobs:
     """Runs jobs on at most `workers` threads, with at most `queue` more waiting."""
 
-    def __init__(self, run: Callable[[str], object] | None = None, workers: int = 4, queue: int = 16):
-        self.run = run
+    def __init__(self, run: Callable[[str], object] | None = None, workers: int = 4, queue: int = 16,
+                 run_turn: Callable[[int], object] | None = None):
+        self.run, self.run_turn = run, run_turn
         self.workers, self.capacity = workers, workers + queue
         self._pool: ThreadPoolExecutor | None = None
         self._pid: int | None = None
@@ -50,6 +51,10 @@ class ThreadJobs:
     def enqueue_all(self, slugs: list[str]) -> list[Future]:
         """Make several pitches in the background, all or none: Busy when the pool has no room for every one."""
         return self._submit_all([lambda slug=slug: self.run(slug) for slug in slugs], slugs)
+
+    def enqueue_turn(self, message_id: int) -> Future:
+        """Write the Movie Boss's answer to a meeting message in the background, or raise Busy."""
+        return self._submit_all([lambda: self.run_turn(message_id)])[0]
 
     def in_flight(self) -> list[str]:
         """Slugs whose jobs this process holds, running or waiting (for a graceful shutdown)."""
@@ -133,13 +138,20 @@ class RQJobs:
 
     def enqueue(self, slug: str) -> None:
         """Queue a pitch; one job id per pitch, so enqueueing again replaces rather than doubles."""
+        self._enqueue("make_pitch", slug, f"pitch-{slug}")
+
+    def enqueue_turn(self, message_id: int) -> None:
+        """Queue a meeting turn for any worker."""
+        self._enqueue("meeting_turn", message_id, f"turn-{message_id}")
+
+    def _enqueue(self, task: str, argument, job_id: str) -> None:
         from redis.exceptions import RedisError
 
         try:
-            self.queue.enqueue_call("moviepitch.tasks.make_pitch", args=(slug,), job_id=f"pitch-{slug}",
+            self.queue.enqueue_call(f"moviepitch.tasks.{task}", args=(argument,), job_id=job_id,
                                     timeout=self.job_timeout, result_ttl=0, failure_ttl=86400)
         except RedisError as exc:
-            log.warning("Could not queue pitch %s: %s", slug, type(exc).__name__)
+            log.warning("Could not queue %s: %s", job_id, type(exc).__name__)
             raise QueueDown() from exc
 
     def enqueue_all(self, slugs: list[str]) -> None:

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import (
     JSON,
+    text,
     BigInteger,
     DateTime,
     Float,
@@ -102,6 +103,8 @@ class Pitch(Base):
     image_model: Mapped[str | None] = mapped_column(String(128))
     # How many visitors like it (kept with the likes table in one transaction), for sorting the gallery.
     likes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The meeting message whose applied proposal the queued run carries out: the versions it writes link to it.
+    run_message_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class Step(Base):
@@ -239,6 +242,8 @@ class DailyBudget(Base):
     images: Mapped[int] = mapped_column(Integer, default=0)
     # Money spent, in billionths of the price table's currency (integers add up exactly).
     spent_nanos: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    # Pitch meeting turns taken.
+    turns: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class RateLimit(Base):
@@ -304,3 +309,56 @@ class GroupMember(Base):
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     # A pitch belongs to one group at most.
     pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), unique=True)
+
+
+# A meeting turn is busy from the owner's message until the boss's answer is whole: one at a time per pitch.
+MEETING_BUSY = "state IN ('queued', 'writing')"
+
+
+class MeetingMessage(Base):
+    """One message of a pitch meeting: the owner's (role user) or the Movie Boss's (role assistant)."""
+
+    __tablename__ = "meeting_messages"
+    __table_args__ = (Index("uq_meeting_messages_busy", "pitch_id", unique=True,
+                            sqlite_where=text(MEETING_BUSY), postgresql_where=text(MEETING_BUSY)),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    # The owner's words, or the boss's reply (the text so far while it is written).
+    content: Mapped[str] = mapped_column(Text, default="")
+    # queued, writing, done or failed (the boss's replies); done for the owner's messages.
+    state: Mapped[str] = mapped_column(String(16), default="done")
+    error: Mapped[str | None] = mapped_column(Text)
+    # The owner's: {"passage": a sentence of the synopsis the message is about, "alternatives": 1 or 3}.
+    meta: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The boss's proposals (one, or three alternatives), each with the parts it changes and what they were.
+    proposals: Mapped[list] = mapped_column(JSON, default=list)
+    # open, applied, rejected or undone; None when nothing was proposed.
+    proposal_status: Mapped[str | None] = mapped_column(String(16))
+    # Which proposal was applied (0, 1 or 2), and whether a new poster was asked for with it.
+    chosen: Mapped[int | None] = mapped_column(Integer)
+    paint: Mapped[bool] = mapped_column(default=False)
+    # The versions an applied proposal produced, and those on show before it: {"made": {part: n}, "before": {...}}.
+    versions: Mapped[dict] = mapped_column(JSON, default=dict)
+    model: Mapped[str | None] = mapped_column(String(128))
+    usage: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Bumped on every change, so the meeting's poll can answer 304 cheaply.
+    revision: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class MeetingSummary(Base):
+    """The older turns of a meeting in a few lines, sent to the model instead of them once history runs long."""
+
+    __tablename__ = "meeting_summaries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), index=True)
+    # The last message it covers (it covers every earlier one, an earlier summary's included).
+    upto_id: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text)
+    # "model" when the model wrote it; "extract" when it was put together from the messages themselves.
+    source: Mapped[str] = mapped_column(String(16), default="model")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -191,6 +191,11 @@ def final_status(outcome: dict[str, bool], cancelled: bool = False, refused: boo
     return "partial" if outcome.get("synopsis") else "failed"
 
 
+def safety_identifier(owner_id: str) -> str:
+    """The hash of an owner sent as the API's safety_identifier (never the owner id itself)."""
+    return hashlib.sha256(f"moviepitch:{owner_id}".encode()).hexdigest()[:32]
+
+
 def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[], float] = time.monotonic,
               on_event: OnEvent | None = None, heartbeat_interval: float = HEARTBEAT_INTERVAL,
               budget: Budget | None = None, image_processes: int = 0,
@@ -209,11 +214,13 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
     texts = {part: output.body for part, output in view.outputs.items()
              if part in ("synopsis", "title", "cast", "image_prompt") and output.complete and output.body}
     slots = provider.text_concurrency
-    # Every write of this run is conditional on its claim (see Store.for_runner).
-    run = Run(store.for_runner(token), provider, view.id, view.idea, view.seed, token=token, clock=clock,
+    # Every write of this run is conditional on its claim (see Store.for_runner); the versions a meeting's
+    # applied proposal makes again link to its message.
+    origin = {"message_id": view.run_message_id} if view.run_message_id else None
+    run = Run(store.for_runner(token, origin), provider, view.id, view.idea, view.seed, token=token, clock=clock,
               on_event=on_event, texts=texts, versions=store.latest_versions(view.id), budget=budget,
               image_processes=image_processes,
-              safety_id=hashlib.sha256(f"moviepitch:{view.owner_id}".encode()).hexdigest()[:32],
+              safety_id=safety_identifier(view.owner_id),
               text_gate=threading.BoundedSemaphore(slots) if slots else None, price=price,
               knobs=view.knobs, text_model=view.text_model, image_model=view.image_model,
               # The operator's synopsis model writes for pitches made with the default text model.

@@ -10,8 +10,8 @@ import re
 
 NO_TEXT = "There should be no text in this image."
 
-# The tags the prompts wrap data in: removed from what users send and from what models answer.
-TAG = re.compile(r"</?\s*(idea|synopsis|title)\s*>", re.IGNORECASE)
+# The tags the prompts (the meeting's too) wrap data in: removed from what users send and from what models answer.
+TAG = re.compile(r"</?\s*(idea|synopsis|title|pitch|message|passage|reply|summary)\s*>", re.IGNORECASE)
 
 
 def quoted(name: str, text: str) -> str:

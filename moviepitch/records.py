@@ -85,6 +85,8 @@ class PitchView:
     # What every call made for it cost, by currency (nanos), and how many calls had no price.
     costs: dict = field(default_factory=dict)
     unpriced: int = 0
+    # The meeting message whose applied proposal the latest run carries out (None: not a meeting's run).
+    run_message_id: int | None = None
 
     @property
     def owner_ids(self) -> tuple[str, ...]:

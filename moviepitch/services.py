@@ -11,6 +11,7 @@ from flask import Flask, current_app
 from . import db, image_pool, pipeline
 from .budget import Budget, OverBudget
 from .jobs import Busy, QueueDown, RQJobs, ThreadJobs
+from .meeting import turns
 from .providers import Provider, select_provider, tell_offline_once
 from .records import Staleness
 from .schema import SchemaGate
@@ -34,6 +35,10 @@ class Services:
     # The price table (MOVIEPITCH_PRICES), or None; and the model that writes synopses of default pitches.
     prices: PriceTable | None = None
     synopsis_model: str | None = None
+    # Tokens of a meeting's history sent with each turn before the oldest are summarised; and how long a turn
+    # may go quiet before it counts as interrupted (seconds).
+    meeting_tokens: int = 2000
+    turn_quiet: float = 210.0
 
     @property
     def models(self) -> dict[str, str]:
@@ -45,6 +50,20 @@ class Services:
         return pipeline.run_pitch(self.store, self.provider, slug, heartbeat_interval=self.heartbeat_interval,
                                   budget=self.budget, image_processes=self.image_processes,
                                   price=self.prices.cost if self.prices else None, synopsis_model=self.synopsis_model)
+
+    def run_turn(self, message_id: int) -> str | None:
+        """Write the Movie Boss's answer to a meeting message here and now (what a turn's job does)."""
+        settings = turns.TurnSettings(history_tokens=self.meeting_tokens, budget=self.budget,
+                                      price=self.prices.cost if self.prices else None)
+        return turns.run_turn(self.store, self.provider, message_id, settings)
+
+    def start_turn(self, message_id: int) -> None:
+        """Start a meeting turn in the background; Busy when every worker is taken (when the queue is down, the turn
+        stays queued and shows as interrupted after a while)."""
+        try:
+            self.jobs.enqueue_turn(message_id)
+        except QueueDown:
+            pass
 
     def warm(self) -> None:
         """Get this process ready to serve: the provider's client and image workers, and a quiet collector."""
@@ -166,19 +185,22 @@ def init_services(app: Flask, provider: Provider | None = None) -> Services:
     else:
         # The pool calls back into the services it belongs to, once they exist.
         jobs = ThreadJobs(lambda slug: services.run(slug), workers=int(config["JOB_WORKERS"]),
-                          queue=int(config["JOB_QUEUE"]))
+                          queue=int(config["JOB_QUEUE"]), run_turn=lambda message_id: services.run_turn(message_id))
     store = Store(db.make_engine(config["DATABASE_URL"]))
     services = Services(
         store=store,
         provider=provider or select_provider(config),
         jobs=jobs,
         budget=Budget(store, pitches=config["DAILY_PITCHES"], images=config["DAILY_IMAGES"],
-                      money_nanos=config.get("DAILY_BUDGET_NANOS")),
+                      money_nanos=config.get("DAILY_BUDGET_NANOS"), turns=config["DAILY_TURNS"]),
         staleness=Staleness(running=float(config["STALE_RUNNING_SECONDS"]),
                             queued=float(config["STALE_QUEUED_SECONDS"])),
         heartbeat_interval=float(config["HEARTBEAT_SECONDS"]),
         image_processes=image_processes(config),
         prices=config.get("PRICES"), synopsis_model=config.get("SYNOPSIS_MODEL"),
+        meeting_tokens=int(config["MEETING_HISTORY_TOKENS"]),
+        # A turn is at most three calls (a summary, the answer, the fallback's write-up), each within the timeout.
+        turn_quiet=3 * float(config["TEXT_TIMEOUT"]) + float(config["STALE_RUNNING_SECONDS"]),
     )
     app.extensions["moviepitch"] = services
     return services

@@ -9,11 +9,9 @@ from datetime import datetime
 
 from sqlalchemy import and_, delete, func, or_, select, update
 
-from .models import (
-    CoOwner, CurrentPart, Like, Output, Pitch, Poster, PosterPreview, Rendition, Report, Step, utcnow,
-)
+from .models import CoOwner, CurrentPart, Output, Pitch, Report, utcnow
 from .records import CoOwnerView
-from .store import Store
+from .store import CONTENT_TABLES, Store
 
 # Only a finished pitch with its text can go in the gallery.
 PUBLISHABLE = ("done", "partial")
@@ -180,7 +178,7 @@ def hide(store: Store, slug: str, hidden: bool = True) -> bool:
 def delete_pitch(store: Store, pitch_id: int) -> None:
     """Erase a pitch's content and posters, keeping a tombstone so its link answers 410 Gone."""
     with store.session.begin() as s:
-        for table in (PosterPreview, Poster, Rendition, CurrentPart, Output, Step, CoOwner, Report, Like):
+        for table in CONTENT_TABLES:  # the meeting's messages and summaries among them
             s.execute(delete(table).where(table.pitch_id == pitch_id))
         # The usage ledger keeps its rows: the money was spent.
         s.execute(update(Pitch).where(Pitch.id == pitch_id).values(

@@ -13,7 +13,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import (
-    STEPS, CoOwner, CurrentPart, Like, Output, Pitch, Poster, PosterPreview, Rendition, Report, Step, UsageEntry, utcnow,
+    STEPS, CoOwner, CurrentPart, Like, MeetingMessage, MeetingSummary, Output, Pitch, Poster, PosterPreview, Rendition,
+    Report, Step, UsageEntry, utcnow,
 )
 from .records import ACTIVE, VERSIONED, CoOwnerView, OutputView, PitchView, PosterBlob, Staleness, StepView
 
@@ -23,6 +24,9 @@ RETRYABLE = ("failed", "partial", "interrupted", "cancelled")
 FINISHED = ("done", "partial", "failed", "cancelled")
 CANCELLED = "Cancelled by its owner."
 INTERRUPTED = "Interrupted before it finished: the worker making it stopped."
+# Every table that holds a pitch's content, in an order that deleting them one by one never breaks a reference.
+CONTENT_TABLES = (PosterPreview, Poster, Rendition, CurrentPart, Output, Step, CoOwner, Report, Like, MeetingSummary,
+                  MeetingMessage)
 # Every page view and status poll runs this, so it is built once and run on a bare connection:
 # building it and going through an ORM session each time was half the cost of a cached page.
 POLL = select(Pitch.id, Pitch.revision, Pitch.status, Pitch.heartbeat_at, Pitch.deleted_at).where(
@@ -43,19 +47,23 @@ class Store:
 
     # A runner's store carries its claim token, and then every write is conditional on it.
     runner_token: str | None = None
+    # What a runner adds to the meta of every version it writes (the meeting message it carries out).
+    output_meta: dict = {}
 
     def __init__(self, engine: Engine):
         self.engine = engine
         self.session = sessionmaker(engine, expire_on_commit=False)
 
-    def for_runner(self, token: str) -> Store:
+    def for_runner(self, token: str, output_meta: dict | None = None) -> Store:
         """This store as the runner holding `token` writes to it: each write lands only while it holds the pitch.
 
         A runner that lost its claim (a restart marked the pitch interrupted, another runner resumed it)
-        gets ClaimLost from its next write instead of writing over the new runner's work.
+        gets ClaimLost from its next write instead of writing over the new runner's work. `output_meta` goes
+        into the meta of every new version it writes.
         """
         runner = copy.copy(self)
         runner.runner_token = token
+        runner.output_meta = dict(output_meta or {})
         return runner
 
     # Creating and claiming
@@ -80,7 +88,7 @@ class Store:
             pitch_id = s.scalar(select(Pitch.id).where(Pitch.slug == slug))
             if pitch_id is None:
                 return
-            for table in (PosterPreview, Poster, Rendition, CurrentPart, Output, Step, CoOwner, Report, Like):
+            for table in CONTENT_TABLES:
                 s.execute(delete(table).where(table.pitch_id == pitch_id))
             s.execute(delete(Pitch).where(Pitch.id == pitch_id))
 
@@ -134,14 +142,20 @@ class Store:
             )
             return result.rowcount == 1
 
-    def reopen(self, pitch_id: int, statuses: tuple[str, ...], steps: tuple[str, ...] | None = None) -> bool:
-        """Queue a finished pitch again, from one of `statuses`, to run `steps` (default: all not done)."""
+    def reopen(self, pitch_id: int, statuses: tuple[str, ...], steps: tuple[str, ...] | None = None,
+               origin: int | None = None) -> bool:
+        """Queue a finished pitch again, from one of `statuses`, to run `steps` (default: all not done).
+
+        A run of named steps is new work, made for the meeting message `origin` (None: for no message); a
+        resumed run carries on with the origin it had.
+        """
         now = utcnow()
+        new_work = {"run_message_id": origin} if steps is not None else {}
         with self.session.begin() as s:
             result = s.execute(
                 update(Pitch).where(Pitch.id == pitch_id, Pitch.status.in_(statuses))
                 .values(status="queued", error=None, finished_at=None, claim=None,
-                        cancel_requested=False, heartbeat_at=now, revision=Pitch.revision + 1)
+                        cancel_requested=False, heartbeat_at=now, revision=Pitch.revision + 1, **new_work)
             )
             if result.rowcount != 1:
                 return False
@@ -230,7 +244,7 @@ class Store:
             if version is None:
                 version = _next_version(s, pitch_id, part)
                 s.add(Output(pitch_id=pitch_id, part=part, version=version, body=body,
-                             complete=complete, meta=meta or {}))
+                             complete=complete, meta={**self.output_meta, **(meta or {})}))
             else:
                 s.execute(
                     update(Output)
@@ -249,7 +263,7 @@ class Store:
             s.add(Poster(pitch_id=pitch_id, version=version, width=width, height=height,
                          webp=webp, thumb=thumb))
             s.add(Output(pitch_id=pitch_id, part="poster", version=version, body="",
-                         complete=True, meta={**meta, "width": width, "height": height}))
+                         complete=True, meta={**self.output_meta, **meta, "width": width, "height": height}))
             _point_at(s, pitch_id, "poster", version)
             s.execute(delete(PosterPreview).where(PosterPreview.pitch_id == pitch_id))
             return version
@@ -272,15 +286,43 @@ class Store:
 
     def choose(self, pitch_id: int, part: str, version: int) -> bool:
         """Show another existing version of a part; False when there is no such version."""
+        return self.choose_versions(pitch_id, {part: version})
+
+    def choose_versions(self, pitch_id: int, versions: dict[str, int]) -> bool:
+        """Show these versions of these parts, all at once; False (and nothing changed) when one does not exist."""
         with self.session.begin() as s:
-            exists = s.scalar(select(Output.id).where(
+            found = sum(s.scalar(select(func.count(Output.id)).where(
                 Output.pitch_id == pitch_id, Output.part == part, Output.version == version,
-                Output.complete.is_(True)))
-            if exists is None:
+                Output.complete.is_(True))) for part, version in versions.items())
+            if found != len(versions):
                 return False
-            _point_at(s, pitch_id, part, version)
+            for part, version in versions.items():
+                _point_at(s, pitch_id, part, version)
             _touch(s, pitch_id)
             return True
+
+    def made_with(self, pitch_id: int, part: str, version: int, parts: tuple[str, ...]) -> dict[str, int]:
+        """The versions of `parts` made from version `version` of `part` (the cast and poster description of a
+        synopsis): the newest of each written after it and before the part's next version."""
+        with self.session() as s:
+            created = select(Output.created_at).where(Output.pitch_id == pitch_id, Output.part == part)
+            since = s.scalar(created.where(Output.version == version))
+            until = s.scalar(select(func.min(Output.created_at)).where(
+                Output.pitch_id == pitch_id, Output.part == part, Output.version > version))
+            if since is None:
+                return {}
+            query = select(Output.part, func.max(Output.version)).where(
+                Output.pitch_id == pitch_id, Output.part.in_(parts), Output.complete.is_(True),
+                Output.created_at >= since)
+            if until is not None:
+                query = query.where(Output.created_at < until)
+            return dict(s.execute(query.group_by(Output.part)).all())
+
+    def charge(self, pitch_id: int, step: str, model: str | None, usage: dict, cost: dict | None) -> None:
+        """Add what a call made outside the chain (a meeting turn) used and cost to its pitch and the ledger."""
+        with self.session.begin() as s:
+            _touch(s, pitch_id)
+            _charge(s, pitch_id, step, model, usage, cost)
 
     def latest_versions(self, pitch_id: int) -> dict[str, int]:
         """The newest version number of each part written so far."""
@@ -334,7 +376,7 @@ class Store:
                 versions=versions, preview_index=preview_index, published_at=pitch.published_at,
                 hidden_at=pitch.hidden_at, deleted_at=pitch.deleted_at, co_owners=co_owners,
                 knobs=pitch.knobs or {}, text_model=pitch.text_model, image_model=pitch.image_model,
-                likes=pitch.likes or 0, costs=costs, unpriced=unpriced,
+                likes=pitch.likes or 0, costs=costs, unpriced=unpriced, run_message_id=pitch.run_message_id,
             )
 
     def poster(self, slug: str, version: int | None = None) -> PosterBlob | None:

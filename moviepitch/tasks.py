@@ -1,4 +1,5 @@
-"""What an RQ worker runs: `make_pitch(slug)`, with the app that `flask worker` started."""
+"""What an RQ worker runs: `make_pitch(slug)` and `meeting_turn(message_id)`, with the app that `flask worker`
+started."""
 
 from __future__ import annotations
 
@@ -13,11 +14,20 @@ def bind(app: Flask) -> None:
     _app = app
 
 
-def make_pitch(slug: str) -> str | None:
-    """Claim and make a pitch (or resume it, or regenerate a part); returns its final status."""
+def _services():
     if _app is None:
         # RQ imported us outside `flask worker` (e.g. `rq worker`): build the app from the environment.
         from . import create_app
 
         bind(create_app())
-    return _app.extensions["moviepitch"].run(slug)
+    return _app.extensions["moviepitch"]
+
+
+def make_pitch(slug: str) -> str | None:
+    """Claim and make a pitch (or resume it, or regenerate a part); returns its final status."""
+    return _services().run(slug)
+
+
+def meeting_turn(message_id: int) -> str | None:
+    """Write the Movie Boss's answer to a pitch meeting message; returns how the turn ended."""
+    return _services().run_turn(message_id)

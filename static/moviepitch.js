@@ -354,6 +354,232 @@ class PitchPage {
   tick() { this.clocks.forEach((_, element) => this.tickOne(element)); }
 }
 
+// The pitch meeting (owners only): a message is sent without leaving the page, and the boss's reply shows as it
+// is written, polling the meeting's JSON (with its ETag) while a turn is busy; once the answer is whole, the
+// server draws it afresh, proposal cards and all. A sentence selected in the synopsis can be talked over alone.
+const MEETING_POLL_MS = 200;
+
+class MeetingPanel {
+  constructor(root) {
+    this.root = root;
+    this.url = root.dataset.meetingUrl;
+    this.sendUrl = root.dataset.sendUrl;
+    this.panel = $(root, "[data-meeting-panel]");
+    this.log = $(root, "[data-meeting-log]");
+    this.form = $(root, "[data-meeting-form]");
+    this.field = $(this.form, "textarea");
+    this.max = Number(this.field.dataset.max);
+    this.error = $(this.form, "[data-meeting-error]");
+    this.counter = $(this.form, "[data-meeting-counter]");
+    this.passage = $(this.form, "[data-meeting-passage]");
+    this.about = $(this.form, "[data-meeting-about]");
+    this.etag = null;
+    this.answer = null;  // the list item of the reply being written
+  }
+
+  start() {
+    this.form.addEventListener("submit", (event) => this.send(event));
+    this.field.addEventListener("input", () => this.count());
+    this.field.addEventListener("keydown", (event) => {
+      // Enter sends, as in any chat; Shift+Enter starts a new line.
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.form.requestSubmit();
+      }
+    });
+    $(this.form, "[data-meeting-about-clear]").addEventListener("click", () => this.aboutPassage(""));
+    if (/^#(meeting|message-)/.test(window.location.hash)) this.panel.open = true;
+    if (this.root.dataset.busy === "true") {
+      this.answer = this.log.lastElementChild;
+      this.poll();
+    }
+    this.count();
+  }
+
+  count() {
+    const length = [...this.field.value.trim()].length;
+    this.counter.textContent = `${length} / ${this.max}`;
+    this.counter.classList.toggle("is-over", length > this.max);
+  }
+
+  problem(text) {
+    this.error.textContent = text || "";
+    this.error.hidden = !text;
+    if (text) this.field.setAttribute("aria-invalid", "true");
+    else this.field.removeAttribute("aria-invalid");
+  }
+
+  // Talk about one passage of the synopsis (or, with "", about the whole pitch again).
+  aboutPassage(text) {
+    this.passage.value = text;
+    $(this.about, "[data-meeting-about-text]").textContent = text;
+    this.about.hidden = !text;
+    this.field.placeholder = text ? "How should this passage change?" : "";
+    if (text) {
+      this.panel.open = true;
+      const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      this.about.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "center" });
+      this.field.focus({ preventScroll: true });
+    }
+  }
+
+  async send(event) {
+    event.preventDefault();
+    const text = this.field.value.trim();
+    if (!text) return this.problem("Type a message to the Movie Boss first.");
+    if ([...text].length > this.max) return this.problem(`Keep it to ${this.max} characters.`);
+    const alternatives = Number((event.submitter && event.submitter.value) || 1);
+    const buttons = this.form.querySelectorAll("button[type=submit]");
+    buttons.forEach((button) => { button.disabled = true; });
+    try {
+      const response = await fetch(this.sendUrl, {
+        method: "POST", cache: "no-store", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ message: text, passage: this.passage.value || null, alternatives }),
+      });
+      const body = await response.json().catch(() => ({}));
+      if (response.status !== 202) {
+        const error = body.error || {};
+        const fields = error.fields || {};
+        this.problem((fields.message || fields.passage || fields.alternatives || [error.message || "That did not work. Try again."])[0]);
+        buttons.forEach((button) => { button.disabled = false; });
+        return;
+      }
+      this.problem("");
+      this.field.value = "";
+      this.aboutPassage("");
+      this.count();
+      this.log.append(this.item(body.message), this.item(body.answer));
+      this.answer = this.log.lastElementChild;
+      this.answer.scrollIntoView({ behavior: "smooth", block: "nearest" });
+      this.poll();
+    } catch (_) {
+      this.problem("The message could not be sent: check your connection and try again.");
+      buttons.forEach((button) => { button.disabled = false; });
+    }
+  }
+
+  // A message as the page draws it, until the server draws the finished answer.
+  item(message) {
+    const boss = message.role === "assistant";
+    const item = document.createElement("li");
+    item.className = `meeting-message ${boss ? "from-boss" : "from-owner"} state-${message.state}`;
+    item.id = `message-${message.id}`;
+    const who = document.createElement("p");
+    who.className = "meeting-who";
+    who.textContent = boss ? "The Movie Boss" : "You";
+    item.append(who);
+    if (message.passage) {
+      const passage = document.createElement("blockquote");
+      passage.className = "meeting-passage";
+      passage.textContent = message.passage;
+      item.append(passage);
+    }
+    const words = document.createElement("p");
+    words.className = `meeting-words${boss ? " is-writing" : ""}`;
+    words.dataset.words = "";
+    words.textContent = message.content || (boss ? "The Movie Boss is thinking…" : "");
+    item.append(words);
+    return item;
+  }
+
+  async poll() {
+    let again = true;
+    try {
+      const headers = this.etag ? { "If-None-Match": this.etag } : {};
+      const response = await fetch(this.url, { headers, cache: "no-store" });
+      if (response.status === 200) {
+        this.etag = response.headers.get("ETag");
+        const doc = await response.json();
+        const last = doc.messages[doc.messages.length - 1];
+        if (!doc.busy) {
+          // The answer is whole: let the server draw it, with its proposal cards.
+          window.location.hash = last ? `message-${last.id}` : "meeting";
+          window.location.reload();
+          return;
+        }
+        if (this.answer && last && last.content) {
+          $(this.answer, "[data-words]").textContent = last.content;
+        }
+      } else if (response.status !== 304) {
+        again = response.status >= 500;
+      }
+    } catch (_) {
+      setTimeout(() => this.poll(), MEETING_POLL_MS * 10);
+      return;
+    }
+    if (again) setTimeout(() => this.poll(), MEETING_POLL_MS);
+  }
+}
+
+// The sentences a selection touches, when it lies within one paragraph (as the server will read it); the
+// selected words themselves otherwise.
+function wholeSentences(range) {
+  const words = range.toString().replace(/\s+/g, " ").trim();
+  const node = range.startContainer;
+  if (node !== range.endContainer || node.nodeType !== Node.TEXT_NODE) return words;
+  const text = node.textContent;
+  let from = 0;
+  for (const end of text.slice(0, range.startOffset).matchAll(/[.!?…]+["'”’)\]]*\s+/g)) from = end.index + end[0].length;
+  const after = /[.!?…]+["'”’)\]]*(?=\s|$)/g;
+  after.lastIndex = Math.max(range.endOffset - 1, from);
+  const stop = after.exec(text);
+  return text.slice(from, stop ? stop.index + stop[0].length : text.length).replace(/\s+/g, " ").trim();
+}
+
+// Selecting words of the synopsis offers "Change this", which starts a meeting turn about those sentences.
+function setUpPassageBar(meeting) {
+  const synopsis = document.querySelector("[data-synopsis]");
+  const bar = document.querySelector("[data-passage-bar]");
+  if (!synopsis || !bar) return;
+  let chosen = "";
+  document.addEventListener("selectionchange", () => {
+    const selection = document.getSelection();
+    // A collapsed selection (the click on "Change this" makes one) keeps the bar as it was.
+    if (!selection.rangeCount || selection.isCollapsed) return;
+    const range = selection.getRangeAt(0);
+    const inside = synopsis.contains(range.commonAncestorContainer);
+    chosen = inside ? wholeSentences(range) : "";
+    $(bar, "[data-passage-text]").textContent = chosen.length > 160 ? `${chosen.slice(0, 157)}…` : chosen;
+    bar.hidden = !chosen;
+  });
+  $(bar, "[data-passage-change]").addEventListener("click", () => {
+    if (!chosen) return;
+    meeting.aboutPassage(chosen);
+    bar.hidden = true;
+  });
+}
+
+// Each list of versions becomes a stepper: one version at a time, older and newer a click away.
+function setUpSteppers() {
+  document.querySelectorAll("[data-stepper]").forEach((section) => {
+    const items = [...$(section, "[data-stepper-list]").children];
+    let index = Math.max(0, items.findIndex((item) => item.hasAttribute("data-current")));
+    const nav = document.createElement("div");
+    nav.className = "stepper-nav";
+    const older = document.createElement("button");
+    const newer = document.createElement("button");
+    const where = document.createElement("span");
+    older.type = newer.type = "button";
+    older.className = newer.className = "button button-small";
+    older.textContent = "‹ Older";
+    newer.textContent = "Newer ›";
+    where.className = "stepper-where";
+    where.setAttribute("aria-live", "polite");
+    nav.append(older, where, newer);
+    $(section, "[data-stepper-list]").before(nav);
+    const show = (to) => {
+      index = to;
+      items.forEach((item, i) => { item.hidden = i !== index; });
+      where.textContent = `Version ${items[index].dataset.version} of ${items.length}`;
+      older.disabled = index === 0;
+      newer.disabled = index === items.length - 1;
+    };
+    older.addEventListener("click", () => show(index - 1));
+    newer.addEventListener("click", () => show(index + 1));
+    show(index);
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   setUpIdeaForm();
   setUpCopyButtons();
@@ -361,4 +587,11 @@ document.addEventListener("DOMContentLoaded", () => {
   setUpSecret();
   const root = document.querySelector("[data-pitch]");
   if (root) new PitchPage(root).start();
+  const meetingRoot = document.querySelector("[data-meeting]");
+  if (meetingRoot) {
+    const meeting = new MeetingPanel(meetingRoot);
+    meeting.start();
+    setUpPassageBar(meeting);
+  }
+  setUpSteppers();
 });

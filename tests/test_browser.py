@@ -76,9 +76,9 @@ class HeldWriter(OfflineProvider):
 
 
 @contextmanager
-def serving(tmp_path, **config):
-    """The app on a free loopback port, with the held writer: (base URL, writer)."""
-    writer = HeldWriter()
+def serving(tmp_path, writer: HeldWriter | None = None, **config):
+    """The app on a free loopback port, with the held writer (or `writer`): (base URL, writer)."""
+    writer = writer or HeldWriter()
     app = make_app(tmp_path, provider=writer, **config)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -298,7 +298,7 @@ def test_a_new_poster_is_painted_in_view(live_server, browser):
     shot(page, "desktop-new-poster-preview", full_page=False)
     writer.partial.set()
     wait_until_finished(page, owner=True)
-    expect(page.locator(".poster-versions li")).to_have_count(2, timeout=10_000)
+    expect(page.locator("#versions-poster .version")).to_have_count(2, timeout=10_000)
     expect(page.locator("[data-poster-placeholder]")).to_be_hidden()
     assert page.locator("[data-poster] img.poster-image").get_attribute("src") != old
     shot(page, "desktop-new-poster-done")
@@ -452,6 +452,7 @@ def test_publish_share_report_and_the_pages_around_a_pitch(live_server, browser)
     accessible(phone, "the gallery, phone")
     phone.get_by_text(title).first.click()
     expect(phone.locator("[data-title]")).to_have_text(title)
+    phone.wait_for_load_state()  # the stylesheet too: on a busy machine the title can come first
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375  # nothing overflows sideways
     assert phone.locator("[data-status-badge]:visible, .step, .making-of").count() == 0
     assert "DONE" not in phone.locator("main").inner_text().upper().split()

@@ -242,3 +242,26 @@ def test_recovery_leaves_a_backlog_alone_and_queues_only_lost_jobs(web, redis_se
     # RQ loses one job (say Redis was flushed): only that pitch is queued again.
     Redis.from_url(redis_server.url).delete(f"rq:job:pitch-{waiting[0]}")
     assert web.extensions["moviepitch"].recover(older_than=0) == [waiting[0]]
+
+
+def test_a_meeting_turn_is_written_by_a_worker_one_at_a_time(web, workers, stub):
+    from test_meeting_wire import TITLE, boss
+
+    from moviepitch.meeting import messages
+
+    stub.chat_responder = boss
+    client = web.test_client()
+    workers.start()
+    slug = create(client)
+    wait_for(client, slug, lambda d: not d["active"])
+    assert client.post(f"/api/pitches/{slug}/meeting", json={"message": "Give it a funnier title"}).status_code == 202
+    deadline = time.monotonic() + WAIT
+    while (doc := client.get(f"/api/pitches/{slug}/meeting").get_json())["busy"] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    answer = doc["messages"][1]
+    assert answer["state"] == "done" and answer["proposals"][0]["parts"][0]["text"] == TITLE
+    # PostgreSQL keeps one busy turn per pitch too (its partial unique index), whichever web process asks.
+    store = web.extensions["moviepitch"].store
+    messages.start_turn(store, store.pitch_id(slug), "One", None, 1)
+    with pytest.raises(messages.TurnTaken):
+        messages.start_turn(store, store.pitch_id(slug), "Two", None, 1)

@@ -50,6 +50,10 @@ class SplitProvider(Provider):
         """The text provider's."""
         return self._text.sampling_params(model)
 
+    def takes_response_format(self, model: str | None = None) -> bool:
+        """The text provider's."""
+        return self._text.takes_response_format(model)
+
     def warm(self) -> None:
         """Warm both."""
         self._text.warm()

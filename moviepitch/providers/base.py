@@ -49,6 +49,13 @@ class TextRequest:
     presence_penalty: float | None = None
     # The model to ask (None: the provider's text_model).
     model: str | None = None
+    # Structured output: {"type": "json_schema", "json_schema": {...}} for a model to answer in that JSON shape.
+    # A provider that writes from the context (the offline writer) answers in the shape anyway.
+    response_format: Mapping[str, Any] | None = None
+
+
+# The ProviderError kind of a server that refused a request's response_format: ask again without it.
+FORMAT_REFUSED = "format_refused"
 
 
 @dataclass(frozen=True)
@@ -158,6 +165,10 @@ class Provider:
     def sampling_params(self, model: str | None = None) -> frozenset[str]:
         """The sampling parameters (SAMPLING_PARAMS) this provider sends to a text model; here, all of them."""
         return frozenset(SAMPLING_PARAMS)
+
+    def takes_response_format(self, model: str | None = None) -> bool:
+        """Whether a request's response_format reaches the model (False once its server refused one); here, yes."""
+        return True
 
     def warm(self) -> None:
         """Get ready to answer quickly (a serving process calls this as it starts); nothing to do here."""

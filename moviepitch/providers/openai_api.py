@@ -119,6 +119,10 @@ class OpenAIProvider(Provider):
         """The sampling parameters sent to `model` (default: the text model): per the table, less what it rejected."""
         return self.chat.takes(model or self.text_model)
 
+    def takes_response_format(self, model: str | None = None) -> bool:
+        """False once the server refused a response_format for `model` (default: the text model)."""
+        return self.chat.takes_format(model or self.text_model)
+
     def _safety(self, context) -> dict:
         identifier = context.get("safety_identifier") if self.send_safety_identifier else None
         return {"safety_identifier": identifier} if identifier else {}

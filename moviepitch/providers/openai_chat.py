@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable, Mapping
 import openai
 
 from . import deadline
-from .base import SAMPLING_PARAMS, OnDelta, ProviderError, TextRequest, TextResult
+from .base import FORMAT_REFUSED, SAMPLING_PARAMS, OnDelta, ProviderError, TextRequest, TextResult
 from .openai_errors import Call, Server, dropped, error_code, explain, names_param
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,8 @@ class ChatCompletions:
         self._rejected: dict[str, set[str]] = {}
         # Which token limit each model takes, where a server said so: max_completion_tokens or max_tokens.
         self._token_param: dict[str, str] = {}
+        # Models whose server refused a response_format (structured output), learned from a 400 and remembered.
+        self._no_format: set[str] = set()
         # (asked, served) model pairs already warned about.
         self._served: set[tuple[str, str]] = set()
 
@@ -55,6 +57,9 @@ class ChatCompletions:
                 try:
                     result = self._stream_chat(params, on_delta) if on_delta else self._chat(params)
                 except openai.BadRequestError as exc:
+                    if self._refuses_format(exc, params):
+                        raise ProviderError("The AI service does not take structured answers.", kind=FORMAT_REFUSED,
+                                            hint=f"{self.server.url} refused response_format for {model}.") from exc
                     if self._learn(exc, params):
                         continue
                     raise explain(exc, call, self.server) from exc
@@ -79,8 +84,14 @@ class ChatCompletions:
             taken = frozenset() if model.startswith(REASONING_PREFIXES) else frozenset(SAMPLING_PARAMS)
         return taken - self._rejected.get(model, set())
 
+    def takes_format(self, model: str) -> bool:
+        """False once the model's server refused a response_format."""
+        return model not in self._no_format
+
     def _params(self, request: TextRequest, model: str) -> dict[str, Any]:
         params: dict[str, Any] = {"model": model, "messages": request.messages, "timeout": self.timeout}
+        if request.response_format and self.takes_format(model):
+            params["response_format"] = dict(request.response_format)
         taken = self.takes(model)
         for name in SAMPLING_PARAMS:
             value = getattr(request, name, None)
@@ -92,6 +103,15 @@ class ChatCompletions:
             wanted = "max_completion_tokens" if reasoning or self.official else "max_tokens"
             params[self._token_param.get(model, wanted)] = request.max_tokens + (REASONING_ROOM if reasoning else 0)
         return params
+
+    def _refuses_format(self, exc: openai.BadRequestError, params: dict) -> bool:
+        """Remember a model whose server refuses structured output (a 400 naming response_format or json_schema)."""
+        if "response_format" not in params or not (names_param(exc, "response_format")
+                                                   or names_param(exc, "json_schema")):
+            return False
+        log.info("Model %s does not take response_format here; asking it in plain words from now on", params["model"])
+        self._no_format.add(params["model"])
+        return True
 
     def _learn(self, exc: openai.BadRequestError, params: dict) -> bool:
         """Remember a parameter the model rejects and say whether asking again can help."""

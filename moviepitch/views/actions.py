@@ -22,7 +22,9 @@ REGENERATES = {
 }
 # What must already exist before a part can be made again.
 REGENERATE_NEEDS = {"title": "synopsis", "poster": "image_prompt"}
-CHOOSABLE = ("title", "poster")
+CHOOSABLE = ("title", "synopsis", "poster")
+# A synopsis comes back with the cast and poster description made from it.
+MADE_FROM_SYNOPSIS = ("cast", "image_prompt")
 RETRY_AFTER_SECONDS = 10
 
 
@@ -75,10 +77,16 @@ def regenerate(slug: str, part: str):
 
 @bp.post("/p/<slug>/choose/<part>/<int:version>")
 def choose(slug: str, part: str, version: int):
-    """Show another version of the title or poster, for everyone."""
+    """Show another version of the title, synopsis or poster, for everyone (one click undoes a change)."""
     if part not in CHOOSABLE:
         abort(404)
     view = owned(slug)
-    if not services().store.choose(view.id, part, version):
+    store = services().store
+    chosen = {part: version}
+    if part == "synopsis":
+        if view.active:
+            return error_response(409, "Wait until this pitch is finished, then choose a synopsis.")
+        chosen.update(store.made_with(view.id, "synopsis", version, MADE_FROM_SYNOPSIS))
+    if not store.choose_versions(view.id, chosen):
         abort(404)
-    return back_to(slug)
+    return redirect(url_for("pages.pitch", slug=slug, _anchor=f"versions-{part}"), code=303)

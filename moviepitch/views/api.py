@@ -30,7 +30,7 @@ RETRY_AFTER_SECONDS = 10
 LIST_LIMIT = 50
 
 
-def _json_body() -> dict:
+def json_body() -> dict:
     """The request's JSON object: 415 when it is not JSON, 400 when it is not an object."""
     if not request.is_json:
         abort(415)
@@ -40,19 +40,19 @@ def _json_body() -> dict:
     return body
 
 
-def _json_or_token() -> None:
+def json_or_token() -> None:
     """415 unless the request is JSON or carries a bearer token: what no cross-site form can send."""
     if not bearer_token() and not request.is_json:
         abort(415)
 
 
-def _token_checked() -> None:
+def token_checked() -> None:
     """401 for a bearer token that is not valid."""
     if bearer_token() and current_owner() is None:
         abort(401)
 
 
-def _unprocessable(errors: dict[str, list[str]]):
+def unprocessable(errors: dict[str, list[str]]):
     response = jsonify({"error": {"status": 422, "title": "Please check what you sent",
                                   "message": "Some fields could not be used.", "fields": errors}})
     return response, 422
@@ -73,7 +73,7 @@ def _checked(body: dict, check) -> tuple:
     made, errors = check(body)
     if problem:
         errors = {"idea": [problem], **errors}
-    return (None, _unprocessable(errors)) if errors else (made, None)
+    return (None, unprocessable(errors)) if errors else (made, None)
 
 
 def _refused(refusal: Busy | OverBudget):
@@ -89,11 +89,11 @@ def _refused(refusal: Busy | OverBudget):
 @limit_creation
 def create():
     """Create a pitch from {"idea": ...} and optional knobs and models: 202 with its slug, links and the owner token."""
-    body = _json_body()
+    body = json_body()
     settings, unusable = _checked(body, json_settings)
     if unusable:
         return unusable
-    _token_checked()
+    token_checked()
     owner_id = ensure_owner()
     try:
         slug = services().create_pitch(one_line(body["idea"]), owner_id, settings)
@@ -116,7 +116,7 @@ def list_mine():
     if request.args.get("mine") not in ("1", "true"):
         return error_response(400, "Only your own pitches can be listed here: add ?mine=1. "
                                    "Published pitches are in the gallery.")
-    _token_checked()
+    token_checked()
     owner_id = current_owner()
     cards, _ = sharing.mine(services().store, owner_id, per_page=LIST_LIMIT) if owner_id else ([], False)
     return jsonify({"pitches": [_summary(card) for card in cards]})
@@ -144,11 +144,11 @@ def pitch_status(slug: str):
 @bp.patch("/pitches/<slug>")
 def update(slug: str):
     """Publish or unpublish with {"published": true|false} (owner only)."""
-    body = _json_body()
+    body = json_body()
     view = owned(slug)
     published = body.get("published")
     if not isinstance(published, bool) or set(body) - {"published"}:
-        return _unprocessable({"published": ["Send only {\"published\": true} or {\"published\": false}."]})
+        return unprocessable({"published": ["Send only {\"published\": true} or {\"published\": false}."]})
     if not sharing.publish(services().store, view.id, published):
         return error_response(409, "Only a finished pitch can be published.")
     return jsonify(pitch_document(services().store.view(slug)))
@@ -157,7 +157,7 @@ def update(slug: str):
 @bp.delete("/pitches/<slug>")
 def remove(slug: str):
     """Delete a pitch (its maker only, by bearer token or a JSON request); its link then answers 410."""
-    _json_or_token()
+    json_or_token()
     sharing.delete_pitch(services().store, owned(slug, maker=True).id)
     return Response(status=204)
 
@@ -165,15 +165,15 @@ def remove(slug: str):
 @bp.get("/pitches/<slug>/like")
 def like_state(slug: str):
     """Whether this visitor likes the pitch, and how many do."""
-    _token_checked()
+    token_checked()
     return jsonify(asdict(likes.state(services().store, readable(slug).id, current_owner())))
 
 
 def _likeable(slug: str):
     """The pitch a like or unlike names, for a JSON request or a valid token."""
-    _json_or_token()
+    json_or_token()
     view = readable(slug)
-    _token_checked()
+    token_checked()
     return view
 
 
@@ -205,11 +205,11 @@ def unlike(slug: str):
 def create_group():
     """Three takes ({"kind": "takes"}) or a comparison of models ({"kind": "compare", "models": [...]}) of one idea:
     202 with the group's slug and links, its pitches, and the owner token; all or none of its pitches are made."""
-    body = _json_body()
+    body = json_body()
     form, unusable = _checked(body, json_group)
     if unusable:
         return unusable
-    _token_checked()
+    token_checked()
     owner_id = ensure_owner()
     try:
         slug, slugs = groups.create(services(), one_line(body["idea"]), owner_id, form.kind.data, form.members())

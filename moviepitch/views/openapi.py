@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ..models import STEPS
 from ..studio.knobs import KNOBS
+from . import meeting_openapi
 
 STATUSES = ["queued", "running", "done", "partial", "failed", "interrupted", "refused", "cancelled"]
 NULLABLE_STRING = {"type": ["string", "null"]}
@@ -145,6 +146,8 @@ SCHEMAS = {
             "versions": {"type": "object", "additionalProperties": {"type": "array", "items": {
                 "type": "object", "required": ["version", "current"],
                 "properties": {"version": {"type": "integer"}, "current": {"type": "boolean"},
+                               "message_id": {"type": ["integer", "null"], "description": "The pitch meeting "
+                                              "message whose proposal made it, if one did."},
                                "text": {"type": "string"}, "url": {"type": "string"},
                                "thumb_url": {"type": "string"}}}}},
         },
@@ -175,9 +178,10 @@ def document() -> dict:
         "openapi": "3.1.0",
         "info": {"title": "MoviePitch API", "version": "1.0.0",
                  "description": "Turn a one-line movie idea into a pitch (or three takes, or a comparison of "
-                                "models), follow it, publish it, like it, delete it."},
+                                "models), follow it, talk it over with the Movie Boss, publish it, like it, "
+                                "delete it."},
         "components": {
-            "schemas": {**SCHEMAS, **GROUP_SCHEMAS},
+            "schemas": {**SCHEMAS, **GROUP_SCHEMAS, **meeting_openapi.SCHEMAS},
             "securitySchemes": {"ownerToken": {"type": "http", "scheme": "bearer",
                                                "description": "The owner_token from creating a pitch."}},
         },
@@ -272,5 +276,6 @@ def document() -> dict:
                                   "429": _error("Too many likes from your address; see Retry-After.")},
                 },
             },
+            **meeting_openapi.PATHS,
         },
     }

@@ -21,6 +21,7 @@ from .exports import card_version, tagline
 from .present import (
     absolute_url, cast_of, doing_now, page_words, pitch_document, poster_document, poster_note,
 )
+from .meeting_present import meeting_page
 from .share import pop_edit_link, remember_edit_link
 from .studio import studio_context
 
@@ -107,7 +108,7 @@ def pitch(slug: str):
     if shared and (page := cache.current(slug, state.revision, host)):
         return _page(page.html, page.revision)
     view = services().store.view(slug) or abort(404)
-    html = _render_pitch(view)
+    html = render_pitch(view)
     if not shared:
         return html
     if view.revision == state.revision:
@@ -135,10 +136,12 @@ def _page(html: str, revision: int) -> Response:
     return response
 
 
-def _render_pitch(view) -> str:
+def render_pitch(view, **meeting) -> str:
+    """The pitch page; for its owners with the meeting (and `meeting` extras: what a refused message said)."""
     is_owner = owns(view)
     return render_template(
         "pitch.html", pitch=view, doc=pitch_document(view), cast=cast_of(view),
+        meeting=meeting_page(view, **meeting) if is_owner else None,
         poster=poster_document(view), is_owner=is_owner, is_maker=is_owner and made(view),
         # Kept while the page is live (it redraws itself once at the end), shown once after.
         edit_secret=pop_edit_link(view.slug, keep=view.active) if is_owner else None,

@@ -63,7 +63,8 @@ def absolute_url(endpoint: str, **values) -> str:
     return base.rstrip("/") + url_for(endpoint, **values)
 
 
-def _iso(moment: datetime | None) -> str | None:
+def iso_time(moment: datetime | None) -> str | None:
+    """A moment as the API writes it: ISO 8601 in UTC, with a Z."""
     return moment.isoformat().replace("+00:00", "Z") if moment else None
 
 
@@ -219,7 +220,9 @@ def versions_document(view: PitchView) -> dict[str, list[dict]]:
     for part, outputs in view.versions.items():
         documents[part] = []
         for output in outputs:
-            entry = {"version": output.version, "current": shown.get(part) == output.version}
+            entry = {"version": output.version, "current": shown.get(part) == output.version,
+                     # The pitch meeting message whose proposal made it, if one did (owners can read the meeting).
+                     "message_id": output.meta.get("message_id")}
             if part == "poster":
                 entry["url"] = url_for("pages.poster_version", slug=view.slug, version=output.version)
                 entry["thumb_url"] = url_for("pages.thumb_version", slug=view.slug, version=output.version)
@@ -251,7 +254,7 @@ def pitch_document(view: PitchView) -> dict:
         steps.append({
             "name": name, "label": LABELS[name], "state": step.state, "model": short_model(step.model),
             "error": None if step.state == "done" else words, "note": words if step.state == "done" else None,
-            "started_at": _iso(step.started_at), "finished_at": _iso(step.finished_at), "elapsed": elapsed,
+            "started_at": iso_time(step.started_at), "finished_at": iso_time(step.finished_at), "elapsed": elapsed,
             "usage": step.usage, "cost": step_cost(step.cost) if costs_shown else None,
         })
     synopsis = view.outputs.get("synopsis")
@@ -269,9 +272,9 @@ def pitch_document(view: PitchView) -> dict:
         "cost": pitch_cost(view) if costs_shown else None,
         "knobs": knobs.document(view.knobs, services().provider, view.text_model),
         "likes": view.likes,
-        "created_at": _iso(view.created_at),
-        "started_at": _iso(view.started_at),
-        "finished_at": _iso(view.finished_at),
+        "created_at": iso_time(view.created_at),
+        "started_at": iso_time(view.started_at),
+        "finished_at": iso_time(view.finished_at),
         "published": view.published_at is not None,
         "steps": steps,
         "progress": {

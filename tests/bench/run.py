@@ -26,6 +26,8 @@ What it measures, all against a simulated OpenAI-compatible API with a latency p
 5. The peak memory (VmHWM) of each gunicorn web worker.
 6. The offline writer and painter, in this process: writing time and painting CPU per pitch, and the
    cold start of the lexicon and language model (offline_costs.py).
+7. A pitch meeting turn in-process: the owner's message to the boss's first reply words in the meeting's JSON
+   (polled every 50 ms), against the simulated API's first-token time plus 0.5 s (meeting_turn.py).
 
 --only runs some of them: 1 and 2 come from one pitch, so they run together; 4 without 3 runs only
 the idle permalink rounds its ratio needs; 4 without 1 loads for the critical path the latency
@@ -35,7 +37,8 @@ Only loopback addresses are used, and every load loop is bounded in count and in
 client is wrk when installed (-t2 -c16 -d10s --latency), else loadclient.py (threads + http.client).
 
 The code: report.py (rows, load runs, the Markdown), servers.py (the processes it starts),
-load.py (the load client), pitches.py (making pitches), measurements.py (the five measurements).
+load.py (the load client), pitches.py (making pitches), measurements.py (the five measurements),
+meeting_turn.py (measurement 7).
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ for _path in (str(ROOT), str(BENCH)):
 
 import simulated_openai as simapi  # noqa: E402
 from load import LoadClient  # noqa: E402
+from meeting_turn import measure_meeting  # noqa: E402
 from measurements import (check_pages, measure_idle, measure_idle_permalink, measure_in_flight,  # noqa: E402
                           measure_memory, measure_pitch)
 from offline_costs import measure_offline  # noqa: E402
@@ -68,7 +72,7 @@ from pitches import app_env, expected_floor, seed_instance  # noqa: E402
 from report import Report  # noqa: E402
 from servers import Gunicorn, SimulatedAPI, child_env, cpu_plan, gunicorn_conf, machine_facts  # noqa: E402
 
-MEASUREMENTS = frozenset(range(1, 7))
+MEASUREMENTS = frozenset(range(1, 8))
 
 
 def parse_only(text: str) -> frozenset[int]:
@@ -78,7 +82,7 @@ def parse_only(text: str) -> frozenset[int]:
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a comma-separated list of numbers") from None
     if not chosen or not chosen <= MEASUREMENTS:
-        raise argparse.ArgumentTypeError(f"{text!r}: measurements are numbered 1 to 6")
+        raise argparse.ArgumentTypeError(f"{text!r}: measurements are numbered 1 to 7")
     if chosen & {1, 2}:
         chosen |= {1, 2}  # one pitch gives both, so neither costs anything without the other
     return frozenset(chosen)
@@ -110,7 +114,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--app-path", type=Path, help="a folder to put on gunicorn's Python path for --app")
     parser.add_argument("--keep", action="store_true", help="keep the run folder (databases and server logs)")
     parser.add_argument("--only", type=parse_only, default=MEASUREMENTS, metavar="N[,N...]",
-                        help="run only these measurements, e.g. 3,4 or 6 (default: all six); 1 and 2 run "
+                        help="run only these measurements, e.g. 3,4 or 7 (default: all seven); 1 and 2 run "
                              "together, and 4 without 3 runs just the idle permalink rounds its ratio needs")
     args = parser.parse_args(argv)
     if (not 0 < args.scale <= 10 or not 0 < args.duration <= 60 or not 0 < args.in_flight <= 100
@@ -187,10 +191,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if 6 in only:
             measure_offline(report)
-        if only & {1, 2, 3, 4, 5}:
+        if only & {1, 2, 3, 4, 5, 7}:
             sim.start()
         if 1 in only:
             pitch = measure_pitch(report, sim, folder / "inprocess", profile, pitch_bound)
+        if 7 in only:
+            measure_meeting(report, sim, folder / "meeting", profile, 30.0 * args.scale + 30.0)
         if only & {3, 4, 5}:
             print("\n3. Under gunicorn ..." if 3 in only else "\nUnder gunicorn ...", flush=True)
             slug = seed_instance(folder / "instance")[0]

@@ -8,7 +8,7 @@ actually timed. On Linux `time.monotonic()` is one system-wide clock, so records
 separate server process compare directly with the harness's own clock.
 
 Endpoints: POST /v1/chat/completions (plain, or streamed SSE with finish_reason and
-include_usage), POST /v1/images/generations (plain base64 PNG, or streamed with partial images),
+include_usage; a pitch meeting turn answers in JSON when it asks for structured output), POST /v1/images/generations (plain base64 PNG, or streamed with partial images),
 POST /v1/moderations (fast, never flagged), GET /v1/models, and GET /_bench/calls?since=T (the
 records as JSON) and GET /_bench/profile.
 
@@ -75,8 +75,21 @@ STARS = "Saoirse Ronan, Riz Ahmed, Brian Cox"
 CAST = "Nora Vale: Saoirse Ronan\nTheo Marsh: Riz Ahmed\nElias Crane: Brian Cox"
 OTHER = "A quiet lighthouse by the sea."
 
+# A pitch meeting turn (moviepitch/meeting): the boss's reply first, so it streams first, then the proposal.
+MEETING_REPLY = ("A heist comedy? Now you're talking: I can already see the crew, the vault, and every plan going "
+                 "wrong at the same time.")
+MEETING = json.dumps({"reply": MEETING_REPLY, "proposal": {
+    "summary": "Make it a heist comedy", "reason": "Comedy travels, and heists sell.",
+    "changes": {"title": "The Keeper's Heist", "synopsis": SYNOPSIS.replace("lighthouse keeper", "retired safecracker"),
+                "cast": None, "image_prompt": None}}})
+MEETING_REWRITE = "SUMMARY: Make it a heist comedy\nREASON: Comedy travels\nTITLE: The Keeper's Heist"
+MEETING_SUMMARY = "The writer asked for a heist comedy; the boss proposed one."
+
 # The step a chat request serves, from words of its system prompt; checked in this order.
 STEP_MARKERS = (
+    ("meeting_summary", ("summarise this pitch meeting",)),
+    ("meeting_rewrite", ("write up the change",)),
+    ("meeting", ("in a pitch meeting with the writer",)),
     ("reply", ("studio boss",)),
     ("stars", ("extract the names", "actors' names", "stars")),
     ("safer_image_prompt", ("refused this movie poster",)),
@@ -86,7 +99,15 @@ STEP_MARKERS = (
     ("title", ("title",)),
 )
 ANSWERS = {"reply": REPLY, "stars": STARS, "safer_image_prompt": IMAGE_PROMPT, "cast": CAST,
-           "image_prompt": IMAGE_PROMPT, "title": TITLE, "synopsis": SYNOPSIS}
+           "image_prompt": IMAGE_PROMPT, "title": TITLE, "synopsis": SYNOPSIS, "meeting_rewrite": MEETING_REWRITE,
+           "meeting_summary": MEETING_SUMMARY}
+
+
+def answer(step: str, body: dict) -> str:
+    """What the "model" says to a chat request: a meeting turn in JSON when structured output is asked for."""
+    if step == "meeting":
+        return MEETING if body.get("response_format") else MEETING_REPLY
+    return ANSWERS.get(step, OTHER)
 
 
 @dataclass
@@ -282,7 +303,7 @@ class _Handler(wire.QuietHandler):
 
     def _chat(self, body: dict, call: Call) -> None:
         profile = self.server.api.profile
-        text = ANSWERS.get(call.step, OTHER)
+        text = answer(call.step, body)
         tokens = pieces(text)
         call.tokens = len(tokens)
         model = body.get("model") or "sim-text"

@@ -98,12 +98,18 @@ _SET_VERBS = r"(?:set (?:it|this|the story|the film|the movie|everything)?|move 
 _CLAUSE_CUT = re.compile(r"[.;!?]+|,(?!\d)|\s+(?:and|but|also|plus|then)\s+")
 _TITLE = re.compile(r"\btitles?\b|\bcall (?:it|the film|the movie)\b|\bname (?:of )?(?:the )?(?:film|movie)\b")
 _LOOK = re.compile(r"\bposters?\b|\bimage\b|\bpicture\b|\bartwork\b|\bpalette\b|\bcolou?rs?\b|\bcolou?rful\b")
+# Errands about the pitch rather than changes to it ("email this to my agent in Los Angeles"): a place or a
+# genre word inside one is not a request to rewrite anything.
+_ERRAND = re.compile(r"^(?:please\s+|can you\s+|could you\s+)?(?:e-?mail|send|share|tweet|forward|print|"
+                     r"publish|upload|export|download|delete|phone)\b", re.IGNORECASE)
 
 
 def read_asks(message: str) -> list[Ask]:
     """The changes a message asks for, in the order it asks for them; [] when it asks for nothing the
     writer can do."""
     text = " ".join((message or "").replace("\u2019", "'").split())
+    if _ERRAND.match(text):
+        return []
     asks: list[Ask] = []
     for clause in _clauses(text):
         low = clause.lower()
