@@ -35,11 +35,11 @@ def create_app(test_config: dict | None = None, *, root=None, instance_path=None
     """Build the app. `provider` lets tests substitute a scripted one."""
     from .cli import register_commands
     from .config import load_config
-    from .errors import register_errorhandlers
-    from .input_bounds import register_input_bounds
-    from .owner import register_owner
-    from .revalidation import VersionedRevalidation
-    from .security import register_security
+    from .web.errors import register_errorhandlers
+    from .web.input_bounds import register_input_bounds
+    from .web.owner import register_owner
+    from .web.revalidation import VersionedRevalidation
+    from .web.security import register_security
 
     app = Flask(__name__, instance_relative_config=True, **project_folders(root, instance_path))
     os.makedirs(app.instance_path, exist_ok=True)
@@ -60,7 +60,7 @@ def create_app(test_config: dict | None = None, *, root=None, instance_path=None
 
 def register_services(app: Flask, provider=None) -> None:
     """The store, provider and job runner, and a database schema that fits the code."""
-    from .schema import prepare_schema, register_schema_gate
+    from .storage.schema import prepare_schema, register_schema_gate
     from .services import init_services
 
     services = init_services(app, provider)
@@ -70,9 +70,9 @@ def register_services(app: Flask, provider=None) -> None:
 
 def register_extensions(app: Flask) -> None:
     """CSRF for every form, and rate limits shared by every process."""
-    from .extensions import csrf, limiter
-    from .rate_limits import SCHEME
-    from .views import api, meeting
+    from .web.extensions import csrf, limiter
+    from .web.rate_limits import SCHEME
+    from .web.views import api, meeting
 
     csrf.init_app(app)
     # Said for every app: the limiter is one object, and an app that switched it off must not
@@ -94,7 +94,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """The pages and the API."""
-    from .views import actions, api, exports, groups, health, meeting, pages, share, studio
+    from .web.views import actions, api, exports, groups, health, meeting, pages, share, studio
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(studio.bp)
@@ -113,7 +113,7 @@ def register_template_globals(app: Flask) -> None:
     owner's report of failed steps."""
     from .services import services
     from .studio.knobs import knob_facts
-    from .views.present import absolute_url, failure_report, short_model
+    from .web.views.present import absolute_url, failure_report, short_model
 
     app.jinja_env.globals["absolute_url"] = absolute_url
     app.jinja_env.globals["failure_report"] = failure_report

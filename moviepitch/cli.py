@@ -9,14 +9,15 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from . import db, sharing, tasks
+from .storage import db, sharing
+from . import tasks
 from .jobs import RQJobs
-from .forms import idea_problem, one_line
-from .pipeline import LABELS, run_pitch
+from .web.forms import idea_problem, one_line
+from .chain.pipeline import LABELS, run_pitch
 from .providers.base import split_error
 from .services import services
 from .studio.commands import register_studio_commands
-from .views.present import cast_of, failure_report
+from .web.views.present import cast_of, failure_report
 
 CLI_OWNER = "cli"
 # Where `flask run` and `make run` serve, for links printed when no public URL is set.

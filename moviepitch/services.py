@@ -8,14 +8,16 @@ from dataclasses import dataclass, field
 
 from flask import Flask, current_app
 
-from . import db, image_pool, pipeline
-from .budget import Budget, OverBudget
+from .storage import db
+from .media import image_pool
+from .chain import pipeline
+from .storage.budget import Budget, OverBudget
 from .jobs import Busy, QueueDown, RQJobs, ThreadJobs
 from .meeting import turns
 from .providers import Provider, select_provider, tell_offline_once
-from .records import Staleness
-from .schema import SchemaGate
-from .store import Store
+from .storage.records import Staleness
+from .storage.schema import SchemaGate
+from .storage.store import Store
 from .studio.prices import PriceTable
 
 log = logging.getLogger(__name__)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 
-from ..records import PitchView
-from ..store import FINISHED, Store
+from ..storage.records import PitchView
+from ..storage.store import FINISHED, Store
 from . import messages
 from .messages import Message
 from .prompts import PARTS

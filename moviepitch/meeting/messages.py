@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from ..models import MeetingMessage, MeetingSummary, Pitch, utcnow
-from ..store import Store
+from ..storage.models import MeetingMessage, MeetingSummary, Pitch, utcnow
+from ..storage.store import Store
 
 BUSY = ("queued", "writing")
 INTERRUPTED = "The boss's answer was interrupted before it finished. Send your message again."

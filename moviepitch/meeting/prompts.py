@@ -9,7 +9,7 @@ words, like the idea, are data in tags, never instructions.
 
 from __future__ import annotations
 
-from ..prompts import DATA_RULE, quoted
+from ..chain.prompts import DATA_RULE, quoted
 
 # The most tokens an answer may take: a reply and a whole new synopsis; three of them with alternatives.
 MAX_TOKENS = {1: 1600, 3: 3600}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from .. import answers, cast as cast_reading
+from ..chain import answers, cast as cast_reading
 from ..providers import ProviderError
 from . import diffs
 from .prompts import PARTS, REWRITE_LABELS

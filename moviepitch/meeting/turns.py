@@ -15,17 +15,17 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from .. import answers
-from ..pipeline import safety_identifier
+from ..chain import answers
+from ..chain.pipeline import safety_identifier
 from ..providers import Provider, ProviderError, TextRequest
 from ..providers.base import FORMAT_REFUSED
-from ..records import PitchView
-from ..store import Store
+from ..storage.records import PitchView
+from ..storage.store import Store
 from . import messages, prompts, proposals, summary as history
 from .messages import Message
 
 if TYPE_CHECKING:
-    from ..budget import Budget
+    from ..storage.budget import Budget
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from typing import Any, Callable, Iterable, Mapping
 
 import openai
 
-from ..endpoints import is_openai
-from ..posters import sniff
+from ..web.endpoints import is_openai
+from ..media.posters import sniff
 from . import deadline
 from .base import (
     ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,

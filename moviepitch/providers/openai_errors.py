@@ -13,8 +13,8 @@ from typing import Callable
 import httpx2
 import openai
 
-from ..answers import clean, model_name
-from ..endpoints import shown, v1_form
+from ..chain.answers import clean, model_name
+from ..web.endpoints import shown, v1_form
 from .base import ProviderError
 
 # Error codes with which image services refuse a prompt on content grounds.

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sqlalchemy import and_, select
 
-from ..models import CurrentPart, Output, Pitch, Step
-from ..prompts import synopsis_messages
-from ..store import Store
+from ..storage.models import CurrentPart, Output, Pitch, Step
+from ..chain.prompts import synopsis_messages
+from ..storage.store import Store
 
 MIN_EXAMPLES = 10  # the fine-tuning API refuses a training file with fewer
 ROLES = ("system", "user", "assistant")

@@ -14,8 +14,8 @@ from typing import Mapping
 
 from sqlalchemy import select
 
-from ..models import GroupMember, Pitch, PitchGroup
-from ..store import Store, new_slug
+from ..storage.models import GroupMember, Pitch, PitchGroup
+from ..storage.store import Store, new_slug
 
 KINDS = ("takes", "compare")
 COMPARE_MIN, COMPARE_MAX = 2, 3

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from ..models import Like, Pitch
-from ..store import Store
+from ..storage.models import Like, Pitch
+from ..storage.store import Store
 
 
 class NotLikeable(Exception):

@@ -8,9 +8,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from ..models import UsageEntry, utcnow
-from ..records import PitchView
-from ..store import Store
+from ..storage.models import UsageEntry, utcnow
+from ..storage.records import PitchView
+from ..storage.store import Store
 from .prices import amount
 
 GROUPINGS = ("model", "day")

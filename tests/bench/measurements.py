@@ -213,7 +213,7 @@ def measure_memory(report: Report, app: Gunicorn) -> None:
                    "none set")
     else:
         report.add("5", "Peak RSS per gunicorn web worker", "no workers found", "none set")
-    # Each web worker's image processes (a fork server and its workers, see moviepitch/image_pool.py).
+    # Each web worker's image processes (a fork server and its workers, see moviepitch/media/image_pool.py).
     helpers = {pid: descendants(pid) for pid in workers}
     if any(helpers.values()):
         report.add("5", "Image processes per web worker (fork server and workers): count, RSS, PSS",

@@ -38,8 +38,9 @@ def _finished_pitch(store) -> str:
 
 def meeting_turn(sim: SimulatedAPI, folder: Path, bound: float) -> dict:
     """Post one message and poll the meeting; the times (from the post) to the first reply words and to the end."""
-    from moviepitch import create_app, db
-    from moviepitch.owner import signed
+    from moviepitch import create_app
+    from moviepitch.storage import db
+    from moviepitch.web.owner import signed
     from moviepitch.services import services
 
     app = create_app({"SECRET_KEY": SECRET, "OPENAI_BASE_URL": sim.base_url, "PROVIDER": None,

@@ -73,7 +73,8 @@ def course_chain(base_url: str) -> dict:
 
 def in_process_pitch(sim: SimulatedAPI, folder: Path, bound: float) -> dict:
     """Submit one pitch to an in-process app over its JSON API and poll its status JSON every 50 ms."""
-    from moviepitch import create_app, db
+    from moviepitch import create_app
+    from moviepitch.storage import db
     from moviepitch.services import services
 
     app = create_app({"SECRET_KEY": SECRET, "OPENAI_BASE_URL": sim.base_url, "PROVIDER": None,
@@ -176,7 +177,8 @@ def app_env(instance: Path, api_url: str, job_workers: int) -> dict[str, str]:
 
 def seed_instance(folder: Path, count: int = 5) -> list[str]:
     """A migrated SQLite database with finished pitches (made against a very fast simulated API); one published."""
-    from moviepitch import create_app, db, sharing
+    from moviepitch import create_app
+    from moviepitch.storage import db, sharing
     from moviepitch.services import services
 
     with simapi.SimulatedOpenAI(simapi.Profile(scale=0.005)) as fast:

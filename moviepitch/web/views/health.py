@@ -1,0 +1,36 @@
+"""Liveness and readiness, for load balancers and orchestrators."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from ...jobs import RQJobs
+from ...services import services
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz():
+    """The process is up."""
+    return jsonify({"status": "ok"})
+
+
+@bp.get("/readyz")
+def readyz():
+    """The database answers with a current schema, and the queue too when one is configured: 200, else 503."""
+    # The schema check says what to do about it in one line, for whoever reads the probe.
+    checks = {"schema": services().schema.problem() or "ok"}
+    try:
+        with services().store.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        checks["database"] = "ok"
+    except SQLAlchemyError:
+        checks["database"] = "unreachable"
+    jobs = services().jobs
+    if isinstance(jobs, RQJobs):
+        checks["queue"] = "ok" if jobs.ping() else "unreachable"
+    ready = all(value == "ok" for value in checks.values())
+    return jsonify({"status": "ok" if ready else "unavailable", "checks": checks}), 200 if ready else 503
