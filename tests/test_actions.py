@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 
 import pytest
-from conftest import csrf_token, drain, services_of, submit_idea
+from helpers import csrf_token, drain, services_of, submit_idea
 from fakes import ScriptedProvider, png_bytes
 from test_resume import backdate_heartbeat
 
-from moviepitch.owner import COOKIE, signed
+from moviepitch.web.owner import COOKIE, signed
 from moviepitch.providers import ProviderError
 
 
@@ -42,7 +42,7 @@ def test_retry_after_a_failed_poster(client, app, provider):
 
 def test_a_new_offline_poster_comes_with_a_description_of_what_it_shows(client, app):
     from moviepitch.offline import plan_story, write_image_prompt
-    from moviepitch.views.present import short_description
+    from moviepitch.web.views.present import short_description
     slug = create(client, app)
     first = status(client, slug)
     assert post(client, f"/p/{slug}/regenerate/poster").status_code == 303

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from moviepitch import answers, endpoints, prompts
+from moviepitch.chain import answers, prompts
+from moviepitch.web import endpoints
 from moviepitch.providers import ProviderError
-from moviepitch.views.present import short_model
+from moviepitch.web.views.present import short_model
 
 
 @pytest.mark.parametrize("raw, clean", [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import drain
+from helpers import drain
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate as validate_spec
 from referencing import Registry

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import make_app
+from helpers import make_app
 from werkzeug.serving import make_server
 
 from moviepitch.providers import OfflineProvider

@@ -10,7 +10,7 @@ import threading
 from contextlib import contextmanager
 
 import pytest
-from conftest import make_app, responder
+from helpers import make_app, responder
 from test_browser import (  # noqa: F401 (browser: a fixture)
     ARTIFACTS, DESKTOP, PHONE, Person, accessible, browser, expect, serving, shot,
 )

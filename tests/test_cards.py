@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from moviepitch import cards
+from moviepitch.media import cards
 
 FONTS = Path(__file__).resolve().parents[1] / "static" / "fonts"
 BOLD = cards.chain(FONTS, "Bold")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from moviepitch import cast
-from moviepitch.prompts import TOP_GUN_SYNOPSIS
+from moviepitch.chain import cast
+from moviepitch.chain.prompts import TOP_GUN_SYNOPSIS
 
 
 def test_the_course_example_gives_its_three_stars():

@@ -9,11 +9,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import make_app
+from helpers import make_app
 from fakes import SYNOPSIS, ScriptedProvider
 
-from moviepitch import pipeline
-from moviepitch.store import RETRYABLE, ClaimLost
+from moviepitch.chain import pipeline
+from moviepitch.storage.store import RETRYABLE, ClaimLost
 
 IDEA = "A submarine captain receives orders from a country that no longer exists."
 

@@ -43,7 +43,7 @@ def test_a_failed_pitch_exits_non_zero_with_the_reason(runner, provider):
 
 
 def test_db_current_names_the_revision(runner):
-    from moviepitch.db import head_revision
+    from moviepitch.storage.db import head_revision
 
     result = runner.invoke(args=["db", "current"])
     assert result.exit_code == 0 and f"Database is up to date (revision {head_revision()})" in result.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from conftest import close_app, csrf_token, drain, make_app, pitch_through, steps_of
+from helpers import close_app, csrf_token, drain, make_app, pitch_through, steps_of
 from openai_stub import Fault
 
 from moviepitch.providers import OpenAIProvider

@@ -6,10 +6,10 @@ import re
 import threading
 
 import pytest
-from conftest import close_app, is_step, make_app, pitch_through, responder
+from helpers import close_app, is_step, make_app, pitch_through, responder
 from fakes import ScriptedProvider
 
-from moviepitch import pipeline
+from moviepitch.chain import pipeline
 from moviepitch.providers import ProviderError
 
 PLACEHOLDERS = ("Title coming…", "Casting…", "Writing…")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from conftest import close_app, csrf_token, drain, is_step, make_app, pitch_through, responder, steps_of
+from helpers import close_app, csrf_token, drain, is_step, make_app, pitch_through, responder, steps_of
 from openai_stub import Fault
 
 EARLIER = {"reply", "synopsis", "title", "cast", "image_prompt"}

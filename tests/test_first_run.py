@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from services import AppServer, PostgresServer, serving
+from local_servers import AppServer, PostgresServer, serving
 from setuptools.config.setupcfg import read_configuration
 
-from moviepitch import create_app, db
+from moviepitch import create_app
+from moviepitch.storage import db
 
 ROOT = Path(__file__).resolve().parent.parent
 FLASK = str(Path(sys.executable).with_name("flask"))
@@ -135,4 +136,4 @@ def test_an_app_made_after_one_with_limits_off_has_them_on(tmp_path):
 
 def test_the_migrations_are_packages_so_the_install_is_quiet():
     packages = read_configuration(ROOT / "setup.cfg")["options"]["packages"]
-    assert {"moviepitch.migrations", "moviepitch.migrations.versions"} <= set(packages)
+    assert {"moviepitch.storage.migrations", "moviepitch.storage.migrations.versions"} <= set(packages)

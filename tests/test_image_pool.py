@@ -4,10 +4,10 @@ import os
 import signal
 
 import pytest
-from conftest import drain, services_of, submit_idea
+from helpers import drain, services_of, submit_idea
 from fakes import png_bytes
 
-from moviepitch import image_pool, posters
+from moviepitch.media import image_pool, posters
 from moviepitch.services import image_processes
 
 POSTER = png_bytes((400, 600))

@@ -6,12 +6,12 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from conftest import csrf_token, drain, make_app
-from services import AppServer
+from helpers import csrf_token, drain, make_app
+from local_servers import AppServer
 
 from moviepitch.jobs import Busy
-from moviepitch.models import RateLimit
-from moviepitch.rate_limits import DatabaseStorage
+from moviepitch.storage.models import RateLimit
+from moviepitch.web.rate_limits import DatabaseStorage
 
 IDEA = "A knitting club becomes the world's most wanted gang of thieves."
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from services import PostgresServer, RedisServer, accepts, require, serving
+from local_servers import PostgresServer, RedisServer, accepts, require, serving
 
 
 @pytest.fixture(scope="module")

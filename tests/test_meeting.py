@@ -8,13 +8,13 @@ from datetime import timedelta
 
 import meeting_script
 import pytest
-from conftest import csrf_token, drain, make_app, close_app, submit_idea
+from helpers import csrf_token, drain, make_app, close_app, submit_idea
 from fakes import ScriptedProvider
 from sqlalchemy import select, update
 
-from moviepitch import sharing
+from moviepitch.storage import sharing
 from moviepitch.meeting import messages
-from moviepitch.models import MeetingMessage, UsageEntry, utcnow
+from moviepitch.storage.models import MeetingMessage, UsageEntry, utcnow
 from moviepitch.providers import ProviderError
 
 IDEA = "A retired safecracker is pulled back for one last job."

@@ -8,7 +8,7 @@ import html
 
 import meeting_script
 import pytest
-from conftest import close_app, csrf_token, drain, make_app
+from helpers import close_app, csrf_token, drain, make_app
 from fakes import ScriptedProvider
 from markupsafe import escape
 from openapi_spec_validator import validate as validate_spec

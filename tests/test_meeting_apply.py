@@ -7,11 +7,11 @@ import json
 
 import meeting_script
 import pytest
-from conftest import csrf_token, drain
+from helpers import csrf_token, drain
 from fakes import ScriptedProvider
 from test_meeting import made, meeting, say
 
-from moviepitch import sharing
+from moviepitch.storage import sharing
 from moviepitch.meeting import messages
 
 

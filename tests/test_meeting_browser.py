@@ -140,6 +140,8 @@ def test_a_thriller_becomes_a_heist_comedy_and_back(meeting_server, browser):
 
     # Another browser, made an owner through the edit link, comes back to the meeting where it was.
     page.get_by_role("button", name="Make a new edit link").click()
+    # The form posts and the page comes back with the link: wait for it rather than read the page before.
+    expect(page.locator("[data-edit-link]")).to_contain_text("/edit/")
     edit_url = page.locator("[data-edit-link]").inner_text().strip()
     other = Person(browser, base, PHONE)
     other.goto(edit_url)

@@ -7,9 +7,9 @@ These run against the real OfflineProvider.
 from __future__ import annotations
 
 import pytest
-from conftest import drain, submit_idea
+from helpers import drain, submit_idea
 
-from moviepitch import cast
+from moviepitch.chain import cast
 from moviepitch.meeting import diffs, proposals
 from moviepitch.providers import OfflineProvider, TextRequest
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import drain, responder, stub_pitch
+from helpers import drain, responder, stub_pitch
 from openai_stub import Fault
 
 from moviepitch.meeting import prompts

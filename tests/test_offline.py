@@ -9,7 +9,7 @@ import re
 import pytest
 from PIL import Image, ImageStat
 
-from moviepitch.cast import from_brackets
+from moviepitch.chain.cast import from_brackets
 from moviepitch.offline import (
     paint_poster, plan_story, write_cast, write_image_prompt, write_reply, write_synopsis, write_title,
 )

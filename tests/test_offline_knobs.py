@@ -8,7 +8,7 @@ import re
 import pytest
 from test_offline import IDEAS, _sentences
 
-from moviepitch.cast import from_brackets
+from moviepitch.chain.cast import from_brackets
 from moviepitch.offline import (
     beats, genre_beats, idea_beats, plan_story, write_image_prompt, write_reply, write_synopsis, write_title,
 )

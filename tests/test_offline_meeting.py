@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from moviepitch.cast import from_brackets
+from moviepitch.chain.cast import from_brackets
 from moviepitch.offline import plan_story
 from moviepitch.offline.art import LOOKS
 from moviepitch.offline.meeting.asks import read_asks

@@ -6,7 +6,7 @@ import base64
 import logging
 
 import pytest
-from conftest import drain, make_app, submit_idea
+from helpers import drain, make_app, submit_idea
 from openai_stub import Fault
 
 from moviepitch.providers import OpenAIProvider, ProviderError, TextRequest, select_provider

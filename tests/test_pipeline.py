@@ -7,7 +7,7 @@ import threading
 
 from fakes import SYNOPSIS, ScriptedProvider
 
-from moviepitch import pipeline
+from moviepitch.chain import pipeline
 from moviepitch.providers import ProviderError
 
 

@@ -9,7 +9,7 @@ import pytest
 from fakes import png_bytes
 from PIL import Image
 
-from moviepitch import posters
+from moviepitch.media import posters
 
 
 def _encoded(fmt: str, size=(400, 600)) -> bytes:

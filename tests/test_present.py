@@ -6,8 +6,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from moviepitch.records import OutputView, PitchView, StepView
-from moviepitch.views.present import ALT_MAX, doing_now, poster_alt, poster_note, short_description
+from moviepitch.storage.records import OutputView, PitchView, StepView
+from moviepitch.web.views.present import ALT_MAX, doing_now, poster_alt, poster_note, short_description
 
 STEP_NAMES = ("check", "reply", "synopsis", "title", "cast", "image_prompt", "poster")
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)

@@ -7,12 +7,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import csrf_token, drain, make_app, submit_idea
+from helpers import csrf_token, drain, make_app, submit_idea
 
-from moviepitch import image_pool
+from moviepitch.media import image_pool
 from moviepitch import services as services_module
-from moviepitch.budget import Budget
-from moviepitch.extensions import limiter
+from moviepitch.storage.budget import Budget
+from moviepitch.web.extensions import limiter
 
 IDEA = "A boxer must win one last fight to save his family's bakery."
 

@@ -9,10 +9,10 @@ import logging
 import socket
 
 import pytest
-from conftest import STUB_SYNOPSIS, close_app, is_step, make_app, pitch_through, responder, steps_of
+from helpers import STUB_SYNOPSIS, close_app, is_step, make_app, pitch_through, responder, steps_of
 from openai_stub import ENDLESS_PIECE, Fault
 
-from moviepitch import prompts
+from moviepitch.chain import prompts
 
 SYNOPSIS, TITLE, CAST = is_step("synopses"), is_step("catchy movie titles"), is_step("List the main characters")
 IMAGE_PROMPT, REPLY = is_step("advertise"), is_step("studio boss")

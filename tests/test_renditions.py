@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import threading
 
-from conftest import drain, submit_idea
+from helpers import drain, submit_idea
 from sqlalchemy import func, select
 
-from moviepitch import image_pool, renditions
-from moviepitch.models import Rendition
+from moviepitch.media import image_pool, renditions
+from moviepitch.storage.models import Rendition
 
 IDEA = "A cowboy wakes up in modern-day Tokyo."
 

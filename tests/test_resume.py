@@ -7,11 +7,11 @@ from datetime import timedelta
 from fakes import SYNOPSIS, ScriptedProvider, png_bytes
 from sqlalchemy import select
 
-from moviepitch import pipeline
-from moviepitch.models import Pitch
+from moviepitch.chain import pipeline
+from moviepitch.storage.models import Pitch
 from moviepitch.providers import ModerationResult, ProviderError
-from moviepitch.records import Staleness
-from moviepitch.store import FINISHED, RETRYABLE
+from moviepitch.storage.records import Staleness
+from moviepitch.storage.store import FINISHED, RETRYABLE
 
 
 def make(store, provider, idea="A heist in a neon city."):

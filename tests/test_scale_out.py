@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from conftest import csrf_token, submit_idea
+from helpers import csrf_token, submit_idea
 from openai_stub import Fault
-from services import AppServer, PostgresServer, RedisServer, serving
+from local_servers import AppServer, PostgresServer, RedisServer, serving
 
-from moviepitch import create_app, db
-from moviepitch.models import Base
+from moviepitch import create_app
+from moviepitch.storage import db
+from moviepitch.storage.models import Base
 
 FLASK = str(Path(sys.executable).with_name("flask"))
 WAIT = 60.0

@@ -7,8 +7,8 @@ import logging
 import re
 
 import pytest
-from conftest import csrf_token, drain, make_app, submit_idea
-from services import AppServer
+from helpers import csrf_token, drain, make_app, submit_idea
+from local_servers import AppServer
 
 IDEA = "A detective who can smell lies investigates a murder at a perfume factory."
 
@@ -34,7 +34,7 @@ def edit_path(client, slug) -> str:
 
 def test_a_forged_host_is_refused_and_said_once_in_the_log(client, app, caplog):
     slug = create(client, app)
-    with caplog.at_level(logging.WARNING, logger="moviepitch.security"):
+    with caplog.at_level(logging.WARNING, logger="moviepitch.web.security"):
         for _ in range(3):
             response = app.test_client().get(f"/p/{slug}", headers={"Host": "evil.example"})
             assert response.status_code == 400 and "evil.example" not in response.get_data(as_text=True)

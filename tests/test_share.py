@@ -6,10 +6,10 @@ import io
 import re
 
 import pytest
-from conftest import csrf_token, drain, submit_idea
+from helpers import csrf_token, drain, submit_idea
 from PIL import Image
 
-from moviepitch import sharing
+from moviepitch.storage import sharing
 
 IDEAS = [
     "A ghost haunts a house and is terrified of the new family that moves in.",

@@ -6,8 +6,8 @@ import threading
 
 from sqlalchemy import inspect
 
-from moviepitch import db
-from moviepitch.models import Base
+from moviepitch.storage import db
+from moviepitch.storage.models import Base
 
 
 def test_migrations_go_up_down_and_up_again(tmp_path):

@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import close_app, drain, is_step, make_app, stub_app
+from helpers import close_app, drain, is_step, make_app, stub_app
 from fakes import ScriptedProvider
 from openai_stub import Fault
 
-from moviepitch import pipeline, sharing
-from moviepitch.prompts import synopsis_messages
+from moviepitch.chain import pipeline
+from moviepitch.storage import sharing
+from moviepitch.chain.prompts import synopsis_messages
 from moviepitch.providers import ProviderError
 from moviepitch.studio import dataset, likes, tuning
 

@@ -9,12 +9,12 @@ import json
 import re
 
 import pytest
-from conftest import csrf_token, drain, make_app, stub_app
+from helpers import csrf_token, drain, make_app, stub_app
 from sqlalchemy import func, select
 from test_studio_groups import opened
 
 from moviepitch.jobs import Busy
-from moviepitch.models import Pitch
+from moviepitch.storage.models import Pitch
 
 IDEA = "A retired stunt double haunts the film set where she died."
 TWO_MODELS = '[{"id": "gpt-4.1-mini", "label": "Takes the knobs"}]'

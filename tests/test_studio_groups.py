@@ -10,11 +10,11 @@ from collections import Counter
 from contextlib import contextmanager
 
 import pytest
-from conftest import close_app, csrf_token, drain, is_step, make_app, stub_app
+from helpers import close_app, csrf_token, drain, is_step, make_app, stub_app
 from sqlalchemy import func, select
 from test_api import conforms
 
-from moviepitch.models import DailyBudget, Pitch
+from moviepitch.storage.models import DailyBudget, Pitch
 
 IDEA = "A lighthouse keeper finds a door under the sea."
 PRICES = {"currency": "USD", "models": {"gpt-4.1-mini": {"input": 0.4, "output": 1.6},

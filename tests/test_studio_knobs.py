@@ -4,12 +4,12 @@ to models that take them."""
 from __future__ import annotations
 
 import pytest
-from conftest import close_app, csrf_token, drain, is_step, make_app, stub_app
+from helpers import close_app, csrf_token, drain, is_step, make_app, stub_app
 from fakes import ScriptedProvider
 from openai_stub import Fault
 from test_api import conforms
 
-from moviepitch import pipeline
+from moviepitch.chain import pipeline
 from moviepitch.providers import OpenAIProvider, TextRequest
 from moviepitch.studio.knobs import knob_facts
 
@@ -59,7 +59,7 @@ def test_the_api_checks_the_knobs(client, spec, fields, errors):
     ({"text_model": "not-on-offer"}, "Choose one of the text models"),
 ])
 def test_the_form_checks_the_knobs(app, client, fields, error):
-    from moviepitch.forms import IdeaForm
+    from moviepitch.web.forms import IdeaForm
 
     with app.test_request_context("/", method="POST", data={"idea": IDEA, **fields}):
         form = IdeaForm(meta={"csrf": False})
@@ -72,7 +72,7 @@ def test_the_form_checks_the_knobs(app, client, fields, error):
 
 
 def test_the_form_fields_have_defaults_and_a_sentence_each(app):
-    from moviepitch.forms import IdeaForm
+    from moviepitch.web.forms import IdeaForm
 
     with app.test_request_context("/"):
         form = IdeaForm()

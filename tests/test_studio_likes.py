@@ -4,10 +4,10 @@ by them with keyset pages."""
 from __future__ import annotations
 
 import pytest
-from conftest import drain
+from helpers import drain
 from test_api import conforms
 
-from moviepitch import sharing
+from moviepitch.storage import sharing
 from moviepitch.studio import likes
 
 IDEA = "A detective solves crimes by the smell of old books."

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import close_app, drain, is_step, make_app, stub_app
+from helpers import close_app, drain, is_step, make_app, stub_app
 
 from moviepitch.studio.catalog import ModelChoice, parse_models
 
@@ -39,7 +39,7 @@ def test_the_configured_model_is_always_offered_and_the_default(tmp_path, stub):
     app = stub_app(tmp_path, stub, TEXT_MODEL="gpt-5-mini", TEXT_MODELS="gpt-4.1-mini=Takes the knobs")
     try:
         assert [choice.id for choice in app.config["TEXT_MODELS"]] == ["gpt-5-mini", "gpt-4.1-mini"]
-        from moviepitch.forms import IdeaForm
+        from moviepitch.web.forms import IdeaForm
 
         with app.test_request_context("/"):
             form = IdeaForm()
@@ -95,7 +95,7 @@ def test_the_synopsis_model_writes_the_synopsis_alone(tmp_path, stub):
         assert steps["synopsis"]["model"] == tuned and steps["title"]["model"] == "gpt-4.1-mini"
         # A person who chose a model gets that model everywhere, the synopsis included.
         stub.reset()
-        from conftest import responder
+        from helpers import responder
 
         stub.chat_responder = responder
         client.post("/api/pitches", json={"idea": IDEA, "text_model": "gpt-4.1-nano"})

@@ -8,9 +8,9 @@ import json
 import re
 
 import pytest
-from conftest import csrf_token, drain, stub_pitch
+from helpers import csrf_token, drain, stub_pitch
 
-from moviepitch import sharing
+from moviepitch.storage import sharing
 from moviepitch.studio import likes
 
 IDEA = "A shy ghost runs a bed and breakfast for monsters."

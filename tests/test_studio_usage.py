@@ -7,12 +7,12 @@ import json
 import threading
 
 import pytest
-from conftest import close_app, drain, is_step, make_app, stub_app, stub_pitch
+from helpers import close_app, drain, is_step, make_app, stub_app, stub_pitch
 from fakes import ScriptedProvider
 from openai_stub import Fault
 
-from moviepitch import pipeline
-from moviepitch.budget import Budget
+from moviepitch.chain import pipeline
+from moviepitch.storage.budget import Budget
 from moviepitch.studio.prices import PriceTable, parse_prices
 
 IDEA = "A retired astronaut opens a bakery on the Moon."
@@ -203,8 +203,8 @@ def test_concurrent_spends_all_count(store):
 def test_migration_0006_keeps_the_pitches_made_before_it(tmp_path):
     from sqlalchemy import text
 
-    from moviepitch import db
-    from moviepitch.store import Store
+    from moviepitch.storage import db
+    from moviepitch.storage.store import Store
 
     engine = db.make_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
     db.upgrade(engine, "0005")

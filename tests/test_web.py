@@ -6,12 +6,12 @@ import logging
 import re
 
 import pytest
-from conftest import csrf_token, drain, make_app, submit_idea
+from helpers import csrf_token, drain, make_app, submit_idea
 from fakes import ScriptedProvider
 
 from moviepitch.jobs import Busy
 from moviepitch.providers import ProviderError, tell_offline_once
-from moviepitch.owner import COOKIE
+from moviepitch.web.owner import COOKIE
 
 IDEA = "Three dogs move to Hawaii to learn to surf."
 
@@ -221,7 +221,7 @@ def test_only_the_owner_may_cancel(client, app):
 
 
 def test_public_url_sets_the_base_of_meta_links(tmp_path):
-    from conftest import make_app
+    from helpers import make_app
 
     app = make_app(tmp_path, PUBLIC_URL="https://pitch.example.com/")
     client = app.test_client()
@@ -235,7 +235,7 @@ def test_public_url_sets_the_base_of_meta_links(tmp_path):
 def test_a_partial_poster_is_served_while_the_poster_is_painted(client, app):
     from fakes import png_bytes
 
-    from moviepitch import posters
+    from moviepitch.media import posters
 
     store = app.extensions["moviepitch"].store
     slug = store.create_pitch("A detective who can smell lies.", "o", "offline", {})
