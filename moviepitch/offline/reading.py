@@ -139,7 +139,9 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
             relative, rel_end = True, -1
             continue
         if relative and rel_end < 0:
-            if low in lx.MODALS | lx.BE | lx.HAVE or lx.verb_forms(low):
+            if prev.lower() == "whose":
+                continue  # "whose shadow runs away": the noun after "whose" is the clause's subject
+            if low in lx.MODALS | lx.BE | lx.HAVE or low in _NEGATED or lx.verb_forms(low):
                 # The relative clause's own verb group: "who can smell", "that moves".
                 nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
                 if not (lx.verb_forms(nxt) and (low in lx.MODALS | lx.BE | lx.HAVE)):
@@ -152,14 +154,36 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
             if k == 0 and nounish(word) or low in ("twin", "twins"):
                 head_plural = _plural_word(word) or low == "twins"
             continue
+        plural = bool(partners) or bool(head_plural)
+        if relative and k > rel_end and _main_after_relative(tokens, k, plural):
+            return k, partners
         if relative and k <= rel_end + 1 and (low not in lx.MODALS | lx.BE | lx.HAVE):
             continue  # the relative clause's object comes before the main verb
-        plural = bool(partners) or bool(head_plural)
         if (nounish(prev) or prev.lower() in lx.ADVERBS) and _agrees(low, plural) and not _ends_noun_phrase(tokens, k):
             return k, partners
         if nounish(word) and not in_phrase and not relative:
             head_plural = _plural_word(word) or tokens[0].lower() in lx.NUMBERS and tokens[0].lower() != "one"
     return None, partners
+
+
+# Negated modals, written as one word: "a robot that can't lie".
+_NEGATED = frozenset({"can't", "cannot", "won't", "doesn't", "don't", "didn't", "isn't", "aren't", "wasn't",
+                      "couldn't", "wouldn't", "shouldn't", "mustn't", "hasn't", "haven't"})
+
+
+def _main_after_relative(tokens: list[str], k: int, plural: bool) -> bool:
+    """Whether a finite verb after a relative clause is the idea's main verb: "a village where nobody can
+    lie elects a con artist" (a noun phrase or a preposition follows it), not the clause's object ("a
+    detective who can smell lies investigates", where another verb follows)."""
+    low = tokens[k].lower()
+    if low in lx.MODALS or low in _NEGATED or not _agrees(low, plural) or \
+            not lx.verb_forms(low) & ({"VBP", "VBD"} if plural else {"VBZ", "VBD"}) and low not in lx.BE | lx.HAVE:
+        return False
+    nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
+    if nxt and nxt not in lx.DETERMINERS and nxt not in lx.NUMBERS and nxt not in lx.PREPOSITIONS \
+            and nxt not in lx.PARTICLES and nxt not in lx.ADVERBS and _agrees(nxt, plural) and lx.verb_forms(nxt):
+        return False
+    return True
 
 
 def _plural_word(word: str) -> bool:
