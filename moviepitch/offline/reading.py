@@ -65,7 +65,11 @@ def read_idea(idea: str) -> Reading:
     if not tokens:
         return Reading(text="", shape="empty", subject=None)
     opener, opener_kind, tokens = _split_opener(tokens)
+    tokens = _agree_relatives(tokens)
     verb_at, partners_at = _find_verb(tokens)
+    if verb_at is None and (clause := _relative_as_clause(tokens)):
+        # "A band of retired spies who plan one last heist" is the clause "a band ... plans one last heist".
+        tokens, verb_at = clause
     if verb_at is None:
         subject, _ = parse_noun_phrase(tokens, 0)
         nouns = _all_nouns(tokens)
@@ -155,11 +159,17 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
                 head_plural = _plural_word(word) or low == "twins"
             continue
         plural = bool(partners) or bool(head_plural)
-        if relative and k > rel_end and _main_after_relative(tokens, k, plural):
-            return k, partners
+        if relative and k > rel_end >= 0:
+            if _main_after_relative(tokens, k, plural):
+                return k, partners
+            continue  # the relative clause's own words, up to the main verb
         if relative and k <= rel_end + 1 and (low not in lx.MODALS | lx.BE | lx.HAVE):
             continue  # the relative clause's object comes before the main verb
-        if (nounish(prev) or prev.lower() in lx.ADVERBS) and _agrees(low, plural) and not _ends_noun_phrase(tokens, k):
+        if in_phrase and _noun_before_verb(tokens, k, plural):
+            continue  # "a family of circus clowns inherits": "clowns" ends the noun phrase
+        # "A group of nuns run ...": a group of many agrees either way.
+        agrees = _agrees(low, plural) or _group_of(tokens) and _agrees(low, True)
+        if (nounish(prev) or prev.lower() in lx.ADVERBS) and agrees and not _ends_noun_phrase(tokens, k):
             return k, partners
         if nounish(word) and not in_phrase and not relative:
             head_plural = _plural_word(word) or tokens[0].lower() in lx.NUMBERS and tokens[0].lower() != "one"
@@ -180,10 +190,71 @@ def _main_after_relative(tokens: list[str], k: int, plural: bool) -> bool:
             not lx.verb_forms(low) & ({"VBP", "VBD"} if plural else {"VBZ", "VBD"}) and low not in lx.BE | lx.HAVE:
         return False
     nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
-    if nxt and nxt not in lx.DETERMINERS and nxt not in lx.NUMBERS and nxt not in lx.PREPOSITIONS \
-            and nxt not in lx.PARTICLES and nxt not in lx.ADVERBS and _agrees(nxt, plural) and lx.verb_forms(nxt):
+    if not nxt:  # "vampires who only drink oat milk": a last word after a noun is that noun's compound
+        return not (lx.can_be(low, "NOUN") and nounish(tokens[k - 1]) and not lx.verb_forms(tokens[k - 1]))
+    present = {"VBP"} if plural else {"VBZ"}
+    return not (nxt not in lx.DETERMINERS and nxt not in lx.NUMBERS and nxt not in lx.PREPOSITIONS
+                and nxt not in lx.PARTICLES and nxt not in lx.ADVERBS and lx.verb_forms(nxt) & present)
+
+
+def _agree_relatives(tokens: list[str]) -> list[str]:
+    """Each "who"/"that" clause's verb agreeing with the noun it follows: "spies who plan", "a man who knows"."""
+    out = list(tokens)
+    for r, word in enumerate(tokens[1:-1], 1):
+        if word.lower() not in ("who", "that", "which") or not nounish(tokens[r - 1]):
+            continue
+        v = r + 1
+        while v < len(tokens) - 1 and tokens[v].lower() in lx.ADVERBS:
+            v += 1
+        low, forms = tokens[v].lower(), lx.verb_forms(tokens[v])
+        if low in lx.MODALS or not forms or "VBD" in forms or low in lx.BE | lx.HAVE and low not in ("is", "are", "has", "have"):
+            continue
+        plural = _plural_word(tokens[r - 1])
+        base = lx.lemma(low, "VERB") if "VERB" in lx.tags(low) else lx.lemma(low, "AUX")
+        if plural and "VBZ" in forms:
+            out[v] = lx.inflect(base, "VBP") if base == "be" else base
+        elif not plural and "VBZ" not in forms and forms & {"VBP"}:
+            out[v] = lx.inflect(base, "VBZ")
+    return out
+
+
+def _relative_as_clause(tokens: list[str]) -> tuple[list[str], int] | None:
+    """A noun phrase whose relative clause says what it does, as a clause: "a man who knows too much"."""
+    for r, word in enumerate(tokens[1:-1], 1):
+        if word.lower() in ("who", "that", "which") and nounish(tokens[r - 1]):
+            v = r + 1
+            while v < len(tokens) - 1 and tokens[v].lower() in lx.ADVERBS:
+                v += 1
+            low = tokens[v].lower()
+            if low in lx.MODALS or low in lx.BE | lx.HAVE or lx.verb_forms(low) & {"VBZ", "VBP", "VBD"}:
+                clause = tokens[:r] + tokens[r + 1:]
+                plural = _plural_word(tokens[r - 1]) and not _group_of(tokens) and "of" not in \
+                    [w.lower() for w in tokens[:r]]
+                if low in ("is", "are"):
+                    clause[v - 1] = "are" if plural else "is"
+                elif low not in lx.MODALS | lx.BE | lx.HAVE and "VBD" not in lx.verb_forms(low):
+                    base = lx.lemma(low, "VERB")
+                    clause[v - 1] = base if plural else lx.inflect(base, "VBZ")
+                return clause, v - 1
+            return None
+    return None
+
+
+def _noun_before_verb(tokens: list[str], k: int, plural: bool) -> bool:
+    """Whether a plural noun that could be a verb ("clowns") is followed by the verb that agrees ("inherits")."""
+    if k + 1 >= len(tokens) or not lx.is_plural_noun(tokens[k]) or not lx.can_be(tokens[k], "NOUN"):
         return False
-    return True
+    nxt = tokens[k + 1].lower()
+    after = tokens[k + 2].lower() if k + 2 < len(tokens) else ""
+    return _agrees(nxt, plural) and bool(lx.verb_forms(nxt) & {"VBZ", "VBD"}) and \
+        (not after or after in lx.DETERMINERS | lx.PREPOSITIONS | lx.PARTICLES | lx.ADVERBS or after in lx.NUMBERS)
+
+
+def _group_of(tokens: list[str]) -> bool:
+    """Whether the idea opens with a group of many: "a group of nuns", "the crew of pirates"."""
+    from .nouns import GROUPS
+    words = [w.lower() for w in tokens[:5]]
+    return "of" in words and any(w in GROUPS for w in words[:words.index("of")])
 
 
 def _plural_word(word: str) -> bool:
