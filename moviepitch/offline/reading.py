@@ -9,9 +9,10 @@ subject takes "trains", a plural one "train") and from where each word stands.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
+from .nouns import agent_kind
 from .phrases import NounPhrase, parse_noun_phrase, nounish
 from .verbs import VerbPhrase, parse_verb_phrase
 
@@ -79,6 +80,7 @@ def read_idea(idea: str) -> Reading:
     while verb_at > 1 and tokens[verb_at - 1].lower() in lx.ADVERBS and tokens[verb_at - 2].lower() not in lx.ADVERBS:
         verb_at -= 1
     subject, _ = parse_noun_phrase(tokens[:verb_at if not partners_at else partners_at[0] - 1], 0)
+    subject = _as_agent(subject, tokens[verb_at:])
     partners = tuple(parse_noun_phrase(tokens[start:end], 0)[0] for start, end in
                      zip(partners_at, [p - 1 for p in partners_at[1:]] + [verb_at]))
     plural = subject.plural or bool(partners)
@@ -195,6 +197,15 @@ def _main_after_relative(tokens: list[str], k: int, plural: bool) -> bool:
     present = {"VBP"} if plural else {"VBZ"}
     return not (nxt not in lx.DETERMINERS and nxt not in lx.NUMBERS and nxt not in lx.PREPOSITIONS
                 and nxt not in lx.PARTICLES and nxt not in lx.ADVERBS and lx.verb_forms(nxt) & present)
+
+
+def _as_agent(subject: NounPhrase, predicate: list[str]) -> NounPhrase:
+    """The subject as the clause makes it: a person or an animal where WordNet's first sense is a thing."""
+    if not subject.head or subject.plural and subject.kind != "thing":
+        return subject
+    referred = any(w.lower() in ("his", "her", "him", "himself", "herself") for w in predicate)
+    found = agent_kind(subject.lemma, subject.modifiers, referred)
+    return replace(subject, agent=found) if found else subject
 
 
 def _agree_relatives(tokens: list[str]) -> list[str]:
