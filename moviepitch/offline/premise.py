@@ -182,8 +182,10 @@ def _costar(reading: Reading) -> NounPhrase | None:
             continue
         tokens = list(vp.rest)
         for k, word in enumerate(tokens):
-            if word.lower() in ("a", "an", "the", "another", "every") and (k == 0 or tokens[k - 1].lower() not in
-                                                                          lx.RELATIVES):
+            # "his mother" is the hero's own: a second character, as the idea says.
+            own = word.lower() in ("his", "her", "their") and reading.recast != "passive"
+            if (word.lower() in ("a", "an", "the", "another", "every") or own) and \
+                    (k == 0 or tokens[k - 1].lower() not in lx.RELATIVES):
                 from .phrases import parse_noun_phrase
                 phrase, _ = parse_noun_phrase(tokens, k, greedy=False)
                 if phrase.head and not phrase.plural and phrase.kind in ("creature", "person"):
