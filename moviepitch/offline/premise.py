@@ -91,7 +91,9 @@ def read_premise(text: str, language: str) -> Premise:
                                    and f" {p.head.lower()}" not in f" {goals}")]
     place_nouns = tuple(dict.fromkeys((p.text(tail=False), p.head) for p in places))
     if reading.opener_kind == "place":
-        place_nouns = ((reading.opener.split(" ", 1)[1], reading.opener.split()[-1]),) + place_nouns
+        from .phrases import parse_noun_phrase
+        where, _ = parse_noun_phrase(tokens_of(reading.opener)[1:], 0, greedy=False)
+        place_nouns = ((reading.opener.split(" ", 1)[1], where.head or reading.opener.split()[-1]),) + place_nouns
     return Premise(text=text, language="en", mode=mode, reading=reading, hero_count=count,
                    hero_gender=_gender(reading, mode), member_kind=member_kind, costar=costar, foe=foe,
                    places=reading.places, place_nouns=place_nouns, lemmas=frozenset(lemmas), nouns=nouns)
@@ -168,7 +170,7 @@ def _gender(reading: Reading, mode: str) -> str:
     if subject.plural or mode == "group":
         return ""
     rest = " ".join([subject.tail] + [vp.render("finite") for vp in reading.predicate])
-    rest += " " + " ".join(p.text() for p in reading.partners)
+    rest += " " + " ".join(p.text() for p in reading.partners) + " " + reading.opener
     found = re.search(r"\b(her|herself|his|himself|him)\b", rest.lower())
     if found:
         return "she" if found.group(1).startswith("her") else "he"

@@ -81,6 +81,8 @@ def read_idea(idea: str) -> Reading:
         verb_at -= 1
     subject, _ = parse_noun_phrase(tokens[:verb_at if not partners_at else partners_at[0] - 1], 0)
     subject = _as_agent(subject, tokens[verb_at:])
+    if opener_kind == "when":
+        opener = _own_subject(opener, subject)
     partners = tuple(parse_noun_phrase(tokens[start:end], 0)[0] for start, end in
                      zip(partners_at, [p - 1 for p in partners_at[1:]] + [verb_at]))
     plural = subject.plural or bool(partners)
@@ -108,13 +110,42 @@ def _sentence_case(tokens: list[str]) -> list[str]:
 def _split_opener(tokens: list[str]) -> tuple[str, str, list[str]]:
     """Take off "When the internet goes down forever," or "In a city without music," before the subject."""
     first = tokens[0].lower()
-    if "," in tokens[:14] and (first in lx.SUBORDINATORS or first in lx.PREPOSITIONS or first == "one"):
+    # A participle opens a time, not a place: "Hiding from the mob," is "while hiding from the mob".
+    participle = first == "having" or "VBG" in lx.verb_forms(first) and not lx.can_be(first, "NOUN")
+    if "," in tokens[:14] and (first in lx.SUBORDINATORS or first in lx.PREPOSITIONS or first == "one" or participle):
         cut = tokens.index(",")
         if cut + 1 < len(tokens):
             words = tokens[:cut]
+            if participle:
+                words = ["after" if first == "having" else "while", *words]
             opener = " ".join([words[0].lower()] + words[1:])
-            return opener, "when" if first in lx.SUBORDINATORS else "place", tokens[cut + 1:]
+            timely = first in lx.SUBORDINATORS or first in _TIME_PREPOSITIONS or participle
+            return opener, "when" if timely else "place", tokens[cut + 1:]
     return "", "", tokens
+
+
+# Prepositions that open a time, not a place: "During a blizzard,".
+_TIME_PREPOSITIONS = frozenset({"during", "after", "before", "since", "until", "throughout"})
+
+
+def _own_subject(opener: str, subject: NounPhrase) -> str:
+    """An opener with a participle given the idea's subject, so it dangles no more: "after losing his
+    memory" becomes "after a chef loses his memory"; "after having won" becomes "after a janitor has won"."""
+    words = opener.split()
+    if len(words) < 2 or not subject.head:
+        return opener
+    verb = words[1].lower()
+    plural = subject.plural
+    if verb == "having" and len(words) > 2:
+        finite = ["have" if plural else "has", *words[2:3]]
+        rest = words[3:]
+    elif "VBG" in lx.verb_forms(verb) and "VERB" in lx.tags(verb):
+        base = lx.lemma(verb, "VERB")
+        finite = [base if plural else lx.inflect(base, "VBZ")]
+        rest = words[2:]
+    else:
+        return opener
+    return " ".join([words[0], subject.text(tail=False), *finite, *rest])
 
 
 def _agrees(word: str, plural: bool) -> bool:
@@ -167,7 +198,7 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
             continue  # the relative clause's own words, up to the main verb
         if relative and k <= rel_end + 1 and (low not in lx.MODALS | lx.BE | lx.HAVE):
             continue  # the relative clause's object comes before the main verb
-        if in_phrase and _noun_before_verb(tokens, k, plural):
+        if in_phrase and _noun_before_verb(tokens, k, plural) or _modifies_noun(tokens, k):
             continue  # "a family of circus clowns inherits": "clowns" ends the noun phrase
         # "A group of nuns run ...": a group of many agrees either way.
         agrees = _agrees(low, plural) or _group_of(tokens) and _agrees(low, True)
@@ -259,6 +290,13 @@ def _noun_before_verb(tokens: list[str], k: int, plural: bool) -> bool:
     after = tokens[k + 2].lower() if k + 2 < len(tokens) else ""
     return _agrees(nxt, plural) and bool(lx.verb_forms(nxt) & {"VBZ", "VBD"}) and \
         (not after or after in lx.DETERMINERS | lx.PREPOSITIONS | lx.PARTICLES | lx.ADVERBS or after in lx.NUMBERS)
+
+
+def _modifies_noun(tokens: list[str], k: int) -> bool:
+    """Whether a word that could be a verb is a noun's modifier: "two rival ski instructors are trapped"."""
+    if k + 2 >= len(tokens) or not lx.can_be(tokens[k], "NOUN") or not lx.can_be(tokens[k + 1], "NOUN"):
+        return False
+    return tokens[k + 2].lower() in lx.BE | lx.HAVE | lx.MODALS and tokens[k + 1].lower() not in lx.DETERMINERS
 
 
 def _group_of(tokens: list[str]) -> bool:
