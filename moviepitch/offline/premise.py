@@ -89,6 +89,9 @@ def read_premise(text: str, language: str) -> Premise:
     goals = " ".join(vp.goal for vp in reading.predicate).lower()
     places = [*reading.settings, *(p for p in reading.nouns if p.head and not p.proper and is_place(p.lemma)
                                    and f" {p.head.lower()}" not in f" {goals}")]
+    if reading.opener_kind == "when":  # "When the power fails on the moon, ...": the moon is the idea's place too
+        from .reading import settings_in
+        places += settings_in(tokens_of(reading.opener))
     place_nouns = tuple(dict.fromkeys((p.text(tail=False), p.head) for p in places))
     if reading.opener_kind == "place":
         from .phrases import parse_noun_phrase

@@ -91,7 +91,8 @@ def read_idea(idea: str) -> Reading:
     nouns = (subject, *partners, *(p for p in _all_nouns(tokens[verb_at:]) if p.head not in verbs))
     return Reading(text=text, shape="clause", subject=subject, partners=partners, predicate=predicate,
                    extra=extra, opener=opener, opener_kind=opener_kind, places=_places(tokens),
-                   settings=_settings(tokens, subject), nouns=nouns)
+                   # The subject's words and the predicate's apart: "a soldier on the moon keeps ..."
+                   settings=_settings(tokens[:verb_at], subject) + _settings(tokens[verb_at:], subject), nouns=nouns)
 
 
 def _sentence_case(tokens: list[str]) -> list[str]:
@@ -350,6 +351,11 @@ def _settings(tokens: list[str], subject: NounPhrase | None) -> tuple[NounPhrase
             if phrase.head and is_place(phrase.lemma) and phrase is not subject:
                 found.append(phrase)
     return tuple(found)
+
+
+def settings_in(tokens: list[str]) -> list[NounPhrase]:
+    """The noun phrases of places in a clause or phrase ("the moon" in "when the power fails on the moon")."""
+    return list(_settings(tokens, None))
 
 
 def _all_nouns(tokens: list[str]) -> tuple[NounPhrase, ...]:
