@@ -272,3 +272,20 @@ def test_the_rock_star_s_mother_is_the_second_character():
 def test_a_vending_machine_that_grants_wishes_stays_a_thing():
     plan = plan_story("A haunted vending machine grants wishes.", 0)
     assert plan.premise.mode == "witness" and "vending machine" not in plan.heroes[0].description
+
+
+@pytest.mark.parametrize("idea, subject, verb, mode", [
+    ("A flock of parrots in a trench coat pretends to be a pirate captain.", "a flock of parrots in a trench coat",
+     "pretend", "group"),
+    ("A school bus full of kids gets lost in time.", "a school bus full of kids", "get", "witness"),
+    ("A cursed video game kills anyone who beats the final level.", "a cursed video game", "kill", "witness"),
+])
+def test_what_the_fourth_round_must_not_misread(idea, subject, verb, mode):
+    premise = plan_story(idea, 0).premise
+    assert premise.subject.text() == subject and premise.predicate[0].lemma == verb and premise.mode == mode
+
+
+def test_an_opening_place_with_a_clause_names_its_town_plainly():
+    for seed in range(3):
+        assert " without music of " not in plan_story("In a city without music, a deaf drummer starts a revolution.",
+                                                      seed).setting.phrase

@@ -162,9 +162,11 @@ def agent_kind(lemma: str, modifiers: tuple[str, ...], referred: bool) -> str:
     code = wordnet_code(lemma)
     if not code or code[0] != "T":
         return ""
-    if "a" in code[1:]:
-        return "creature"
     from .lexicon import can_be, tags
+    if "a" in code[1:]:
+        # "a sloth" acts as an animal; "a video game" is a compound noun, a thing whatever WordNet's later senses.
+        compound = any(can_be(m, "NOUN") and not m.lower().endswith(("ed", "ing")) for m in modifiers)
+        return "" if compound else "creature"
     lived = any(can_be(m, "ADJ") and ("VERB" in tags(m) or m.lower().endswith(("ed", "ing", "-up")))
                 for m in modifiers)
     return "person" if "p" in code[1:] and (referred or lived) else ""

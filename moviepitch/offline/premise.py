@@ -96,7 +96,9 @@ def read_premise(text: str, language: str) -> Premise:
     if reading.opener_kind == "place":
         from .phrases import parse_noun_phrase
         where, _ = parse_noun_phrase(tokens_of(reading.opener)[1:], 0, greedy=False)
-        place_nouns = ((reading.opener.split(" ", 1)[1], where.head or reading.opener.split()[-1]),) + place_nouns
+        opened = (where.text(tail=False), where.head) if where.head else \
+            (reading.opener.split(" ", 1)[1], reading.opener.split()[-1])
+        place_nouns = (opened,) + place_nouns
     return Premise(text=text, language="en", mode=mode, reading=reading, hero_count=count,
                    hero_gender=_gender(reading, mode), member_kind=member_kind, costar=costar, foe=foe,
                    places=reading.places, place_nouns=place_nouns, lemmas=frozenset(lemmas), nouns=nouns)
@@ -193,7 +195,8 @@ def _costar(reading: Reading) -> NounPhrase | None:
                     (k == 0 or tokens[k - 1].lower() not in lx.RELATIVES):
                 from .phrases import parse_noun_phrase
                 phrase, _ = parse_noun_phrase(tokens, k, greedy=False)
-                if phrase.head and not phrase.plural and phrase.kind in ("creature", "person"):
+                if phrase.head and not phrase.plural and phrase.kind in ("creature", "person") and \
+                        not (own and phrase.lemma in FOE_NOUNS):  # "her worst enemy" is the foe
                     return phrase
     return None
 

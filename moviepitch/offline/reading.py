@@ -202,7 +202,8 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
         if in_phrase and _noun_before_verb(tokens, k, plural) or _modifies_noun(tokens, k):
             continue  # "a family of circus clowns inherits": "clowns" ends the noun phrase
         # "A group of nuns run ...": a group of many agrees either way.
-        agrees = _agrees(low, plural) or _group_of(tokens) and _agrees(low, True)
+        agrees = _agrees(low, plural) or _group_of(tokens) and _agrees(low, True) and not (
+            k + 1 < len(tokens) and lx.verb_forms(tokens[k + 1]) & {"VBZ", "VBD"})  # "a trench coat pretends"
         if (nounish(prev) or prev.lower() in lx.ADVERBS) and agrees and not _ends_noun_phrase(tokens, k):
             return k, partners
         if nounish(word) and not in_phrase and not relative:
@@ -304,7 +305,7 @@ def _group_of(tokens: list[str]) -> bool:
     """Whether the idea opens with a group of many: "a group of nuns", "the crew of pirates"."""
     from .nouns import GROUPS
     words = [w.lower() for w in tokens[:5]]
-    return "of" in words and any(w in GROUPS for w in words[:words.index("of")])
+    return "of" in words and words.index("of") > 0 and words[words.index("of") - 1] in GROUPS
 
 
 def _plural_word(word: str) -> bool:
