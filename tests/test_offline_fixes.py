@@ -289,3 +289,10 @@ def test_an_opening_place_with_a_clause_names_its_town_plainly():
     for seed in range(3):
         assert " without music of " not in plan_story("In a city without music, a deaf drummer starts a revolution.",
                                                       seed).setting.phrase
+
+
+@pytest.mark.parametrize("idea", ["A robot that can't lie runs for president.", "A man who lost everything dances."])
+def test_a_reply_never_stacks_a_second_relative_clause_on_the_subject_s(idea):
+    for seed in range(6):
+        reply = write_reply(plan_story(idea, seed))
+        assert not re.search(r"\b(?:lie|everything) who\b", reply), reply

@@ -55,8 +55,10 @@ def write_reply(plan: StoryPlan) -> str:
                 spot = " and ".join([spot] + [p.text() for p in premise.reading.partners])
             doing = premise.action("gerund", plural, goal=False)
             who = "who" if subject.kind in ("person", "creature", "group") else "that"
-            facts["spot_who"] = f"{spot} {who} {premise.action('finite', many, goal=False)}"
-            if len(doing.split()) <= 5:  # a short gerund reads well; a long one trips the reader up
+            # A subject with its own relative clause takes the verb into it: "a robot that can't lie and runs".
+            related = subject.tail.split()[:1] in (["who"], ["that"], ["which"])
+            facts["spot_who"] = f"{spot} {'and' if related else who} {premise.action('finite', many, goal=False)}"
+            if len(doing.split()) <= 5 and not related:  # a short gerund reads well; a long one trips the reader up
                 facts["spot_doing"] = f"{spot} {doing}"
         else:
             facts["spot_doing"] = facts["spot_who"] = spot
