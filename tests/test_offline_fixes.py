@@ -168,6 +168,8 @@ def _without_performers(text: str) -> str:
     ("A robot that can't lie runs for president.", "robot", "run", ""),
     ("A detective who can smell lies investigates her own kidnapping.", "detective", "investigate", ""),
     ("A girl whose shadow runs away has to catch it before sunrise.", "girl", "have", ""),
+    ("The guy who sells hot dogs on the moon becomes president.", "guy", "become", ""),
+    ("A woman who is always late runs a clock shop.", "woman", "run", ""),
 ])
 def test_a_relative_clause_stays_with_its_subject_and_the_main_verb_is_found(idea, hero, verb, setting):
     plan = plan_story(idea, 0)
@@ -189,6 +191,9 @@ def test_a_relative_clause_stays_with_its_subject_and_the_main_verb_is_found(ide
     ("While hiding from the mob, an accountant joins a church choir.", "while an accountant hides from the mob"),
     ("Having won the lottery, a grumpy janitor buys the school that fired him.",
      "after a grumpy janitor has won the lottery"),
+    ("Stranded on Mars, an astronaut farms potatoes.", "when an astronaut is stranded on Mars"),
+    ("Trapped in a mall, two security guards fight zombies.", "when two security guards are trapped in a mall"),
+    ("Desperate for money, a widow rents out her ghost.", "when a widow is desperate for money"),
 ])
 def test_an_opener_with_a_participle_is_given_its_subject(idea, rewritten):
     plan = plan_story(idea, 0)

@@ -71,11 +71,15 @@ def read_idea(idea: str) -> Reading:
     if verb_at is None and (clause := _relative_as_clause(tokens)):
         # "A band of retired spies who plan one last heist" is the clause "a band ... plans one last heist".
         tokens, verb_at = clause
+    # A time opener's named places are the idea's too: "Stranded on Mars, an astronaut ...".
+    places = tuple(dict.fromkeys(_places(tokens) + (_places(tokens_of(opener)) if opener_kind == "when" else ())))
     if verb_at is None:
         subject, _ = parse_noun_phrase(tokens, 0)
         nouns = _all_nouns(tokens)
+        if opener_kind == "when":
+            opener = _own_subject(opener, subject)
         return Reading(text=text, shape="phrase", subject=subject, opener=opener, opener_kind=opener_kind,
-                       places=_places(tokens), settings=_settings(tokens, subject), nouns=nouns)
+                       places=places, settings=_settings(tokens, subject), nouns=nouns)
     # An adverb before the verb is the verb's ("a cruise line accidentally books"), not the subject's.
     while verb_at > 1 and tokens[verb_at - 1].lower() in lx.ADVERBS and tokens[verb_at - 2].lower() not in lx.ADVERBS:
         verb_at -= 1
@@ -90,7 +94,7 @@ def read_idea(idea: str) -> Reading:
     verbs = {vp.verb for vp in predicate}
     nouns = (subject, *partners, *(p for p in _all_nouns(tokens[verb_at:]) if p.head not in verbs))
     return Reading(text=text, shape="clause", subject=subject, partners=partners, predicate=predicate,
-                   extra=extra, opener=opener, opener_kind=opener_kind, places=_places(tokens),
+                   extra=extra, opener=opener, opener_kind=opener_kind, places=places,
                    # The subject's words and the predicate's apart: "a soldier on the moon keeps ..."
                    settings=_settings(tokens[:verb_at], subject) + _settings(tokens[verb_at:], subject), nouns=nouns)
 
@@ -113,16 +117,35 @@ def _split_opener(tokens: list[str]) -> tuple[str, str, list[str]]:
     first = tokens[0].lower()
     # A participle opens a time, not a place: "Hiding from the mob," is "while hiding from the mob".
     participle = first == "having" or "VBG" in lx.verb_forms(first) and not lx.can_be(first, "NOUN")
-    if "," in tokens[:14] and (first in lx.SUBORDINATORS or first in lx.PREPOSITIONS or first == "one" or participle):
+    state = _states(tokens)
+    if "," in tokens[:14] and (first in lx.SUBORDINATORS or first in lx.PREPOSITIONS or first == "one" or participle
+                               or state):
         cut = tokens.index(",")
         if cut + 1 < len(tokens):
             words = tokens[:cut]
             if participle:
                 words = ["after" if first == "having" else "while", *words]
+            elif state:  # "Stranded on Mars," says how the subject is: "when an astronaut is stranded on Mars"
+                words = ["when", "is", *words]
             opener = " ".join([words[0].lower()] + words[1:])
-            timely = first in lx.SUBORDINATORS or first in _TIME_PREPOSITIONS or participle
+            timely = first in lx.SUBORDINATORS or first in _TIME_PREPOSITIONS or participle or state
             return opener, "when" if timely else "place", tokens[cut + 1:]
     return "", "", tokens
+
+
+def _states(tokens: list[str]) -> bool:
+    """Whether the idea opens with how its subject is: "Stranded on Mars, an astronaut ...", "Alone on the moon,
+    a farmer ...", "Newly divorced, a dentist ..." (an adjective or a past participle, then a comma and a noun phrase)."""
+    if "," not in tokens[:14]:
+        return False
+    words = [w.lower() for w in tokens[:tokens.index(",") + 2]]
+    first = words[1] if "ADV" in lx.tags(words[0]) and len(words) > 3 and "ADJ" not in lx.tags(words[0]) \
+        else words[0]
+    described = (lx.can_be(first, "ADJ") or "VBN" in lx.verb_forms(first)) and not lx.can_be(first, "NOUN") \
+        and first not in lx.DETERMINERS and first not in lx.SUBORDINATORS and first not in lx.PREPOSITIONS
+    after = words[-1]
+    name = tokens[len(words) - 1][:1].isupper() and not lx.is_known(after)
+    return described and (after in lx.DETERMINERS or after in lx.NUMBERS or name)
 
 
 # Prepositions that open a time, not a place: "During a blizzard,".
@@ -137,7 +160,10 @@ def _own_subject(opener: str, subject: NounPhrase) -> str:
         return opener
     verb = words[1].lower()
     plural = subject.plural
-    if verb == "having" and len(words) > 2:
+    if verb == "is" and len(words) > 2:  # a state: "when an astronaut is stranded on Mars"
+        finite = ["are" if plural else "is"]
+        rest = words[2:]
+    elif verb == "having" and len(words) > 2:
         finite = ["have" if plural else "has", *words[2:3]]
         rest = words[3:]
     elif "VBG" in lx.verb_forms(verb) and "VERB" in lx.tags(verb):
@@ -223,6 +249,13 @@ def _main_after_relative(tokens: list[str], k: int, plural: bool) -> bool:
     low = tokens[k].lower()
     if low in lx.MODALS or low in _NEGATED or not _agrees(low, plural) or \
             not lx.verb_forms(low) & ({"VBP", "VBD"} if plural else {"VBZ", "VBD"}) and low not in lx.BE | lx.HAVE:
+        return False
+    prev, before = tokens[k - 1].lower(), tokens[k - 2].lower()
+    # An adjective after "is" ("who is always late") says how the subject is; one after another verb
+    # ("who sells hot dogs") describes the noun that follows it.
+    predicative = before in lx.BE or before in lx.ADVERBS or "ADV" in lx.tags(before)
+    if lx.can_be(low, "NOUN") and (prev in lx.DETERMINERS or lx.can_be(prev, "ADJ") and not lx.can_be(prev, "NOUN")
+                                   and not lx.verb_forms(prev) & {"VBN", "VBD"} and not predicative):
         return False
     nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
     if not nxt:  # "vampires who only drink oat milk": a last word after a noun is that noun's compound
