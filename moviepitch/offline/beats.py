@@ -110,18 +110,18 @@ ALLIES = (
     "{heroes} team{s} up with {ally}, {ally_desc}, to attempt the impossible.",
     "Help comes, on certain conditions, from {ally}, {ally_desc}.",
     "Signing up for reasons nobody can explain is {ally}, {ally_desc}.",
-    "Their first recruit is {ally}, {ally_desc}, who is either a genius or a liability.",
+    "{Their} first recruit is {ally}, {ally_desc}, who is either a genius or a liability.",
     "Backup comes from {ally}, {ally_desc}{ally_plain:.0}, who asks for nothing except to be told the truth.",
 )
 VILLAINS = (
-    "Standing in their way is {villain}, {villain_desc}{villain_plain:.0}, who will stop at nothing to stay in "
+    "Standing in {their} way is {villain}, {villain_desc}{villain_plain:.0}, who will stop at nothing to stay in "
     "control.",
     "The trouble is {villain}, {villain_desc}.",
     "Watching every move is {villain}, {villain_desc}{villain_plain:.0}, who has plans of {villain_their} own.",
     "Meanwhile, {villain}, {villain_desc}, wants the whole thing shut down by Friday.",
     "Not everyone is charmed, and {villain}, {villain_desc}, is the least charmed of all.",
     "Across town, {villain}, {villain_desc}, is quietly making other arrangements.",
-    "Their fiercest opponent is {villain}, {villain_desc}.",
+    "{Their} fiercest opponent is {villain}, {villain_desc}.",
 )
 WILDCARDS = (
     "Then there is {wildcard}, {wildcard_desc}{wildcard_plain:.0}, whose loyalty nobody can quite pin down.",

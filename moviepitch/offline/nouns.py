@@ -151,6 +151,27 @@ def kind_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str:
     return "thing"
 
 
+def agent_kind(lemma: str, modifiers: tuple[str, ...], referred: bool) -> str:
+    """What a clause's subject is when WordNet's first sense of it is a thing but a near sense is a person
+    or an animal: the subject of a verb acts, so "a sloth" that enters a contest is the animal; "a star" is
+    a person when the idea says so, by a person's pronoun for it (`referred`: "moves in with his mother")
+    or by an adjective from a verb, which describes a life ("an aging rock star", "a washed-up pop star").
+    "" when the noun stays a thing (a vending machine that grants wishes)."""
+    if kind_of(lemma, modifiers) != "thing":
+        return ""
+    code = wordnet_code(lemma)
+    if not code or code[0] != "T":
+        return ""
+    from .lexicon import can_be, tags
+    if "a" in code[1:]:
+        # "a sloth" acts as an animal; "a video game" is a compound noun, a thing whatever WordNet's later senses.
+        compound = any(can_be(m, "NOUN") and not m.lower().endswith(("ed", "ing")) for m in modifiers)
+        return "" if compound else "creature"
+    lived = any(can_be(m, "ADJ") and ("VERB" in tags(m) or m.lower().endswith(("ed", "ing", "-up")))
+                for m in modifiers)
+    return "person" if "p" in code[1:] and (referred or lived) else ""
+
+
 def is_place(lemma: str) -> bool:
     """Whether the noun names a place a story can be set in."""
     word = _bare(lemma)

@@ -33,6 +33,9 @@ class NounPhrase:
     tail: str = ""  # what follows the noun: "of misfits", "who can smell lies"
     count: int | None = None  # 2 for "two sisters"
     number: str = ""  # the number as written: "two"
+    # What the clause makes of a noun WordNet files first as a thing: "person" for "an aging rock star
+    # moves back in with his mother", "creature" for "a sloth enters a contest" (see nouns.agent_kind).
+    agent: str = ""
 
     @property
     def lemma(self) -> str:
@@ -71,7 +74,7 @@ class NounPhrase:
         """person, creature, group or thing."""
         if self.proper:
             return "person"
-        return kind_of(self.lemma, self.modifiers)
+        return self.agent or kind_of(self.lemma, self.modifiers)
 
     @property
     def gender(self) -> str:

@@ -140,6 +140,8 @@ def setting_of(text: str, places: tuple[str, ...], nouns: list[tuple[str, str]],
         place = places[0]
         return Setting(place, _PREPOSITIONS.get(place.lower(), "in"), place, True, scenery, spot_at)
     towns = [n for n in nouns if (n[1].lower() in TOWNLIKE or n[1][:1].isupper()) and not _spot_only(*n)]
+    # A base or a station on the moon is a spot on it: the world it is on is the setting.
+    towns.sort(key=lambda n: n[1].lower() not in _SKY_WORLDS)
     if towns:
         phrase, head = towns[0]
         short = head if head[:1].isupper() else f"the {head.lower()}"
@@ -161,6 +163,8 @@ def setting_of(text: str, places: tuple[str, ...], nouns: list[tuple[str, str]],
     return Setting(phrase, prep, name, False, scenery)
 
 
+# Worlds beyond this one, which hold any other place the idea names.
+_SKY_WORLDS = frozenset({"moon", "planet", "mars", "space", "galaxy", "venus", "jupiter", "saturn"})
 # Places a story can be set in that are no settlement: "a cornfield" is where it happens, not a named town.
 _SPOT_ONLY = frozenset({"cornfield", "farm", "ranch", "field", "forest", "jungle", "woods"})
 

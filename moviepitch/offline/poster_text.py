@@ -115,13 +115,23 @@ def _named(noun: str, plural: bool) -> str:
     return f"the {lx.plural(noun) if plural else noun}" if not noun[:1].isupper() else noun
 
 
+def _same_noun(sign: str | None, words: list[str]) -> bool:
+    """Whether the sign's noun is one of the motif's words (in the singular): "a boxy machine", "machines"."""
+    if not sign:
+        return False
+    head = sign.lower().split()[-1]
+    return head in words or head in {lx.singular(w) for w in words}
+
+
 def thing_name(motif) -> str:
     """How the description names the painted thing: by its noun, or by the sign that shows it."""
     if motif is None:
         return "a lone house"
     words = motif.noun.lower().split()
     sign = _SIGNS.get(motif.shape)
-    if sign and not set(words) & _ITSELF.get(motif.shape, set()) and motif.shape not in ("shopfront", "ship"):
+    # A sign that already names the noun ("a boxy machine" for a machine) is never described by itself.
+    itself = set(words) & _ITSELF.get(motif.shape, set()) or _same_noun(sign, words)
+    if sign and not itself and motif.shape not in ("shopfront", "ship"):
         return f"{sign} for {_named(motif.noun, motif.plural)}"
     return _named(motif.noun, motif.plural)
 

@@ -89,9 +89,16 @@ def read_premise(text: str, language: str) -> Premise:
     goals = " ".join(vp.goal for vp in reading.predicate).lower()
     places = [*reading.settings, *(p for p in reading.nouns if p.head and not p.proper and is_place(p.lemma)
                                    and f" {p.head.lower()}" not in f" {goals}")]
+    if reading.opener_kind == "when":  # "When the power fails on the moon, ...": the moon is the idea's place too
+        from .reading import settings_in
+        places += settings_in(tokens_of(reading.opener))
     place_nouns = tuple(dict.fromkeys((p.text(tail=False), p.head) for p in places))
     if reading.opener_kind == "place":
-        place_nouns = ((reading.opener.split(" ", 1)[1], reading.opener.split()[-1]),) + place_nouns
+        from .phrases import parse_noun_phrase
+        where, _ = parse_noun_phrase(tokens_of(reading.opener)[1:], 0, greedy=False)
+        opened = (where.text(tail=False), where.head) if where.head else \
+            (reading.opener.split(" ", 1)[1], reading.opener.split()[-1])
+        place_nouns = (opened,) + place_nouns
     return Premise(text=text, language="en", mode=mode, reading=reading, hero_count=count,
                    hero_gender=_gender(reading, mode), member_kind=member_kind, costar=costar, foe=foe,
                    places=reading.places, place_nouns=place_nouns, lemmas=frozenset(lemmas), nouns=nouns)
@@ -168,7 +175,7 @@ def _gender(reading: Reading, mode: str) -> str:
     if subject.plural or mode == "group":
         return ""
     rest = " ".join([subject.tail] + [vp.render("finite") for vp in reading.predicate])
-    rest += " " + " ".join(p.text() for p in reading.partners)
+    rest += " " + " ".join(p.text() for p in reading.partners) + " " + reading.opener
     found = re.search(r"\b(her|herself|his|himself|him)\b", rest.lower())
     if found:
         return "she" if found.group(1).startswith("her") else "he"
@@ -182,11 +189,14 @@ def _costar(reading: Reading) -> NounPhrase | None:
             continue
         tokens = list(vp.rest)
         for k, word in enumerate(tokens):
-            if word.lower() in ("a", "an", "the", "another", "every") and (k == 0 or tokens[k - 1].lower() not in
-                                                                          lx.RELATIVES):
+            # "his mother" is the hero's own: a second character, as the idea says.
+            own = word.lower() in ("his", "her", "their") and reading.recast != "passive"
+            if (word.lower() in ("a", "an", "the", "another", "every") or own) and \
+                    (k == 0 or tokens[k - 1].lower() not in lx.RELATIVES):
                 from .phrases import parse_noun_phrase
                 phrase, _ = parse_noun_phrase(tokens, k, greedy=False)
-                if phrase.head and not phrase.plural and phrase.kind in ("creature", "person"):
+                if phrase.head and not phrase.plural and phrase.kind in ("creature", "person") and \
+                        not (own and phrase.lemma in FOE_NOUNS):  # "her worst enemy" is the foe
                     return phrase
     return None
 

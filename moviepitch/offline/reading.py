@@ -9,9 +9,13 @@ subject takes "trains", a plural one "train") and from where each word stands.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
+from .nouns import agent_kind
+from .openers import own_subject, split_opener
+from .relatives import (NEGATED, agree_relatives, agrees, group_of, main_after_relative, modifies_noun,
+                        noun_before_verb, plural_word, relative_as_clause)
 from .phrases import NounPhrase, parse_noun_phrase, nounish
 from .verbs import VerbPhrase, parse_verb_phrase
 
@@ -64,17 +68,28 @@ def read_idea(idea: str) -> Reading:
     tokens = _sentence_case(tokens_of(text))
     if not tokens:
         return Reading(text="", shape="empty", subject=None)
-    opener, opener_kind, tokens = _split_opener(tokens)
+    opener, opener_kind, tokens = split_opener(tokens)
+    tokens = agree_relatives(tokens)
     verb_at, partners_at = _find_verb(tokens)
+    if verb_at is None and (clause := relative_as_clause(tokens)):
+        # "A band of retired spies who plan one last heist" is the clause "a band ... plans one last heist".
+        tokens, verb_at = clause
+    # A time opener's named places are the idea's too: "Stranded on Mars, an astronaut ...".
+    places = tuple(dict.fromkeys(_places(tokens) + (_places(tokens_of(opener)) if opener_kind == "when" else ())))
     if verb_at is None:
         subject, _ = parse_noun_phrase(tokens, 0)
         nouns = _all_nouns(tokens)
+        if opener_kind == "when":
+            opener = own_subject(opener, subject)
         return Reading(text=text, shape="phrase", subject=subject, opener=opener, opener_kind=opener_kind,
-                       places=_places(tokens), settings=_settings(tokens, subject), nouns=nouns)
+                       places=places, settings=_settings(tokens, subject), nouns=nouns)
     # An adverb before the verb is the verb's ("a cruise line accidentally books"), not the subject's.
     while verb_at > 1 and tokens[verb_at - 1].lower() in lx.ADVERBS and tokens[verb_at - 2].lower() not in lx.ADVERBS:
         verb_at -= 1
     subject, _ = parse_noun_phrase(tokens[:verb_at if not partners_at else partners_at[0] - 1], 0)
+    subject = _as_agent(subject, tokens[verb_at:])
+    if opener_kind == "when":
+        opener = own_subject(opener, subject)
     partners = tuple(parse_noun_phrase(tokens[start:end], 0)[0] for start, end in
                      zip(partners_at, [p - 1 for p in partners_at[1:]] + [verb_at]))
     plural = subject.plural or bool(partners)
@@ -82,8 +97,9 @@ def read_idea(idea: str) -> Reading:
     verbs = {vp.verb for vp in predicate}
     nouns = (subject, *partners, *(p for p in _all_nouns(tokens[verb_at:]) if p.head not in verbs))
     return Reading(text=text, shape="clause", subject=subject, partners=partners, predicate=predicate,
-                   extra=extra, opener=opener, opener_kind=opener_kind, places=_places(tokens),
-                   settings=_settings(tokens, subject), nouns=nouns)
+                   extra=extra, opener=opener, opener_kind=opener_kind, places=places,
+                   # The subject's words and the predicate's apart: "a soldier on the moon keeps ..."
+                   settings=_settings(tokens[:verb_at], subject) + _settings(tokens[verb_at:], subject), nouns=nouns)
 
 
 def _sentence_case(tokens: list[str]) -> list[str]:
@@ -97,29 +113,6 @@ def _sentence_case(tokens: list[str]) -> list[str]:
     if first[:1].isupper() and not first.isupper() and not followed and (lx.is_known(first) or wordnet_code(first)):
         return [first.lower(), *tokens[1:]]
     return tokens
-
-
-def _split_opener(tokens: list[str]) -> tuple[str, str, list[str]]:
-    """Take off "When the internet goes down forever," or "In a city without music," before the subject."""
-    first = tokens[0].lower()
-    if "," in tokens[:14] and (first in lx.SUBORDINATORS or first in lx.PREPOSITIONS or first == "one"):
-        cut = tokens.index(",")
-        if cut + 1 < len(tokens):
-            words = tokens[:cut]
-            opener = " ".join([words[0].lower()] + words[1:])
-            return opener, "when" if first in lx.SUBORDINATORS else "place", tokens[cut + 1:]
-    return "", "", tokens
-
-
-def _agrees(word: str, plural: bool) -> bool:
-    """Whether the word can be a finite verb for a subject of this number."""
-    low = word.lower()
-    if low in lx.MODALS:
-        return True
-    if low in lx.BE | lx.HAVE:
-        return low in (("are", "were", "have", "had") if plural else ("is", "was", "has", "had"))
-    forms = lx.verb_forms(low)
-    return bool(forms & ({"VBP", "VBD"} if plural else {"VBZ", "VBD"}))
 
 
 def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
@@ -139,7 +132,9 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
             relative, rel_end = True, -1
             continue
         if relative and rel_end < 0:
-            if low in lx.MODALS | lx.BE | lx.HAVE or lx.verb_forms(low):
+            if prev.lower() == "whose":
+                continue  # "whose shadow runs away": the noun after "whose" is the clause's subject
+            if low in lx.MODALS | lx.BE | lx.HAVE or low in NEGATED or lx.verb_forms(low):
                 # The relative clause's own verb group: "who can smell", "that moves".
                 nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
                 if not (lx.verb_forms(nxt) and (low in lx.MODALS | lx.BE | lx.HAVE)):
@@ -150,23 +145,34 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
             continue
         if k == 0 or low in lx.DETERMINERS or low in lx.NUMBERS:
             if k == 0 and nounish(word) or low in ("twin", "twins"):
-                head_plural = _plural_word(word) or low == "twins"
+                head_plural = plural_word(word) or low == "twins"
             continue
+        plural = bool(partners) or bool(head_plural)
+        if relative and k > rel_end >= 0:
+            if main_after_relative(tokens, k, plural):
+                return k, partners
+            continue  # the relative clause's own words, up to the main verb
         if relative and k <= rel_end + 1 and (low not in lx.MODALS | lx.BE | lx.HAVE):
             continue  # the relative clause's object comes before the main verb
-        plural = bool(partners) or bool(head_plural)
-        if (nounish(prev) or prev.lower() in lx.ADVERBS) and _agrees(low, plural) and not _ends_noun_phrase(tokens, k):
+        if in_phrase and noun_before_verb(tokens, k, plural) or modifies_noun(tokens, k):
+            continue  # "a family of circus clowns inherits": "clowns" ends the noun phrase
+        # "A group of nuns run ...": a group of many agrees either way.
+        agreeing = agrees(low, plural) or group_of(tokens) and agrees(low, True) and not (
+            k + 1 < len(tokens) and lx.verb_forms(tokens[k + 1]) & {"VBZ", "VBD"})  # "a trench coat pretends"
+        if (nounish(prev) or prev.lower() in lx.ADVERBS) and agreeing and not _ends_noun_phrase(tokens, k):
             return k, partners
         if nounish(word) and not in_phrase and not relative:
-            head_plural = _plural_word(word) or tokens[0].lower() in lx.NUMBERS and tokens[0].lower() != "one"
+            head_plural = plural_word(word) or tokens[0].lower() in lx.NUMBERS and tokens[0].lower() != "one"
     return None, partners
 
 
-def _plural_word(word: str) -> bool:
-    """Whether a noun is plural; a name the lexicon does not know is one person, whatever its ending ("Holmes")."""
-    if word[:1].isupper() and not lx.is_known(word):
-        return False
-    return lx.is_plural_noun(word)
+def _as_agent(subject: NounPhrase, predicate: list[str]) -> NounPhrase:
+    """The subject as the clause makes it: a person or an animal where WordNet's first sense is a thing."""
+    if not subject.head or subject.plural and subject.kind != "thing":
+        return subject
+    referred = any(w.lower() in ("his", "her", "him", "himself", "herself") for w in predicate)
+    found = agent_kind(subject.lemma, subject.modifiers, referred)
+    return replace(subject, agent=found) if found else subject
 
 
 def _ends_noun_phrase(tokens: list[str], k: int) -> bool:
@@ -206,6 +212,11 @@ def _settings(tokens: list[str], subject: NounPhrase | None) -> tuple[NounPhrase
             if phrase.head and is_place(phrase.lemma) and phrase is not subject:
                 found.append(phrase)
     return tuple(found)
+
+
+def settings_in(tokens: list[str]) -> list[NounPhrase]:
+    """The noun phrases of places in a clause or phrase ("the moon" in "when the power fails on the moon")."""
+    return list(_settings(tokens, None))
 
 
 def _all_nouns(tokens: list[str]) -> tuple[NounPhrase, ...]:

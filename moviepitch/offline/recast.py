@@ -67,8 +67,12 @@ def _passive(reading: Reading) -> Reading | None:
     if not animate(hero) or hero.det in ("his", "her", "its", "their"):
         return None
     # A town that hires someone is "the town" from then on: the setting names it in full.
-    by = ["the", *subject.core.split()] if is_place(subject.lemma) and subject.det in ("a", "an") else \
-        tokens_of(subject.text())
+    by = ["the", *subject.core.split(), *tokens_of(subject.tail)] if is_place(subject.lemma) and \
+        subject.det in ("a", "an") else tokens_of(subject.text())
+    after = tuple(rest[end:])
+    # A subject with a clause of its own ("a village where nobody can lie") goes last, so that nothing
+    # after it reads as part of that clause: "is elected as mayor by the village where nobody can lie".
+    order = (*after, "by", *by) if subject.tail else ("by", *by, *after)
     passive = VerbPhrase(verb=lx.inflect(verb.lemma, "VBN"), lemma=verb.lemma, aux="are" if hero.plural else "is",
-                         adverb=verb.adverb, rest=("by", *by, *rest[end:]), goal=verb.goal)
+                         adverb=verb.adverb, rest=order, goal=verb.goal)
     return replace(reading, subject=hero, partners=(), predicate=(passive,), recast="passive")

@@ -48,12 +48,17 @@ def write_reply(plan: StoryPlan) -> str:
         facts["bit"] = _bit(plan)
         if premise.predicate:
             plural = subject.plural or bool(premise.reading.partners)
+            # "a band of retired spies who plan": the clause follows the members, so it agrees with them.
+            many = plural or subject.kind == "group" and bool(subject.members) and lx.is_plural_noun(
+                subject.members.split()[-1])
             if premise.reading.partners:
                 spot = " and ".join([spot] + [p.text() for p in premise.reading.partners])
             doing = premise.action("gerund", plural, goal=False)
             who = "who" if subject.kind in ("person", "creature", "group") else "that"
-            facts["spot_who"] = f"{spot} {who} {premise.action('finite', plural, goal=False)}"
-            if len(doing.split()) <= 5:  # a short gerund reads well; a long one trips the reader up
+            # A subject with its own relative clause takes the verb into it: "a robot that can't lie and runs".
+            related = subject.tail.split()[:1] in (["who"], ["that"], ["which"])
+            facts["spot_who"] = f"{spot} {'and' if related else who} {premise.action('finite', many, goal=False)}"
+            if len(doing.split()) <= 5 and not related:  # a short gerund reads well; a long one trips the reader up
                 facts["spot_doing"] = f"{spot} {doing}"
         else:
             facts["spot_doing"] = facts["spot_who"] = spot
