@@ -301,3 +301,13 @@ def test_a_reply_never_stacks_a_second_relative_clause_on_the_subject_s(idea):
     for seed in range(6):
         reply = write_reply(plan_story(idea, seed))
         assert not re.search(r"\b(?:lie|everything) who\b", reply), reply
+
+
+@pytest.mark.parametrize("idea, pronoun", [("A shy accountant discovers he can pause time, but only for nine seconds.", "he"),
+                                           ("A nurse realises she has been dead for a week.", "she")])
+def test_he_or_she_in_the_idea_gives_the_hero_s_gender(idea, pronoun):
+    other = {"he": "she", "she": "he"}[pronoun]
+    for seed in range(4):
+        synopsis = write_synopsis(plan_story(idea, seed))
+        opening = synopsis.split("\n\n")[0].lower()
+        assert re.search(rf"\b{pronoun}\b", opening) and not re.search(rf"\b{other}\b", opening), synopsis

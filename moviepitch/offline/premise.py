@@ -176,9 +176,10 @@ def _gender(reading: Reading, mode: str) -> str:
         return ""
     rest = " ".join([subject.tail] + [vp.render("finite") for vp in reading.predicate])
     rest += " " + " ".join(p.text() for p in reading.partners) + " " + reading.opener
-    found = re.search(r"\b(her|herself|his|himself|him)\b", rest.lower())
+    # "discovers he can pause time" says so as plainly as "his": the hero is the one the clause is about.
+    found = re.search(r"\b(she|her|herself|he|his|himself|him)\b", rest.lower())
     if found:
-        return "she" if found.group(1).startswith("her") else "he"
+        return "she" if found.group(1).startswith(("she", "her")) else "he"
     return ""
 
 
