@@ -311,3 +311,10 @@ def test_he_or_she_in_the_idea_gives_the_hero_s_gender(idea, pronoun):
         synopsis = write_synopsis(plan_story(idea, seed))
         opening = synopsis.split("\n\n")[0].lower()
         assert re.search(rf"\b{pronoun}\b", opening) and not re.search(rf"\b{other}\b", opening), synopsis
+
+
+def test_spanish_agrees_capaz_with_one_hero_and_capaces_with_two():
+    for idea, wrong in [("Un detective jubilado investiga la desaparición de un tren entero.", "es capaces"),
+                        ("Dos hermanas abren una panadería en Madrid.", "son capaz.")]:
+        for seed in range(12):
+            assert wrong not in write_synopsis(plan_story(idea, seed))

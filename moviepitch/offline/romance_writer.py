@@ -45,7 +45,7 @@ _WORDS = {
                  "Entre disfraces, malentendidos y una tormenta inoportuna, nada sale según el plan."),
         endings=("Al final, {heroes} {tener} que arriesgarlo todo en una última noche que nadie olvidará.",
                  "Cuando todo parece perdido, {heroes} {descubrir} que el verdadero tesoro era el camino.",
-                 "En un final lleno de emoción, {heroes} {demostrar} de lo que {ser} capaces."),
+                 "En un final lleno de emoción, {heroes} {demostrar} de lo que {ser} {capaz}."),
         closers=("{A_label} {lleno} de corazón sobre la amistad, las segundas oportunidades y el valor de "
                  "empezar de nuevo.", "{Divertido}, {tierno} y {sorprendente}: {a_label} para todos los públicos.",
                  "Es {a_label} sobre la familia, los sueños y el coraje de perseguirlos."),
@@ -109,7 +109,8 @@ _WORDS = {
 }
 _VERBS = {  # (singular, plural) for the few verbs the templates conjugate themselves
     "es": {"ser": ("es", "son"), "llevar": ("lleva", "llevan"), "tener": ("tiene", "tienen"),
-           "descubrir": ("descubre", "descubren"), "demostrar": ("demuestra", "demuestran")},
+           "descubrir": ("descubre", "descubren"), "demostrar": ("demuestra", "demuestran"),
+           "capaz": ("capaz", "capaces")},
     "fr": {"ser": ("est", "sont"), "llevar": ("mène", "mènent"), "tener": ("a", "ont"),
            "descubrir": ("découvre", "découvrent"), "demostrar": ("montre", "montrent")},
 }
