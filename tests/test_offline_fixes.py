@@ -318,3 +318,19 @@ def test_spanish_agrees_capaz_with_one_hero_and_capaces_with_two():
                         ("Dos hermanas abren una panadería en Madrid.", "son capaz.")]:
         for seed in range(12):
             assert wrong not in write_synopsis(plan_story(idea, seed))
+
+
+@pytest.mark.parametrize("idea", ["A gang of pensioners.", "A heist crew made entirely of golden retrievers.",
+                                  "A choir of retired pirates"])
+def test_a_group_the_idea_only_names_is_introduced_with_its_members(idea):
+    for seed in range(4):
+        plan = plan_story(idea, seed)
+        opening = write_synopsis(plan).split("\n\n")[0]
+        assert all(f"({hero.performer})" in opening for hero in plan.heroes), opening
+        assert "about to make" not in opening
+
+
+def test_a_participle_that_describes_the_subject_is_not_its_verb():
+    for seed in range(4):
+        opening = write_synopsis(plan_story("A boy raised by wolves becomes a lawyer.", seed)).split("\n\n")[0]
+        assert "a boy raised by wolves" in opening and re.search(r"\bbecom(?:es|e|ing) a lawyer\b", opening), opening

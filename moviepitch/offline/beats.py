@@ -63,6 +63,12 @@ GROUP_INTROS = (
     "Between them, {lead} are {desc}. It is a quiet life {place}, until they {acts}.",
     "Everyone {place} underestimates {desc}, and that suits {lead} perfectly, because they are about {to_act}{plain:.0}.",
 )
+# A group the idea names without saying what it does ("A heist crew made entirely of golden retrievers").
+GROUP_PHRASES = (
+    "{lead} make up {desc}, and {place_name} has no idea what is coming.",
+    "Nobody {place} looks twice at {desc}, which suits its members, {lead}, perfectly.",
+    "Between them, {lead} are {desc}, and {place_name} is about to find out what that means.",
+)
 # The idea is about a thing or a threat, and the hero is someone caught up in it.
 WITNESS_INTROS = (
     "It is an ordinary {day} {place} until {event}, and {lead}, {desc}, is the one left to deal with it.",

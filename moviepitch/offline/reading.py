@@ -156,6 +156,8 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
             continue  # the relative clause's object comes before the main verb
         if in_phrase and noun_before_verb(tokens, k, plural) or modifies_noun(tokens, k):
             continue  # "a family of circus clowns inherits": "clowns" ends the noun phrase
+        if _reduced_relative(tokens, k):
+            continue  # "a heist crew made entirely of golden retrievers", "a boy raised by wolves": no verb yet
         # "A group of nuns run ...": a group of many agrees either way.
         agreeing = agrees(low, plural) or group_of(tokens) and agrees(low, True) and not (
             k + 1 < len(tokens) and lx.verb_forms(tokens[k + 1]) & {"VBZ", "VBD"})  # "a trench coat pretends"
@@ -164,6 +166,16 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
         if nounish(word) and not in_phrase and not relative:
             head_plural = plural_word(word) or tokens[0].lower() in lx.NUMBERS and tokens[0].lower() != "one"
     return None, partners
+
+
+def _reduced_relative(tokens: list[str], k: int) -> bool:
+    """True for a past participle that describes the noun before it: "made (entirely) of", "raised by"."""
+    if k == 0 or "VBN" not in lx.verb_forms(tokens[k].lower()):
+        return False
+    j = k + 1
+    while j < len(tokens) and (tokens[j].lower() in lx.ADVERBS or tokens[j].lower().endswith("ly")):
+        j += 1
+    return j < len(tokens) and tokens[j].lower() in ("of", "by")
 
 
 def _as_agent(subject: NounPhrase, predicate: list[str]) -> NounPhrase:

@@ -125,7 +125,7 @@ def _opening(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
     elif mode == "many":
         intros = beats.MANY_INTROS if premise.predicate else beats.MANY_PHRASES
     elif mode == "group":
-        intros = beats.GROUP_INTROS
+        intros = beats.GROUP_INTROS if premise.predicate else beats.GROUP_PHRASES
     elif mode == "villain":
         intros = beats.VILLAIN_INTROS
     elif premise.predicate:
