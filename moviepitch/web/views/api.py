@@ -11,11 +11,9 @@ from dataclasses import asdict
 from flask import Blueprint, Response, abort, jsonify, request, url_for
 
 from ...storage import sharing
-from ...storage.budget import OverBudget, seconds_until_tomorrow
 from ..errors import error_response
 from ..extensions import limit_creation, limit_likes
 from ..forms import json_group, json_settings, one_line, submitted_idea_problem
-from ...jobs import Busy
 from ..owner import bearer_token, current_owner, ensure_owner, signed
 from ...services import services
 from ...studio import groups, likes
@@ -26,7 +24,6 @@ from .present import absolute_url, pitch_document
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-RETRY_AFTER_SECONDS = 10
 LIST_LIMIT = 50
 
 
@@ -76,15 +73,6 @@ def _checked(body: dict, check) -> tuple:
     return (None, unprocessable(errors)) if errors else (made, None)
 
 
-def _refused(refusal: Busy | OverBudget):
-    """New pitches that do not fit now: 503 when the writers are busy, 429 when today's budget is spent."""
-    if isinstance(refusal, Busy):
-        response, status = error_response(503)
-        return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
-    response, status = error_response(429, refusal.message)
-    return response, status, {"Retry-After": str(seconds_until_tomorrow())}
-
-
 @bp.post("/pitches")
 @limit_creation
 def create():
@@ -95,10 +83,7 @@ def create():
         return unusable
     token_checked()
     owner_id = ensure_owner()
-    try:
-        slug = services().create_pitch(one_line(body["idea"]), owner_id, settings)
-    except (Busy, OverBudget) as refusal:
-        return _refused(refusal)
+    slug = services().create_pitch(one_line(body["idea"]), owner_id, settings)  # Busy, OverBudget: errors.py
     response = jsonify({
         "slug": slug,
         "url": url_for("pages.pitch", slug=slug),
@@ -211,10 +196,7 @@ def create_group():
         return unusable
     token_checked()
     owner_id = ensure_owner()
-    try:
-        slug, slugs = groups.create(services(), one_line(body["idea"]), owner_id, form.kind.data, form.members())
-    except (Busy, OverBudget) as refusal:
-        return _refused(refusal)
+    slug, slugs = groups.create(services(), one_line(body["idea"]), owner_id, form.kind.data, form.members())
     response = jsonify({
         "slug": slug, "url": url_for("groups.page", slug=slug), "permalink": absolute_url("groups.page", slug=slug),
         "status_url": url_for("api.group_status", slug=slug), "owner_token": signed(owner_id),

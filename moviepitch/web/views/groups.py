@@ -10,13 +10,11 @@ from flask import Blueprint, abort, redirect, render_template, url_for
 
 from ..errors import error_response
 from ..extensions import limit_regeneration
-from ...jobs import Busy
 from ..owner import current_owner, owns
 from ...storage.records import PitchView
 from ...services import services
 from ...storage.store import RETRYABLE
 from ...studio import groups
-from .actions import RETRY_AFTER_SECONDS
 from .present import TEXT_STEPS, absolute_url, page_words, pitch_document, short_model
 from .studio import member_label
 
@@ -119,10 +117,6 @@ def retry(slug: str):
                 if view.status in RETRYABLE and store.reopen(view.id, RETRYABLE)]
     if not reopened:
         return error_response(409, "None of these pitches failed, stopped or was interrupted.")
-    try:
-        for view in reopened:
-            services().start(view.slug)
-    except Busy:
-        response, status = error_response(503)
-        return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    for view in reopened:
+        services().start(view.slug)  # Busy: 503, see errors.py
     return redirect(url_for("groups.page", slug=slug), code=303)

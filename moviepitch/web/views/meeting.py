@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, jsonify, redirect, request, url_for
 
-from ...storage.budget import seconds_until_tomorrow
-from ..errors import error_response
+from ..errors import refused
 from ..extensions import limit_meeting, limit_regeneration
 from ..forms import message_problem
 from ...jobs import Busy
@@ -25,7 +24,6 @@ from .pages import render_pitch
 bp = Blueprint("meeting", __name__)
 api_bp = Blueprint("meeting_api", __name__, url_prefix="/api")
 
-RETRY_AFTER_SECONDS = 10
 PASSAGE_MAX = 2000
 
 
@@ -35,11 +33,6 @@ class Unprocessable(Exception):
     def __init__(self, fields: dict[str, list[str]]):
         super().__init__(fields)
         self.fields = fields
-
-
-def _refused(code: int, message: str, retry_after: int | None = None):
-    response, status = error_response(code, message)
-    return response, status, ({"Retry-After": str(retry_after)} if retry_after else {})
 
 
 def _fields(text, passage, alternatives, view: PitchView) -> tuple[str, str | None, int]:
@@ -135,8 +128,7 @@ def send(slug: str):
                             meeting_passage=request.form.get("passage") or "")
         return page, 422
     except applying.Refused as exc:
-        return _refused(exc.status, exc.message, RETRY_AFTER_SECONDS if exc.status == 503 else
-                        seconds_until_tomorrow() if exc.status == 429 else None)
+        return refused(exc.status, exc.message)
     return _back(slug)
 
 
@@ -155,7 +147,7 @@ def settle(slug: str, message_id: int, action: str):
     try:
         _settle(view, message_id, action, option, request.form.get("paint") == "1")
     except applying.Refused as exc:
-        return _refused(exc.status, exc.message)
+        return refused(exc.status, exc.message)
     return _back(slug, f"message-{message_id}")
 
 
@@ -195,8 +187,7 @@ def send_json(slug: str):
     except Unprocessable as exc:
         return unprocessable(exc.fields)
     except applying.Refused as exc:
-        return _refused(exc.status, exc.message, RETRY_AFTER_SECONDS if exc.status == 503 else
-                        seconds_until_tomorrow() if exc.status == 429 else None)
+        return refused(exc.status, exc.message)
     store = services().store
     response = jsonify({"message": message_document(view, messages.message(store, asked)),
                         "answer": message_document(view, messages.message(store, answer)),
@@ -225,7 +216,7 @@ def settle_json(slug: str, message_id: int, action: str):
     try:
         steps = _settle(view, message_id, action, option, paint)
     except applying.Refused as exc:
-        return _refused(exc.status, exc.message)
+        return refused(exc.status, exc.message)
     store = services().store
     view = store.view(slug)
     return jsonify({"message": message_document(view, _message(view, message_id)), "rerunning": list(steps),

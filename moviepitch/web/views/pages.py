@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
 
 from ...storage import sharing
-from ...storage.budget import OverBudget, seconds_until_tomorrow
-from ..errors import error_response
+from ...storage.budget import OverBudget
+from ..errors import error_response, not_now, refusal_status, retry_after
 from ..extensions import limit_creation
 from ..input_bounds import LARGEST_ID
 from ..forms import IdeaForm
@@ -27,7 +27,6 @@ from .studio import studio_context
 
 bp = Blueprint("pages", __name__)
 
-RETRY_AFTER_SECONDS = 10
 LATEST_ON_HOME = 4
 
 
@@ -58,17 +57,7 @@ def index():
                                    "/api/pitches.", title="Send the form")
     form = IdeaForm()
     if form.validate_on_submit():
-        members = form.members()
-        try:
-            slugs, target = _create(form, members)
-        except Busy:
-            page = render_template("index.html", form=form, busy=True, latest=_latest())
-            return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS)}
-        except OverBudget as over:
-            # A group that does not fit says so; a single pitch gets the page's own words.
-            page = render_template("index.html", form=form, over_budget=over.message if len(members) > 1 else True,
-                                   latest=_latest())
-            return page, 429, {"Retry-After": str(seconds_until_tomorrow())}
+        slugs, target = _create(form)  # Busy and OverBudget: see form_refused
         store = services().store
         for slug in slugs:
             remember_edit_link(slug, sharing.new_edit_link(store, store.pitch_id(slug)))
@@ -76,8 +65,24 @@ def index():
     return render_template("index.html", form=form, latest=_latest()), 422 if form.errors else 200
 
 
-def _create(form: IdeaForm, members: list[dict]) -> tuple[list[str], str]:
+@bp.errorhandler(Busy)
+@bp.errorhandler(OverBudget)
+def form_refused(error: Busy | OverBudget):
+    """The form again, with what was typed, when its pitch does not fit now (503 busy, 429 over budget)."""
+    if request.endpoint != "pages.index":
+        return not_now(error)
+    form = IdeaForm(formdata=request.form)
+    code = refusal_status(error)
+    if code == 503:
+        notice = {"busy": True}
+    else:  # a group that does not fit says so; a single pitch gets the page's own words
+        notice = {"over_budget": error.message if len(form.members()) > 1 else True}
+    return render_template("index.html", form=form, latest=_latest(), **notice), code, retry_after(code)
+
+
+def _create(form: IdeaForm) -> tuple[list[str], str]:
     """Make what the form asks for: one pitch, or a group of them; (their slugs, the page to go to)."""
+    members = form.members()
     if form.kind.data in groups.KINDS:
         group_slug, slugs = groups.create(services(), form.idea.data, ensure_owner(), form.kind.data, members)
         return slugs, url_for("groups.page", slug=group_slug)
