@@ -12,6 +12,7 @@ from flask import Blueprint, Response, abort, jsonify, request, url_for
 
 from ...storage import sharing
 from ..errors import error_response
+from ..http_cache import etag, revalidated
 from ..extensions import limit_creation, limit_likes
 from ..forms import json_group, json_settings, one_line, submitted_idea_problem
 from ..owner import bearer_token, current_owner, ensure_owner, signed
@@ -111,18 +112,17 @@ def list_mine():
 def pitch_status(slug: str):
     """Status, steps, current outputs and poster URLs; 304 when nothing changed."""
     state = services().poll(slug) or abort(404)
-    etag = f"r{state.revision}"
     # Polled several times a second: answer "unchanged" from one small query.
-    if etag in request.if_none_match:
-        response = Response(status=304)
-    else:
-        view = readable(slug)
-        response = jsonify(pitch_document(view))
-        etag = f"r{view.revision}"
-    response.set_etag(etag)
-    response.headers["Cache-Control"] = "no-cache"
+    response = revalidated(etag("r", state.revision), lambda: _status_document(slug))
     # What it cost is shown to its owners only: a shared cache must not hand one visitor's copy to another.
     response.vary.update(("Cookie", "Authorization"))
+    return response
+
+
+def _status_document(slug: str) -> Response:
+    view = readable(slug)
+    response = jsonify(pitch_document(view))
+    response.set_etag(etag("r", view.revision))  # the revision read, which may be newer than the one polled
     return response
 
 
@@ -211,13 +211,7 @@ def create_group():
 def group_status(slug: str):
     """A group: its idea and kind, and each pitch's label and status document; 304 when none of them changed."""
     group = group_of(slug)
-    etag = groups.revision(services().store, group)
-    if etag in request.if_none_match:
-        response = Response(status=304)
-    else:
-        response = jsonify(group_document(group))
-    response.set_etag(etag)
-    response.headers["Cache-Control"] = "no-cache"
+    response = revalidated(groups.revision(services().store, group), lambda: jsonify(group_document(group)))
     response.vary.update(("Cookie", "Authorization"))
     return response
 

@@ -7,9 +7,10 @@ otherwise), as the rest of the API does, which is why they need no CSRF token.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, jsonify, redirect, request, url_for
+from flask import Blueprint, abort, jsonify, redirect, request, url_for
 
 from ..errors import refused
+from ..http_cache import etag, revalidated
 from ..extensions import limit_meeting, limit_regeneration
 from ..forms import message_problem
 from ...jobs import Busy
@@ -163,16 +164,8 @@ def meeting(slug: str):
         _expired(view)
         now = messages.state(svc.store, view.id)
     # The document shows diffs against the pitch on show, so the pitch's revision is part of its fingerprint.
-    etag = f"m{view.revision}.{now.count}.{now.revisions}"
-    if etag in request.if_none_match:
-        response = Response(status=304)
-    else:
-        document = meeting_document(view, messages.conversation(svc.store, view.id),
-                                    messages.latest_summary(svc.store, view.id))
-        response = jsonify(document)
-    response.set_etag(etag)
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    return revalidated(etag("m", view.revision, now.count, now.revisions), lambda: jsonify(
+        meeting_document(view, messages.conversation(svc.store, view.id), messages.latest_summary(svc.store, view.id))))
 
 
 @api_bp.post("/pitches/<slug>/meeting")

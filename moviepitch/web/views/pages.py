@@ -14,7 +14,7 @@ from ...jobs import Busy
 from ..owner import current_owner, ensure_owner, made, owns
 from ..page_cache import PageCache
 from ...storage.records import ACTIVE
-from ..revalidation import IMMUTABLE, version_etag
+from ..http_cache import IMMUTABLE, conditional, etag, revalidated, version_etag
 from ...services import services
 from ...studio import groups
 from .exports import card_version, tagline
@@ -130,15 +130,7 @@ def robots():
 
 
 def _page(html: str, revision: int) -> Response:
-    etag = f"page-r{revision}"
-    # Only the ETag can match (no dates, no ranges), so this is all of make_conditional we need.
-    if request.if_none_match.contains_weak(etag):
-        response = Response(status=304)
-    else:
-        response = Response(html, mimetype="text/html")
-    response.set_etag(etag, weak=True)
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    return revalidated(etag("page-r", revision), lambda: Response(html, mimetype="text/html"), weak=True)
 
 
 def render_pitch(view, **meeting) -> str:
@@ -157,24 +149,18 @@ def render_pitch(view, **meeting) -> str:
     )
 
 
-def _image(data: bytes, etag: str, cache_control: str) -> Response:
-    response = Response(data, mimetype="image/webp")
-    response.set_etag(etag)
-    response.headers["Cache-Control"] = cache_control
-    return response.make_conditional(request)
-
-
 def _versioned(slug: str, version: int, kind: str) -> Response:
     # The bytes behind a version never change. Revalidations (a matching If-None-Match) are
-    # answered before the app, by revalidation.py; this serves the bytes themselves.
+    # answered before the app, by http_cache.py; this serves the bytes themselves.
     blob = services().store.poster(slug, version) or abort(404)
-    return _image(blob.webp if kind == "p" else blob.thumb, version_etag(kind, version), IMMUTABLE)
+    return conditional(blob.webp if kind == "p" else blob.thumb, "image/webp", version_etag(kind, version), IMMUTABLE)
 
 
 def _current(slug: str, kind: str) -> Response:
     blob = services().store.poster(slug) or abort(404)
     # no-cache: keep it, but ask each time, since a new poster may be chosen later.
-    return _image(blob.webp if kind == "p" else blob.thumb, version_etag(kind, blob.version), "no-cache")
+    return conditional(blob.webp if kind == "p" else blob.thumb, "image/webp", version_etag(kind, blob.version),
+                       "no-cache")
 
 
 @bp.get("/p/<slug>/poster/<int:version>.webp")
@@ -201,7 +187,7 @@ def preview(slug: str):
     data = services().store.preview(slug) or abort(404)
     # The index only makes the URL new for each partial image; it is a number or it is ignored.
     index = request.args.get("i", 0, type=int)
-    return _image(data, f"v{index if 0 <= index <= LARGEST_ID else 0}", "no-store")
+    return conditional(data, "image/webp", etag("v", index if 0 <= index <= LARGEST_ID else 0), "no-store")
 
 
 @bp.get("/p/<slug>/thumb.webp")
