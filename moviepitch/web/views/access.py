@@ -1,12 +1,15 @@
-"""Finding the pitch a request names, and checking who may change it."""
+"""Finding the pitch a request names, checking who may change it, its edit links, and the way back to its page."""
 
 from __future__ import annotations
 
-from flask import abort
+from flask import abort, redirect, request, session, url_for
 
 from ..owner import bearer_token, current_owner, made, owns
 from ...storage.records import PitchView
 from ...services import services
+from ...storage import sharing
+
+EDIT_LINK_KEY = "edit_links"  # session key: edit links to show once, by slug
 
 
 def readable(slug: str) -> PitchView:
@@ -29,3 +32,38 @@ def owned(slug: str, *, maker: bool = False) -> PitchView:
     if not owns(view) or (maker and not made(view)):
         abort(403)
     return view
+
+
+def back_to(slug: str):
+    """303 to the pitch's page, after a form changed it."""
+    return redirect(url_for("pages.pitch", slug=slug), code=303)
+
+
+def mint_edit_links(slugs: list[str]) -> None:
+    """Give new pitches their edit links, to show once on their pages: for pitches made with the form only.
+
+    This is the one place that decides. A browser shows the link to the person who made the pitch, once, from
+    the session. A JSON client gets its owner token instead (the API's answer as its OpenAPI document describes
+    it), and a link minted for it would be a secret nobody ever sees.
+    """
+    if request.is_json:
+        return
+    store = services().store
+    for slug in slugs:
+        remember_edit_link(slug, sharing.new_edit_link(store, store.pitch_id(slug)))
+
+
+def remember_edit_link(slug: str, secret: str) -> None:
+    """Keep an edit link in the session until the owner's next view of the page."""
+    links = session.get(EDIT_LINK_KEY, {})
+    links[slug] = secret
+    session[EDIT_LINK_KEY] = links
+
+
+def pop_edit_link(slug: str, keep: bool = False) -> str | None:
+    """The edit link to show on this page view, if one is waiting; forgotten unless `keep`."""
+    links = session.get(EDIT_LINK_KEY, {})
+    secret = links.get(slug) if keep else links.pop(slug, None)
+    if secret is not None and not keep:
+        session[EDIT_LINK_KEY] = links
+    return secret

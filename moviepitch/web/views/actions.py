@@ -9,7 +9,7 @@ from ..extensions import limit_regeneration
 from ...storage.records import PitchView
 from ...services import services
 from ...storage.store import FINISHED, RETRYABLE
-from .access import owned
+from .access import back_to, owned
 
 bp = Blueprint("actions", __name__)
 
@@ -24,10 +24,6 @@ REGENERATE_NEEDS = {"title": "synopsis", "poster": "image_prompt"}
 CHOOSABLE = ("title", "synopsis", "poster")
 # A synopsis comes back with the cast and poster description made from it.
 MADE_FROM_SYNOPSIS = ("cast", "image_prompt")
-
-
-def back_to(slug: str):
-    return redirect(url_for("pages.pitch", slug=slug), code=303)
 
 
 def _start(view: PitchView):

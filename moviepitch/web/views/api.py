@@ -18,7 +18,7 @@ from ..forms import json_group, json_settings, one_line, submitted_idea_problem
 from ..owner import bearer_token, current_owner, ensure_owner, signed
 from ...services import services
 from ...studio import groups, likes
-from .access import owned, readable
+from .access import mint_edit_links, owned, readable
 from .groups import group_document, group_of
 from .openapi import document as openapi_document
 from .present import absolute_url, pitch_document
@@ -85,6 +85,7 @@ def create():
     token_checked()
     owner_id = ensure_owner()
     slug = services().create_pitch(one_line(body["idea"]), owner_id, settings)  # Busy, OverBudget: errors.py
+    mint_edit_links([slug])
     response = jsonify({
         "slug": slug,
         "url": url_for("pages.pitch", slug=slug),
@@ -197,6 +198,7 @@ def create_group():
     token_checked()
     owner_id = ensure_owner()
     slug, slugs = groups.create(services(), one_line(body["idea"]), owner_id, form.kind.data, form.members())
+    mint_edit_links(slugs)
     response = jsonify({
         "slug": slug, "url": url_for("groups.page", slug=slug), "permalink": absolute_url("groups.page", slug=slug),
         "status_url": url_for("api.group_status", slug=slug), "owner_token": signed(owner_id),

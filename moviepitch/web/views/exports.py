@@ -9,34 +9,17 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, url_for
 
 from ...media import image_pool, renditions
+from ...pitch_text import card_version, cast_of, tagline
 from ...storage.records import PitchView
 from ..http_cache import IMMUTABLE, conditional, etag
 from ...services import services
 from .access import readable
-from .present import absolute_url, cast_of, pitch_document
+from .present import absolute_url, pitch_document
 
 bp = Blueprint("exports", __name__)
 
-# The synopsis, title and poster versions a card shows, as card_version writes them.
+# The synopsis, title and poster versions a card shows, as pitch_text.card_version writes them.
 CARD_KEY = re.compile(r"[0-9]{1,9}-[0-9]{1,9}-[0-9]{1,9}")
-
-
-def card_version(view: PitchView) -> str:
-    """What the card is drawn from: the synopsis (its tagline), title and poster versions on show."""
-    shown = [view.outputs.get(part) for part in ("synopsis", "title", "poster")]
-    return "-".join(str(output.version if output else 0) for output in shown)
-
-
-def tagline(view: PitchView) -> str:
-    """The first sentence or two of the synopsis, for cards and descriptions."""
-    synopsis = " ".join(view.text("synopsis").split())
-    sentences = re.split(r"(?<=[.!?])\s+", synopsis)
-    text = ""
-    for sentence in sentences:
-        if len(text) + len(sentence) > 200:
-            break
-        text = f"{text} {sentence}".strip()
-    return text or synopsis[:200] or view.idea
 
 
 def download_name(view: PitchView, extension: str) -> str:

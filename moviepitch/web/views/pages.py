@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 from ...storage import sharing
 from ...storage.budget import OverBudget
@@ -11,18 +11,17 @@ from ..extensions import limit_creation
 from ..input_bounds import LARGEST_ID
 from ..forms import IdeaForm
 from ...jobs import Busy
-from ..owner import current_owner, ensure_owner, made, owns
-from ..page_cache import PageCache
-from ...storage.records import ACTIVE
+from ..owner import ensure_owner, made, owns
+from .. import page_cache
 from ..http_cache import IMMUTABLE, conditional, etag, revalidated, version_etag
 from ...services import services
 from ...studio import groups
-from .exports import card_version, tagline
+from ...pitch_text import card_version, cast_of, tagline
 from .present import (
-    absolute_url, cast_of, doing_now, page_words, pitch_document, poster_document, poster_note,
+    absolute_url, doing_now, page_words, pitch_document, poster_document, poster_note,
 )
 from .meeting_present import meeting_page
-from .share import pop_edit_link, remember_edit_link
+from .access import mint_edit_links, pop_edit_link
 from .studio import studio_context
 
 bp = Blueprint("pages", __name__)
@@ -30,22 +29,7 @@ bp = Blueprint("pages", __name__)
 LATEST_ON_HOME = 4
 
 
-def page_cache() -> PageCache:
-    """This app's cache of finished pages."""
-    return current_app.extensions["moviepitch.pages"]
-
-
-@bp.record_once
-def _make_page_cache(state) -> None:
-    state.app.extensions["moviepitch.pages"] = PageCache(float(state.app.config["PAGE_CACHE_SECONDS"]))
-
-
-@bp.teardown_app_request
-def _forget_changed_page(exc=None) -> None:
-    # Anything but a GET on a pitch's URLs may change its page: this process shows the change at once.
-    slug = (request.view_args or {}).get("slug")
-    if slug and request.method not in ("GET", "HEAD", "OPTIONS"):
-        page_cache().forget(slug)
+bp.record_once(lambda state: page_cache.init_app(state.app))
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -58,9 +42,7 @@ def index():
     form = IdeaForm()
     if form.validate_on_submit():
         slugs, target = _create(form)  # Busy and OverBudget: see form_refused
-        store = services().store
-        for slug in slugs:
-            remember_edit_link(slug, sharing.new_edit_link(store, store.pitch_id(slug)))
+        mint_edit_links(slugs)
         return redirect(target, code=303)
     return render_template("index.html", form=form, latest=_latest()), 422 if form.errors else 200
 
@@ -98,26 +80,19 @@ def _latest():
 @bp.get("/p/<slug>")
 def pitch(slug: str):
     """The pitch page: live while it is being made, the finished pitch after."""
-    # A finished pitch looks the same to every visitor who owns nothing and has no message
-    # waiting, so its page is rendered once per revision and kept (see page_cache.py).
-    shared = current_owner() is None and not session.get("_flashes")
-    cache = page_cache()
-    # Absolute links follow the request's host unless a public URL is set: keep pages per host.
-    host = "" if current_app.config.get("PUBLIC_URL") else request.host
-    if shared and (page := cache.fresh(slug, host)):
+    # A finished pitch's page is rendered once per revision for every visitor who owns nothing (page_cache.py).
+    visit = page_cache.Visit.of_request(slug)
+    if page := visit.fresh():
         return _page(page.html, page.revision)
     state = services().poll(slug) or abort(404)
     if state.deleted_at:
         abort(410)
-    shared = shared and state.status not in ACTIVE
-    if shared and (page := cache.current(slug, state.revision, host)):
+    if page := visit.current(state.status, state.revision):
         return _page(page.html, page.revision)
     view = services().store.view(slug) or abort(404)
     html = render_pitch(view)
-    if not shared:
+    if not visit.keep(state.status, state.revision, view, html):
         return html
-    if view.revision == state.revision:
-        cache.put(slug, view.revision, html, host)
     return _page(html, view.revision)
 
 
