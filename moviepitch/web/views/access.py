@@ -1,8 +1,9 @@
-"""Finding the pitch a request names, checking who may change it, its edit links, and the way back to its page."""
+"""Finding the pitch a request names, checking who may change it and what it sent, its edit links, and the way
+back to its page: what the pages and the JSON routes share."""
 
 from __future__ import annotations
 
-from flask import abort, redirect, request, session, url_for
+from flask import abort, jsonify, redirect, request, session, url_for
 
 from ..owner import bearer_token, current_owner, made, owns
 from ...storage.records import PitchView
@@ -32,6 +33,35 @@ def owned(slug: str, *, maker: bool = False) -> PitchView:
     if not owns(view) or (maker and not made(view)):
         abort(403)
     return view
+
+
+def json_body() -> dict:
+    """The request's JSON object: 415 when it is not JSON, 400 when it is not an object."""
+    if not request.is_json:
+        abort(415)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        abort(400)
+    return body
+
+
+def json_or_token() -> None:
+    """415 unless the request is JSON or carries a bearer token: what no cross-site form can send."""
+    if not bearer_token() and not request.is_json:
+        abort(415)
+
+
+def token_checked() -> None:
+    """401 for a bearer token that is not valid."""
+    if bearer_token() and current_owner() is None:
+        abort(401)
+
+
+def unprocessable(errors: dict[str, list[str]]):
+    """422 as JSON, naming each field's problems."""
+    response = jsonify({"error": {"status": 422, "title": "Please check what you sent",
+                                  "message": "Some fields could not be used.", "fields": errors}})
+    return response, 422
 
 
 def back_to(slug: str):

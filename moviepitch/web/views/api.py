@@ -15,10 +15,10 @@ from ..errors import error_response
 from ..http_cache import etag, revalidated
 from ..extensions import limit_creation, limit_likes
 from ..forms import json_group, json_settings, one_line, submitted_idea_problem
-from ..owner import bearer_token, current_owner, ensure_owner, signed
+from ..owner import current_owner, ensure_owner, signed
 from ...services import services
 from ...studio import groups, likes
-from .access import mint_edit_links, owned, readable
+from .access import json_body, json_or_token, mint_edit_links, owned, readable, token_checked, unprocessable
 from .groups import group_document, group_of
 from .openapi import document as openapi_document
 from .present import absolute_url, pitch_document
@@ -26,34 +26,6 @@ from .present import absolute_url, pitch_document
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 LIST_LIMIT = 50
-
-
-def json_body() -> dict:
-    """The request's JSON object: 415 when it is not JSON, 400 when it is not an object."""
-    if not request.is_json:
-        abort(415)
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        abort(400)
-    return body
-
-
-def json_or_token() -> None:
-    """415 unless the request is JSON or carries a bearer token: what no cross-site form can send."""
-    if not bearer_token() and not request.is_json:
-        abort(415)
-
-
-def token_checked() -> None:
-    """401 for a bearer token that is not valid."""
-    if bearer_token() and current_owner() is None:
-        abort(401)
-
-
-def unprocessable(errors: dict[str, list[str]]):
-    response = jsonify({"error": {"status": 422, "title": "Please check what you sent",
-                                  "message": "Some fields could not be used.", "fields": errors}})
-    return response, 422
 
 
 def _summary(card) -> dict:

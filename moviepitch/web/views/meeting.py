@@ -17,8 +17,7 @@ from ...jobs import Busy
 from ...meeting import applying, diffs, messages
 from ...storage.records import PitchView
 from ...services import services
-from .access import owned
-from .api import json_body, json_or_token, unprocessable
+from .access import json_body, json_or_token, owned, unprocessable
 from .meeting_present import closed_reason, meeting_document, message_document
 from .pages import render_pitch
 
