@@ -16,7 +16,7 @@ from ...services import services
 from ...storage.store import RETRYABLE
 from ...studio import groups
 from .present import TEXT_STEPS, absolute_url, page_words, pitch_document, short_model
-from .studio import member_label
+from .studio_present import member_label
 
 bp = Blueprint("groups", __name__)
 

@@ -22,7 +22,7 @@ from .present import (
 )
 from .meeting_present import meeting_page
 from .access import mint_edit_links, pop_edit_link
-from .studio import studio_context
+from .studio_present import studio_context
 
 bp = Blueprint("pages", __name__)
 
