@@ -9,6 +9,7 @@ from ..owner import bearer_token, current_owner, made, owns
 from ...storage.records import PitchView
 from ...services import services
 from ...storage import sharing
+from ...studio import groups
 
 EDIT_LINK_KEY = "edit_links"  # session key: edit links to show once, by slug
 
@@ -19,6 +20,11 @@ def readable(slug: str) -> PitchView:
     if view.deleted_at:
         abort(410)
     return view
+
+
+def group_of(slug: str) -> groups.GroupView:
+    """The group: 404 when there is none."""
+    return groups.read(services().store, slug) or abort(404)
 
 
 def owned(slug: str, *, maker: bool = False) -> PitchView:

@@ -18,8 +18,10 @@ from ..forms import json_group, json_settings, one_line, submitted_idea_problem
 from ..owner import current_owner, ensure_owner, signed
 from ...services import services
 from ...studio import groups, likes
-from .access import json_body, json_or_token, mint_edit_links, owned, readable, token_checked, unprocessable
-from .groups import group_document, group_of
+from .access import (
+    group_of, json_body, json_or_token, mint_edit_links, owned, readable, token_checked, unprocessable,
+)
+from .studio_present import group_document
 from .openapi import document as openapi_document
 from .present import absolute_url, pitch_document
 

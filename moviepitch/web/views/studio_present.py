@@ -1,18 +1,18 @@
-"""How the studio reads on the pages: costs, usage, knobs, a group member's label, and the pitch page's studio
-block. Shared by the pitch page, the group page and the templates (through the filters studio.py registers)."""
+"""How the studio reads on the pages: costs, usage, knobs, a group member's label, the pitch page's studio
+block, and a group's JSON. Shared by the pitch page, the group page and the templates (through the filters studio.py registers)."""
 
 from __future__ import annotations
 
 import math
 
-from flask import current_app
+from flask import current_app, url_for
 
 from ..owner import current_owner
 from ...storage.records import PitchView
 from ...services import services
 from ...studio import groups, likes
 from ...studio.knobs import KNOBS
-from .present import short_model
+from .present import TEXT_STEPS, absolute_url, pitch_document, short_model
 
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
 
@@ -73,3 +73,56 @@ def studio_context(view: PitchView) -> dict:
     # must carry nobody's CSRF token: without scripts, their like goes through a small page that asks first.
     return {"group": groups.membership(services().store, view.id), "like": like, "like_posts": owner is not None,
             "knob_words": knob_words(view.knobs)}
+
+
+def members_of(group: groups.GroupView) -> list[tuple[groups.Member, PitchView | None]]:
+    """Each member with its pitch (None once its owner deleted it)."""
+    store = services().store
+    views = [(member, store.view(member.slug)) for member in group.members]
+    return [(member, view if view and not view.deleted_at else None) for member, view in views]
+
+
+def _elapsed(view: PitchView) -> float | None:
+    """How long the pitch took to make, from its first step to its last (None until it is finished)."""
+    if view.active or not (view.started_at and view.finished_at):
+        return None
+    return round((view.finished_at - view.started_at).total_seconds(), 2)
+
+
+WRITING_USAGE = ("input_tokens", "cached_input_tokens", "output_tokens", "reasoning_tokens")
+
+
+def writing(doc: dict) -> dict:
+    """What the text steps of a pitch (its status document) used and cost: the part a comparison of text models
+    is about, the poster being painted by the same model for each. static/studio.js adds it up the same way."""
+    steps = [step for step in doc["steps"] if step["name"] in TEXT_STEPS and step["usage"]]
+    usage = {key: sum(step["usage"].get(key, 0) for step in steps) for key in WRITING_USAGE}
+    costs = [step["cost"] for step in steps]
+    priced = [cost for cost in costs if cost]
+    cost = None
+    if priced:
+        cost = {"amount": round(sum(c["amount"] for c in priced), 6), "currency": priced[0]["currency"],
+                "complete": len(priced) == len(costs)}
+    return {"usage": {key: value for key, value in usage.items() if value}, "cost": cost}
+
+
+def group_document(group: groups.GroupView) -> dict:
+    """The group's JSON: its idea and kind, and each member's label with its pitch's status document."""
+    members = []
+    for member, view in members_of(group):
+        label, detail = member_label(group.kind, view)
+        document = pitch_document(view) if view else None
+        members.append({
+            "position": member.position, "slug": member.slug, "label": label, "detail": detail,
+            "url": url_for("pages.pitch", slug=member.slug),
+            "status_url": url_for("api.pitch_status", slug=member.slug),
+            "temperature": view.knobs.get("temperature") if view else None,
+            "model": short_model(view.text_model or view.models.get("text")) if view else None,
+            "elapsed": _elapsed(view) if view else None,
+            "writing": writing(document) if document else None,
+            "pitch": document,
+        })
+    return {"slug": group.slug, "kind": group.kind, "idea": group.idea,
+            "url": url_for("groups.page", slug=group.slug),
+            "permalink": absolute_url("groups.page", slug=group.slug),
+            "created_at": group.created_at.isoformat().replace("+00:00", "Z"), "members": members}
