@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from flask import Response
 
-from moviepitch.web.http_cache import IMMUTABLE, conditional, etag, revalidated
+from moviepitch.web.http_cache import IMMUTABLE, conditional, etag, revalidated, version_etag
 
 
 @pytest.mark.parametrize(("kind", "parts", "expected"), [
@@ -56,3 +56,8 @@ def test_conditional_bytes_use_flasks_make_conditional(app, sent, status):
         response = conditional(b"webp", "image/webp", "p1", IMMUTABLE)
     assert response.status_code == status and response.headers["Cache-Control"] == IMMUTABLE
     assert response.get_etag() == ("p1", False)
+
+
+@pytest.mark.parametrize(("kind", "version"), [("p", 1), ("t", 12)])
+def test_a_version_etag_has_the_one_shape(kind, version):
+    assert version_etag(kind, version) == etag(kind, version)

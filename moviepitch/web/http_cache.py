@@ -37,7 +37,7 @@ def etag(kind: str, *parts: object) -> str:
 
 def version_etag(kind: str, version: int) -> str:
     """The ETag of a poster ("p") or thumbnail ("t") version, at its versioned URL and its current one."""
-    return etag(kind, version)
+    return f"{kind}{version}"  # etag(kind, version) written out: the middleware's hot path (docs/PERFORMANCE.md)
 
 
 def revalidated(tag: str, build: Callable[[], Response], *, weak: bool = False,
