@@ -3,9 +3,10 @@ kept, and when it is forgotten.
 
 A finished pitch looks the same to every such visitor of one site name until something changes it,
 and every change bumps its revision. (Its absolute links follow the request's host when no public URL
-is set, so a page is only ever served again under the host it was rendered for.) So a page is kept with the revision it shows and served again for as long as
-that is still the revision. Checking costs a database read, the larger part of a cached view, so a
-page checked within the last `fresh_seconds` is served without one. A change made through this
+is set, so a page is only ever served again under the host it was rendered for.) So a page is kept
+with the revision it shows and served again for as long as that is still the revision. Checking costs
+a database read, the larger part of a cached view, so a page checked within the last `fresh_seconds`
+is served without one. A change made through this
 process forgets the page at once (see `init_app`); one made by another process or host is seen
 within `fresh_seconds`.
 

@@ -25,11 +25,9 @@ from .access import mint_edit_links, pop_edit_link
 from .studio_present import studio_context
 
 bp = Blueprint("pages", __name__)
+bp.record_once(lambda state: page_cache.init_app(state.app))
 
 LATEST_ON_HOME = 4
-
-
-bp.record_once(lambda state: page_cache.init_app(state.app))
 
 
 @bp.route("/", methods=["GET", "POST"])
