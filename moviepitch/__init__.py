@@ -38,7 +38,7 @@ def create_app(test_config: dict | None = None, *, root=None, instance_path=None
     from .web.errors import register_errorhandlers
     from .web.input_bounds import register_input_bounds
     from .web.owner import register_owner
-    from .web.revalidation import VersionedRevalidation
+    from .web.http_cache import VersionedRevalidation
     from .web.security import register_security
 
     app = Flask(__name__, instance_relative_config=True, **project_folders(root, instance_path))

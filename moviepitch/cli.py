@@ -17,7 +17,8 @@ from .chain.pipeline import LABELS, run_pitch
 from .providers.base import split_error
 from .services import services
 from .studio.commands import register_studio_commands
-from .web.views.present import cast_of, failure_report
+from .pitch_text import cast_of
+from .web.views.present import failure_report
 
 CLI_OWNER = "cli"
 # Where `flask run` and `make run` serve, for links printed when no public URL is set.

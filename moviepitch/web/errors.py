@@ -11,9 +11,14 @@ from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from ..jobs import Busy
+from ..storage.budget import OverBudget, seconds_until_tomorrow
 from .forms import IdeaForm
 
 log = logging.getLogger(__name__)
+
+# How soon to ask again when every writer is busy: a writer is free as soon as any pitch finishes.
+RETRY_AFTER_SECONDS = 10
 
 MESSAGES = {
     400: ("That request did not make sense", "Something in it was missing or malformed. Go back and try again."),
@@ -43,6 +48,30 @@ def error_response(code: int, detail: str | None = None, *, title: str | None = 
     if _wants_json():
         return jsonify({"error": {"status": code, "title": title, "message": detail or text}}), code
     return render_template("error.html", code=code, title=title, text=detail or text), code
+
+
+def retry_after(code: int) -> dict[str, str]:
+    """The Retry-After of a refusal: soon after a 503 (every writer busy), tomorrow after a 429 (budget spent)."""
+    if code == 503:
+        return {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    if code == 429:
+        return {"Retry-After": str(seconds_until_tomorrow())}
+    return {}
+
+
+def refusal_status(error: Busy | OverBudget) -> int:
+    """The status of new work that does not fit now: 503 when the writers are busy, 429 when today's budget is spent."""
+    return 503 if isinstance(error, Busy) else 429
+
+
+def refused(code: int, detail: str | None = None):
+    """error_response with the Retry-After that goes with its status."""
+    return (*error_response(code, detail), retry_after(code))
+
+
+def not_now(error: Busy | OverBudget):
+    """Busy or OverBudget raised by a view: 503 or 429, with when to try again."""
+    return refused(refusal_status(error), getattr(error, "message", None))
 
 
 def in_words(seconds: float) -> str:
@@ -89,6 +118,8 @@ def register_errorhandlers(app: Flask) -> None:
         return error_response(400, "The form had expired. Reload the page and try again.")
 
     app.register_error_handler(RateLimitExceeded, rate_limited)
+    app.register_error_handler(Busy, not_now)
+    app.register_error_handler(OverBudget, not_now)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

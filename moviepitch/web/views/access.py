@@ -1,12 +1,17 @@
-"""Finding the pitch a request names, and checking who may change it."""
+"""Finding the pitch a request names, checking who may change it and what it sent, its edit links, and the way
+back to its page: what the pages and the JSON routes share."""
 
 from __future__ import annotations
 
-from flask import abort
+from flask import abort, jsonify, redirect, request, session, url_for
 
 from ..owner import bearer_token, current_owner, made, owns
 from ...storage.records import PitchView
 from ...services import services
+from ...storage import sharing
+from ...studio import groups
+
+EDIT_LINK_KEY = "edit_links"  # session key: edit links to show once, by slug
 
 
 def readable(slug: str) -> PitchView:
@@ -15,6 +20,11 @@ def readable(slug: str) -> PitchView:
     if view.deleted_at:
         abort(410)
     return view
+
+
+def group_of(slug: str) -> groups.GroupView:
+    """The group: 404 when there is none."""
+    return groups.read(services().store, slug) or abort(404)
 
 
 def owned(slug: str, *, maker: bool = False) -> PitchView:
@@ -29,3 +39,67 @@ def owned(slug: str, *, maker: bool = False) -> PitchView:
     if not owns(view) or (maker and not made(view)):
         abort(403)
     return view
+
+
+def json_body() -> dict:
+    """The request's JSON object: 415 when it is not JSON, 400 when it is not an object."""
+    if not request.is_json:
+        abort(415)
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        abort(400)
+    return body
+
+
+def json_or_token() -> None:
+    """415 unless the request is JSON or carries a bearer token: what no cross-site form can send."""
+    if not bearer_token() and not request.is_json:
+        abort(415)
+
+
+def token_checked() -> None:
+    """401 for a bearer token that is not valid."""
+    if bearer_token() and current_owner() is None:
+        abort(401)
+
+
+def unprocessable(errors: dict[str, list[str]]):
+    """422 as JSON, naming each field's problems."""
+    response = jsonify({"error": {"status": 422, "title": "Please check what you sent",
+                                  "message": "Some fields could not be used.", "fields": errors}})
+    return response, 422
+
+
+def back_to(slug: str):
+    """303 to the pitch's page, after a form changed it."""
+    return redirect(url_for("pages.pitch", slug=slug), code=303)
+
+
+def mint_edit_links(slugs: list[str]) -> None:
+    """Give new pitches their edit links, to show once on their pages: for pitches made with the form only.
+
+    This is the one place that decides. A browser shows the link to the person who made the pitch, once, from
+    the session. A JSON client gets its owner token instead (the API's answer as its OpenAPI document describes
+    it), and a link minted for it would be a secret nobody ever sees.
+    """
+    if request.is_json:
+        return
+    store = services().store
+    for slug in slugs:
+        remember_edit_link(slug, sharing.new_edit_link(store, store.pitch_id(slug)))
+
+
+def remember_edit_link(slug: str, secret: str) -> None:
+    """Keep an edit link in the session until the owner's next view of the page."""
+    links = session.get(EDIT_LINK_KEY, {})
+    links[slug] = secret
+    session[EDIT_LINK_KEY] = links
+
+
+def pop_edit_link(slug: str, keep: bool = False) -> str | None:
+    """The edit link to show on this page view, if one is waiting; forgotten unless `keep`."""
+    links = session.get(EDIT_LINK_KEY, {})
+    secret = links.get(slug) if keep else links.pop(slug, None)
+    if secret is not None and not keep:
+        session[EDIT_LINK_KEY] = links
+    return secret

@@ -6,11 +6,10 @@ from flask import Blueprint, abort, redirect, url_for
 
 from ..errors import error_response
 from ..extensions import limit_regeneration
-from ...jobs import Busy
 from ...storage.records import PitchView
 from ...services import services
 from ...storage.store import FINISHED, RETRYABLE
-from .access import owned
+from .access import back_to, owned
 
 bp = Blueprint("actions", __name__)
 
@@ -25,19 +24,10 @@ REGENERATE_NEEDS = {"title": "synopsis", "poster": "image_prompt"}
 CHOOSABLE = ("title", "synopsis", "poster")
 # A synopsis comes back with the cast and poster description made from it.
 MADE_FROM_SYNOPSIS = ("cast", "image_prompt")
-RETRY_AFTER_SECONDS = 10
-
-
-def back_to(slug: str):
-    return redirect(url_for("pages.pitch", slug=slug), code=303)
 
 
 def _start(view: PitchView):
-    try:
-        services().start(view.slug)
-    except Busy:
-        response, status = error_response(503)
-        return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    services().start(view.slug)  # Busy: 503, see errors.py
     return back_to(view.slug)
 
 

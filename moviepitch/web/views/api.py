@@ -11,51 +11,23 @@ from dataclasses import asdict
 from flask import Blueprint, Response, abort, jsonify, request, url_for
 
 from ...storage import sharing
-from ...storage.budget import OverBudget, seconds_until_tomorrow
 from ..errors import error_response
+from ..http_cache import etag, revalidated
 from ..extensions import limit_creation, limit_likes
 from ..forms import json_group, json_settings, one_line, submitted_idea_problem
-from ...jobs import Busy
-from ..owner import bearer_token, current_owner, ensure_owner, signed
+from ..owner import current_owner, ensure_owner, signed
 from ...services import services
 from ...studio import groups, likes
-from .access import owned, readable
-from .groups import group_document, group_of
+from .access import (
+    group_of, json_body, json_or_token, mint_edit_links, owned, readable, token_checked, unprocessable,
+)
+from .studio_present import group_document
 from .openapi import document as openapi_document
 from .present import absolute_url, pitch_document
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-RETRY_AFTER_SECONDS = 10
 LIST_LIMIT = 50
-
-
-def json_body() -> dict:
-    """The request's JSON object: 415 when it is not JSON, 400 when it is not an object."""
-    if not request.is_json:
-        abort(415)
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        abort(400)
-    return body
-
-
-def json_or_token() -> None:
-    """415 unless the request is JSON or carries a bearer token: what no cross-site form can send."""
-    if not bearer_token() and not request.is_json:
-        abort(415)
-
-
-def token_checked() -> None:
-    """401 for a bearer token that is not valid."""
-    if bearer_token() and current_owner() is None:
-        abort(401)
-
-
-def unprocessable(errors: dict[str, list[str]]):
-    response = jsonify({"error": {"status": 422, "title": "Please check what you sent",
-                                  "message": "Some fields could not be used.", "fields": errors}})
-    return response, 422
 
 
 def _summary(card) -> dict:
@@ -76,15 +48,6 @@ def _checked(body: dict, check) -> tuple:
     return (None, unprocessable(errors)) if errors else (made, None)
 
 
-def _refused(refusal: Busy | OverBudget):
-    """New pitches that do not fit now: 503 when the writers are busy, 429 when today's budget is spent."""
-    if isinstance(refusal, Busy):
-        response, status = error_response(503)
-        return response, status, {"Retry-After": str(RETRY_AFTER_SECONDS)}
-    response, status = error_response(429, refusal.message)
-    return response, status, {"Retry-After": str(seconds_until_tomorrow())}
-
-
 @bp.post("/pitches")
 @limit_creation
 def create():
@@ -95,10 +58,8 @@ def create():
         return unusable
     token_checked()
     owner_id = ensure_owner()
-    try:
-        slug = services().create_pitch(one_line(body["idea"]), owner_id, settings)
-    except (Busy, OverBudget) as refusal:
-        return _refused(refusal)
+    slug = services().create_pitch(one_line(body["idea"]), owner_id, settings)  # Busy, OverBudget: errors.py
+    mint_edit_links([slug])
     response = jsonify({
         "slug": slug,
         "url": url_for("pages.pitch", slug=slug),
@@ -126,18 +87,17 @@ def list_mine():
 def pitch_status(slug: str):
     """Status, steps, current outputs and poster URLs; 304 when nothing changed."""
     state = services().poll(slug) or abort(404)
-    etag = f"r{state.revision}"
     # Polled several times a second: answer "unchanged" from one small query.
-    if etag in request.if_none_match:
-        response = Response(status=304)
-    else:
-        view = readable(slug)
-        response = jsonify(pitch_document(view))
-        etag = f"r{view.revision}"
-    response.set_etag(etag)
-    response.headers["Cache-Control"] = "no-cache"
+    response = revalidated(etag("r", state.revision), lambda: _status_document(slug))
     # What it cost is shown to its owners only: a shared cache must not hand one visitor's copy to another.
     response.vary.update(("Cookie", "Authorization"))
+    return response
+
+
+def _status_document(slug: str) -> Response:
+    view = readable(slug)
+    response = jsonify(pitch_document(view))
+    response.set_etag(etag("r", view.revision))  # the revision read, which may be newer than the one polled
     return response
 
 
@@ -211,10 +171,8 @@ def create_group():
         return unusable
     token_checked()
     owner_id = ensure_owner()
-    try:
-        slug, slugs = groups.create(services(), one_line(body["idea"]), owner_id, form.kind.data, form.members())
-    except (Busy, OverBudget) as refusal:
-        return _refused(refusal)
+    slug, slugs = groups.create(services(), one_line(body["idea"]), owner_id, form.kind.data, form.members())
+    mint_edit_links(slugs)
     response = jsonify({
         "slug": slug, "url": url_for("groups.page", slug=slug), "permalink": absolute_url("groups.page", slug=slug),
         "status_url": url_for("api.group_status", slug=slug), "owner_token": signed(owner_id),
@@ -229,13 +187,7 @@ def create_group():
 def group_status(slug: str):
     """A group: its idea and kind, and each pitch's label and status document; 304 when none of them changed."""
     group = group_of(slug)
-    etag = groups.revision(services().store, group)
-    if etag in request.if_none_match:
-        response = Response(status=304)
-    else:
-        response = jsonify(group_document(group))
-    response.set_etag(etag)
-    response.headers["Cache-Control"] = "no-cache"
+    response = revalidated(groups.revision(services().store, group), lambda: jsonify(group_document(group)))
     response.vary.update(("Cookie", "Authorization"))
     return response
 

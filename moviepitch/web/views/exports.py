@@ -6,37 +6,20 @@ import re
 import unicodedata
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, url_for
 
 from ...media import image_pool, renditions
+from ...pitch_text import card_version, cast_of, tagline
 from ...storage.records import PitchView
-from ..revalidation import IMMUTABLE
+from ..http_cache import IMMUTABLE, conditional, etag
 from ...services import services
 from .access import readable
-from .present import absolute_url, cast_of, pitch_document
+from .present import absolute_url, pitch_document
 
 bp = Blueprint("exports", __name__)
 
-# The synopsis, title and poster versions a card shows, as card_version writes them.
+# The synopsis, title and poster versions a card shows, as pitch_text.card_version writes them.
 CARD_KEY = re.compile(r"[0-9]{1,9}-[0-9]{1,9}-[0-9]{1,9}")
-
-
-def card_version(view: PitchView) -> str:
-    """What the card is drawn from: the synopsis (its tagline), title and poster versions on show."""
-    shown = [view.outputs.get(part) for part in ("synopsis", "title", "poster")]
-    return "-".join(str(output.version if output else 0) for output in shown)
-
-
-def tagline(view: PitchView) -> str:
-    """The first sentence or two of the synopsis, for cards and descriptions."""
-    synopsis = " ".join(view.text("synopsis").split())
-    sentences = re.split(r"(?<=[.!?])\s+", synopsis)
-    text = ""
-    for sentence in sentences:
-        if len(text) + len(sentence) > 200:
-            break
-        text = f"{text} {sentence}".strip()
-    return text or synopsis[:200] or view.idea
 
 
 def download_name(view: PitchView, extension: str) -> str:
@@ -65,7 +48,7 @@ def card_at(slug: str, key: str):
         if key != card_version(view):
             return _to_current(url_for("exports.card", slug=slug))  # a card of versions no longer shown
         body = renditions.kept_or_drawn(services().store, view.id, name, lambda: _draw_card(view))
-    return _png(body, name)
+    return _png(body, etag("card-", key))
 
 
 def _draw_card(view: PitchView) -> bytes:
@@ -91,7 +74,7 @@ def poster_png_at(slug: str, version: int):
     processes = services().image_processes
     body = renditions.kept_or_drawn(services().store, view.id, f"poster-{version}",
                                     lambda: image_pool.png(blob.webp, processes))
-    response = _png(body, f"poster-{version}")
+    response = _png(body, etag("poster-", version))
     response.headers["Content-Disposition"] = f'attachment; filename="{download_name(view, "png")}"'
     return response
 
@@ -102,11 +85,8 @@ def _to_current(location: str) -> Response:
     return response
 
 
-def _png(body: bytes, etag: str) -> Response:
-    response = Response(body, mimetype="image/png")
-    response.set_etag(etag)
-    response.headers["Cache-Control"] = IMMUTABLE
-    return response.make_conditional(request)
+def _png(body: bytes, tag: str) -> Response:
+    return conditional(body, "image/png", tag, IMMUTABLE)
 
 
 @bp.get("/p/<slug>.json")

@@ -7,25 +7,23 @@ otherwise), as the rest of the API does, which is why they need no CSRF token.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, jsonify, redirect, request, url_for
+from flask import Blueprint, abort, jsonify, redirect, request, url_for
 
-from ...storage.budget import seconds_until_tomorrow
-from ..errors import error_response
+from ..errors import refused
+from ..http_cache import etag, revalidated
 from ..extensions import limit_meeting, limit_regeneration
 from ..forms import message_problem
 from ...jobs import Busy
 from ...meeting import applying, diffs, messages
 from ...storage.records import PitchView
 from ...services import services
-from .access import owned
-from .api import json_body, json_or_token, unprocessable
+from .access import json_body, json_or_token, owned, unprocessable
 from .meeting_present import closed_reason, meeting_document, message_document
 from .pages import render_pitch
 
 bp = Blueprint("meeting", __name__)
 api_bp = Blueprint("meeting_api", __name__, url_prefix="/api")
 
-RETRY_AFTER_SECONDS = 10
 PASSAGE_MAX = 2000
 
 
@@ -35,11 +33,6 @@ class Unprocessable(Exception):
     def __init__(self, fields: dict[str, list[str]]):
         super().__init__(fields)
         self.fields = fields
-
-
-def _refused(code: int, message: str, retry_after: int | None = None):
-    response, status = error_response(code, message)
-    return response, status, ({"Retry-After": str(retry_after)} if retry_after else {})
 
 
 def _fields(text, passage, alternatives, view: PitchView) -> tuple[str, str | None, int]:
@@ -135,8 +128,7 @@ def send(slug: str):
                             meeting_passage=request.form.get("passage") or "")
         return page, 422
     except applying.Refused as exc:
-        return _refused(exc.status, exc.message, RETRY_AFTER_SECONDS if exc.status == 503 else
-                        seconds_until_tomorrow() if exc.status == 429 else None)
+        return refused(exc.status, exc.message)
     return _back(slug)
 
 
@@ -155,7 +147,7 @@ def settle(slug: str, message_id: int, action: str):
     try:
         _settle(view, message_id, action, option, request.form.get("paint") == "1")
     except applying.Refused as exc:
-        return _refused(exc.status, exc.message)
+        return refused(exc.status, exc.message)
     return _back(slug, f"message-{message_id}")
 
 
@@ -171,16 +163,8 @@ def meeting(slug: str):
         _expired(view)
         now = messages.state(svc.store, view.id)
     # The document shows diffs against the pitch on show, so the pitch's revision is part of its fingerprint.
-    etag = f"m{view.revision}.{now.count}.{now.revisions}"
-    if etag in request.if_none_match:
-        response = Response(status=304)
-    else:
-        document = meeting_document(view, messages.conversation(svc.store, view.id),
-                                    messages.latest_summary(svc.store, view.id))
-        response = jsonify(document)
-    response.set_etag(etag)
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    return revalidated(etag("m", view.revision, now.count, now.revisions), lambda: jsonify(
+        meeting_document(view, messages.conversation(svc.store, view.id), messages.latest_summary(svc.store, view.id))))
 
 
 @api_bp.post("/pitches/<slug>/meeting")
@@ -195,8 +179,7 @@ def send_json(slug: str):
     except Unprocessable as exc:
         return unprocessable(exc.fields)
     except applying.Refused as exc:
-        return _refused(exc.status, exc.message, RETRY_AFTER_SECONDS if exc.status == 503 else
-                        seconds_until_tomorrow() if exc.status == 429 else None)
+        return refused(exc.status, exc.message)
     store = services().store
     response = jsonify({"message": message_document(view, messages.message(store, asked)),
                         "answer": message_document(view, messages.message(store, answer)),
@@ -225,7 +208,7 @@ def settle_json(slug: str, message_id: int, action: str):
     try:
         steps = _settle(view, message_id, action, option, paint)
     except applying.Refused as exc:
-        return _refused(exc.status, exc.message)
+        return refused(exc.status, exc.message)
     store = services().store
     view = store.view(slug)
     return jsonify({"message": message_document(view, _message(view, message_id)), "rerunning": list(steps),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime
 
@@ -13,6 +12,7 @@ from ...chain.pipeline import COSMETIC, LABELS
 from ...providers.base import split_error
 from ...storage.records import PitchView, StepView
 from ...services import services
+from ...pitch_text import cast_of
 from ...studio import knobs
 from ...studio.usage import pitch_cost, step_cost
 
@@ -66,12 +66,6 @@ def absolute_url(endpoint: str, **values) -> str:
 def iso_time(moment: datetime | None) -> str | None:
     """A moment as the API writes it: ISO 8601 in UTC, with a Z."""
     return moment.isoformat().replace("+00:00", "Z") if moment else None
-
-
-def cast_of(view: PitchView) -> list[dict[str, str]]:
-    """The current cast as a list of {character, actor}."""
-    body = view.text("cast")
-    return json.loads(body) if body else []
 
 
 def page_words() -> dict:

@@ -6,7 +6,7 @@ import base64
 from datetime import datetime, timezone
 
 from flask import (
-    Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for,
+    Blueprint, abort, current_app, flash, redirect, render_template, request, url_for,
 )
 
 from ...storage import sharing
@@ -14,14 +14,12 @@ from ..extensions import limiter
 from ..input_bounds import LARGEST_ID, page_number
 from ..owner import browser_label, current_owner, ensure_owner, owns
 from ...services import services
-from .access import owned, readable
-from .actions import back_to
+from .access import back_to, owned, readable, remember_edit_link
 from .present import STATUS_WORDS, absolute_url
 
 bp = Blueprint("share", __name__)
 
 GALLERY_PAGE = 12
-EDIT_LINK_KEY = "edit_links"  # session key: edit links to show once, by slug
 
 
 def encode_cursor(cursor: tuple | None) -> str | None:
@@ -137,22 +135,6 @@ def remove_co_owner(slug: str, handle: str):
         abort(404)
     flash("That browser is no longer an owner of this pitch.", "info")
     return back_to(slug)
-
-
-def remember_edit_link(slug: str, secret: str) -> None:
-    """Keep an edit link in the session until the owner's next view of the page."""
-    links = session.get(EDIT_LINK_KEY, {})
-    links[slug] = secret
-    session[EDIT_LINK_KEY] = links
-
-
-def pop_edit_link(slug: str, keep: bool = False) -> str | None:
-    """The edit link to show on this page view, if one is waiting; forgotten unless `keep`."""
-    links = session.get(EDIT_LINK_KEY, {})
-    secret = links.get(slug) if keep else links.pop(slug, None)
-    if secret is not None and not keep:
-        session[EDIT_LINK_KEY] = links
-    return secret
 
 
 @bp.get("/p/<slug>/edit/<secret>")

@@ -1,89 +1,24 @@
-"""The studio on the pitch page: its knobs, model and cost, its group, and likes, with a plain form when scripts are
-off (the page's script uses the JSON API instead); and how knobs, tokens and costs read on every page."""
+"""The studio's routes on the pitch page: likes, with a plain form when scripts are off (the page's script uses the
+JSON API instead). How knobs, tokens and costs read is in studio_present.py."""
 
 from __future__ import annotations
 
-import math
-
-from flask import Blueprint, abort, current_app, redirect, render_template, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 
 from ..extensions import limit_likes
 from ..owner import current_owner, ensure_owner
 from ...storage.records import PitchView
 from ...services import services
-from ...studio import groups, likes
-from ...studio.knobs import KNOBS
+from ...studio import likes
 from .access import readable
-from .present import short_model
+from .studio_present import member_label, money, usage_words
 
 bp = Blueprint("studio", __name__)
 
-CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
-
-
-@bp.app_template_filter("money")
-def money(cost: dict | None) -> str:
-    """A cost as pages show it: "$0.0042" (two significant digits under one unit), "at least …" when some calls
-    had no price; "" for none. static/studio.js writes the same."""
-    if not cost:
-        return ""
-    amount, currency = float(cost["amount"]), cost["currency"]
-    decimals = 2 if amount >= 1 or amount <= 0 else max(2, 1 - math.floor(math.log10(amount)))
-    number = f"{amount:,.{decimals}f}"
-    shown = f"{CURRENCY_SIGNS[currency]}{number}" if currency in CURRENCY_SIGNS else f"{number} {currency}"
-    return shown if cost.get("complete", True) else f"at least {shown}"
-
-
-@bp.app_template_filter("usage")
-def usage_words(usage: dict | None) -> str:
-    """What calls used, in a few words: "1,234 tokens in · 567 out · 1 image"; "" when they reported nothing."""
-    usage = usage or {}
-    tokens_in = usage.get("input_tokens", 0) + usage.get("image_input_tokens", 0)
-    tokens_out = usage.get("output_tokens", 0) + usage.get("image_output_tokens", 0)
-    parts = []
-    if tokens_in or tokens_out:
-        parts += [f"{tokens_in:,} tokens in", f"{tokens_out:,} out"]
-    if usage.get("reasoning_tokens"):
-        parts.append(f"{usage['reasoning_tokens']:,} reasoning")
-    if usage.get("images"):
-        parts.append(f"{usage['images']} image{'s' if usage['images'] != 1 else ''}")
-    return " · ".join(parts)
-
-
-def knob_words(knobs: dict) -> list[tuple[str, str]]:
-    """The knobs a pitch was made with, as (label, value) pairs; only those set."""
-    return [(knob.label, f"{knobs[knob.name]:g}") for knob in KNOBS if knobs.get(knob.name) is not None]
-
-
-def member_label(kind: str, view: PitchView | None) -> tuple[str, str]:
-    """What a group's page calls one of its pitches: ("High creativity", "1.6"), ("Fast and cheap", "gpt-5.4-mini")."""
-    if view is None:
-        return "Deleted", ""
-    if kind == "takes":
-        temperature = view.knobs.get("temperature")
-        take = groups.take_of(temperature)
-        return (take.label if take else "Creativity"), f"{temperature:g}" if temperature is not None else "default"
-    model = view.text_model or view.models.get("text") or ""
-    label = {choice.id: choice.label for choice in current_app.config.get("TEXT_MODELS") or ()}.get(model)
-    if label and label != model:
-        return label, short_model(model)
-    return short_model(model) or "The default model", ""
-
-
-def studio_context(view: PitchView) -> dict:
-    """What the pitch page's studio block needs: the group the pitch was made in, and this visitor's like."""
-    owner = current_owner()
-    like = likes.state(services().store, view.id, owner) if view.listed and owner else \
-        likes.LikeState(False, view.likes)
-    # A visitor without a cookie may be served the page rendered once for all such visitors (page_cache.py), which
-    # must carry nobody's CSRF token: without scripts, their like goes through a small page that asks first.
-    return {"group": groups.membership(services().store, view.id), "like": like, "like_posts": owner is not None,
-            "knob_words": knob_words(view.knobs)}
-
-
-@bp.app_context_processor
-def _studio_words():
-    return {"member_label": member_label}
+# How costs, usage and group members read on every page (studio_present.py).
+bp.add_app_template_filter(money, "money")
+bp.add_app_template_filter(usage_words, "usage")
+bp.app_context_processor(lambda: {"member_label": member_label})
 
 
 def _listed(slug: str) -> PitchView:
