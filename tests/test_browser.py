@@ -41,6 +41,9 @@ if not AXE.exists() and os.environ.get("CI") == "true":
 from playwright import sync_api  # noqa: E402 (after the chromium check)
 
 expect = sync_api.expect
+# Web-first assertions wait up to 15 s rather than playwright's 5: on a 2-core machine the page shares the
+# CPU with the app's threads, its image workers and the test itself, and a busy moment is not a failure.
+expect.set_options(timeout=15_000)
 
 
 class HeldWriter(OfflineProvider):
