@@ -12,7 +12,6 @@ from helpers import csrf_token, drain, make_app, close_app, submit_idea
 from fakes import ScriptedProvider
 from sqlalchemy import select, update
 
-from moviepitch.storage import sharing
 from moviepitch.meeting import messages
 from moviepitch.storage.models import MeetingMessage, UsageEntry, utcnow
 from moviepitch.providers import ProviderError
@@ -77,7 +76,7 @@ def test_the_conversation_persists_across_requests_and_the_owners_browsers(clien
     assert say(client, app, slug, "Make it a heist comedy").status_code == 202
     # Another browser joins through the edit link and finds the meeting where it was, and carries it on.
     store = app.extensions["moviepitch"].store
-    secret = sharing.new_edit_link(store, store.pitch_id(slug))
+    secret = store.new_edit_link(store.pitch_id(slug))
     other = app.test_client()
     assert other.post(f"/p/{slug}/edit/{secret}", data={"csrf_token": csrf_token(other)}).status_code == 303
     page = other.get(f"/p/{slug}").get_data(as_text=True)

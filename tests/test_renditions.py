@@ -56,7 +56,7 @@ def test_kept_pictures_go_with_the_pitch(app):
     assert client.get(f"/p/{slug}/card/1-1-1.png").status_code == 200
     assert kept_count(app) == 1
     store = app.extensions["moviepitch"].store
-    store.delete_pitch(slug)
+    store.erase_pitch(slug)
     assert kept_count(app) == 0
 
 

@@ -10,7 +10,6 @@ import re
 import pytest
 from helpers import csrf_token, drain, stub_pitch
 
-from moviepitch.storage import sharing
 from moviepitch.studio import likes
 
 IDEA = "A shy ghost runs a bed and breakfast for monsters."
@@ -130,7 +129,7 @@ def _gallery(store, count: int) -> list[str]:
     for n in range(count):
         slug = store.create_pitch(f"Idea number {n}", "o", "offline", {})
         store.finish(store.pitch_id(slug), "done")
-        sharing.publish(store, store.pitch_id(slug), True)
+        store.publish(store.pitch_id(slug), True)
         slugs.append(slug)
     return slugs
 

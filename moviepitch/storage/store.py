@@ -17,6 +17,7 @@ from .models import (
     Report, Step, UsageEntry, utcnow,
 )
 from .records import ACTIVE, VERSIONED, CoOwnerView, OutputView, PitchView, PosterBlob, Staleness, StepView
+from .sharing import Sharing
 
 RESUMABLE = ("queued", "interrupted")
 # Where a retry may start from, and where a regeneration may.
@@ -24,7 +25,8 @@ RETRYABLE = ("failed", "partial", "interrupted", "cancelled")
 FINISHED = ("done", "partial", "failed", "cancelled")
 CANCELLED = "Cancelled by its owner."
 INTERRUPTED = "Interrupted before it finished: the worker making it stopped."
-# Every table that holds a pitch's content, in an order that deleting them one by one never breaks a reference.
+# Every table that holds a pitch's content, in an order that deleting them one by one never breaks a reference:
+# both ways of deleting a pitch (erase_pitch, tombstone_pitch) clear these. The usage ledger is not among them.
 CONTENT_TABLES = (PosterPreview, Poster, Rendition, CurrentPart, Output, Step, CoOwner, Report, Like, MeetingSummary,
                   MeetingMessage)
 # Every page view and status poll runs this, so it is built once and run on a bare connection:
@@ -42,8 +44,8 @@ class ClaimLost(Exception):
     """This runner no longer holds the pitch (it was interrupted or taken over), so it may not write."""
 
 
-class Store:
-    """The pitch store over one SQLAlchemy engine."""
+class Store(Sharing):
+    """The pitch store over one SQLAlchemy engine: the one way the app reads and writes its data."""
 
     # A runner's store carries its claim token, and then every write is conditional on it.
     runner_token: str | None = None
@@ -82,15 +84,25 @@ class Store:
             s.add_all(Step(pitch_id=pitch.id, name=name, usage={}) for name in STEPS)
             return pitch.slug
 
-    def delete_pitch(self, slug: str) -> None:
-        """Remove a pitch and everything under it."""
+    # Deleting: erase_pitch leaves nothing; tombstone_pitch leaves the row, so the pitch's link answers 410 Gone.
+
+    def erase_pitch(self, slug: str) -> None:
+        """Remove a pitch's row and everything under it, as if it had never been made (the ledger keeps its usage)."""
         with self.session.begin() as s:
             pitch_id = s.scalar(select(Pitch.id).where(Pitch.slug == slug))
             if pitch_id is None:
                 return
-            for table in CONTENT_TABLES:
-                s.execute(delete(table).where(table.pitch_id == pitch_id))
+            _delete_content(s, pitch_id)
             s.execute(delete(Pitch).where(Pitch.id == pitch_id))
+
+    def tombstone_pitch(self, pitch_id: int) -> None:
+        """Erase a pitch's content and posters, keeping a tombstone so its link answers 410 Gone."""
+        with self.session.begin() as s:
+            _delete_content(s, pitch_id)
+            # The usage ledger keeps its rows: the money was spent.
+            s.execute(update(Pitch).where(Pitch.id == pitch_id).values(
+                idea="", status="deleted", deleted_at=utcnow(), published_at=None, edit_hash=None, error=None,
+                models={}, usage={}, knobs={}, likes=0, claim=None, revision=Pitch.revision + 1))
 
     def pitch_id(self, slug: str) -> int | None:
         """The row id behind a slug."""
@@ -405,6 +417,11 @@ def _charge(s: Session, pitch_id: int, step: str, model: str | None, usage: dict
     s.execute(update(Pitch).where(Pitch.id == pitch_id).values(usage=dict(total)))
     s.add(UsageEntry(pitch_id=pitch_id, step=step, model=model or "", usage=usage,
                      cost_nanos=cost["nanos"] if cost else None, currency=cost["currency"] if cost else None))
+
+
+def _delete_content(s: Session, pitch_id: int) -> None:
+    for table in CONTENT_TABLES:  # the reports, likes and the meeting's messages and summaries among them
+        s.execute(delete(table).where(table.pitch_id == pitch_id))
 
 
 def _record(o: Output) -> OutputView:

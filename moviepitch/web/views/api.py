@@ -10,7 +10,6 @@ from dataclasses import asdict
 
 from flask import Blueprint, Response, abort, jsonify, request, url_for
 
-from ...storage import sharing
 from ...storage.budget import OverBudget, seconds_until_tomorrow
 from ..errors import error_response
 from ..extensions import limit_creation, limit_likes
@@ -118,7 +117,7 @@ def list_mine():
                                    "Published pitches are in the gallery.")
     token_checked()
     owner_id = current_owner()
-    cards, _ = sharing.mine(services().store, owner_id, per_page=LIST_LIMIT) if owner_id else ([], False)
+    cards, _ = services().store.mine(owner_id, per_page=LIST_LIMIT) if owner_id else ([], False)
     return jsonify({"pitches": [_summary(card) for card in cards]})
 
 
@@ -149,7 +148,7 @@ def update(slug: str):
     published = body.get("published")
     if not isinstance(published, bool) or set(body) - {"published"}:
         return unprocessable({"published": ["Send only {\"published\": true} or {\"published\": false}."]})
-    if not sharing.publish(services().store, view.id, published):
+    if not services().store.publish(view.id, published):
         return error_response(409, "Only a finished pitch can be published.")
     return jsonify(pitch_document(services().store.view(slug)))
 
@@ -158,7 +157,7 @@ def update(slug: str):
 def remove(slug: str):
     """Delete a pitch (its maker only, by bearer token or a JSON request); its link then answers 410."""
     json_or_token()
-    sharing.delete_pitch(services().store, owned(slug, maker=True).id)
+    services().store.tombstone_pitch(owned(slug, maker=True).id)
     return Response(status=204)
 
 

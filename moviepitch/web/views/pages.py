@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, session, url_for
 
-from ...storage import sharing
 from ...storage.budget import OverBudget, seconds_until_tomorrow
 from ..errors import error_response
 from ..extensions import limit_creation
@@ -71,7 +70,7 @@ def index():
             return page, 429, {"Retry-After": str(seconds_until_tomorrow())}
         store = services().store
         for slug in slugs:
-            remember_edit_link(slug, sharing.new_edit_link(store, store.pitch_id(slug)))
+            remember_edit_link(slug, store.new_edit_link(store.pitch_id(slug)))
         return redirect(target, code=303)
     return render_template("index.html", form=form, latest=_latest()), 422 if form.errors else 200
 
@@ -87,7 +86,7 @@ def _create(form: IdeaForm, members: list[dict]) -> tuple[list[str], str]:
 
 def _latest():
     """The newest few published pitches, for the home page."""
-    return sharing.gallery(services().store, limit=LATEST_ON_HOME)[0]
+    return services().store.gallery(limit=LATEST_ON_HOME)[0]
 
 
 @bp.get("/p/<slug>")
