@@ -13,7 +13,7 @@ from openai_stub import Fault
 from moviepitch.chain import pipeline
 from moviepitch.chain.prompts import synopsis_messages
 from moviepitch.providers import ProviderError
-from moviepitch.studio import dataset, likes, tuning
+from moviepitch.studio import dataset, tuning
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def make_pitches(app, count, *, publish=True, liked_by=0, answers=None) -> list[
         if publish:
             store.publish(store.pitch_id(slug), True)
         for visitor in range(liked_by):
-            likes.like(store, store.pitch_id(slug), f"visitor-{visitor}")
+            store.like(store.pitch_id(slug), f"visitor-{visitor}")
         slugs.append(slug)
     return slugs
 

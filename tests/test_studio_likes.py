@@ -7,7 +7,6 @@ import pytest
 from helpers import drain
 from test_api import conforms
 
-from moviepitch.studio import likes
 
 IDEA = "A detective solves crimes by the smell of old books."
 
@@ -104,7 +103,7 @@ def test_the_gallery_sorts_by_likes_with_keyset_pages(app):
     wanted = {slugs[2]: 3, slugs[5]: 3, slugs[7]: 1, slugs[0]: 2}
     for slug, count in wanted.items():
         for visitor in range(count):
-            likes.like(store, store.pitch_id(slug), f"visitor-{visitor}")
+            store.like(store.pitch_id(slug), f"visitor-{visitor}")
     expected = [slugs[5], slugs[2], slugs[0], slugs[7]] + [s for s in reversed(slugs) if s not in wanted]
     seen, cursor = [], None
     while True:

@@ -17,6 +17,7 @@ from .models import (
     Report, Step, UsageEntry, utcnow,
 )
 from .records import ACTIVE, VERSIONED, CoOwnerView, OutputView, PitchView, PosterBlob, Staleness, StepView
+from .likes import Likes
 from .sharing import Sharing
 
 RESUMABLE = ("queued", "interrupted")
@@ -44,7 +45,7 @@ class ClaimLost(Exception):
     """This runner no longer holds the pitch (it was interrupted or taken over), so it may not write."""
 
 
-class Store(Sharing):
+class Store(Sharing, Likes):
     """The pitch store over one SQLAlchemy engine: the one way the app reads and writes its data."""
 
     # A runner's store carries its claim token, and then every write is conditional on it.

@@ -17,7 +17,8 @@ from ..forms import json_group, json_settings, one_line, submitted_idea_problem
 from ...jobs import Busy
 from ..owner import bearer_token, current_owner, ensure_owner, signed
 from ...services import services
-from ...studio import groups, likes
+from ...storage.likes import NotLikeable
+from ...studio import groups
 from .access import owned, readable
 from .groups import group_document, group_of
 from .openapi import document as openapi_document
@@ -165,7 +166,7 @@ def remove(slug: str):
 def like_state(slug: str):
     """Whether this visitor likes the pitch, and how many do."""
     token_checked()
-    return jsonify(asdict(likes.state(services().store, readable(slug).id, current_owner())))
+    return jsonify(asdict(services().store.like_state(readable(slug).id, current_owner())))
 
 
 def _likeable(slug: str):
@@ -182,8 +183,8 @@ def like(slug: str):
     """Like a published pitch, once per visitor (cookie or token); 409 when it is not in the gallery."""
     view = _likeable(slug)
     try:
-        state = likes.like(services().store, view.id, ensure_owner())
-    except likes.NotLikeable:
+        state = services().store.like(view.id, ensure_owner())
+    except NotLikeable:
         return error_response(409, "Only a pitch in the gallery can be liked.")
     return jsonify(asdict(state))
 
@@ -194,8 +195,8 @@ def unlike(slug: str):
     """Take this visitor's like back (nothing happens when there was none)."""
     view = _likeable(slug)
     owner_id = current_owner()
-    state = likes.unlike(services().store, view.id, owner_id) if owner_id else \
-        likes.state(services().store, view.id, None)
+    state = services().store.unlike(view.id, owner_id) if owner_id else \
+        services().store.like_state(view.id, None)
     return jsonify(asdict(state))
 
 

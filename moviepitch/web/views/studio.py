@@ -11,7 +11,8 @@ from ..extensions import limit_likes
 from ..owner import current_owner, ensure_owner
 from ...storage.records import PitchView
 from ...services import services
-from ...studio import groups, likes
+from ...storage.likes import LikeState, NotLikeable
+from ...studio import groups
 from ...studio.knobs import KNOBS
 from .access import readable
 from .present import short_model
@@ -73,8 +74,8 @@ def member_label(kind: str, view: PitchView | None) -> tuple[str, str]:
 def studio_context(view: PitchView) -> dict:
     """What the pitch page's studio block needs: the group the pitch was made in, and this visitor's like."""
     owner = current_owner()
-    like = likes.state(services().store, view.id, owner) if view.listed and owner else \
-        likes.LikeState(False, view.likes)
+    like = services().store.like_state(view.id, owner) if view.listed and owner else \
+        LikeState(False, view.likes)
     # A visitor without a cookie may be served the page rendered once for all such visitors (page_cache.py), which
     # must carry nobody's CSRF token: without scripts, their like goes through a small page that asks first.
     return {"group": groups.membership(services().store, view.id), "like": like, "like_posts": owner is not None,
@@ -106,8 +107,8 @@ def like(slug: str):
     """Like a published pitch from its page (a form with its CSRF token), once per browser."""
     view = _listed(slug)
     try:
-        likes.like(services().store, view.id, ensure_owner())
-    except likes.NotLikeable:
+        services().store.like(view.id, ensure_owner())
+    except NotLikeable:
         abort(409)
     return _back_to_like(slug)
 
@@ -119,7 +120,7 @@ def unlike(slug: str):
     view = readable(slug)
     owner = current_owner()
     if owner:
-        likes.unlike(services().store, view.id, owner)
+        services().store.unlike(view.id, owner)
     return _back_to_like(slug)
 
 
