@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .models import (
     STEPS, CoOwner, CurrentPart, Like, MeetingMessage, MeetingSummary, Output, Pitch, Poster, PosterPreview, Rendition,
-    Report, Step, UsageEntry, utcnow,
+    Report, Step, UsageEntry, new_slug, utcnow,
 )
 from .records import ACTIVE, VERSIONED, CoOwnerView, OutputView, PitchView, PosterBlob, Staleness, StepView
+from .groups import Groups
 from .likes import Likes
 from .sharing import Sharing
 
@@ -36,16 +37,11 @@ POLL = select(Pitch.id, Pitch.revision, Pitch.status, Pitch.heartbeat_at, Pitch.
     Pitch.slug == bindparam("slug"))
 
 
-def new_slug() -> str:
-    """An unguessable, URL-safe permalink slug (12 characters, 72 bits)."""
-    return secrets.token_urlsafe(9)
-
-
 class ClaimLost(Exception):
     """This runner no longer holds the pitch (it was interrupted or taken over), so it may not write."""
 
 
-class Store(Sharing, Likes):
+class Store(Sharing, Likes, Groups):
     """The pitch store over one SQLAlchemy engine: the one way the app reads and writes its data."""
 
     # A runner's store carries its claim token, and then every write is conditional on it.

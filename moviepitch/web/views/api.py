@@ -229,7 +229,7 @@ def create_group():
 def group_status(slug: str):
     """A group: its idea and kind, and each pitch's label and status document; 304 when none of them changed."""
     group = group_of(slug)
-    etag = groups.revision(services().store, group)
+    etag = services().store.group_revision(group)
     if etag in request.if_none_match:
         response = Response(status=304)
     else:

@@ -15,7 +15,7 @@ from ..owner import current_owner, owns
 from ...storage.records import PitchView
 from ...services import services
 from ...storage.store import RETRYABLE
-from ...studio import groups
+from ...storage.groups import GroupView, Member
 from .actions import RETRY_AFTER_SECONDS
 from .present import TEXT_STEPS, absolute_url, page_words, pitch_document, short_model
 from .studio import member_label
@@ -25,12 +25,12 @@ bp = Blueprint("groups", __name__)
 HEADINGS = {"takes": "Three takes", "compare": "Compare models"}
 
 
-def group_of(slug: str) -> groups.GroupView:
+def group_of(slug: str) -> GroupView:
     """The group: 404 when there is none."""
-    return groups.read(services().store, slug) or abort(404)
+    return services().store.group(slug) or abort(404)
 
 
-def members_of(group: groups.GroupView) -> list[tuple[groups.Member, PitchView | None]]:
+def members_of(group: GroupView) -> list[tuple[Member, PitchView | None]]:
     """Each member with its pitch (None once its owner deleted it)."""
     store = services().store
     views = [(member, store.view(member.slug)) for member in group.members]
@@ -61,7 +61,7 @@ def writing(doc: dict) -> dict:
     return {"usage": {key: value for key, value in usage.items() if value}, "cost": cost}
 
 
-def group_document(group: groups.GroupView) -> dict:
+def group_document(group: GroupView) -> dict:
     """The group's JSON: its idea and kind, and each member's label with its pitch's status document."""
     members = []
     for member, view in members_of(group):

@@ -78,7 +78,7 @@ def studio_context(view: PitchView) -> dict:
         LikeState(False, view.likes)
     # A visitor without a cookie may be served the page rendered once for all such visitors (page_cache.py), which
     # must carry nobody's CSRF token: without scripts, their like goes through a small page that asks first.
-    return {"group": groups.membership(services().store, view.id), "like": like, "like_posts": owner is not None,
+    return {"group": services().store.group_membership(view.id), "like": like, "like_posts": owner is not None,
             "knob_words": knob_words(view.knobs)}
 
 
