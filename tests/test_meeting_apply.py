@@ -11,7 +11,6 @@ from helpers import csrf_token, drain
 from fakes import ScriptedProvider
 from test_meeting import made, meeting, say
 
-from moviepitch.meeting import messages
 
 
 @pytest.fixture
@@ -200,4 +199,4 @@ def test_deleting_a_pitch_deletes_its_meeting(client, app):
         heist(client, app, slug)
         pitch_id = store.pitch_id(slug)
         delete(slug)
-        assert messages.conversation(store, pitch_id) == []
+        assert store.conversation(pitch_id) == []

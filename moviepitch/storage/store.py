@@ -19,6 +19,7 @@ from .models import (
 from .records import ACTIVE, VERSIONED, CoOwnerView, OutputView, PitchView, PosterBlob, Staleness, StepView
 from .groups import Groups
 from .likes import Likes
+from .meeting import Meeting
 from .sharing import Sharing
 
 RESUMABLE = ("queued", "interrupted")
@@ -41,7 +42,7 @@ class ClaimLost(Exception):
     """This runner no longer holds the pitch (it was interrupted or taken over), so it may not write."""
 
 
-class Store(Sharing, Likes, Groups):
+class Store(Sharing, Likes, Groups, Meeting):
     """The pitch store over one SQLAlchemy engine: the one way the app reads and writes its data."""
 
     # A runner's store carries its claim token, and then every write is conditional on it.
