@@ -8,8 +8,9 @@ from collections import Counter
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import (
@@ -101,6 +102,15 @@ class Store(Sharing, Likes, Groups, Meeting):
             s.execute(update(Pitch).where(Pitch.id == pitch_id).values(
                 idea="", status="deleted", deleted_at=utcnow(), published_at=None, edit_hash=None, error=None,
                 models={}, usage={}, knobs={}, likes=0, claim=None, revision=Pitch.revision + 1))
+
+    def reachable(self) -> bool:
+        """Whether the database answers a trivial query (for the readiness probe)."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except SQLAlchemyError:
+            return False
+        return True
 
     def pitch_id(self, slug: str) -> int | None:
         """The row id behind a slug."""
