@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import (
@@ -413,6 +413,20 @@ class Store(Sharing, Likes, Groups, Meeting):
                 query = query.where(Poster.version == version)
             row = s.scalar(query)
             return PosterBlob(row.version, row.webp, row.thumb) if row else None
+
+
+    def rendition(self, pitch_id: int, name: str) -> bytes | None:
+        """A picture drawn from a pitch and kept (media/renditions.py), if it was drawn before."""
+        with self.session() as s:
+            return s.scalar(select(Rendition.body).where(Rendition.pitch_id == pitch_id, Rendition.name == name))
+
+    def keep_rendition(self, pitch_id: int, name: str, body: bytes) -> None:
+        """Keep a drawn picture; when another process kept the same one first, theirs stays."""
+        try:
+            with self.session.begin() as s:
+                s.add(Rendition(pitch_id=pitch_id, name=name, body=body))
+        except IntegrityError:
+            pass  # another process drew and kept the same picture first; both are the same
 
 
 def _charge(s: Session, pitch_id: int, step: str, model: str | None, usage: dict, cost: dict | None) -> None:
