@@ -1,4 +1,10 @@
-"""Saving and reading pitches, in short transactions that never span a provider call."""
+"""Saving and reading pitches, in short transactions that never span a provider call.
+
+Store is the one API over the database that the app's code reaches data through: the pitch and its steps here,
+and its sharing, likes, groups and meeting from the mixins beside it (sharing.py, likes.py, groups.py, meeting.py),
+which use the store's sessions. Deleting comes in two kinds: erase_pitch leaves nothing (a pitch whose creation
+is taken back), tombstone_pitch leaves the row so the pitch's link answers 410 Gone (an owner's delete).
+"""
 
 from __future__ import annotations
 
@@ -17,10 +23,10 @@ from .models import (
     STEPS, CoOwner, CurrentPart, Like, MeetingMessage, MeetingSummary, Output, Pitch, Poster, PosterPreview, Rendition,
     Report, Step, UsageEntry, new_slug, utcnow,
 )
-from .records import ACTIVE, VERSIONED, CoOwnerView, OutputView, PitchView, PosterBlob, Staleness, StepView
 from .groups import Groups
 from .likes import Likes
 from .meeting import Meeting
+from .records import ACTIVE, VERSIONED, CoOwnerView, OutputView, PitchView, PosterBlob, Staleness, StepView
 from .sharing import Sharing
 
 RESUMABLE = ("queued", "interrupted")
@@ -44,7 +50,7 @@ class ClaimLost(Exception):
 
 
 class Store(Sharing, Likes, Groups, Meeting):
-    """The pitch store over one SQLAlchemy engine: the one way the app reads and writes its data."""
+    """The pitch store over one SQLAlchemy engine."""
 
     # A runner's store carries its claim token, and then every write is conditional on it.
     runner_token: str | None = None
@@ -83,7 +89,7 @@ class Store(Sharing, Likes, Groups, Meeting):
             s.add_all(Step(pitch_id=pitch.id, name=name, usage={}) for name in STEPS)
             return pitch.slug
 
-    # Deleting: erase_pitch leaves nothing; tombstone_pitch leaves the row, so the pitch's link answers 410 Gone.
+    # Deleting
 
     def erase_pitch(self, slug: str) -> None:
         """Remove a pitch's row and everything under it, as if it had never been made (the ledger keeps its usage)."""
