@@ -9,7 +9,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from .storage import db, sharing
+from .storage import db
 from . import tasks
 from .jobs import RQJobs
 from .web.forms import idea_problem, one_line
@@ -174,7 +174,7 @@ def recover_command(older_than: float) -> None:
 @pitches_group.command("reported")
 def reported_command() -> None:
     """List reported pitches, most reported first."""
-    rows = sharing.reported(services().store)
+    rows = services().store.reported()
     if not rows:
         click.echo("No reports.")
     for slug, idea, count, hidden_at in rows:
@@ -187,7 +187,7 @@ def reported_command() -> None:
 @click.option("--undo", is_flag=True, help="Put it back in the gallery.")
 def hide_command(slug: str, undo: bool) -> None:
     """Take a pitch out of the gallery (its link keeps working)."""
-    if not sharing.hide(services().store, slug, hidden=not undo):
+    if not services().store.hide(slug, hidden=not undo):
         raise click.ClickException(f"no pitch /p/{slug}")
     click.echo(f"/p/{slug} is {'back in' if undo else 'out of'} the gallery.")
 

@@ -108,7 +108,7 @@ class Services:
         except Busy:
             # Nothing was made yet, so nothing is lost by taking the rows (and their budget) back.
             for slug in slugs:
-                self.store.delete_pitch(slug)
+                self.store.erase_pitch(slug)
             self.budget.refund("pitches", count)
             raise
         except QueueDown:

@@ -12,8 +12,7 @@ from helpers import csrf_token, drain, make_app, close_app, submit_idea
 from fakes import ScriptedProvider
 from sqlalchemy import select, update
 
-from moviepitch.storage import sharing
-from moviepitch.meeting import messages
+from moviepitch.storage.meeting import INTERRUPTED
 from moviepitch.storage.models import MeetingMessage, UsageEntry, utcnow
 from moviepitch.providers import ProviderError
 
@@ -77,7 +76,7 @@ def test_the_conversation_persists_across_requests_and_the_owners_browsers(clien
     assert say(client, app, slug, "Make it a heist comedy").status_code == 202
     # Another browser joins through the edit link and finds the meeting where it was, and carries it on.
     store = app.extensions["moviepitch"].store
-    secret = sharing.new_edit_link(store, store.pitch_id(slug))
+    secret = store.new_edit_link(store.pitch_id(slug))
     other = app.test_client()
     assert other.post(f"/p/{slug}/edit/{secret}", data={"csrf_token": csrf_token(other)}).status_code == 303
     page = other.get(f"/p/{slug}").get_data(as_text=True)
@@ -138,12 +137,12 @@ def test_a_failed_turn_keeps_what_was_said_and_the_meeting_goes_on(client, app, 
 def test_a_turn_whose_runner_went_quiet_shows_as_interrupted(client, app):
     slug = made(client, app)
     store = app.extensions["moviepitch"].store
-    _, answer = messages.start_turn(store, store.pitch_id(slug), "Hello?", None, 1)  # never started
+    _, answer = store.start_turn(store.pitch_id(slug), "Hello?", None, 1)  # never started
     with store.session.begin() as s:
         s.execute(update(MeetingMessage).where(MeetingMessage.id == answer)
                   .values(updated_at=utcnow() - timedelta(hours=1)))
     boss = meeting(client, slug)["messages"][-1]
-    assert (boss["state"], boss["error"]) == ("failed", messages.INTERRUPTED)
+    assert (boss["state"], boss["error"]) == ("failed", INTERRUPTED)
     assert say(client, app, slug, "Hello again").status_code == 202
 
 
@@ -221,7 +220,7 @@ class StreamingBoss(ScriptedProvider):
         pitch_id = self.store.pitch_id(self.slug)
         for end in (len('{"reply": "A heist'), len('{"reply": "A heist comedy? Now'), len(answer)):
             on_delta(answer[:end])
-            self.seen.append(messages.conversation(self.store, pitch_id)[-1].content)
+            self.seen.append(self.store.conversation(pitch_id)[-1].content)
         return super().text(request)
 
 

@@ -11,8 +11,6 @@ from helpers import csrf_token, drain
 from fakes import ScriptedProvider
 from test_meeting import made, meeting, say
 
-from moviepitch.storage import sharing
-from moviepitch.meeting import messages
 
 
 @pytest.fixture
@@ -196,9 +194,9 @@ def test_the_steppers_compare_and_undo_in_one_click_for_everyone(client, app):
 
 def test_deleting_a_pitch_deletes_its_meeting(client, app):
     store = app.extensions["moviepitch"].store
-    for delete in (lambda slug: store.delete_pitch(slug), lambda slug: sharing.delete_pitch(store, store.pitch_id(slug))):
+    for delete in (lambda slug: store.erase_pitch(slug), lambda slug: store.tombstone_pitch(store.pitch_id(slug))):
         slug = made(client, app)
         heist(client, app, slug)
         pitch_id = store.pitch_id(slug)
         delete(slug)
-        assert messages.conversation(store, pitch_id) == []
+        assert store.conversation(pitch_id) == []

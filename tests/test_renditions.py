@@ -56,7 +56,7 @@ def test_kept_pictures_go_with_the_pitch(app):
     assert client.get(f"/p/{slug}/card/1-1-1.png").status_code == 200
     assert kept_count(app) == 1
     store = app.extensions["moviepitch"].store
-    store.delete_pitch(slug)
+    store.erase_pitch(slug)
     assert kept_count(app) == 0
 
 
@@ -65,5 +65,5 @@ def test_kept_or_drawn_keeps_the_first_of_two_processes(store):
     pitch_id = store.pitch_id(slug)
     assert renditions.kept_or_drawn(store, pitch_id, "card-1-1-1", lambda: b"first") == b"first"
     # Another process that drew it meanwhile finds the row taken and serves what is kept.
-    renditions.keep(store, pitch_id, "card-1-1-1", b"second")
-    assert renditions.kept(store, pitch_id, "card-1-1-1") == b"first"
+    store.keep_rendition(pitch_id, "card-1-1-1", b"second")
+    assert store.rendition(pitch_id, "card-1-1-1") == b"first"

@@ -248,7 +248,7 @@ def test_recovery_leaves_a_backlog_alone_and_queues_only_lost_jobs(web, redis_se
 def test_a_meeting_turn_is_written_by_a_worker_one_at_a_time(web, workers, stub):
     from test_meeting_wire import TITLE, boss
 
-    from moviepitch.meeting import messages
+    from moviepitch.storage.meeting import TurnTaken
 
     stub.chat_responder = boss
     client = web.test_client()
@@ -263,6 +263,6 @@ def test_a_meeting_turn_is_written_by_a_worker_one_at_a_time(web, workers, stub)
     assert answer["state"] == "done" and answer["proposals"][0]["parts"][0]["text"] == TITLE
     # PostgreSQL keeps one busy turn per pitch too (its partial unique index), whichever web process asks.
     store = web.extensions["moviepitch"].store
-    messages.start_turn(store, store.pitch_id(slug), "One", None, 1)
-    with pytest.raises(messages.TurnTaken):
-        messages.start_turn(store, store.pitch_id(slug), "Two", None, 1)
+    store.start_turn(store.pitch_id(slug), "One", None, 1)
+    with pytest.raises(TurnTaken):
+        store.start_turn(store.pitch_id(slug), "Two", None, 1)

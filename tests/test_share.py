@@ -9,7 +9,6 @@ import pytest
 from helpers import csrf_token, drain, submit_idea
 from PIL import Image
 
-from moviepitch.storage import sharing
 
 IDEAS = [
     "A ghost haunts a house and is terrified of the new family that moves in.",
@@ -43,8 +42,8 @@ def test_my_pitches_pages(client, app):
     owner = _owner_of(client, app, create(client, app))
     for n in range(13):
         store.create_pitch(f"Idea number {n}", owner, "offline", {})
-    first, more = sharing.mine(store, owner, page=1)
-    second, more_after = sharing.mine(store, owner, page=2)
+    first, more = store.mine(owner, page=1)
+    second, more_after = store.mine(owner, page=2)
     assert len(first) == 12 and more and len(second) == 2 and not more_after
     assert 'rel="next"' in client.get("/mine").get_data(as_text=True)
     assert client.get("/mine?page=0").status_code == 400
@@ -111,19 +110,19 @@ def test_the_gallery_pages_by_keyset_and_new_pitches_never_shift_a_page(app):
         slug = store.create_pitch(f"Idea {n}", "o", "offline", {})
         pitch_id = store.pitch_id(slug)
         store.finish(pitch_id, "done")
-        assert sharing.publish(store, pitch_id, True)
+        assert store.publish(pitch_id, True)
         ids.append(slug)
-    first, cursor = sharing.gallery(store, limit=12)
+    first, cursor = store.gallery(limit=12)
     assert [c.slug for c in first] == ids[::-1][:12]
 
     # Ten more published between page 1 and page 2.
     for n in range(10):
         slug = store.create_pitch(f"Later idea {n}", "o", "offline", {})
         store.finish(store.pitch_id(slug), "done")
-        sharing.publish(store, store.pitch_id(slug), True)
+        store.publish(store.pitch_id(slug), True)
 
-    second, cursor = sharing.gallery(store, before=cursor, limit=12)
-    third, last = sharing.gallery(store, before=cursor, limit=12)
+    second, cursor = store.gallery(before=cursor, limit=12)
+    third, last = store.gallery(before=cursor, limit=12)
     assert [c.slug for c in second] == ids[::-1][12:24]
     assert [c.slug for c in third] == ids[::-1][24:] and last is None
 
@@ -133,7 +132,7 @@ def test_the_gallery_cursor_round_trips_through_the_page(client, app):
     for n in range(14):
         slug = store.create_pitch(f"Idea {n}", "o", "offline", {})
         store.finish(store.pitch_id(slug), "done")
-        sharing.publish(store, store.pitch_id(slug), True)
+        store.publish(store.pitch_id(slug), True)
     page = client.get("/gallery").get_data(as_text=True)
     older = re.search(r'href="(/gallery\?before=[^"]+)" rel="next"', page).group(1)
     assert client.get(older.replace("&amp;", "&")).get_data(as_text=True).count('class="pitch-card"') == 2
@@ -143,7 +142,7 @@ def test_the_gallery_cursor_round_trips_through_the_page(client, app):
 def test_an_unfinished_pitch_cannot_be_published(app):
     store = app.extensions["moviepitch"].store
     slug = store.create_pitch("An idea", "o", "offline", {})
-    assert not sharing.publish(store, store.pitch_id(slug), True)
+    assert not store.publish(store.pitch_id(slug), True)
 
 
 def test_reports_are_counted_once_per_reporter_and_rate_limited(client, app, runner):

@@ -11,10 +11,9 @@ from fakes import ScriptedProvider
 from openai_stub import Fault
 
 from moviepitch.chain import pipeline
-from moviepitch.storage import sharing
 from moviepitch.chain.prompts import synopsis_messages
 from moviepitch.providers import ProviderError
-from moviepitch.studio import dataset, likes, tuning
+from moviepitch.studio import dataset, tuning
 
 
 @pytest.fixture
@@ -34,9 +33,9 @@ def make_pitches(app, count, *, publish=True, liked_by=0, answers=None) -> list[
         slug = store.create_pitch(f"Pitch idea number {n}: a mole becomes mayor.", "o", provider.name, {})
         pipeline.run_pitch(store, provider, slug)
         if publish:
-            sharing.publish(store, store.pitch_id(slug), True)
+            store.publish(store.pitch_id(slug), True)
         for visitor in range(liked_by):
-            likes.like(store, store.pitch_id(slug), f"visitor-{visitor}")
+            store.like(store.pitch_id(slug), f"visitor-{visitor}")
         slugs.append(slug)
     return slugs
 
@@ -70,8 +69,8 @@ def test_export_filters_and_leaves_out_what_cannot_teach(tuning_app, tmp_path):
     make_pitches(tuning_app, 1, publish=False, answers={"synopsis": cut_off})  # failed, with a draft synopsis
     make_pitches(tuning_app, 1, publish=False, answers={"title": ProviderError("nope")})  # partial: no title
     store = tuning_app.extensions["moviepitch"].store
-    sharing.delete_pitch(store, store.pitch_id(liked_twice[0]))
-    sharing.hide(store, liked_twice[1])
+    store.tombstone_pitch(store.pitch_id(liked_twice[0]))
+    store.hide(liked_twice[1])
     runner = tuning_app.test_cli_runner()
 
     def written(*flags):

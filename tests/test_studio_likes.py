@@ -7,8 +7,6 @@ import pytest
 from helpers import drain
 from test_api import conforms
 
-from moviepitch.storage import sharing
-from moviepitch.studio import likes
 
 IDEA = "A detective solves crimes by the smell of old books."
 
@@ -75,7 +73,7 @@ def test_only_a_pitch_in_the_gallery_can_be_liked(client, app, spec):
     assert client.post("/api/pitches/nosuchpitch0/like", json={}).status_code == 404
 
     hidden = _published(client, app)
-    assert sharing.hide(app.extensions["moviepitch"].store, hidden)
+    assert app.extensions["moviepitch"].store.hide(hidden)
     assert client.post(f"/api/pitches/{hidden}/like", json={}).status_code == 409
 
 
@@ -94,7 +92,7 @@ def _gallery_of(store, count):
     for n in range(count):
         slug = store.create_pitch(f"Idea {n}", "o", "offline", {})
         store.finish(store.pitch_id(slug), "done")
-        assert sharing.publish(store, store.pitch_id(slug), True)
+        assert store.publish(store.pitch_id(slug), True)
         slugs.append(slug)
     return slugs
 
@@ -105,15 +103,15 @@ def test_the_gallery_sorts_by_likes_with_keyset_pages(app):
     wanted = {slugs[2]: 3, slugs[5]: 3, slugs[7]: 1, slugs[0]: 2}
     for slug, count in wanted.items():
         for visitor in range(count):
-            likes.like(store, store.pitch_id(slug), f"visitor-{visitor}")
+            store.like(store.pitch_id(slug), f"visitor-{visitor}")
     expected = [slugs[5], slugs[2], slugs[0], slugs[7]] + [s for s in reversed(slugs) if s not in wanted]
     seen, cursor = [], None
     while True:
-        page, cursor = sharing.gallery(store, before=cursor, limit=4, order="likes")
+        page, cursor = store.gallery(before=cursor, limit=4, order="likes")
         seen += page
         if cursor is None:
             break
     assert [card.slug for card in seen] == expected
     assert [card.likes for card in seen[:4]] == [3, 3, 2, 1]
-    newest, _ = sharing.gallery(store, limit=3)
+    newest, _ = store.gallery(limit=3)
     assert [card.slug for card in newest] == slugs[::-1][:3] and newest[0].likes == 0

@@ -10,8 +10,6 @@ import re
 import pytest
 from helpers import csrf_token, drain, stub_pitch
 
-from moviepitch.storage import sharing
-from moviepitch.studio import likes
 
 IDEA = "A shy ghost runs a bed and breakfast for monsters."
 PRICES = {"currency": "USD", "models": {"gpt-4.1-mini": {"input": 0.4, "cached_input": 0.1, "output": 1.6},
@@ -99,7 +97,7 @@ def test_a_visitor_without_scripts_likes_from_the_page_and_takes_it_back(client,
     assert 'aria-pressed="true"' in form and "1 like<" in form and ">Liked<" in form
     assert 'method="post"' in form and f'action="/p/{slug}/unlike"' in form and 'name="csrf_token"' in form
     assert visitor.post(f"/p/{slug}/like", data={"csrf_token": token}).status_code == 303  # once per browser
-    assert likes.state(app.extensions["moviepitch"].store, app.extensions["moviepitch"].store.pitch_id(slug),
+    assert app.extensions["moviepitch"].store.like_state(app.extensions["moviepitch"].store.pitch_id(slug),
                        None).likes == 1
 
     assert visitor.post(f"/p/{slug}/unlike", data={"csrf_token": token}).status_code == 303
@@ -130,7 +128,7 @@ def _gallery(store, count: int) -> list[str]:
     for n in range(count):
         slug = store.create_pitch(f"Idea number {n}", "o", "offline", {})
         store.finish(store.pitch_id(slug), "done")
-        sharing.publish(store, store.pitch_id(slug), True)
+        store.publish(store.pitch_id(slug), True)
         slugs.append(slug)
     return slugs
 
@@ -140,7 +138,7 @@ def test_the_gallery_sorts_by_likes_and_its_pages_keep_the_order(client, app):
     slugs = _gallery(store, 15)
     for slug, count in {slugs[3]: 3, slugs[9]: 1, slugs[0]: 2}.items():
         for visitor in range(count):
-            likes.like(store, store.pitch_id(slug), f"visitor-{visitor}")
+            store.like(store.pitch_id(slug), f"visitor-{visitor}")
 
     first = client.get("/gallery?sort=likes").get_data(as_text=True)
     assert re.search(r'href="/gallery\?sort=likes" aria-current="page">Most liked', first)

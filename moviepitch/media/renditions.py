@@ -12,10 +12,6 @@ import threading
 import weakref
 from typing import Callable
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-
-from ..storage.models import Rendition
 from ..storage.store import Store
 
 # One lock per picture being drawn, so a burst of requests in one process draws it once.
@@ -23,22 +19,16 @@ _drawing: weakref.WeakValueDictionary[str, threading.Lock] = weakref.WeakValueDi
 _drawing_guard = threading.Lock()
 
 
-def kept(store: Store, pitch_id: int, name: str) -> bytes | None:
-    """The kept picture of that name, if it was drawn before."""
-    with store.session() as s:
-        return s.scalar(select(Rendition.body).where(Rendition.pitch_id == pitch_id, Rendition.name == name))
-
-
 def kept_or_drawn(store: Store, pitch_id: int, name: str, draw: Callable[[], bytes]) -> bytes:
     """The kept picture, or draw it now (once, however many ask at the same time) and keep it."""
-    body = kept(store, pitch_id, name)
+    body = store.rendition(pitch_id, name)
     if body is not None:
         return body
     with _lock_for(f"{pitch_id}/{name}"):
-        body = kept(store, pitch_id, name)
+        body = store.rendition(pitch_id, name)
         if body is None:
             body = draw()
-            keep(store, pitch_id, name, body)
+            store.keep_rendition(pitch_id, name, body)
     return body
 
 
@@ -49,11 +39,3 @@ def _lock_for(key: str) -> threading.Lock:
             lock = _drawing[key] = threading.Lock()
         return lock
 
-
-def keep(store: Store, pitch_id: int, name: str, body: bytes) -> None:
-    """Keep a drawn picture; when another process kept the same one first, theirs stays."""
-    try:
-        with store.session.begin() as s:
-            s.add(Rendition(pitch_id=pitch_id, name=name, body=body))
-    except IntegrityError:
-        pass  # another process drew and kept the same picture first; both are the same

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 
+from ..storage.meeting import Message
 from ..storage.records import PitchView
 from ..storage.store import FINISHED, Store
-from . import messages
-from .messages import Message
 from .prompts import PARTS
 
 # What the chain makes again when a part changes, unless the proposal gives it too.
@@ -69,18 +68,18 @@ def apply(store: Store, view: PitchView, message: Message, option: int = 0, pain
     changes = message.proposals[option]["changes"]
     steps = dependants(changes, paint)
     before = {part: version for part in (*changes, *steps) if (version := _version(view, part)) is not None}
-    if not messages.settle(store, message.id, ("open",), "applied", chosen=option, paint=paint):
+    if not store.settle_proposal(message.id, ("open",), "applied", chosen=option, paint=paint):
         raise Refused("This proposal was settled already.")
     # Queued before the new versions are written, so no runner can start in between; started by the caller after.
     if steps and not store.reopen(view.id, FINISHED, steps, origin=message.id):
-        messages.settle(store, message.id, ("applied",), "open", chosen=None, paint=False)
+        store.settle_proposal(message.id, ("applied",), "open", chosen=None, paint=False)
         raise Refused(NOT_NOW)
     made = {}
     for part in (part for part in PARTS if part in changes):
         value = changes[part]
         made[part] = store.write_output(view.id, part, json.dumps(value) if part == "cast" else value,
                                         meta={"message_id": message.id, "source": "meeting"})
-    messages.settle(store, message.id, ("applied",), "applied", versions={"made": made, "before": before})
+    store.settle_proposal(message.id, ("applied",), "applied", versions={"made": made, "before": before})
     return steps
 
 
@@ -88,7 +87,7 @@ def reject(store: Store, message: Message) -> None:
     """Turn the message's proposals down; the conversation goes on."""
     if message.role != "assistant" or not message.proposals:
         raise Refused("There is no such proposal.", 404)
-    if not messages.settle(store, message.id, ("open",), "rejected"):
+    if not store.settle_proposal(message.id, ("open",), "rejected"):
         raise Refused(f"This proposal was {message.proposal_status} already.")
 
 
@@ -117,4 +116,4 @@ def undo(store: Store, view: PitchView, message: Message) -> None:
             if _version(view, part) != version}
     if back and not store.choose_versions(view.id, back):
         raise Refused("The versions from before are gone.", 410)
-    messages.settle(store, message.id, ("applied",), "undone")
+    store.settle_proposal(message.id, ("applied",), "undone")

@@ -10,7 +10,7 @@ from typing import Callable
 from ..providers import ProviderError
 from ..studio.dataset import estimate_tokens
 from . import prompts
-from .messages import Message, Summary
+from ..storage.meeting import Message, Summary
 
 log = logging.getLogger(__name__)
 

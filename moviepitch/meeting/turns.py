@@ -19,10 +19,10 @@ from ..chain import answers
 from ..chain.pipeline import safety_identifier
 from ..providers import Provider, ProviderError, TextRequest
 from ..providers.base import FORMAT_REFUSED
+from ..storage.meeting import Message
 from ..storage.records import PitchView
 from ..storage.store import Store
-from . import messages, prompts, proposals, summary as history
-from .messages import Message
+from . import prompts, proposals, summary as history
 
 if TYPE_CHECKING:
     from ..storage.budget import Budget
@@ -67,7 +67,7 @@ class Draft:
 
     def keep(self, text: str) -> None:
         """Save the reply so far now."""
-        if not messages.save_draft(self.store, self.message_id, text):
+        if not self.store.save_turn_draft(self.message_id, text):
             raise TurnLost()
         self.saved = self.latest = text
 
@@ -124,12 +124,12 @@ class Turn:
     def history(self) -> tuple[list[dict], str | None]:
         """The conversation to send (the owner's new message last), and the summary of older turns, if any."""
         earlier = [m for m in self.earlier if m.state == "done" or (m.role == "assistant" and m.content)]
-        summary = messages.latest_summary(self.store, self.view.id)
+        summary = self.store.latest_summary(self.view.id)
         older, kept = history.plan(earlier, summary, self.settings.history_tokens)
         if older:
             content, source = history.summarise(lambda task, chat, most: self.ask(task, chat, most), summary, older,
                                                 self.settings.history_tokens)
-            summary = messages.save_summary(self.store, self.view.id, older[-1].id, content, source)
+            summary = self.store.save_summary(self.view.id, older[-1].id, content, source)
         now = {"role": "user", "content": prompts.owner_words(self.asked.content, self.asked.passage,
                                                                self.asked.alternatives)}
         return [*history.as_chat(kept), now], summary.content if summary else None
@@ -180,31 +180,31 @@ class Turn:
 
 def run_turn(store: Store, provider: Provider, answer_id: int, settings: TurnSettings) -> str | None:
     """Write the boss's answer to a meeting message: "done" or "failed"; None when another runner has it."""
-    if not messages.claim(store, answer_id):
+    if not store.claim_turn(answer_id):
         return None
-    answer = messages.message(store, answer_id)
-    conversation = messages.conversation(store, answer.pitch_id)
+    answer = store.message(answer_id)
+    conversation = store.conversation(answer.pitch_id)
     earlier = [m for m in conversation if m.id < answer_id]
     asked = next(m for m in reversed(earlier) if m.role == "user")
-    view = store.view(messages.slug_of(store, answer.pitch_id))
+    view = store.view(store.slug_of(answer.pitch_id))
     if view is None or view.deleted_at:
-        messages.fail(store, answer_id, "This pitch is gone.")
+        store.fail_turn(answer_id, "This pitch is gone.")
         return "failed"
     turn = Turn(store, provider, view, answer_id, asked, [m for m in earlier if m.id < asked.id], settings)
     try:
         reply, found = turn.answer()
         if not reply:
             raise ProviderError(SPEECHLESS, kind="unusable")
-        outcome = "done" if messages.finish(store, answer_id, reply, found, turn.served, dict(turn.usage)) else None
+        outcome = "done" if store.finish_turn(answer_id, reply, found, turn.served, dict(turn.usage)) else None
     except TurnLost:
         outcome = None
     except ProviderError as exc:
         log.warning("A meeting turn of pitch %s failed: %s", view.slug, exc.recorded().replace("\n\n", " "))
-        outcome = "failed" if messages.fail(store, answer_id, exc.message, turn.draft.latest or None,
-                                            dict(turn.usage)) else None
+        outcome = "failed" if store.fail_turn(answer_id, exc.message, turn.draft.latest or None,
+                                          dict(turn.usage)) else None
     except Exception:
         log.exception("A meeting turn of pitch %s failed unexpectedly", view.slug)
-        messages.fail(store, answer_id, "Something went wrong on our side.", turn.draft.latest or None)
+        store.fail_turn(answer_id, "Something went wrong on our side.", turn.draft.latest or None)
         outcome = "failed"
     _charge(store, view.id, turn, settings)
     return outcome

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timezone
 
 from sqlalchemy import (
@@ -39,6 +40,11 @@ STEPS = ("check", "reply", "synopsis", "title", "cast", "image_prompt", "poster"
 def utcnow() -> datetime:
     """The current time in UTC, timezone-aware."""
     return datetime.now(timezone.utc)
+
+
+def new_slug() -> str:
+    """An unguessable, URL-safe permalink slug (12 characters, 72 bits), for a pitch or a group."""
+    return secrets.token_urlsafe(9)
 
 
 class UTCDateTime(TypeDecorator):

@@ -1,4 +1,10 @@
-"""Saving and reading pitches, in short transactions that never span a provider call."""
+"""Saving and reading pitches, in short transactions that never span a provider call.
+
+Store is the one API over the database that the app's code reaches data through: the pitch and its steps here,
+and its sharing, likes, groups and meeting from the mixins beside it (sharing.py, likes.py, groups.py, meeting.py),
+which use the store's sessions. Deleting comes in two kinds: erase_pitch leaves nothing (a pitch whose creation
+is taken back), tombstone_pitch leaves the row so the pitch's link answers 410 Gone (an owner's delete).
+"""
 
 from __future__ import annotations
 
@@ -8,15 +14,20 @@ from collections import Counter
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, text, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import (
     STEPS, CoOwner, CurrentPart, Like, MeetingMessage, MeetingSummary, Output, Pitch, Poster, PosterPreview, Rendition,
-    Report, Step, UsageEntry, utcnow,
+    Report, Step, UsageEntry, new_slug, utcnow,
 )
+from .groups import Groups
+from .likes import Likes
+from .meeting import Meeting
 from .records import ACTIVE, VERSIONED, CoOwnerView, OutputView, PitchView, PosterBlob, Staleness, StepView
+from .sharing import Sharing
 
 RESUMABLE = ("queued", "interrupted")
 # Where a retry may start from, and where a regeneration may.
@@ -24,7 +35,8 @@ RETRYABLE = ("failed", "partial", "interrupted", "cancelled")
 FINISHED = ("done", "partial", "failed", "cancelled")
 CANCELLED = "Cancelled by its owner."
 INTERRUPTED = "Interrupted before it finished: the worker making it stopped."
-# Every table that holds a pitch's content, in an order that deleting them one by one never breaks a reference.
+# Every table that holds a pitch's content, in an order that deleting them one by one never breaks a reference:
+# both ways of deleting a pitch (erase_pitch, tombstone_pitch) clear these. The usage ledger is not among them.
 CONTENT_TABLES = (PosterPreview, Poster, Rendition, CurrentPart, Output, Step, CoOwner, Report, Like, MeetingSummary,
                   MeetingMessage)
 # Every page view and status poll runs this, so it is built once and run on a bare connection:
@@ -33,16 +45,11 @@ POLL = select(Pitch.id, Pitch.revision, Pitch.status, Pitch.heartbeat_at, Pitch.
     Pitch.slug == bindparam("slug"))
 
 
-def new_slug() -> str:
-    """An unguessable, URL-safe permalink slug (12 characters, 72 bits)."""
-    return secrets.token_urlsafe(9)
-
-
 class ClaimLost(Exception):
     """This runner no longer holds the pitch (it was interrupted or taken over), so it may not write."""
 
 
-class Store:
+class Store(Sharing, Likes, Groups, Meeting):
     """The pitch store over one SQLAlchemy engine."""
 
     # A runner's store carries its claim token, and then every write is conditional on it.
@@ -82,15 +89,34 @@ class Store:
             s.add_all(Step(pitch_id=pitch.id, name=name, usage={}) for name in STEPS)
             return pitch.slug
 
-    def delete_pitch(self, slug: str) -> None:
-        """Remove a pitch and everything under it."""
+    # Deleting
+
+    def erase_pitch(self, slug: str) -> None:
+        """Remove a pitch's row and everything under it, as if it had never been made (the ledger keeps its usage)."""
         with self.session.begin() as s:
             pitch_id = s.scalar(select(Pitch.id).where(Pitch.slug == slug))
             if pitch_id is None:
                 return
-            for table in CONTENT_TABLES:
-                s.execute(delete(table).where(table.pitch_id == pitch_id))
+            _delete_content(s, pitch_id)
             s.execute(delete(Pitch).where(Pitch.id == pitch_id))
+
+    def tombstone_pitch(self, pitch_id: int) -> None:
+        """Erase a pitch's content and posters, keeping a tombstone so its link answers 410 Gone."""
+        with self.session.begin() as s:
+            _delete_content(s, pitch_id)
+            # The usage ledger keeps its rows: the money was spent.
+            s.execute(update(Pitch).where(Pitch.id == pitch_id).values(
+                idea="", status="deleted", deleted_at=utcnow(), published_at=None, edit_hash=None, error=None,
+                models={}, usage={}, knobs={}, likes=0, claim=None, revision=Pitch.revision + 1))
+
+    def reachable(self) -> bool:
+        """Whether the database answers a trivial query (for the readiness probe)."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except SQLAlchemyError:
+            return False
+        return True
 
     def pitch_id(self, slug: str) -> int | None:
         """The row id behind a slug."""
@@ -395,6 +421,20 @@ class Store:
             return PosterBlob(row.version, row.webp, row.thumb) if row else None
 
 
+    def rendition(self, pitch_id: int, name: str) -> bytes | None:
+        """A picture drawn from a pitch and kept (media/renditions.py), if it was drawn before."""
+        with self.session() as s:
+            return s.scalar(select(Rendition.body).where(Rendition.pitch_id == pitch_id, Rendition.name == name))
+
+    def keep_rendition(self, pitch_id: int, name: str, body: bytes) -> None:
+        """Keep a drawn picture; when another process kept the same one first, theirs stays."""
+        try:
+            with self.session.begin() as s:
+                s.add(Rendition(pitch_id=pitch_id, name=name, body=body))
+        except IntegrityError:
+            pass  # another process drew and kept the same picture first; both are the same
+
+
 def _charge(s: Session, pitch_id: int, step: str, model: str | None, usage: dict, cost: dict | None) -> None:
     """Add a step's usage to its pitch and to the ledger (in the transaction that ends the step, after _touch has
     locked the pitch's row, so steps ending side by side add up)."""
@@ -405,6 +445,11 @@ def _charge(s: Session, pitch_id: int, step: str, model: str | None, usage: dict
     s.execute(update(Pitch).where(Pitch.id == pitch_id).values(usage=dict(total)))
     s.add(UsageEntry(pitch_id=pitch_id, step=step, model=model or "", usage=usage,
                      cost_nanos=cost["nanos"] if cost else None, currency=cost["currency"] if cost else None))
+
+
+def _delete_content(s: Session, pitch_id: int) -> None:
+    for table in CONTENT_TABLES:  # the reports, likes and the meeting's messages and summaries among them
+        s.execute(delete(table).where(table.pitch_id == pitch_id))
 
 
 def _record(o: Output) -> OutputView:

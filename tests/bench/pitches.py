@@ -178,7 +178,7 @@ def app_env(instance: Path, api_url: str, job_workers: int) -> dict[str, str]:
 def seed_instance(folder: Path, count: int = 5) -> list[str]:
     """A migrated SQLite database with finished pitches (made against a very fast simulated API); one published."""
     from moviepitch import create_app
-    from moviepitch.storage import db, sharing
+    from moviepitch.storage import db
     from moviepitch.services import services
 
     with simapi.SimulatedOpenAI(simapi.Profile(scale=0.005)) as fast:
@@ -192,7 +192,7 @@ def seed_instance(folder: Path, count: int = 5) -> list[str]:
         statuses = {slug: svc.store.view(slug).status for slug in slugs}
         if any(status != "done" for status in statuses.values()):
             raise RuntimeError(f"seeding pitches did not finish: {statuses}")
-        sharing.publish(svc.store, svc.store.pitch_id(slugs[0]), True)
+        svc.store.publish(svc.store.pitch_id(slugs[0]), True)
         svc.jobs.shutdown()
         svc.store.engine.dispose()
     return slugs

@@ -8,8 +8,7 @@ from flask import abort, jsonify, redirect, request, session, url_for
 from ..owner import bearer_token, current_owner, made, owns
 from ...storage.records import PitchView
 from ...services import services
-from ...storage import sharing
-from ...studio import groups
+from ...storage.groups import GroupView
 
 EDIT_LINK_KEY = "edit_links"  # session key: edit links to show once, by slug
 
@@ -22,9 +21,9 @@ def readable(slug: str) -> PitchView:
     return view
 
 
-def group_of(slug: str) -> groups.GroupView:
+def group_of(slug: str) -> GroupView:
     """The group: 404 when there is none."""
-    return groups.read(services().store, slug) or abort(404)
+    return services().store.group(slug) or abort(404)
 
 
 def owned(slug: str, *, maker: bool = False) -> PitchView:
@@ -86,7 +85,7 @@ def mint_edit_links(slugs: list[str]) -> None:
         return
     store = services().store
     for slug in slugs:
-        remember_edit_link(slug, sharing.new_edit_link(store, store.pitch_id(slug)))
+        remember_edit_link(slug, store.new_edit_link(store.pitch_id(slug)))
 
 
 def remember_edit_link(slug: str, secret: str) -> None:

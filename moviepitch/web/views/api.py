@@ -10,14 +10,14 @@ from dataclasses import asdict
 
 from flask import Blueprint, Response, abort, jsonify, request, url_for
 
-from ...storage import sharing
+from ...storage.likes import NotLikeable
 from ..errors import error_response
 from ..http_cache import etag, revalidated
 from ..extensions import limit_creation, limit_likes
 from ..forms import json_group, json_settings, one_line, submitted_idea_problem
 from ..owner import current_owner, ensure_owner, signed
 from ...services import services
-from ...studio import groups, likes
+from ...studio import groups
 from .access import (
     group_of, json_body, json_or_token, mint_edit_links, owned, readable, token_checked, unprocessable,
 )
@@ -79,7 +79,7 @@ def list_mine():
                                    "Published pitches are in the gallery.")
     token_checked()
     owner_id = current_owner()
-    cards, _ = sharing.mine(services().store, owner_id, per_page=LIST_LIMIT) if owner_id else ([], False)
+    cards, _ = services().store.mine(owner_id, per_page=LIST_LIMIT) if owner_id else ([], False)
     return jsonify({"pitches": [_summary(card) for card in cards]})
 
 
@@ -109,7 +109,7 @@ def update(slug: str):
     published = body.get("published")
     if not isinstance(published, bool) or set(body) - {"published"}:
         return unprocessable({"published": ["Send only {\"published\": true} or {\"published\": false}."]})
-    if not sharing.publish(services().store, view.id, published):
+    if not services().store.publish(view.id, published):
         return error_response(409, "Only a finished pitch can be published.")
     return jsonify(pitch_document(services().store.view(slug)))
 
@@ -118,7 +118,7 @@ def update(slug: str):
 def remove(slug: str):
     """Delete a pitch (its maker only, by bearer token or a JSON request); its link then answers 410."""
     json_or_token()
-    sharing.delete_pitch(services().store, owned(slug, maker=True).id)
+    services().store.tombstone_pitch(owned(slug, maker=True).id)
     return Response(status=204)
 
 
@@ -126,7 +126,7 @@ def remove(slug: str):
 def like_state(slug: str):
     """Whether this visitor likes the pitch, and how many do."""
     token_checked()
-    return jsonify(asdict(likes.state(services().store, readable(slug).id, current_owner())))
+    return jsonify(asdict(services().store.like_state(readable(slug).id, current_owner())))
 
 
 def _likeable(slug: str):
@@ -143,8 +143,8 @@ def like(slug: str):
     """Like a published pitch, once per visitor (cookie or token); 409 when it is not in the gallery."""
     view = _likeable(slug)
     try:
-        state = likes.like(services().store, view.id, ensure_owner())
-    except likes.NotLikeable:
+        state = services().store.like(view.id, ensure_owner())
+    except NotLikeable:
         return error_response(409, "Only a pitch in the gallery can be liked.")
     return jsonify(asdict(state))
 
@@ -155,8 +155,8 @@ def unlike(slug: str):
     """Take this visitor's like back (nothing happens when there was none)."""
     view = _likeable(slug)
     owner_id = current_owner()
-    state = likes.unlike(services().store, view.id, owner_id) if owner_id else \
-        likes.state(services().store, view.id, None)
+    state = services().store.unlike(view.id, owner_id) if owner_id else \
+        services().store.like_state(view.id, None)
     return jsonify(asdict(state))
 
 
@@ -187,7 +187,7 @@ def create_group():
 def group_status(slug: str):
     """A group: its idea and kind, and each pitch's label and status document; 304 when none of them changed."""
     group = group_of(slug)
-    response = revalidated(groups.revision(services().store, group), lambda: jsonify(group_document(group)))
+    response = revalidated(services().store.group_revision(group), lambda: jsonify(group_document(group)))
     response.vary.update(("Cookie", "Authorization"))
     return response
 

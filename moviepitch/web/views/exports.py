@@ -43,7 +43,7 @@ def card_at(slug: str, key: str):
         abort(404)
     view = readable(slug)
     name = f"card-{key}"
-    body = renditions.kept(services().store, view.id, name)
+    body = services().store.rendition(view.id, name)
     if body is None:
         if key != card_version(view):
             return _to_current(url_for("exports.card", slug=slug))  # a card of versions no longer shown

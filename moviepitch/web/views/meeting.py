@@ -14,7 +14,8 @@ from ..http_cache import etag, revalidated
 from ..extensions import limit_meeting, limit_regeneration
 from ..forms import message_problem
 from ...jobs import Busy
-from ...meeting import applying, diffs, messages
+from ...meeting import applying, diffs
+from ...storage.meeting import Message, TurnTaken
 from ...storage.records import PitchView
 from ...services import services
 from .access import json_body, json_or_token, owned, unprocessable
@@ -68,21 +69,21 @@ def _send(view: PitchView, text, passage, alternatives) -> tuple[int, int]:
     if svc.budget.money_spent() or not svc.budget.spend("turns"):
         raise applying.Refused("Today's budget for the Movie Boss is spent. Try again tomorrow.", 429)
     try:
-        asked, answer = messages.start_turn(svc.store, view.id, text, passage, alternatives)
-    except messages.TurnTaken:
+        asked, answer = svc.store.start_turn(view.id, text, passage, alternatives)
+    except TurnTaken:
         svc.budget.refund("turns")
         raise applying.Refused("The Movie Boss is still answering your last message.") from None
     try:
         svc.start_turn(answer)
     except Busy:
-        messages.take_back(svc.store, asked, answer)
+        svc.store.take_back_turn(asked, answer)
         svc.budget.refund("turns")
         raise applying.Refused("Every writer is busy. Try again in a moment.", 503) from None
     return asked, answer
 
 
-def _message(view: PitchView, message_id: int) -> messages.Message:
-    return messages.message(services().store, message_id, view.id) or abort(404)
+def _message(view: PitchView, message_id: int) -> Message:
+    return services().store.message(message_id, view.id) or abort(404)
 
 
 def _settle(view: PitchView, message_id: int, action: str, option: int = 0, paint: bool = False) -> tuple[str, ...]:
@@ -106,7 +107,7 @@ def _settle(view: PitchView, message_id: int, action: str, option: int = 0, pain
 def _expired(view: PitchView) -> None:
     """Fail a turn whose runner went quiet, so the meeting never stays busy for ever."""
     svc = services()
-    messages.expire(svc.store, view.id, svc.staleness.queued, svc.turn_quiet)
+    svc.store.expire_turns(view.id, svc.staleness.queued, svc.turn_quiet)
 
 
 def _back(slug: str, anchor: str = "meeting"):
@@ -158,13 +159,13 @@ def meeting(slug: str):
     """The meeting: every message, the proposals with their diffs, and whether a turn is busy (ETag, 304)."""
     view = owned(slug)
     svc = services()
-    now = messages.state(svc.store, view.id)
+    now = svc.store.meeting_state(view.id)
     if now.busy_state:
         _expired(view)
-        now = messages.state(svc.store, view.id)
+        now = svc.store.meeting_state(view.id)
     # The document shows diffs against the pitch on show, so the pitch's revision is part of its fingerprint.
     return revalidated(etag("m", view.revision, now.count, now.revisions), lambda: jsonify(
-        meeting_document(view, messages.conversation(svc.store, view.id), messages.latest_summary(svc.store, view.id))))
+        meeting_document(view, svc.store.conversation(view.id), svc.store.latest_summary(view.id))))
 
 
 @api_bp.post("/pitches/<slug>/meeting")
@@ -181,8 +182,8 @@ def send_json(slug: str):
     except applying.Refused as exc:
         return refused(exc.status, exc.message)
     store = services().store
-    response = jsonify({"message": message_document(view, messages.message(store, asked)),
-                        "answer": message_document(view, messages.message(store, answer)),
+    response = jsonify({"message": message_document(view, store.message(asked)),
+                        "answer": message_document(view, store.message(answer)),
                         "meeting_url": url_for("meeting_api.meeting", slug=slug)})
     response.headers["Location"] = url_for("meeting_api.meeting", slug=slug)
     return response, 202

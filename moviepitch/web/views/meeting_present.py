@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import url_for
 
-from ...meeting import applying, diffs, messages
-from ...meeting.messages import Message
+from ...meeting import applying, diffs
+from ...storage.meeting import Message, Summary
 from ...meeting.proposals import LABELS, shown_text
 from ...storage.records import PitchView
 from ...services import services
@@ -53,7 +53,7 @@ def message_document(view: PitchView, message: Message) -> dict:
             "can_undo": message.proposal_status == "applied" and undo is None}
 
 
-def meeting_document(view: PitchView, conversation: list[Message], summary: messages.Summary | None) -> dict:
+def meeting_document(view: PitchView, conversation: list[Message], summary: Summary | None) -> dict:
     """The meeting of GET /api/pitches/<slug>/meeting."""
     return {"slug": view.slug, "url": url_for("meeting_api.meeting", slug=view.slug),
             "busy": any(message.busy for message in conversation), "closed": closed_reason(view),
@@ -114,12 +114,12 @@ def meeting_page(view: PitchView, meeting_errors: dict | None = None, meeting_ty
     refused message said (kept, to send again)."""
     svc = services()
     store = svc.store
-    conversation = messages.conversation(store, view.id)
-    if any(message.busy for message in conversation) and messages.expire(store, view.id, svc.staleness.queued,
-                                                                          svc.turn_quiet):
-        conversation = messages.conversation(store, view.id)
+    conversation = store.conversation(view.id)
+    if any(message.busy for message in conversation) and store.expire_turns(view.id, svc.staleness.queued,
+                                                                        svc.turn_quiet):
+        conversation = store.conversation(view.id)
     steps = version_steps(view, conversation)
-    document = meeting_document(view, conversation, messages.latest_summary(store, view.id))
+    document = meeting_document(view, conversation, store.latest_summary(view.id))
     # On the page, long unchanged stretches of a diff are cut down to the words beside each change.
     for part in (part for message in document["messages"] for proposal in message.get("proposals", [])
                  for part in proposal["parts"]):

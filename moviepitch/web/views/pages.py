@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
-from ...storage import sharing
 from ...storage.budget import OverBudget
 from ..errors import error_response, not_now, refusal_status, retry_after
 from ..extensions import limit_creation
@@ -72,7 +71,7 @@ def _create(form: IdeaForm) -> tuple[list[str], str]:
 
 def _latest():
     """The newest few published pitches, for the home page."""
-    return sharing.gallery(services().store, limit=LATEST_ON_HOME)[0]
+    return services().store.gallery(limit=LATEST_ON_HOME)[0]
 
 
 @bp.get("/p/<slug>")

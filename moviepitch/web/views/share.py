@@ -52,7 +52,7 @@ def decode_cursor(text: str | None, order: str = "newest") -> tuple | None:
 def gallery():
     """Published pitches, newest or most liked first (?sort=likes), a page at a time."""
     order = "likes" if request.args.get("sort") == "likes" else "newest"
-    cards, cursor = sharing.gallery(services().store, before=decode_cursor(request.args.get("before"), order),
+    cards, cursor = services().store.gallery(before=decode_cursor(request.args.get("before"), order),
                                     limit=GALLERY_PAGE, order=order)
     return render_template("gallery.html", cards=cards, next_cursor=encode_cursor(cursor), order=order,
                            first_page=not request.args.get("before"))
@@ -66,7 +66,7 @@ def mine():
     except ValueError:
         abort(400)
     owner_id = current_owner()
-    cards, more = sharing.mine(services().store, owner_id, page=page) if owner_id else ([], False)
+    cards, more = services().store.mine(owner_id, page=page) if owner_id else ([], False)
     return render_template("mine.html", cards=cards, page=page, more=more, status_words=STATUS_WORDS)
 
 
@@ -86,7 +86,7 @@ def confirm_publish(slug: str):
 def publish(slug: str):
     """Put the pitch in the public gallery."""
     view = owned(slug)
-    if sharing.publish(services().store, view.id, True):
+    if services().store.publish(view.id, True):
         flash("Published: it is in the gallery now, and its link below is ready to share.", "info")
     else:
         flash("Only a finished pitch can go in the gallery.", "warn")
@@ -96,7 +96,7 @@ def publish(slug: str):
 @bp.post("/p/<slug>/unpublish")
 def unpublish(slug: str):
     """Take the pitch out of the gallery; its link keeps working."""
-    sharing.publish(services().store, owned(slug).id, False)
+    services().store.publish(owned(slug).id, False)
     return back_to(slug)
 
 
@@ -110,7 +110,7 @@ def confirm_delete(slug: str):
 @bp.post("/p/<slug>/delete")
 def delete(slug: str):
     """Erase the pitch; its link answers 410 Gone from now on."""
-    sharing.delete_pitch(services().store, owned(slug, maker=True).id)
+    services().store.tombstone_pitch(owned(slug, maker=True).id)
     flash("The pitch was deleted.", "info")
     return redirect(url_for("share.mine"), code=303)
 
@@ -119,7 +119,7 @@ def delete(slug: str):
 def edit_link(slug: str):
     """Mint a new secret edit link and show it once; the old one, and the access it gave, end."""
     view = owned(slug, maker=True)
-    remember_edit_link(slug, sharing.new_edit_link(services().store, view.id))
+    remember_edit_link(slug, services().store.new_edit_link(view.id))
     if view.co_owners:
         flash("The old edit link no longer works, and the browsers that joined with it are no longer owners.",
               "info")
@@ -131,7 +131,7 @@ def edit_link(slug: str):
 def remove_co_owner(slug: str, handle: str):
     """Stop one co-owner from changing the pitch."""
     view = owned(slug, maker=True)
-    if not sharing.remove_co_owner(services().store, view.id, handle):
+    if not services().store.remove_co_owner(view.id, handle):
         abort(404)
     flash("That browser is no longer an owner of this pitch.", "info")
     return back_to(slug)
@@ -141,7 +141,7 @@ def remove_co_owner(slug: str, handle: str):
 def confirm_join(slug: str, secret: str):
     """The edit link asks before it makes this browser an owner: a GET must change nothing."""
     view = readable(slug)
-    if not sharing.edit_link_matches(services().store, slug, secret):
+    if not services().store.edit_link_matches(slug, secret):
         abort(404)
     if owns(view):
         flash("This browser already owns this pitch.", "info")
@@ -153,7 +153,7 @@ def confirm_join(slug: str, secret: str):
 def join(slug: str, secret: str):
     """Confirmed (with the form's CSRF token), the edit link makes this browser an owner too."""
     device = browser_label(request.headers.get("User-Agent"))
-    if not sharing.join_by_edit_link(services().store, slug, secret, ensure_owner(), device):
+    if not services().store.join_by_edit_link(slug, secret, ensure_owner(), device):
         abort(404)
     flash("This browser is now an owner of this pitch.", "info")
     return back_to(slug)
@@ -176,6 +176,6 @@ def report(slug: str):
     if not view.listed or owns(view):
         abort(409)
     reporter = current_owner() or request.remote_addr or "anonymous"
-    sharing.report(services().store, view.id, reporter, request.form.get("reason", "").strip())
+    services().store.report(view.id, reporter, request.form.get("reason", "").strip())
     flash("Thank you. An operator will look at this pitch.", "info")
     return back_to(slug)

@@ -9,7 +9,7 @@ from ..extensions import limit_likes
 from ..owner import current_owner, ensure_owner
 from ...storage.records import PitchView
 from ...services import services
-from ...studio import likes
+from ...storage.likes import NotLikeable
 from .access import readable
 from .studio_present import member_label, money, usage_words
 
@@ -41,8 +41,8 @@ def like(slug: str):
     """Like a published pitch from its page (a form with its CSRF token), once per browser."""
     view = _listed(slug)
     try:
-        likes.like(services().store, view.id, ensure_owner())
-    except likes.NotLikeable:
+        services().store.like(view.id, ensure_owner())
+    except NotLikeable:
         abort(409)
     return _back_to_like(slug)
 
@@ -54,7 +54,7 @@ def unlike(slug: str):
     view = readable(slug)
     owner = current_owner()
     if owner:
-        likes.unlike(services().store, view.id, owner)
+        services().store.unlike(view.id, owner)
     return _back_to_like(slug)
 
 

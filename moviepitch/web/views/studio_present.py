@@ -8,9 +8,11 @@ import math
 from flask import current_app, url_for
 
 from ..owner import current_owner
+from ...storage.groups import GroupView, Member
+from ...storage.likes import LikeState
 from ...storage.records import PitchView
 from ...services import services
-from ...studio import groups, likes
+from ...studio import groups
 from ...studio.knobs import KNOBS
 from .present import TEXT_STEPS, absolute_url, pitch_document, short_model
 
@@ -67,15 +69,15 @@ def member_label(kind: str, view: PitchView | None) -> tuple[str, str]:
 def studio_context(view: PitchView) -> dict:
     """What the pitch page's studio block needs: the group the pitch was made in, and this visitor's like."""
     owner = current_owner()
-    like = likes.state(services().store, view.id, owner) if view.listed and owner else \
-        likes.LikeState(False, view.likes)
+    like = services().store.like_state(view.id, owner) if view.listed and owner else \
+        LikeState(False, view.likes)
     # A visitor without a cookie may be served the page rendered once for all such visitors (page_cache.py), which
     # must carry nobody's CSRF token: without scripts, their like goes through a small page that asks first.
-    return {"group": groups.membership(services().store, view.id), "like": like, "like_posts": owner is not None,
+    return {"group": services().store.group_membership(view.id), "like": like, "like_posts": owner is not None,
             "knob_words": knob_words(view.knobs)}
 
 
-def members_of(group: groups.GroupView) -> list[tuple[groups.Member, PitchView | None]]:
+def members_of(group: GroupView) -> list[tuple[Member, PitchView | None]]:
     """Each member with its pitch (None once its owner deleted it)."""
     store = services().store
     views = [(member, store.view(member.slug)) for member in group.members]
@@ -106,7 +108,7 @@ def writing(doc: dict) -> dict:
     return {"usage": {key: value for key, value in usage.items() if value}, "cost": cost}
 
 
-def group_document(group: groups.GroupView) -> dict:
+def group_document(group: GroupView) -> dict:
     """The group's JSON: its idea and kind, and each member's label with its pitch's status document."""
     members = []
     for member, view in members_of(group):
