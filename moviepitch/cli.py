@@ -13,10 +13,11 @@ from .storage import db, sharing
 from . import tasks
 from .jobs import RQJobs
 from .web.forms import idea_problem, one_line
-from .chain.pipeline import LABELS, run_pitch
+from .chain.pipeline import run_pitch
 from .providers.base import split_error
 from .services import services
 from .studio.commands import register_studio_commands
+from .vocab import LABELS, Status
 from .web.views.present import cast_of, failure_report
 
 CLI_OWNER = "cli"
@@ -73,7 +74,7 @@ def pitch_command(idea: str, seed: int | None) -> None:
     for member in cast_of(view):
         click.echo(f"  {member['character']} ({member['actor']})")
     click.echo(f"Permalink: {public_url(f'/p/{slug}')}")
-    if status != "done":
+    if status != Status.DONE:
         raise click.ClickException(f"the pitch ended {status}: {view.error or 'see the steps above'}")
     for failed in failure_report(view):  # only the boss's reply can fail in a pitch that is done
         click.echo(f"Warning: the pitch is done, but the {failed['label'].lower()} step failed: {failed['message']}",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from flask import Flask, current_app
 
+from . import vocab
 from .storage import db
 from .media import image_pool
 from .chain import pipeline
@@ -165,8 +166,8 @@ class Services:
 def job_timeout(config) -> int:
     """How long one RQ job may take: every step with all its retries, plus room (RQ's 180 s is too short)."""
     attempts = int(config["MAX_RETRIES"]) + 1
-    text = float(config["TEXT_TIMEOUT"]) * attempts * 5  # check, reply, synopsis, title, image prompt
-    image = float(config["IMAGE_TIMEOUT"]) * attempts * 2  # a refused poster is tried twice
+    text = float(config["TEXT_TIMEOUT"]) * attempts * vocab.calls("text")
+    image = float(config["IMAGE_TIMEOUT"]) * attempts * vocab.calls("image")
     return int(text + image + 120)
 
 

@@ -18,43 +18,16 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from typing import Callable
 
 from ..storage.budget import Budget
-from ..storage.models import STEPS
 from ..providers import Provider, ProviderError
 from .steps import STEP_FUNCTIONS, IdeaRefused, OnEvent, Run
 from ..storage.store import CANCELLED, ClaimLost, Store
+from ..vocab import COSMETIC, LABELS, NEEDS, PRIORITY, STEP, STEPS, Status
 
 log = logging.getLogger(__name__)
 
-LABELS = {
-    "check": "Content check",
-    "reply": "Boss's reply",
-    "synopsis": "Synopsis",
-    "title": "Title",
-    "cast": "Cast",
-    "image_prompt": "Poster description",
-    "poster": "Poster",
-}
-
-# What each step needs first. The critical path is synopsis → image prompt → poster.
-NEEDS = {
-    "check": (),
-    "reply": (),
-    "synopsis": ("check",),
-    "title": ("synopsis",),
-    "cast": ("synopsis",),
-    "image_prompt": ("synopsis",),
-    "poster": ("image_prompt",),
-}
-
-# With text calls limited, the order they start in: the critical path (synopsis, poster description,
-# poster) first, so a separate image provider paints while the rest is written; the boss's reply,
-# meant to fill the wait, has nothing left to fill once the synopsis streams, so it comes last.
-PRIORITY = ("check", "synopsis", "image_prompt", "title", "cast", "reply", "poster")
 # The most text steps the chain ever has ready at once (title, cast and poster description): a limit this
 # high limits nothing.
 PARALLEL_TEXT = 3
-# Steps whose failure alone leaves a pitch done: the reply is a greeting, not part of the pitch.
-COSMETIC = ("reply",)
 
 # Seconds between heartbeats of a running job.
 HEARTBEAT_INTERVAL = 5.0
@@ -81,7 +54,7 @@ class Heartbeat(threading.Thread):
 
 def run_step(run: Run, name: str) -> bool:
     """Run one step and record how it went; True when it succeeded."""
-    model = None if name == "check" else run.model_for(name)
+    model = run.model_for(name) if STEP[name].model else None
     run.store.start_step(run.pitch_id, name, model)
     run.emit(name, "running")
     try:
@@ -119,7 +92,9 @@ def _next_steps(waiting: list[str], outcome: dict[str, bool], running: set[str],
     ready = [name for name in waiting if all(outcome.get(need) for need in NEEDS[name])]
     if slots >= PARALLEL_TEXT:
         return ready
-    unlimited = {"check", "poster"} if separate_poster else {"check"}
+    # Steps that make no text call (the content check; the poster when another server paints it) never wait.
+    unlimited = {name for name, step in STEP.items()
+                 if step.model is None or (separate_poster and step.model == "image")}
     busy = len(running - unlimited)
     chosen = [name for name in ready if name in unlimited]
     for name in sorted((name for name in waiting if name not in unlimited), key=PRIORITY.index):
@@ -183,12 +158,12 @@ def final_status(outcome: dict[str, bool], cancelled: bool = False, refused: boo
     """done when every step that matters worked (the boss's reply is cosmetic); partial when the synopsis
     stands; failed otherwise."""
     if refused:
-        return "refused"
+        return Status.REFUSED
     if cancelled:
-        return "cancelled"
+        return Status.CANCELLED
     if all(ok for name, ok in outcome.items() if name not in COSMETIC):
-        return "done"
-    return "partial" if outcome.get("synopsis") else "failed"
+        return Status.DONE
+    return Status.PARTIAL if outcome.get("synopsis") else Status.FAILED
 
 
 def safety_identifier(owner_id: str) -> str:
@@ -240,8 +215,8 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
     except Exception:
         log.exception("Pitch %s stopped unexpectedly", slug)
         try:
-            run.store.finish(view.id, "failed", "Something went wrong on our side.")
-            return "failed"
+            run.store.finish(view.id, Status.FAILED, "Something went wrong on our side.")
+            return Status.FAILED
         except ClaimLost:
             pass
     finally:
@@ -252,11 +227,11 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
 
 
 def _summary(status: str, outcome: dict[str, bool], run: Run) -> str | None:
-    if status == "cancelled":
+    if status == Status.CANCELLED:
         return CANCELLED
-    if status == "refused":
+    if status == Status.REFUSED:
         return run.refusal
-    if status == "done":
+    if status == Status.DONE:
         return None
     # The step that failed first in time is the cause; the ones after it often only follow from it.
     name = next((name for name in run.failures if name not in COSMETIC), None)

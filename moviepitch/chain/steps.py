@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from . import answers, cast, prompts
 from ..media import image_pool, posters
 from ..providers import ImageRequest, ProviderError, TextRequest, TextResult
+from ..vocab import STEP, STEP_LIST
 
 if TYPE_CHECKING:
     from ..storage.budget import Budget
@@ -93,7 +94,7 @@ class Run:
 
     def model_for(self, step: str) -> str:
         """The model a step asks for: the synopsis model on the synopsis, the chosen (or configured) one otherwise."""
-        if step == "poster":
+        if step in STEP and STEP[step].model == "image":
             return self.image_model or self.provider.image_model
         if step == "synopsis" and self.synopsis_model:
             return self.synopsis_model
@@ -326,13 +327,5 @@ def _rewrite_safely(run: Run) -> None:
                            meta={"rewritten": "after the image service refused the first one"})
 
 
-STEP_FUNCTIONS = {
-    "check": check_idea,
-    "reply": write_reply,
-    "synopsis": write_synopsis,
-    "title": write_title,
-    "cast": write_cast,
-    "image_prompt": write_image_prompt,
-    "poster": paint_poster,
-}
-
+# Each step's function, by the name vocab.py gives it.
+STEP_FUNCTIONS: dict[str, Callable[[Run], None]] = {step.name: globals()[step.function] for step in STEP_LIST}

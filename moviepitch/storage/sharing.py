@@ -9,12 +9,10 @@ from datetime import datetime
 
 from sqlalchemy import and_, delete, func, or_, select, update
 
+from ..vocab import PUBLISHABLE, Status
 from .models import CoOwner, CurrentPart, Output, Pitch, Report, utcnow
 from .records import CoOwnerView
 from .store import CONTENT_TABLES, Store
-
-# Only a finished pitch with its text can go in the gallery.
-PUBLISHABLE = ("done", "partial")
 
 
 @dataclass(frozen=True)
@@ -182,5 +180,5 @@ def delete_pitch(store: Store, pitch_id: int) -> None:
             s.execute(delete(table).where(table.pitch_id == pitch_id))
         # The usage ledger keeps its rows: the money was spent.
         s.execute(update(Pitch).where(Pitch.id == pitch_id).values(
-            idea="", status="deleted", deleted_at=utcnow(), published_at=None, edit_hash=None, error=None,
+            idea="", status=Status.DELETED, deleted_at=utcnow(), published_at=None, edit_hash=None, error=None,
             models={}, usage={}, knobs={}, likes=0, claim=None, revision=Pitch.revision + 1))

@@ -12,16 +12,13 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..vocab import FINISHED, RESUMABLE, RETRYABLE
 from .models import (
     STEPS, CoOwner, CurrentPart, Like, MeetingMessage, MeetingSummary, Output, Pitch, Poster, PosterPreview, Rendition,
     Report, Step, UsageEntry, utcnow,
 )
 from .records import ACTIVE, VERSIONED, CoOwnerView, OutputView, PitchView, PosterBlob, Staleness, StepView
 
-RESUMABLE = ("queued", "interrupted")
-# Where a retry may start from, and where a regeneration may.
-RETRYABLE = ("failed", "partial", "interrupted", "cancelled")
-FINISHED = ("done", "partial", "failed", "cancelled")
 CANCELLED = "Cancelled by its owner."
 INTERRUPTED = "Interrupted before it finished: the worker making it stopped."
 # Every table that holds a pitch's content, in an order that deleting them one by one never breaks a reference.

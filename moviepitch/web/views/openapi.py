@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...storage.models import STEPS
 from ...studio.knobs import KNOBS
+from ...vocab import STEPS, Status
 from . import meeting_openapi
 
-STATUSES = ["queued", "running", "done", "partial", "failed", "interrupted", "refused", "cancelled"]
+STATUSES = [status.value for status in Status]
 NULLABLE_STRING = {"type": ["string", "null"]}
 TIME = {"type": ["string", "null"], "format": "date-time"}
 

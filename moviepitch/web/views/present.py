@@ -9,15 +9,15 @@ from datetime import datetime
 from flask import current_app, url_for
 
 from ..owner import owns
-from ...chain.pipeline import COSMETIC, LABELS
 from ...providers.base import split_error
 from ...storage.records import PitchView, StepView
 from ...services import services
 from ...studio import knobs
 from ...studio.usage import pitch_cost, step_cost
+from ...vocab import COSMETIC, LABELS, STATUS_GROUPS, STEP, Status
 
 STEP_ENDED = ("done", "failed", "skipped")
-TEXT_STEPS = ("reply", "synopsis", "title", "cast", "image_prompt")
+TEXT_STEPS = tuple(name for name, step in STEP.items() if step.model == "text")
 # What the page says in place of a part that will not come, before the reason.
 MISSING = {"reply": "No reply from the boss.", "synopsis": "No synopsis.", "title": "No title.",
            "cast": "No cast.", "poster": "No poster."}
@@ -26,9 +26,9 @@ NOT_RUN = "The pitch stopped before this step ran."
 _MODEL_FILE = re.compile(r"\.(gguf|ggml|bin|safetensors|pt|pth|onnx|llamafile)$", re.IGNORECASE)
 # A pitch's status in words people use; a finished pitch shown to a visitor needs none.
 STATUS_WORDS = {
-    "queued": "Waiting for a writer", "running": "In the making", "done": "Finished",
-    "partial": "Partly finished", "failed": "Not finished", "interrupted": "Interrupted",
-    "refused": "Refused", "cancelled": "Stopped",
+    Status.QUEUED: "Waiting for a writer", Status.RUNNING: "In the making", Status.DONE: "Finished",
+    Status.PARTIAL: "Partly finished", Status.FAILED: "Not finished", Status.INTERRUPTED: "Interrupted",
+    Status.REFUSED: "Refused", Status.CANCELLED: "Stopped", Status.DELETED: "Deleted",
 }
 # What the page says while a step runs, most telling first: of steps running together, the first.
 # The poster and title steps are also how a new one is made: then they say so.
@@ -76,7 +76,7 @@ def cast_of(view: PitchView) -> list[dict[str, str]]:
 
 def page_words() -> dict:
     """The words the pitch page's script shows for statuses and running steps."""
-    return {"status": STATUS_WORDS, "doing": DOING, "waiting": WAITING, "poster": POSTER_NOTES}
+    return {"status": STATUS_WORDS, "doing": DOING, "waiting": WAITING, "poster": POSTER_NOTES, "when": STATUS_GROUPS}
 
 
 def doing_now(view: PitchView) -> str:
@@ -172,12 +172,12 @@ def failure_message(view: PitchView) -> str | None:
     """What went wrong, in plain words, naming the step that failed first; None while all is well."""
     failed = _failed_in_time(view)
     if not failed:
-        return view.error if view.status == "failed" else None
-    if view.status == "done":
+        return view.error if view.status == Status.FAILED else None
+    if view.status == Status.DONE:
         return None  # only the boss's reply failed: the page shows it as missing
     name, step = next(((n, s) for n, s in failed if n not in COSMETIC), failed[0])
     message = f"The {LABELS[name].lower()} step failed: {split_error(step.error)[0]}"
-    if view.status == "failed":
+    if view.status == Status.FAILED:
         return f"We could not write this pitch. {message}"
     return message
 
