@@ -11,7 +11,6 @@ from flask.cli import AppGroup, with_appcontext
 
 from .storage import db, sharing
 from . import tasks
-from .jobs import RQJobs
 from .web.forms import idea_problem, one_line
 from .chain.pipeline import run_pitch
 from .providers.base import split_error
@@ -135,10 +134,8 @@ RECOVER_EVERY_SECONDS = 30.0
 @click.option("--name", default=None, help="A name for this worker (default: host and pid).")
 def worker_command(burst: bool, name: str | None) -> None:
     """Run an RQ worker that makes pitches with this app's settings (needs REDIS_URL)."""
-    from rq import Worker
-
     mp = ready_services()
-    if not isinstance(mp.jobs, RQJobs):
+    if not mp.jobs.shared:
         raise click.ClickException("set REDIS_URL (or MOVIEPITCH_REDIS_URL) to run workers")
     tasks.bind(current_app._get_current_object())
     stop = threading.Event()
@@ -155,7 +152,7 @@ def worker_command(burst: bool, name: str | None) -> None:
 
     threading.Thread(target=recover_forever, name="recover-queued", daemon=True).start()
     try:
-        Worker([mp.jobs.queue], connection=mp.jobs.queue.connection, name=name).work(burst=burst)
+        mp.jobs.work(burst=burst, name=name)
     finally:
         stop.set()
 

@@ -13,7 +13,7 @@ from .storage import db
 from .media import image_pool
 from .chain import pipeline
 from .storage.budget import Budget, OverBudget
-from .jobs import Busy, QueueDown, RQJobs, ThreadJobs
+from .jobs import Busy, Jobs, QueueDown, make_jobs
 from .meeting import turns
 from .providers import Provider, select_provider, tell_offline_once
 from .storage.records import Staleness
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 class Services:
     store: Store
     provider: Provider
-    jobs: ThreadJobs | RQJobs
+    jobs: Jobs
     budget: Budget
     staleness: Staleness = field(default_factory=Staleness)
     heartbeat_interval: float = pipeline.HEARTBEAT_INTERVAL
@@ -183,12 +183,9 @@ def image_processes(config) -> int:
 def init_services(app: Flask, provider: Provider | None = None) -> Services:
     """Build the services from the app's settings and attach them to the app."""
     config = app.config
-    if config.get("REDIS_URL"):
-        jobs = RQJobs(config["REDIS_URL"], job_timeout=job_timeout(config))
-    else:
-        # The pool calls back into the services it belongs to, once they exist.
-        jobs = ThreadJobs(lambda slug: services.run(slug), workers=int(config["JOB_WORKERS"]),
-                          queue=int(config["JOB_QUEUE"]), run_turn=lambda message_id: services.run_turn(message_id))
+    # A thread pool calls back into the services it belongs to, once they exist.
+    jobs = make_jobs(config, lambda slug: services.run(slug), lambda message_id: services.run_turn(message_id),
+                     job_timeout(config))
     store = Store(db.make_engine(config["DATABASE_URL"]))
     services = Services(
         store=store,

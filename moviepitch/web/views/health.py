@@ -6,7 +6,6 @@ from flask import Blueprint, jsonify
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from ...jobs import RQJobs
 from ...services import services
 
 bp = Blueprint("health", __name__)
@@ -30,7 +29,8 @@ def readyz():
     except SQLAlchemyError:
         checks["database"] = "unreachable"
     jobs = services().jobs
-    if isinstance(jobs, RQJobs):
-        checks["queue"] = "ok" if jobs.ping() else "unreachable"
+    reached = jobs.ping()
+    if reached is not None:
+        checks["queue"] = "ok" if reached else "unreachable"
     ready = all(value == "ok" for value in checks.values())
     return jsonify({"status": "ok" if ready else "unavailable", "checks": checks}), 200 if ready else 503
