@@ -10,6 +10,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from .storage import db, sharing
+from .storage.budget import OverBudget
 from . import tasks
 from .web.forms import idea_problem, one_line
 from .chain.pipeline import run_pitch
@@ -62,7 +63,11 @@ def pitch_command(idea: str, seed: int | None) -> None:
     if problem:
         raise click.BadParameter(problem, param_hint="IDEA")
     mp = ready_services()
-    slug = mp.store.create_pitch(idea, CLI_OWNER, mp.provider.name, mp.models, seed=seed)
+    try:
+        mp.spend_pitches()  # the same daily budget as the web's pitches
+    except OverBudget as exc:
+        raise click.ClickException(exc.message) from exc
+    slug = mp.save_pitch(idea, CLI_OWNER, seed=seed)
     click.echo(f"Pitching with {mp.provider.name} ({mp.provider.text_model}, {mp.provider.image_model})")
     status = run_pitch(mp.store, mp.provider, slug, on_event=_progress, budget=mp.budget,
                        price=mp.prices.cost if mp.prices else None, synopsis_model=mp.synopsis_model)

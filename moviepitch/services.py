@@ -91,19 +91,11 @@ class Services:
         """Save one new pitch of the idea per entry of `settings` and start making them, all or none: when they do
         not all fit in today's budget (OverBudget) or in the job queue (Busy), none is made."""
         count = len(settings)
-        if self.budget.money_spent():
-            raise OverBudget("Today's budget is spent. Try again tomorrow.")
-        if not self.budget.spend("pitches", count):
-            raise OverBudget() if count == 1 else OverBudget(
-                f"Today's budget has no room for {count} more pitches. Try a single pitch, or come back tomorrow.")
+        self.spend_pitches(count)
         if self.provider.name.startswith("offline"):
             # Said on the first pitch, not at start, so commands such as `db upgrade` stay quiet.
             tell_offline_once()
-        slugs = []
-        for chosen in settings:
-            models = {**self.models, **{kind: chosen[f"{kind}_model"] for kind in ("text", "image")
-                                        if chosen.get(f"{kind}_model")}}
-            slugs.append(self.store.create_pitch(idea, owner_id, self.provider.name, models, **chosen))
+        slugs = [self.save_pitch(idea, owner_id, chosen) for chosen in settings]
         try:
             self.jobs.enqueue_all(slugs)
         except Busy:
@@ -115,6 +107,21 @@ class Services:
         except QueueDown:
             pass  # they stay queued, visibly; recovery queues them again when Redis is back
         return slugs
+
+    def spend_pitches(self, count: int = 1) -> None:
+        """Take `count` new pitches from today's budget; OverBudget when they do not fit (or the money is spent)."""
+        if self.budget.money_spent():
+            raise OverBudget("Today's budget is spent. Try again tomorrow.")
+        if not self.budget.spend("pitches", count):
+            raise OverBudget() if count == 1 else OverBudget(
+                f"Today's budget has no room for {count} more pitches. Try a single pitch, or come back tomorrow.")
+
+    def save_pitch(self, idea: str, owner_id: str, settings: dict | None = None, seed: int | None = None) -> str:
+        """Save a new queued pitch (its budget already spent) with the studio `settings`; its slug."""
+        chosen = settings or {}
+        models = {**self.models, **{kind: chosen[f"{kind}_model"] for kind in ("text", "image")
+                                    if chosen.get(f"{kind}_model")}}
+        return self.store.create_pitch(idea, owner_id, self.provider.name, models, seed=seed, **chosen)
 
     def start(self, slug: str) -> None:
         """Run a queued pitch (retried or regenerated); when busy it shows as interrupted instead."""
