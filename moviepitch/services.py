@@ -163,11 +163,23 @@ class Services:
         return slugs
 
     def poll(self, slug: str):
-        """A pitch's revision, status and tombstone, after noticing an interruption: one query when all is well."""
+        """A pitch's revision, status and tombstone: one query when all is well. Not read-only: a pitch whose runner
+        went quiet is marked interrupted first (see notice_abandoned)."""
         state = self.store.poll(slug)
-        if self.store.interrupt_if_stale(slug, self.staleness, state):
+        if self.notice_abandoned(slug, state):
             state = self.store.poll(slug)
         return state
+
+    def notice_abandoned(self, slug: str, state=None) -> bool:
+        """Mark a pitch interrupted when its runner went quiet (running) or none took it (queued); True if it did.
+
+        The one place a read (a page view or a status poll, both GET) writes. No process watches over
+        runners (a web process may be the only one), so the first reader after the grace period
+        (STALE_RUNNING_SECONDS, STALE_QUEUED_SECONDS) is the one that notices. The write is conditional on the
+        status it read, so readers racing each other interrupt the pitch once; a runner that was only slow finds
+        its claim gone and writes nothing more (Store.for_runner).
+        """
+        return self.store.interrupt_if_stale(slug, self.staleness, state)
 
 
 def job_timeout(config) -> int:
