@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 from dataclasses import dataclass, field
 
 from flask import Flask, current_app
 
-from . import vocab
+from . import runtime, vocab
 from .storage import db
-from .media import image_pool
 from .chain import pipeline
 from .storage.budget import Budget, OverBudget
 from .jobs import Busy, Jobs, QueueDown, make_jobs
@@ -69,16 +67,8 @@ class Services:
             pass
 
     def warm(self) -> None:
-        """Get this process ready to serve: the provider's client and image workers, and a quiet collector."""
-        self.provider.warm()
-        if self.schema is not None:
-            self.schema.warn_once()  # the operator sees it as the server starts, not at the first visit
-        image_pool.warm(self.image_processes)
-        # The app, the SDK and their modules are ~170,000 objects that live as long as the process.
-        # Left to the collector, each full collection walks them all: about 100 ms with every thread
-        # stopped, pages and the first pitch included. Frozen, collections walk only newer objects.
-        gc.collect()
-        gc.freeze()
+        """Get this process ready to serve (runtime.warm: the provider's client, image workers, a quiet collector)."""
+        runtime.warm(self)
 
     def create_pitch(self, idea: str, owner_id: str, settings: dict | None = None) -> str:
         """Save a new pitch (with the studio `settings`: knobs, text_model, image_model) and start making it.

@@ -1,8 +1,8 @@
 """Poster work (checking, encoding, PNG downloads, share cards), run in a few low-priority worker processes.
 
-Checking and encoding a 1024x1536 poster costs about 0.2 s of CPU, a full-size partial 0.07 s. In a
-job thread of a web process that time holds the GIL and a core that page views need; in a worker
-process at a lower priority it only uses what page views leave. posters.py stays the one place
+Checking and encoding a poster costs a noticeable slice of CPU (docs/PERFORMANCE.md, "Page views while
+pitches are made"). In a job thread of a web process that time holds the GIL and a core that page views
+need; in a worker process at a lower priority it only uses what page views leave. posters.py stays the one place
 that checks and encodes images: this module only runs its functions elsewhere.
 """
 
@@ -58,8 +58,8 @@ def card(title: str, tagline: str, poster: bytes | None, fonts_dir: Path, proces
 def warm(processes: int) -> None:
     """Start the workers now (gunicorn calls this as a worker boots), not at the first poster.
 
-    Starting them costs about a second of CPU for imports; paid during the first poster, that
-    stalled page views for a moment, under load, exactly when people were waiting.
+    Starting them costs the CPU of their imports; paid during the first poster, that stalled page views for
+    a moment, under load, exactly when people were waiting (docs/PERFORMANCE.md).
     """
     if processes <= 0:
         return
@@ -125,8 +125,8 @@ def _context():
     # Forking a web process would copy locks its other threads hold; the fork server is a clean,
     # single-threaded process that forks the workers instead.
     context = multiprocessing.get_context("forkserver")
-    # The fork server imports posters (Pillow, about 0.1 s and 30 MiB: the package's __init__ keeps
-    # the web app out of it) once, so each worker, first or replacement, starts without importing.
+    # The fork server imports posters (Pillow only: the package's __init__ keeps the web app out of it;
+    # docs/PERFORMANCE.md, "Memory") once, so each worker, first or replacement, starts without importing.
     # This replaces the default preload, "__main__" (gunicorn's launcher).
     context.set_forkserver_preload(["moviepitch.media.posters"])
     return context
