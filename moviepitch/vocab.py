@@ -46,7 +46,7 @@ class Step:
     label: str
     # Steps that must be done first.
     needs: tuple[str, ...]
-    # The function in chain/steps.py that runs it.
+    # The function in chain/steps.py that runs it (named <step>_step, apart from the offline writer's write_*).
     function: str
     # The kind of model it asks ("text" or "image"); None for the content check, which names no model.
     model: str | None
@@ -59,13 +59,13 @@ class Step:
 
 # In the order the pitch shows them. The critical path is synopsis → image prompt → poster.
 STEP_LIST = (
-    Step("check", "Content check", (), "check_idea", None),
-    Step("reply", "Boss's reply", (), "write_reply", "text", cosmetic=True),
-    Step("synopsis", "Synopsis", ("check",), "write_synopsis", "text"),
-    Step("title", "Title", ("synopsis",), "write_title", "text"),
-    Step("cast", "Cast", ("synopsis",), "write_cast", "text", calls=0),
-    Step("image_prompt", "Poster description", ("synopsis",), "write_image_prompt", "text"),
-    Step("poster", "Poster", ("image_prompt",), "paint_poster", "image", calls=2),
+    Step("check", "Content check", (), "check_step", None),
+    Step("reply", "Boss's reply", (), "reply_step", "text", cosmetic=True),
+    Step("synopsis", "Synopsis", ("check",), "synopsis_step", "text"),
+    Step("title", "Title", ("synopsis",), "title_step", "text"),
+    Step("cast", "Cast", ("synopsis",), "cast_step", "text", calls=0),
+    Step("image_prompt", "Poster description", ("synopsis",), "image_prompt_step", "text"),
+    Step("poster", "Poster", ("image_prompt",), "poster_step", "image", calls=2),
 )
 STEP = {step.name: step for step in STEP_LIST}
 STEPS = tuple(STEP)

@@ -184,7 +184,7 @@ class StreamedDraft:
 
 # The steps. Each counts the usage of its calls on the run (Run.ask, _paint), which run_step records.
 
-def check_idea(run: Run) -> None:
+def check_step(run: Run) -> None:
     """The content check of the idea, which gates the synopsis (providers without one pass)."""
     result = run.provider.moderate(run.idea)
     if result is not None and result.flagged:
@@ -195,7 +195,7 @@ def check_idea(run: Run) -> None:
         run.notes["check"] = result.unchecked
 
 
-def write_reply(run: Run) -> None:
+def reply_step(run: Run) -> None:
     """The movie boss's one-line reaction, shown while the rest is written."""
     draft = StreamedDraft(run, "reply")
     try:
@@ -206,7 +206,7 @@ def write_reply(run: Run) -> None:
     run.store.write_output(run.pitch_id, "reply", " ".join(result.text.split()))
 
 
-def write_synopsis(run: Run) -> None:
+def synopsis_step(run: Run) -> None:
     """The synopsis, streamed, with each actor in brackets."""
     draft = StreamedDraft(run, "synopsis")
     run.versions["synopsis"] = run.versions.get("synopsis", 0) + 1
@@ -222,7 +222,7 @@ def write_synopsis(run: Run) -> None:
     draft.finish(run.texts["synopsis"])
 
 
-def write_title(run: Run) -> None:
+def title_step(run: Run) -> None:
     """A catchy title for the synopsis (at the course's temperature of 0.7, unless the person set creativity)."""
     result = run.ask("title", prompts.title_messages(run.texts["synopsis"]), temperature=TITLE_TEMPERATURE)
     title = answers.title_from(result.text, run.idea, templated="title" in run.templated)
@@ -230,7 +230,7 @@ def write_title(run: Run) -> None:
     run.store.write_output(run.pitch_id, "title", title)
 
 
-def write_cast(run: Run) -> None:
+def cast_step(run: Run) -> None:
     """Character and actor pairs: from the brackets, or asked of the model when there are none."""
     synopsis = run.texts["synopsis"]
     pairs, source = cast.from_brackets(synopsis), "synopsis"
@@ -247,7 +247,7 @@ def write_cast(run: Run) -> None:
     run.store.write_output(run.pitch_id, "cast", run.texts["cast"], meta={"source": source})
 
 
-def write_image_prompt(run: Run) -> None:
+def image_prompt_step(run: Run) -> None:
     """A visual description of the poster, with no names and no text."""
     synopsis = run.texts["synopsis"]
     result = run.ask("image_prompt", prompts.image_prompt_messages(synopsis))
@@ -264,7 +264,7 @@ def cast_names(run: Run) -> set[str]:
     return {name for pair in pairs for name in (pair["character"], pair["actor"])}
 
 
-def paint_poster(run: Run) -> None:
+def poster_step(run: Run) -> None:
     """The text-free poster; a refused description is rewritten more safely, once."""
     try:
         return _paint(run)
