@@ -71,16 +71,16 @@ def pitch_command(idea: str, seed: int | None) -> None:
     click.echo(f"Pitching with {mp.provider.name} ({mp.provider.text_model}, {mp.provider.image_model})")
     status = run_pitch(mp.store, mp.provider, slug, on_event=_progress, budget=mp.budget,
                        price=mp.prices.cost if mp.prices else None, synopsis_model=mp.synopsis_model)
-    view = mp.store.view(slug)
+    pitch = mp.store.view(slug)
     click.echo()
-    if view.text("title"):
-        click.echo(click.style(view.text("title"), bold=True))
-    for member in cast_of(view):
+    if pitch.text("title"):
+        click.echo(click.style(pitch.text("title"), bold=True))
+    for member in cast_of(pitch):
         click.echo(f"  {member['character']} ({member['actor']})")
     click.echo(f"Permalink: {public_url(f'/p/{slug}')}")
     if status != Status.DONE:
-        raise click.ClickException(f"the pitch ended {status}: {view.error or 'see the steps above'}")
-    for failed in failure_report(view):  # only the boss's reply can fail in a pitch that is done
+        raise click.ClickException(f"the pitch ended {status}: {pitch.error or 'see the steps above'}")
+    for failed in failure_report(pitch):  # only the boss's reply can fail in a pitch that is done
         click.echo(f"Warning: the pitch is done, but the {failed['label'].lower()} step failed: {failed['message']}",
                    err=True)
 

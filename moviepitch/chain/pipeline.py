@@ -180,27 +180,27 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
 
     `price` prices a call's usage by model; `synopsis_model` writes the synopsis (MOVIEPITCH_SYNOPSIS_MODEL).
     """
-    view = store.view(slug)
+    pitch = store.view(slug)
     token = uuid.uuid4().hex
-    if view is None or not store.claim(view.id, token):
+    if pitch is None or not store.claim(pitch.id, token):
         return None
-    view = store.view(slug)  # re-read: the steps as they were when we claimed it
+    pitch = store.view(slug)  # re-read: the steps as they were when we claimed it
     # What later steps build on: finished parts only, never a draft cut off mid-answer.
-    texts = {part: output.body for part, output in view.outputs.items()
+    texts = {part: output.body for part, output in pitch.outputs.items()
              if part in ("synopsis", "title", "cast", "image_prompt") and output.complete and output.body}
     slots = provider.text_concurrency
     # Every write of this run is conditional on its claim (see Store.for_runner); the versions a meeting's
     # applied proposal makes again link to its message.
-    origin = {"message_id": view.run_message_id} if view.run_message_id else None
-    run = Run(store.for_runner(token, origin), provider, view.id, view.idea, view.seed, token=token, clock=clock,
-              on_event=on_event, texts=texts, versions=store.latest_versions(view.id), budget=budget,
+    origin = {"message_id": pitch.run_message_id} if pitch.run_message_id else None
+    run = Run(store.for_runner(token, origin), provider, pitch.id, pitch.idea, pitch.seed, token=token, clock=clock,
+              on_event=on_event, texts=texts, versions=store.latest_versions(pitch.id), budget=budget,
               image_processes=image_processes,
-              safety_id=safety_identifier(view.owner_id),
+              safety_id=safety_identifier(pitch.owner_id),
               text_gate=threading.BoundedSemaphore(slots) if slots else None, price=price,
-              knobs=view.knobs, text_model=view.text_model, image_model=view.image_model,
+              knobs=pitch.knobs, text_model=pitch.text_model, image_model=pitch.image_model,
               # The operator's synopsis model writes for pitches made with the default text model.
-              synopsis_model=None if view.text_model else synopsis_model)
-    done = {name for name, step in view.steps.items() if step.state == "done"}
+              synopsis_model=None if pitch.text_model else synopsis_model)
+    done = {name for name, step in pitch.steps.items() if step.state == "done"}
     todo = [name for name in STEPS if name not in done]
     heartbeat = Heartbeat(run, heartbeat_interval)
     heartbeat.start()
@@ -208,14 +208,14 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
         outcome, cancelled, lost = run_chain(run, todo, done)
         if not (lost or heartbeat.lost):
             status = final_status(outcome, cancelled, refused=run.refusal is not None)
-            run.store.finish(view.id, status, _summary(status, outcome, run))
+            run.store.finish(pitch.id, status, _summary(status, outcome, run))
             return status
     except ClaimLost:
         pass
     except Exception:
         log.exception("Pitch %s stopped unexpectedly", slug)
         try:
-            run.store.finish(view.id, Status.FAILED, "Something went wrong on our side.")
+            run.store.finish(pitch.id, Status.FAILED, "Something went wrong on our side.")
             return Status.FAILED
         except ClaimLost:
             pass
