@@ -19,7 +19,7 @@ from typing import Callable
 
 from ..storage.budget import Budget
 from ..providers import Provider, ProviderError
-from .steps import STEP_FUNCTIONS, IdeaRefused, OnEvent, Run
+from .steps import STEP_FUNCTIONS, IdeaRefused, Job, OnEvent, Run
 from ..storage.store import CANCELLED, ClaimLost, Store
 from ..vocab import COSMETIC, LABELS, NEEDS, PRIORITY, STEP, STEPS, Status
 
@@ -37,7 +37,7 @@ class Heartbeat(threading.Thread):
     """Beats for a job while it runs, and notices when another runner took the pitch over."""
 
     def __init__(self, run: Run, interval: float = HEARTBEAT_INTERVAL):
-        super().__init__(name=f"heartbeat-{run.pitch_id}", daemon=True)
+        super().__init__(name=f"heartbeat-{run.job.pitch_id}", daemon=True)
         self.run_, self.interval = run, interval
         self.stopped = threading.Event()
         self.lost = False
@@ -45,9 +45,9 @@ class Heartbeat(threading.Thread):
     def run(self) -> None:
         while not self.stopped.wait(self.interval):
             try:
-                self.lost = not self.run_.store.heartbeat(self.run_.pitch_id, self.run_.token)
+                self.lost = not self.run_.job.store.heartbeat(self.run_.job.pitch_id, self.run_.job.token)
             except Exception:
-                log.exception("Heartbeat of pitch %s failed", self.run_.pitch_id)
+                log.exception("Heartbeat of pitch %s failed", self.run_.job.pitch_id)
             if self.lost:
                 return
 
@@ -55,7 +55,7 @@ class Heartbeat(threading.Thread):
 def run_step(run: Run, name: str) -> bool:
     """Run one step and record how it went; True when it succeeded."""
     model = run.model_for(name) if STEP[name].model else None
-    run.store.start_step(run.pitch_id, name, model)
+    run.job.store.start_step(run.job.pitch_id, name, model)
     run.emit(name, "running")
     try:
         STEP_FUNCTIONS[name](run)
@@ -67,20 +67,20 @@ def run_step(run: Run, name: str) -> bool:
             run.refusal = exc.message
         else:
             # Operators read the hint here: the address and the setting to change.
-            log.warning("%s of pitch %s failed: %s", LABELS[name], run.pitch_id, recorded.replace("\n\n", " "))
+            log.warning("%s of pitch %s failed: %s", LABELS[name], run.job.pitch_id, recorded.replace("\n\n", " "))
     except Exception:
-        log.exception("Step %s of pitch %s failed unexpectedly", name, run.pitch_id)
+        log.exception("Step %s of pitch %s failed unexpectedly", name, run.job.pitch_id)
         recorded = plain = "Something went wrong on our side."
     else:
         # Priced by the model that answered (a dated snapshot of the one asked for), else the one asked for.
         served = run.served.get(name) or model
-        run.store.finish_step(run.pitch_id, name, model=served, note=run.notes.get(name),
+        run.job.store.finish_step(run.job.pitch_id, name, model=served, note=run.notes.get(name),
                               **run.charge(name, (served, model)))
         run.emit(name, "done", run.notes.get(name, ""))
         return True
     run.failures[name] = plain
     # A call that answered and was then refused (cut off, unusable) was still billed.
-    run.store.fail_step(run.pitch_id, name, recorded, model=model, **run.charge(name, (model,)))
+    run.job.store.fail_step(run.job.pitch_id, name, recorded, model=model, **run.charge(name, (model,)))
     run.emit(name, "failed", recorded)
     return False
 
@@ -114,14 +114,14 @@ def run_chain(run: Run, todo: list[str], done: set[str]) -> tuple[dict[str, bool
     outcome: dict[str, bool] = {name: True for name in done}
     waiting = list(todo)
     cancelled = lost = False
-    slots = run.provider.text_concurrency or PARALLEL_TEXT
-    separate_poster = not run.provider.poster_shares_text_server
+    slots = run.job.provider.text_concurrency or PARALLEL_TEXT
+    separate_poster = not run.job.provider.poster_shares_text_server
     # A small pool of the job's own: sub-steps never queue behind whole jobs.
     with ThreadPoolExecutor(max_workers=3, thread_name_prefix="pitch-step") as side:
         running = {}
         while waiting or running:
             if waiting:
-                held, cancel = run.store.hold(run.pitch_id, run.token)
+                held, cancel = run.job.store.hold(run.job.pitch_id, run.job.token)
                 lost, cancelled = not held, held and cancel
             if waiting and (lost or cancelled):
                 for name in waiting:
@@ -150,7 +150,7 @@ def run_chain(run: Run, todo: list[str], done: set[str]) -> tuple[dict[str, bool
 
 
 def _skip(run: Run, name: str, reason: str) -> None:
-    run.store.fail_step(run.pitch_id, name, reason, state="skipped")
+    run.job.store.fail_step(run.job.pitch_id, name, reason, state="skipped")
     run.emit(name, "skipped", reason)
 
 
@@ -192,14 +192,14 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
     # Every write of this run is conditional on its claim (see Store.for_runner); the versions a meeting's
     # applied proposal makes again link to its message.
     origin = {"message_id": pitch.run_message_id} if pitch.run_message_id else None
-    run = Run(store.for_runner(token, origin), provider, pitch.id, pitch.idea, pitch.seed, token=token, clock=clock,
-              on_event=on_event, texts=texts, versions=store.latest_versions(pitch.id), budget=budget,
-              image_processes=image_processes,
+    job = Job(store.for_runner(token, origin), provider, pitch.id, pitch.idea, pitch.seed, token=token, clock=clock,
+              on_event=on_event, budget=budget, image_processes=image_processes,
               safety_id=safety_identifier(pitch.owner_id),
               text_gate=threading.BoundedSemaphore(slots) if slots else None, price=price,
               knobs=pitch.knobs, text_model=pitch.text_model, image_model=pitch.image_model,
               # The operator's synopsis model writes for pitches made with the default text model.
               synopsis_model=None if pitch.text_model else synopsis_model)
+    run = Run(job, texts=texts, versions=store.latest_versions(pitch.id))
     done = {name for name, step in pitch.steps.items() if step.state == "done"}
     todo = [name for name in STEPS if name not in done]
     heartbeat = Heartbeat(run, heartbeat_interval)
@@ -208,14 +208,14 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
         outcome, cancelled, lost = run_chain(run, todo, done)
         if not (lost or heartbeat.lost):
             status = final_status(outcome, cancelled, refused=run.refusal is not None)
-            run.store.finish(pitch.id, status, _summary(status, outcome, run))
+            run.job.store.finish(pitch.id, status, _summary(status, outcome, run))
             return status
     except ClaimLost:
         pass
     except Exception:
         log.exception("Pitch %s stopped unexpectedly", slug)
         try:
-            run.store.finish(pitch.id, Status.FAILED, "Something went wrong on our side.")
+            run.job.store.finish(pitch.id, Status.FAILED, "Something went wrong on our side.")
             return Status.FAILED
         except ClaimLost:
             pass
