@@ -17,7 +17,7 @@ from .chain.pipeline import run_pitch
 from .providers.base import split_error
 from .services import services
 from .studio.commands import register_studio_commands
-from .vocab import LABELS, Status
+from .vocab import LABELS, Status, StepState
 from .web.views.present import cast_of, failure_report
 
 CLI_OWNER = "cli"
@@ -40,10 +40,10 @@ def public_url(path: str) -> str:
 
 
 def _progress(step: str, state: str, detail: str) -> None:
-    marks = {"running": "…", "done": "✓", "failed": "✗", "skipped": "–"}
+    marks = {StepState.RUNNING: "…", StepState.DONE: "✓", StepState.FAILED: "✗", StepState.SKIPPED: "–"}
     message, hint = split_error(detail)
     line = f"  {marks.get(state, ' ')} {LABELS[step]} {state}"
-    click.echo(f"{line}: {message}" if message else line, err=state == "failed")
+    click.echo(f"{line}: {message}" if message else line, err=state == StepState.FAILED)
     if hint:
         # The CLI's user runs the server: tell them what to change.
         click.echo(f"      {hint}", err=True)

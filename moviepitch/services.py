@@ -118,7 +118,7 @@ class Services:
         try:
             self.jobs.enqueue(slug)
         except Busy:
-            self.store.interrupt(self.store.pitch_id(slug), ("queued",))
+            self.store.interrupt(self.store.pitch_id(slug), (vocab.Status.QUEUED,))
             raise
         except QueueDown:
             pass

@@ -1,6 +1,6 @@
 """The words the whole app shares: the steps of a pitch and the statuses a pitch goes through.
 
-Adding a step or a status is a change here (and its test, tests/test_vocab.py): the pipeline, the
+Adding a step, a status or a step's state is a change here (and its test, tests/test_vocab.py): the pipeline, the
 database's step rows, the OpenAPI document, the page and its script all read from this module.
 """
 
@@ -25,6 +25,19 @@ class Status(StrEnum):
     DELETED = "deleted"
 
 
+class StepState(StrEnum):
+    """Where one step of a pitch is."""
+
+    WAITING = "waiting"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    # It never ran: what it needs did not finish, or the owner cancelled.
+    SKIPPED = "skipped"
+
+
+# A step that will not change again until the pitch is run again.
+STEP_ENDED = (StepState.DONE, StepState.FAILED, StepState.SKIPPED)
 # A job is making it (or will).
 ACTIVE = (Status.QUEUED, Status.RUNNING)
 # What a runner may claim.

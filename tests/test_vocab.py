@@ -13,7 +13,7 @@ from helpers import pitch_through, steps_of
 from moviepitch import vocab
 from moviepitch.chain import pipeline, steps
 from moviepitch.services import job_timeout
-from moviepitch.vocab import STATUS_GROUPS, STEPS, Status
+from moviepitch.vocab import STATUS_GROUPS, STEPS, Status, StepState
 
 
 def test_the_openapi_document_names_every_status_and_step(client):
@@ -21,6 +21,7 @@ def test_the_openapi_document_names_every_status_and_step(client):
     assert schemas["Pitch"]["properties"]["status"]["enum"] == [status.value for status in Status]
     assert "deleted" in schemas["Pitch"]["properties"]["status"]["enum"]
     assert schemas["Step"]["properties"]["name"]["enum"] == list(STEPS)
+    assert schemas["Step"]["properties"]["state"]["enum"] == [state.value for state in StepState]
 
 
 def test_the_page_carries_the_status_words_and_groups_its_script_reads(app, client):
@@ -28,7 +29,8 @@ def test_the_page_carries_the_status_words_and_groups_its_script_reads(app, clie
     page = client.get(f"/p/{slug}").get_data(as_text=True)
     words = json.loads(html.unescape(re.search(r"data-words='([^']*)'", page).group(1)))
     assert set(words["status"]) == {status.value for status in Status}
-    assert words["when"] == {group: [status.value for status in statuses] for group, statuses in STATUS_GROUPS.items()}
+    groups = {group: [status.value for status in statuses] for group, statuses in STATUS_GROUPS.items()}
+    assert {group: words["when"][group] for group in groups} == groups
     # The script has no status list of its own.
     script = Path(app.static_folder, "moviepitch.js").read_text(encoding="utf-8")
     assert '"interrupted"' not in script and '"retryable"' not in script

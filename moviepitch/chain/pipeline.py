@@ -21,7 +21,7 @@ from ..storage.budget import Budget
 from ..providers import Provider, ProviderError
 from .steps import STEP_FUNCTIONS, IdeaRefused, Job, OnEvent, Run
 from ..storage.store import CANCELLED, ClaimLost, Store
-from ..vocab import COSMETIC, LABELS, NEEDS, PRIORITY, STEP, STEPS, Status
+from ..vocab import COSMETIC, LABELS, NEEDS, PRIORITY, STEP, STEPS, Status, StepState
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ def run_step(run: Run, name: str) -> bool:
     """Run one step and record how it went; True when it succeeded."""
     model = run.model_for(name) if STEP[name].model else None
     run.job.store.start_step(run.job.pitch_id, name, model)
-    run.emit(name, "running")
+    run.emit(name, StepState.RUNNING)
     try:
         STEP_FUNCTIONS[name](run)
     except ClaimLost:
@@ -76,12 +76,12 @@ def run_step(run: Run, name: str) -> bool:
         served = run.served.get(name) or model
         run.job.store.finish_step(run.job.pitch_id, name, model=served, note=run.notes.get(name),
                               **run.charge(name, (served, model)))
-        run.emit(name, "done", run.notes.get(name, ""))
+        run.emit(name, StepState.DONE, run.notes.get(name, ""))
         return True
     run.failures[name] = plain
     # A call that answered and was then refused (cut off, unusable) was still billed.
     run.job.store.fail_step(run.job.pitch_id, name, recorded, model=model, **run.charge(name, (model,)))
-    run.emit(name, "failed", recorded)
+    run.emit(name, StepState.FAILED, recorded)
     return False
 
 
@@ -150,8 +150,8 @@ def run_chain(run: Run, todo: list[str], done: set[str]) -> tuple[dict[str, bool
 
 
 def _skip(run: Run, name: str, reason: str) -> None:
-    run.job.store.fail_step(run.job.pitch_id, name, reason, state="skipped")
-    run.emit(name, "skipped", reason)
+    run.job.store.fail_step(run.job.pitch_id, name, reason, state=StepState.SKIPPED)
+    run.emit(name, StepState.SKIPPED, reason)
 
 
 def final_status(outcome: dict[str, bool], cancelled: bool = False, refused: bool = False) -> str:
@@ -200,7 +200,7 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
               # The operator's synopsis model writes for pitches made with the default text model.
               synopsis_model=None if pitch.text_model else synopsis_model)
     run = Run(job, texts=texts, versions=store.latest_versions(pitch.id))
-    done = {name for name, step in pitch.steps.items() if step.state == "done"}
+    done = {name for name, step in pitch.steps.items() if step.state == StepState.DONE}
     todo = [name for name in STEPS if name not in done]
     heartbeat = Heartbeat(run, heartbeat_interval)
     heartbeat.start()

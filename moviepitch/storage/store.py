@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..vocab import FINISHED, RESUMABLE, RETRYABLE
+from ..vocab import FINISHED, RESUMABLE, RETRYABLE, Status, StepState
 from .models import (
     STEPS, CoOwner, CurrentPart, Like, MeetingMessage, MeetingSummary, Output, Pitch, Poster, PosterPreview, Rendition,
     Report, Step, UsageEntry, utcnow,
@@ -71,7 +71,7 @@ class Store:
         seed = secrets.randbelow(2**31) if seed is None else seed
         with self.session.begin() as s:
             # heartbeat_at doubles as "queued since" until a runner claims the pitch.
-            pitch = Pitch(slug=new_slug(), idea=idea, owner_id=owner_id, status="queued",
+            pitch = Pitch(slug=new_slug(), idea=idea, owner_id=owner_id, status=Status.QUEUED,
                           seed=seed, provider=provider, models=models, usage={}, heartbeat_at=utcnow(),
                           knobs=knobs or {}, text_model=text_model, image_model=image_model)
             s.add(pitch)
@@ -101,7 +101,7 @@ class Store:
             result = s.execute(
                 update(Pitch)
                 .where(Pitch.id == pitch_id, Pitch.status.in_(RESUMABLE))
-                .values(status="running", claim=token, heartbeat_at=now,
+                .values(status=Status.RUNNING, claim=token, heartbeat_at=now,
                         started_at=func.coalesce(Pitch.started_at, now),
                         revision=Pitch.revision + 1)
             )
@@ -112,14 +112,14 @@ class Store:
         with self.session.begin() as s:
             unclaimed = s.execute(
                 update(Pitch).where(Pitch.id == pitch_id, Pitch.status.in_(RESUMABLE))
-                .values(status="cancelled", finished_at=utcnow(), revision=Pitch.revision + 1)
+                .values(status=Status.CANCELLED, finished_at=utcnow(), revision=Pitch.revision + 1)
             )
             if unclaimed.rowcount:
-                s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.state == "waiting")
-                          .values(state="skipped", error=CANCELLED))
+                s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.state == StepState.WAITING)
+                          .values(state=StepState.SKIPPED, error=CANCELLED))
                 return True
             running = s.execute(
-                update(Pitch).where(Pitch.id == pitch_id, Pitch.status == "running")
+                update(Pitch).where(Pitch.id == pitch_id, Pitch.status == Status.RUNNING)
                 .values(cancel_requested=True, revision=Pitch.revision + 1)
             )
             return running.rowcount == 1
@@ -134,7 +134,7 @@ class Store:
         """Record that the runner holding this pitch is alive; False when it no longer holds it."""
         with self.session.begin() as s:
             result = s.execute(
-                update(Pitch).where(Pitch.id == pitch_id, Pitch.claim == token, Pitch.status == "running")
+                update(Pitch).where(Pitch.id == pitch_id, Pitch.claim == token, Pitch.status == Status.RUNNING)
                 .values(heartbeat_at=utcnow())
             )
             return result.rowcount == 1
@@ -151,14 +151,14 @@ class Store:
         with self.session.begin() as s:
             result = s.execute(
                 update(Pitch).where(Pitch.id == pitch_id, Pitch.status.in_(statuses))
-                .values(status="queued", error=None, finished_at=None, claim=None,
+                .values(status=Status.QUEUED, error=None, finished_at=None, claim=None,
                         cancel_requested=False, heartbeat_at=now, revision=Pitch.revision + 1, **new_work)
             )
             if result.rowcount != 1:
                 return False
-            which = Step.name.in_(steps) if steps is not None else Step.state != "done"
+            which = Step.name.in_(steps) if steps is not None else Step.state != StepState.DONE
             s.execute(update(Step).where(Step.pitch_id == pitch_id, which)
-                      .values(state="waiting", error=None, started_at=None, finished_at=None))
+                      .values(state=StepState.WAITING, error=None, started_at=None, finished_at=None))
             return True
 
     def interrupt(self, pitch_id: int, statuses: tuple[str, ...] = ACTIVE) -> bool:
@@ -166,18 +166,18 @@ class Store:
         with self.session.begin() as s:
             result = s.execute(
                 update(Pitch).where(Pitch.id == pitch_id, Pitch.status.in_(statuses))
-                .values(status="interrupted", claim=None, error=INTERRUPTED, revision=Pitch.revision + 1)
+                .values(status=Status.INTERRUPTED, claim=None, error=INTERRUPTED, revision=Pitch.revision + 1)
             )
             if result.rowcount == 1:
-                s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.state == "running")
-                          .values(state="failed", error=INTERRUPTED, finished_at=utcnow()))
+                s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.state == StepState.RUNNING)
+                          .values(state=StepState.FAILED, error=INTERRUPTED, finished_at=utcnow()))
             return result.rowcount == 1
 
     def queued_before(self, seconds: float) -> list[str]:
         """Slugs of pitches queued longer ago than `seconds` and still not taken by a runner."""
         since = utcnow() - timedelta(seconds=seconds)
         with self.session() as s:
-            return list(s.scalars(select(Pitch.slug).where(Pitch.status == "queued", Pitch.heartbeat_at < since)
+            return list(s.scalars(select(Pitch.slug).where(Pitch.status == Status.QUEUED, Pitch.heartbeat_at < since)
                                   .order_by(Pitch.heartbeat_at)))
 
     def poll(self, slug: str):
@@ -190,7 +190,7 @@ class Store:
         row = state if state is not None else self.poll(slug)
         if row is None or row.status not in ACTIVE or row.heartbeat_at is None:
             return False
-        seconds = grace.running if row.status == "running" else grace.queued
+        seconds = grace.running if row.status == Status.RUNNING else grace.queued
         if utcnow() - row.heartbeat_at < timedelta(seconds=seconds):
             return False
         return self.interrupt(row.id, (row.status,))
@@ -208,17 +208,17 @@ class Store:
 
     def start_step(self, pitch_id: int, name: str, model: str | None = None) -> None:
         """Mark a step running."""
-        self._set_step(pitch_id, name, state="running", model=model, error=None,
+        self._set_step(pitch_id, name, state=StepState.RUNNING, model=model, error=None,
                        started_at=utcnow(), finished_at=None)
 
     def finish_step(self, pitch_id: int, name: str, usage: dict | None = None, *, model: str | None = None,
                     note: str | None = None, cost: dict | None = None) -> None:
         """Mark a step done, with what it used and cost, the model that answered (when known) and any note."""
         served = {"model": model} if model else {}
-        self._set_step(pitch_id, name, state="done", error=note, finished_at=utcnow(),
+        self._set_step(pitch_id, name, state=StepState.DONE, error=note, finished_at=utcnow(),
                        paid=(model, usage or {}, cost), **served)
 
-    def fail_step(self, pitch_id: int, name: str, message: str, state: str = "failed", *,
+    def fail_step(self, pitch_id: int, name: str, message: str, state: str = StepState.FAILED, *,
                   usage: dict | None = None, model: str | None = None, cost: dict | None = None) -> None:
         """Mark a step failed (or skipped) with a plain-language reason, and what its calls used, if anything."""
         self._set_step(pitch_id, name, state=state, error=message, finished_at=utcnow(), paid=(model, usage or {}, cost))

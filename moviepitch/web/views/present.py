@@ -14,9 +14,8 @@ from ...storage.records import PitchView, StepView
 from ...services import services
 from ...studio import knobs
 from ...studio.usage import pitch_cost, step_cost
-from ...vocab import COSMETIC, LABELS, STATUS_GROUPS, STEP, Status
+from ...vocab import ACTIVE, COSMETIC, LABELS, STATUS_GROUPS, STEP, STEP_ENDED, Status, StepState
 
-STEP_ENDED = ("done", "failed", "skipped")
 TEXT_STEPS = tuple(name for name, step in STEP.items() if step.model == "text")
 # What the page says in place of a part that will not come, before the reason.
 MISSING = {"reply": "No reply from the boss.", "synopsis": "No synopsis.", "title": "No title.",
@@ -42,6 +41,8 @@ DOING = (
     ("check", "Reading your idea…", None),
 )
 WAITING = "Waiting for a free writer…"
+# The statuses in which the owner's "making of" opens by itself: while the pitch is made, and when a step failed.
+MAKING_OF_OPEN = (*ACTIVE, Status.FAILED, Status.PARTIAL, Status.INTERRUPTED)
 # What the poster frame says, by the poster step's state and whether a poster is on show already.
 POSTER_NOTES = {
     "painting": "Painting the poster…", "repainting": "Painting a new poster…",
@@ -76,13 +77,14 @@ def cast_of(pitch: PitchView) -> list[dict[str, str]]:
 
 def page_words() -> dict:
     """The words the pitch page's script shows for statuses and running steps."""
-    return {"status": STATUS_WORDS, "doing": DOING, "waiting": WAITING, "poster": POSTER_NOTES, "when": STATUS_GROUPS}
+    return {"status": STATUS_WORDS, "doing": DOING, "waiting": WAITING, "poster": POSTER_NOTES,
+            "when": {**STATUS_GROUPS, "making_of": MAKING_OF_OPEN}}
 
 
 def doing_now(pitch: PitchView) -> str:
     """What the pitch is doing now, in one line."""
     for name, first, again in DOING:
-        if name in pitch.steps and pitch.steps[name].state == "running":
+        if name in pitch.steps and pitch.steps[name].state == StepState.RUNNING:
             return again if again and name in pitch.outputs else first
     return WAITING
 
@@ -92,9 +94,9 @@ def poster_note(pitch: PitchView) -> str | None:
     step = pitch.steps.get("poster")
     state = step.state if step else None
     shown = "poster" in pitch.outputs
-    if state == "running":
+    if state == StepState.RUNNING:
         return POSTER_NOTES["repainting" if shown else "painting"]
-    if pitch.active and (state == "waiting" or not shown):
+    if pitch.active and (state == StepState.WAITING or not shown):
         return POSTER_NOTES["coming_again" if shown else "coming"]
     # A finished pitch without a poster says what happened to that step, when it can.
     return None if shown else missing_parts(pitch).get("poster") or POSTER_NOTES["none"]
@@ -154,17 +156,17 @@ def models_of(pitch: PitchView) -> dict[str, str]:
     """The models that made this pitch (text and image), as its steps recorded them, by short name; while it is
     being made, the ones it is made with."""
     text = [step.model for name, step in pitch.steps.items()
-            if name in TEXT_STEPS and step.state == "done" and step.model]
+            if name in TEXT_STEPS and step.state == StepState.DONE and step.model]
     poster = pitch.steps.get("poster")
     made = {"text": ", ".join(dict.fromkeys(filter(None, map(short_model, text)))),
-            "image": short_model(poster.model) if poster and poster.state == "done" else None}
+            "image": short_model(poster.model) if poster and poster.state == StepState.DONE else None}
     if pitch.active:
         made = {kind: made[kind] or short_model(pitch.models.get(kind)) for kind in made}
     return {kind: name for kind, name in made.items() if name}
 
 
 def _failed_in_time(pitch: PitchView) -> list[tuple[str, StepView]]:
-    failed = [(name, step) for name, step in pitch.steps.items() if step.state == "failed"]
+    failed = [(name, step) for name, step in pitch.steps.items() if step.state == StepState.FAILED]
     return sorted(failed, key=lambda item: (item[1].finished_at is None, item[1].finished_at or 0))
 
 
@@ -200,7 +202,7 @@ def missing_parts(pitch: PitchView) -> dict[str, str]:
         if pitch.outputs.get(part) is not None and (part == "poster" or pitch.text(part)):
             continue
         step = pitch.steps.get(part)
-        reason = split_error(step.error)[0] if step and step.state in ("failed", "skipped") else None
+        reason = split_error(step.error)[0] if step and step.state in (StepState.FAILED, StepState.SKIPPED) else None
         reason = (reason or NOT_RUN).removeprefix("Skipped: ")
         missing[part] = f"{lead} {reason[:1].upper()}{reason[1:]}"
     return missing
@@ -210,7 +212,7 @@ def drafts(pitch: PitchView) -> list[str]:
     """Parts on show as drafts: the text so far of an answer that was cut off."""
     return sorted(part for part, output in pitch.outputs.items()
                   if not output.complete and output.body and part in pitch.steps
-                  and pitch.steps[part].state not in ("running", "done"))
+                  and pitch.steps[part].state not in (StepState.RUNNING, StepState.DONE))
 
 
 def versions_document(pitch: PitchView) -> dict[str, list[dict]]:
@@ -235,7 +237,7 @@ def versions_document(pitch: PitchView) -> dict[str, list[dict]]:
 def preview_document(pitch: PitchView) -> dict | None:
     """The partial poster to show while the poster step runs."""
     poster = pitch.steps.get("poster")
-    if pitch.preview_index is None or poster is None or poster.state != "running":
+    if pitch.preview_index is None or poster is None or poster.state != StepState.RUNNING:
         return None
     return {"index": pitch.preview_index,
             "url": url_for("pages.preview", slug=pitch.slug, i=pitch.preview_index)}
@@ -253,7 +255,8 @@ def pitch_document(pitch: PitchView) -> dict:
         words = split_error(step.error)[0]
         steps.append({
             "name": name, "label": LABELS[name], "state": step.state, "model": short_model(step.model),
-            "error": None if step.state == "done" else words, "note": words if step.state == "done" else None,
+            "error": None if step.state == StepState.DONE else words,
+            "note": words if step.state == StepState.DONE else None,
             "started_at": iso_time(step.started_at), "finished_at": iso_time(step.finished_at), "elapsed": elapsed,
             "usage": step.usage, "cost": step_cost(step.cost) if costs_shown else None,
         })
