@@ -25,7 +25,7 @@ def _services(worker):
 
 
 def post_worker_init(worker):
-    """Before the worker takes requests, start what its first pitch would wait for (Services.warm)."""
+    """Before the worker takes requests, start what its first pitch would wait for (moviepitch/runtime.py)."""
     services = _services(worker)
     if services is not None:
         services.warm()

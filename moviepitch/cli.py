@@ -10,14 +10,15 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
 from .storage import db
+from .storage.budget import OverBudget
 from . import tasks
-from .jobs import RQJobs
 from .web.forms import idea_problem, one_line
-from .chain.pipeline import LABELS, run_pitch
+from .chain.pipeline import run_pitch
 from .providers.base import split_error
 from .services import services
 from .studio.commands import register_studio_commands
 from .pitch_text import cast_of
+from .vocab import LABELS, Status, StepState
 from .web.views.present import failure_report
 
 CLI_OWNER = "cli"
@@ -40,10 +41,10 @@ def public_url(path: str) -> str:
 
 
 def _progress(step: str, state: str, detail: str) -> None:
-    marks = {"running": "…", "done": "✓", "failed": "✗", "skipped": "–"}
+    marks = {StepState.RUNNING: "…", StepState.DONE: "✓", StepState.FAILED: "✗", StepState.SKIPPED: "–"}
     message, hint = split_error(detail)
     line = f"  {marks.get(state, ' ')} {LABELS[step]} {state}"
-    click.echo(f"{line}: {message}" if message else line, err=state == "failed")
+    click.echo(f"{line}: {message}" if message else line, err=state == StepState.FAILED)
     if hint:
         # The CLI's user runs the server: tell them what to change.
         click.echo(f"      {hint}", err=True)
@@ -63,20 +64,24 @@ def pitch_command(idea: str, seed: int | None) -> None:
     if problem:
         raise click.BadParameter(problem, param_hint="IDEA")
     mp = ready_services()
-    slug = mp.store.create_pitch(idea, CLI_OWNER, mp.provider.name, mp.models, seed=seed)
+    try:
+        mp.spend_pitches()  # the same daily budget as the web's pitches
+    except OverBudget as exc:
+        raise click.ClickException(exc.message) from exc
+    slug = mp.save_pitch(idea, CLI_OWNER, seed=seed)
     click.echo(f"Pitching with {mp.provider.name} ({mp.provider.text_model}, {mp.provider.image_model})")
     status = run_pitch(mp.store, mp.provider, slug, on_event=_progress, budget=mp.budget,
                        price=mp.prices.cost if mp.prices else None, synopsis_model=mp.synopsis_model)
-    view = mp.store.view(slug)
+    pitch = mp.store.view(slug)
     click.echo()
-    if view.text("title"):
-        click.echo(click.style(view.text("title"), bold=True))
-    for member in cast_of(view):
+    if pitch.text("title"):
+        click.echo(click.style(pitch.text("title"), bold=True))
+    for member in cast_of(pitch):
         click.echo(f"  {member['character']} ({member['actor']})")
     click.echo(f"Permalink: {public_url(f'/p/{slug}')}")
-    if status != "done":
-        raise click.ClickException(f"the pitch ended {status}: {view.error or 'see the steps above'}")
-    for failed in failure_report(view):  # only the boss's reply can fail in a pitch that is done
+    if status != Status.DONE:
+        raise click.ClickException(f"the pitch ended {status}: {pitch.error or 'see the steps above'}")
+    for failed in failure_report(pitch):  # only the boss's reply can fail in a pitch that is done
         click.echo(f"Warning: the pitch is done, but the {failed['label'].lower()} step failed: {failed['message']}",
                    err=True)
 
@@ -135,10 +140,8 @@ RECOVER_EVERY_SECONDS = 30.0
 @click.option("--name", default=None, help="A name for this worker (default: host and pid).")
 def worker_command(burst: bool, name: str | None) -> None:
     """Run an RQ worker that makes pitches with this app's settings (needs REDIS_URL)."""
-    from rq import Worker
-
     mp = ready_services()
-    if not isinstance(mp.jobs, RQJobs):
+    if not mp.jobs.shared:
         raise click.ClickException("set REDIS_URL (or MOVIEPITCH_REDIS_URL) to run workers")
     tasks.bind(current_app._get_current_object())
     stop = threading.Event()
@@ -155,7 +158,7 @@ def worker_command(burst: bool, name: str | None) -> None:
 
     threading.Thread(target=recover_forever, name="recover-queued", daemon=True).start()
     try:
-        Worker([mp.jobs.queue], connection=mp.jobs.queue.connection, name=name).work(burst=burst)
+        mp.jobs.work(burst=burst, name=name)
     finally:
         stop.set()
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 from dataclasses import dataclass, field
 
 from flask import Flask, current_app
 
+from . import runtime, vocab
 from .storage import db
-from .media import image_pool
 from .chain import pipeline
 from .storage.budget import Budget, OverBudget
-from .jobs import Busy, QueueDown, RQJobs, ThreadJobs
+from .jobs import Busy, Jobs, QueueDown, make_jobs
 from .meeting import turns
 from .providers import Provider, select_provider, tell_offline_once
 from .storage.records import Staleness
@@ -27,7 +26,7 @@ log = logging.getLogger(__name__)
 class Services:
     store: Store
     provider: Provider
-    jobs: ThreadJobs | RQJobs
+    jobs: Jobs
     budget: Budget
     staleness: Staleness = field(default_factory=Staleness)
     heartbeat_interval: float = pipeline.HEARTBEAT_INTERVAL
@@ -68,16 +67,8 @@ class Services:
             pass
 
     def warm(self) -> None:
-        """Get this process ready to serve: the provider's client and image workers, and a quiet collector."""
-        self.provider.warm()
-        if self.schema is not None:
-            self.schema.warn_once()  # the operator sees it as the server starts, not at the first visit
-        image_pool.warm(self.image_processes)
-        # The app, the SDK and their modules are ~170,000 objects that live as long as the process.
-        # Left to the collector, each full collection walks them all: about 100 ms with every thread
-        # stopped, pages and the first pitch included. Frozen, collections walk only newer objects.
-        gc.collect()
-        gc.freeze()
+        """Get this process ready to serve (runtime.warm: the provider's client, image workers, a quiet collector)."""
+        runtime.warm(self)
 
     def create_pitch(self, idea: str, owner_id: str, settings: dict | None = None) -> str:
         """Save a new pitch (with the studio `settings`: knobs, text_model, image_model) and start making it.
@@ -90,19 +81,11 @@ class Services:
         """Save one new pitch of the idea per entry of `settings` and start making them, all or none: when they do
         not all fit in today's budget (OverBudget) or in the job queue (Busy), none is made."""
         count = len(settings)
-        if self.budget.money_spent():
-            raise OverBudget("Today's budget is spent. Try again tomorrow.")
-        if not self.budget.spend("pitches", count):
-            raise OverBudget() if count == 1 else OverBudget(
-                f"Today's budget has no room for {count} more pitches. Try a single pitch, or come back tomorrow.")
+        self.spend_pitches(count)
         if self.provider.name.startswith("offline"):
             # Said on the first pitch, not at start, so commands such as `db upgrade` stay quiet.
             tell_offline_once()
-        slugs = []
-        for chosen in settings:
-            models = {**self.models, **{kind: chosen[f"{kind}_model"] for kind in ("text", "image")
-                                        if chosen.get(f"{kind}_model")}}
-            slugs.append(self.store.create_pitch(idea, owner_id, self.provider.name, models, **chosen))
+        slugs = [self.save_pitch(idea, owner_id, chosen) for chosen in settings]
         try:
             self.jobs.enqueue_all(slugs)
         except Busy:
@@ -115,12 +98,27 @@ class Services:
             pass  # they stay queued, visibly; recovery queues them again when Redis is back
         return slugs
 
+    def spend_pitches(self, count: int = 1) -> None:
+        """Take `count` new pitches from today's budget; OverBudget when they do not fit (or the money is spent)."""
+        if self.budget.money_spent():
+            raise OverBudget("Today's budget is spent. Try again tomorrow.")
+        if not self.budget.spend("pitches", count):
+            raise OverBudget() if count == 1 else OverBudget(
+                f"Today's budget has no room for {count} more pitches. Try a single pitch, or come back tomorrow.")
+
+    def save_pitch(self, idea: str, owner_id: str, settings: dict | None = None, seed: int | None = None) -> str:
+        """Save a new queued pitch (its budget already spent) with the studio `settings`; its slug."""
+        chosen = settings or {}
+        models = {**self.models, **{kind: chosen[f"{kind}_model"] for kind in ("text", "image")
+                                    if chosen.get(f"{kind}_model")}}
+        return self.store.create_pitch(idea, owner_id, self.provider.name, models, seed=seed, **chosen)
+
     def start(self, slug: str) -> None:
         """Run a queued pitch (retried or regenerated); when busy it shows as interrupted instead."""
         try:
             self.jobs.enqueue(slug)
         except Busy:
-            self.store.interrupt(self.store.pitch_id(slug), ("queued",))
+            self.store.interrupt(self.store.pitch_id(slug), (vocab.Status.QUEUED,))
             raise
         except QueueDown:
             pass
@@ -155,18 +153,30 @@ class Services:
         return slugs
 
     def poll(self, slug: str):
-        """A pitch's revision, status and tombstone, after noticing an interruption: one query when all is well."""
+        """A pitch's revision, status and tombstone: one query when all is well. Not read-only: a pitch whose runner
+        went quiet is marked interrupted first (see notice_abandoned)."""
         state = self.store.poll(slug)
-        if self.store.interrupt_if_stale(slug, self.staleness, state):
+        if self.notice_abandoned(slug, state):
             state = self.store.poll(slug)
         return state
+
+    def notice_abandoned(self, slug: str, state=None) -> bool:
+        """Mark a pitch interrupted when its runner went quiet (running) or none took it (queued); True if it did.
+
+        The one place a read (a page view or a status poll, both GET) writes. No process watches over
+        runners (a web process may be the only one), so the first reader after the grace period
+        (STALE_RUNNING_SECONDS, STALE_QUEUED_SECONDS) is the one that notices. The write is conditional on the
+        status it read, so readers racing each other interrupt the pitch once; a runner that was only slow finds
+        its claim gone and writes nothing more (Store.for_runner).
+        """
+        return self.store.interrupt_if_stale(slug, self.staleness, state)
 
 
 def job_timeout(config) -> int:
     """How long one RQ job may take: every step with all its retries, plus room (RQ's 180 s is too short)."""
     attempts = int(config["MAX_RETRIES"]) + 1
-    text = float(config["TEXT_TIMEOUT"]) * attempts * 5  # check, reply, synopsis, title, image prompt
-    image = float(config["IMAGE_TIMEOUT"]) * attempts * 2  # a refused poster is tried twice
+    text = float(config["TEXT_TIMEOUT"]) * attempts * vocab.calls("text")
+    image = float(config["IMAGE_TIMEOUT"]) * attempts * vocab.calls("image")
     return int(text + image + 120)
 
 
@@ -182,12 +192,9 @@ def image_processes(config) -> int:
 def init_services(app: Flask, provider: Provider | None = None) -> Services:
     """Build the services from the app's settings and attach them to the app."""
     config = app.config
-    if config.get("REDIS_URL"):
-        jobs = RQJobs(config["REDIS_URL"], job_timeout=job_timeout(config))
-    else:
-        # The pool calls back into the services it belongs to, once they exist.
-        jobs = ThreadJobs(lambda slug: services.run(slug), workers=int(config["JOB_WORKERS"]),
-                          queue=int(config["JOB_QUEUE"]), run_turn=lambda message_id: services.run_turn(message_id))
+    # A thread pool calls back into the services it belongs to, once they exist.
+    jobs = make_jobs(config, lambda slug: services.run(slug), lambda message_id: services.run_turn(message_id),
+                     job_timeout(config))
     store = Store(db.make_engine(config["DATABASE_URL"]))
     services = Services(
         store=store,

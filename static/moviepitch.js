@@ -3,12 +3,6 @@
 "use strict";
 
 const POLL_MS = 400;
-// Which owner actions fit which status.
-const WHEN = {
-  active: ["queued", "running"],
-  retryable: ["failed", "partial", "interrupted", "cancelled"],
-  finished: ["done", "partial", "failed", "cancelled"],
-};
 
 function $(root, selector) { return root.querySelector(selector); }
 
@@ -164,7 +158,7 @@ class PitchPage {
     const out = doc.outputs;
     root.className = root.className.replace(/status-\w+/, `status-${doc.status}`);
     root.querySelectorAll("[data-when]").forEach((group) => {
-      group.hidden = !WHEN[group.dataset.when].includes(doc.status);
+      group.hidden = !this.words.when[group.dataset.when].includes(doc.status);
     });
     // When a pitch finishes, its owner's choices (new versions, retries) depend on how it
     // ended: let the server draw them afresh.

@@ -6,7 +6,7 @@ import pytest
 from helpers import close_app, make_app, responder
 from openai_stub import OpenAIStub
 
-from moviepitch.media import image_pool
+from moviepitch import runtime
 from moviepitch.storage import db
 from moviepitch.storage.store import Store
 
@@ -15,7 +15,7 @@ from moviepitch.storage.store import Store
 def image_workers():
     """One pool of image workers per test run, shared by every app (they are per process), then stopped."""
     yield
-    image_pool.shutdown()
+    runtime.shutdown_pools()
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from helpers import make_app
 from fakes import SYNOPSIS, ScriptedProvider
 
 from moviepitch.chain import pipeline
-from moviepitch.storage.store import RETRYABLE, ClaimLost
+from moviepitch.storage.store import ClaimLost
+from moviepitch.vocab import RETRYABLE
 
 IDEA = "A submarine captain receives orders from a country that no longer exists."
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from fakes import ScriptedProvider
+from helpers import close_app, make_app, submit_idea
 
 from moviepitch.providers import ProviderError
 
@@ -40,6 +41,20 @@ def test_a_failed_pitch_exits_non_zero_with_the_reason(runner, provider):
     assert result.exit_code == 1
     assert "The AI service could not be reached." in result.output
     assert "ended failed" in result.output
+
+
+def test_pitch_spends_the_daily_budget_like_the_web(tmp_path):
+    app = make_app(tmp_path, DAILY_PITCHES=2)
+    try:
+        runner = app.test_cli_runner()
+        assert runner.invoke(args=["pitch", "A cowboy wakes up in modern-day Tokyo."]).exit_code == 0
+        assert submit_idea(app.test_client(), "A cursed video game.").status_code == 303
+        result = runner.invoke(args=["pitch", "A boxer must win one last fight."])
+        assert result.exit_code == 1
+        assert "Today's budget of new pitches is spent" in result.output
+        assert "Permalink" not in result.output
+    finally:
+        close_app(app)
 
 
 def test_db_current_names_the_revision(runner):

@@ -7,6 +7,7 @@ import pytest
 from helpers import drain, services_of, submit_idea
 from fakes import png_bytes
 
+from moviepitch import runtime
 from moviepitch.media import image_pool, posters
 from moviepitch.services import image_processes
 
@@ -15,7 +16,7 @@ POSTER = png_bytes((400, 600))
 
 def worker_pid() -> int:
     """The PID of the one worker of the one-process pool (started if need be)."""
-    return image_pool._pool(1).submit(os.getpid).result()
+    return runtime.process_pool(1).submit(os.getpid).result()
 
 
 def test_a_worker_makes_the_same_files_as_this_process():
@@ -26,8 +27,8 @@ def test_a_worker_makes_the_same_files_as_this_process():
 
 def test_workers_run_at_a_lower_priority():
     mine = os.getpriority(os.PRIO_PROCESS, 0)
-    theirs = image_pool._pool(1).submit(os.getpriority, os.PRIO_PROCESS, 0).result()
-    assert theirs == min(mine + image_pool.NICENESS, 19)
+    theirs = runtime.process_pool(1).submit(os.getpriority, os.PRIO_PROCESS, 0).result()
+    assert theirs == min(mine + runtime.NICENESS, 19)
 
 
 @pytest.mark.parametrize("work", [image_pool.prepare, image_pool.preview])
@@ -45,37 +46,37 @@ def test_a_poster_error_in_a_worker_reaches_the_caller_in_plain_words(work, data
 
 
 def test_a_killed_worker_is_replaced_and_the_poster_still_made():
-    killed, pool = worker_pid(), image_pool._pool(1)
+    killed, pool = worker_pid(), runtime.process_pool(1)
     os.kill(killed, signal.SIGKILL)
     assert image_pool.prepare(POSTER, 1) == posters.prepare(POSTER)  # made in this thread instead
-    assert image_pool._pool(1) is not pool
+    assert runtime.process_pool(1) is not pool
     assert worker_pid() not in (killed, os.getpid())
 
 
 def test_after_shutdown_the_pool_is_built_again_on_demand():
-    pool = image_pool._pool(1)
-    image_pool.shutdown()
-    assert image_pool._pools == {}
+    pool = runtime.process_pool(1)
+    runtime.shutdown_pools()
+    assert runtime._pools == {}
     assert image_pool.preview(POSTER, 1) == posters.preview(POSTER)
-    assert image_pool._pool(1) is not pool
+    assert runtime.process_pool(1) is not pool
 
 
 def test_warming_starts_the_workers_before_the_first_poster():
-    image_pool.shutdown()
-    image_pool.warm(0)
-    assert image_pool._pools == {}
-    image_pool.warm(1)
-    (pool,) = image_pool._pools.values()
+    runtime.shutdown_pools()
+    runtime.start_pool(0)
+    assert runtime._pools == {}
+    runtime.start_pool(1)
+    (pool,) = runtime._pools.values()
     assert pool._processes  # a worker is already running, so the first poster pays no start-up
-    assert image_pool._pool(1) is pool
+    assert runtime.process_pool(1) is pool
 
 
 def test_with_no_processes_the_work_is_done_in_the_calling_thread():
-    image_pool.shutdown()
+    runtime.shutdown_pools()
     assert image_pool.prepare(POSTER, 0) == posters.prepare(POSTER)
     with pytest.raises(posters.PosterError, match="not a PNG"):
         image_pool.preview(b"nope", 0)
-    assert image_pool._pools == {}
+    assert runtime._pools == {}
 
 
 @pytest.mark.parametrize("config, expected", [

@@ -15,7 +15,7 @@ from moviepitch.offline import (
 )
 from moviepitch.offline.art import art_for
 from moviepitch.providers.base import ImageRequest, ImageResult, ProviderError, TextRequest, TextResult
-from moviepitch.providers.offline import OfflineProvider
+from moviepitch.providers.offline_provider import OfflineProvider
 
 IDEAS = [
     "An evil genius wants to take over the world using AI.",
@@ -308,7 +308,7 @@ def test_provider_refuses_nothing_even_without_an_idea():
 @pytest.mark.parametrize("seed", range(12))
 def test_a_new_title_is_never_the_title_on_show(seed):
     # Titles come from the idea's own nouns, so nearby seeds often agree; "New title" must still differ.
-    from moviepitch.providers.offline import _plan, _title_variant
+    from moviepitch.providers.offline_provider import _plan, _title_variant
 
     plan = _plan("Two rival magicians are stuck in the same elevator for a weekend.", seed)
     assert _title_variant(plan, 2) != plan.title

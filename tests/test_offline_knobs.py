@@ -15,7 +15,7 @@ from moviepitch.offline import (
 from moviepitch.offline.knobs import Knobs
 from moviepitch.offline.repetition import repeated_words
 from moviepitch.providers.base import TextRequest
-from moviepitch.providers.offline import OfflineProvider
+from moviepitch.providers.offline_provider import OfflineProvider
 
 SEEDS = range(2)
 IDEA = "A retired ballerina trains a hockey team of misfits."

@@ -14,7 +14,7 @@ from moviepitch.offline.art import LOOKS
 from moviepitch.offline.meeting.asks import read_asks
 from moviepitch.offline.meeting.passage import sentences
 from moviepitch.providers.base import TextRequest
-from moviepitch.providers.offline import OfflineProvider
+from moviepitch.providers.offline_provider import OfflineProvider
 
 THRILLER = "A detective who can smell lies investigates a murder at a perfume factory."
 BALLERINA = "A retired ballerina trains a hockey team of misfits."

@@ -9,8 +9,7 @@ from types import SimpleNamespace
 import pytest
 from helpers import csrf_token, drain, make_app, submit_idea
 
-from moviepitch.media import image_pool
-from moviepitch import services as services_module
+from moviepitch import runtime
 from moviepitch.storage.budget import Budget
 from moviepitch.web.extensions import limiter
 
@@ -176,11 +175,11 @@ def test_gunicorn_hooks_warm_the_worker(app, monkeypatch):
     assert conf["worker_class"] == "gthread" and conf["preload_app"] is False
     services = app.extensions["moviepitch"]
     warmed = []
-    monkeypatch.setattr(image_pool, "warm", warmed.append)
+    monkeypatch.setattr(runtime, "start_pool", warmed.append)
     monkeypatch.setattr(services.provider, "warm", lambda: warmed.append("provider"))
     # Not the test process's own collector: record what a booting worker would do to its own.
-    monkeypatch.setattr(services_module, "gc", SimpleNamespace(collect=lambda: warmed.append("collect"),
-                                                               freeze=lambda: warmed.append("freeze")))
+    monkeypatch.setattr(runtime, "gc", SimpleNamespace(collect=lambda: warmed.append("collect"),
+                                                      freeze=lambda: warmed.append("freeze")))
     worker = SimpleNamespace(wsgi=app)
     conf["post_worker_init"](worker)
     assert warmed == ["provider", services.image_processes, "collect", "freeze"]

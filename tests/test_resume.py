@@ -11,7 +11,7 @@ from moviepitch.chain import pipeline
 from moviepitch.storage.models import Pitch
 from moviepitch.providers import ModerationResult, ProviderError
 from moviepitch.storage.records import Staleness
-from moviepitch.storage.store import FINISHED, RETRYABLE
+from moviepitch.vocab import FINISHED, RETRYABLE
 
 
 def make(store, provider, idea="A heist in a neon city."):

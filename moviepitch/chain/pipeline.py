@@ -18,43 +18,16 @@ from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from typing import Callable
 
 from ..storage.budget import Budget
-from ..storage.models import STEPS
 from ..providers import Provider, ProviderError
-from .steps import STEP_FUNCTIONS, IdeaRefused, OnEvent, Run
+from .steps import STEP_FUNCTIONS, IdeaRefused, Job, OnEvent, Run
 from ..storage.store import CANCELLED, ClaimLost, Store
+from ..vocab import COSMETIC, LABELS, NEEDS, PRIORITY, STEP, STEPS, Status, StepState
 
 log = logging.getLogger(__name__)
 
-LABELS = {
-    "check": "Content check",
-    "reply": "Boss's reply",
-    "synopsis": "Synopsis",
-    "title": "Title",
-    "cast": "Cast",
-    "image_prompt": "Poster description",
-    "poster": "Poster",
-}
-
-# What each step needs first. The critical path is synopsis → image prompt → poster.
-NEEDS = {
-    "check": (),
-    "reply": (),
-    "synopsis": ("check",),
-    "title": ("synopsis",),
-    "cast": ("synopsis",),
-    "image_prompt": ("synopsis",),
-    "poster": ("image_prompt",),
-}
-
-# With text calls limited, the order they start in: the critical path (synopsis, poster description,
-# poster) first, so a separate image provider paints while the rest is written; the boss's reply,
-# meant to fill the wait, has nothing left to fill once the synopsis streams, so it comes last.
-PRIORITY = ("check", "synopsis", "image_prompt", "title", "cast", "reply", "poster")
 # The most text steps the chain ever has ready at once (title, cast and poster description): a limit this
 # high limits nothing.
 PARALLEL_TEXT = 3
-# Steps whose failure alone leaves a pitch done: the reply is a greeting, not part of the pitch.
-COSMETIC = ("reply",)
 
 # Seconds between heartbeats of a running job.
 HEARTBEAT_INTERVAL = 5.0
@@ -64,7 +37,7 @@ class Heartbeat(threading.Thread):
     """Beats for a job while it runs, and notices when another runner took the pitch over."""
 
     def __init__(self, run: Run, interval: float = HEARTBEAT_INTERVAL):
-        super().__init__(name=f"heartbeat-{run.pitch_id}", daemon=True)
+        super().__init__(name=f"heartbeat-{run.job.pitch_id}", daemon=True)
         self.run_, self.interval = run, interval
         self.stopped = threading.Event()
         self.lost = False
@@ -72,18 +45,18 @@ class Heartbeat(threading.Thread):
     def run(self) -> None:
         while not self.stopped.wait(self.interval):
             try:
-                self.lost = not self.run_.store.heartbeat(self.run_.pitch_id, self.run_.token)
+                self.lost = not self.run_.job.store.heartbeat(self.run_.job.pitch_id, self.run_.job.token)
             except Exception:
-                log.exception("Heartbeat of pitch %s failed", self.run_.pitch_id)
+                log.exception("Heartbeat of pitch %s failed", self.run_.job.pitch_id)
             if self.lost:
                 return
 
 
 def run_step(run: Run, name: str) -> bool:
     """Run one step and record how it went; True when it succeeded."""
-    model = None if name == "check" else run.model_for(name)
-    run.store.start_step(run.pitch_id, name, model)
-    run.emit(name, "running")
+    model = run.model_for(name) if STEP[name].model else None
+    run.job.store.start_step(run.job.pitch_id, name, model)
+    run.emit(name, StepState.RUNNING)
     try:
         STEP_FUNCTIONS[name](run)
     except ClaimLost:
@@ -94,21 +67,21 @@ def run_step(run: Run, name: str) -> bool:
             run.refusal = exc.message
         else:
             # Operators read the hint here: the address and the setting to change.
-            log.warning("%s of pitch %s failed: %s", LABELS[name], run.pitch_id, recorded.replace("\n\n", " "))
+            log.warning("%s of pitch %s failed: %s", LABELS[name], run.job.pitch_id, recorded.replace("\n\n", " "))
     except Exception:
-        log.exception("Step %s of pitch %s failed unexpectedly", name, run.pitch_id)
+        log.exception("Step %s of pitch %s failed unexpectedly", name, run.job.pitch_id)
         recorded = plain = "Something went wrong on our side."
     else:
         # Priced by the model that answered (a dated snapshot of the one asked for), else the one asked for.
         served = run.served.get(name) or model
-        run.store.finish_step(run.pitch_id, name, model=served, note=run.notes.get(name),
+        run.job.store.finish_step(run.job.pitch_id, name, model=served, note=run.notes.get(name),
                               **run.charge(name, (served, model)))
-        run.emit(name, "done", run.notes.get(name, ""))
+        run.emit(name, StepState.DONE, run.notes.get(name, ""))
         return True
     run.failures[name] = plain
     # A call that answered and was then refused (cut off, unusable) was still billed.
-    run.store.fail_step(run.pitch_id, name, recorded, model=model, **run.charge(name, (model,)))
-    run.emit(name, "failed", recorded)
+    run.job.store.fail_step(run.job.pitch_id, name, recorded, model=model, **run.charge(name, (model,)))
+    run.emit(name, StepState.FAILED, recorded)
     return False
 
 
@@ -119,7 +92,9 @@ def _next_steps(waiting: list[str], outcome: dict[str, bool], running: set[str],
     ready = [name for name in waiting if all(outcome.get(need) for need in NEEDS[name])]
     if slots >= PARALLEL_TEXT:
         return ready
-    unlimited = {"check", "poster"} if separate_poster else {"check"}
+    # Steps that make no text call (the content check; the poster when another server paints it) never wait.
+    unlimited = {name for name, step in STEP.items()
+                 if step.model is None or (separate_poster and step.model == "image")}
     busy = len(running - unlimited)
     chosen = [name for name in ready if name in unlimited]
     for name in sorted((name for name in waiting if name not in unlimited), key=PRIORITY.index):
@@ -139,14 +114,14 @@ def run_chain(run: Run, todo: list[str], done: set[str]) -> tuple[dict[str, bool
     outcome: dict[str, bool] = {name: True for name in done}
     waiting = list(todo)
     cancelled = lost = False
-    slots = run.provider.text_concurrency or PARALLEL_TEXT
-    separate_poster = not run.provider.poster_shares_text_server
+    slots = run.job.provider.text_concurrency or PARALLEL_TEXT
+    separate_poster = not run.job.provider.poster_shares_text_server
     # A small pool of the job's own: sub-steps never queue behind whole jobs.
     with ThreadPoolExecutor(max_workers=3, thread_name_prefix="pitch-step") as side:
         running = {}
         while waiting or running:
             if waiting:
-                held, cancel = run.store.hold(run.pitch_id, run.token)
+                held, cancel = run.job.store.hold(run.job.pitch_id, run.job.token)
                 lost, cancelled = not held, held and cancel
             if waiting and (lost or cancelled):
                 for name in waiting:
@@ -175,20 +150,20 @@ def run_chain(run: Run, todo: list[str], done: set[str]) -> tuple[dict[str, bool
 
 
 def _skip(run: Run, name: str, reason: str) -> None:
-    run.store.fail_step(run.pitch_id, name, reason, state="skipped")
-    run.emit(name, "skipped", reason)
+    run.job.store.fail_step(run.job.pitch_id, name, reason, state=StepState.SKIPPED)
+    run.emit(name, StepState.SKIPPED, reason)
 
 
 def final_status(outcome: dict[str, bool], cancelled: bool = False, refused: bool = False) -> str:
     """done when every step that matters worked (the boss's reply is cosmetic); partial when the synopsis
     stands; failed otherwise."""
     if refused:
-        return "refused"
+        return Status.REFUSED
     if cancelled:
-        return "cancelled"
+        return Status.CANCELLED
     if all(ok for name, ok in outcome.items() if name not in COSMETIC):
-        return "done"
-    return "partial" if outcome.get("synopsis") else "failed"
+        return Status.DONE
+    return Status.PARTIAL if outcome.get("synopsis") else Status.FAILED
 
 
 def safety_identifier(owner_id: str) -> str:
@@ -205,27 +180,27 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
 
     `price` prices a call's usage by model; `synopsis_model` writes the synopsis (MOVIEPITCH_SYNOPSIS_MODEL).
     """
-    view = store.view(slug)
+    pitch = store.view(slug)
     token = uuid.uuid4().hex
-    if view is None or not store.claim(view.id, token):
+    if pitch is None or not store.claim(pitch.id, token):
         return None
-    view = store.view(slug)  # re-read: the steps as they were when we claimed it
+    pitch = store.view(slug)  # re-read: the steps as they were when we claimed it
     # What later steps build on: finished parts only, never a draft cut off mid-answer.
-    texts = {part: output.body for part, output in view.outputs.items()
+    texts = {part: output.body for part, output in pitch.outputs.items()
              if part in ("synopsis", "title", "cast", "image_prompt") and output.complete and output.body}
     slots = provider.text_concurrency
     # Every write of this run is conditional on its claim (see Store.for_runner); the versions a meeting's
     # applied proposal makes again link to its message.
-    origin = {"message_id": view.run_message_id} if view.run_message_id else None
-    run = Run(store.for_runner(token, origin), provider, view.id, view.idea, view.seed, token=token, clock=clock,
-              on_event=on_event, texts=texts, versions=store.latest_versions(view.id), budget=budget,
-              image_processes=image_processes,
-              safety_id=safety_identifier(view.owner_id),
+    origin = {"message_id": pitch.run_message_id} if pitch.run_message_id else None
+    job = Job(store.for_runner(token, origin), provider, pitch.id, pitch.idea, pitch.seed, token=token, clock=clock,
+              on_event=on_event, budget=budget, image_processes=image_processes,
+              safety_id=safety_identifier(pitch.owner_id),
               text_gate=threading.BoundedSemaphore(slots) if slots else None, price=price,
-              knobs=view.knobs, text_model=view.text_model, image_model=view.image_model,
+              knobs=pitch.knobs, text_model=pitch.text_model, image_model=pitch.image_model,
               # The operator's synopsis model writes for pitches made with the default text model.
-              synopsis_model=None if view.text_model else synopsis_model)
-    done = {name for name, step in view.steps.items() if step.state == "done"}
+              synopsis_model=None if pitch.text_model else synopsis_model)
+    run = Run(job, texts=texts, versions=store.latest_versions(pitch.id))
+    done = {name for name, step in pitch.steps.items() if step.state == StepState.DONE}
     todo = [name for name in STEPS if name not in done]
     heartbeat = Heartbeat(run, heartbeat_interval)
     heartbeat.start()
@@ -233,15 +208,15 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
         outcome, cancelled, lost = run_chain(run, todo, done)
         if not (lost or heartbeat.lost):
             status = final_status(outcome, cancelled, refused=run.refusal is not None)
-            run.store.finish(view.id, status, _summary(status, outcome, run))
+            run.job.store.finish(pitch.id, status, _summary(status, outcome, run))
             return status
     except ClaimLost:
         pass
     except Exception:
         log.exception("Pitch %s stopped unexpectedly", slug)
         try:
-            run.store.finish(view.id, "failed", "Something went wrong on our side.")
-            return "failed"
+            run.job.store.finish(pitch.id, Status.FAILED, "Something went wrong on our side.")
+            return Status.FAILED
         except ClaimLost:
             pass
     finally:
@@ -252,11 +227,11 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
 
 
 def _summary(status: str, outcome: dict[str, bool], run: Run) -> str | None:
-    if status == "cancelled":
+    if status == Status.CANCELLED:
         return CANCELLED
-    if status == "refused":
+    if status == Status.REFUSED:
         return run.refusal
-    if status == "done":
+    if status == Status.DONE:
         return None
     # The step that failed first in time is the cause; the ones after it often only follow from it.
     name = next((name for name in run.failures if name not in COSMETIC), None)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from . import answers, cast, prompts
 from ..media import image_pool, posters
 from ..providers import ImageRequest, ProviderError, TextRequest, TextResult
+from ..vocab import STEP, STEP_LIST
 
 if TYPE_CHECKING:
     from ..storage.budget import Budget
@@ -39,9 +40,9 @@ class IdeaRefused(ProviderError):
     """The content check flagged the idea; nothing after it is paid for."""
 
 
-@dataclass
-class Run:
-    """One job on one pitch: who writes, where it goes, and what is known so far."""
+@dataclass(frozen=True)
+class Job:
+    """What one job on one pitch is given: who writes, where it goes, and the person's choices. Never changes."""
 
     store: Store
     provider: Provider
@@ -51,12 +52,6 @@ class Run:
     token: str = ""
     clock: Callable[[], float] = time.monotonic
     on_event: OnEvent | None = None
-    # The current text of each part, as loaded or as written by this run.
-    texts: dict[str, str] = field(default_factory=dict)
-    # The newest version of each part, so a provider can vary a regenerated one.
-    versions: dict[str, int] = field(default_factory=dict)
-    # Set when the content check refused the idea.
-    refusal: str | None = None
     # Today's shared budget of images, when one applies.
     budget: Budget | None = None
     # A hash of the owner, sent as the API's safety_identifier (never the owner id itself).
@@ -65,13 +60,6 @@ class Run:
     image_processes: int = 0
     # Held around every text call, so a server that answers one request at a time is sent one.
     text_gate: threading.Semaphore | None = None
-    # The model each step's answer came from, as its server named it; and notes for the page (unchecked ideas).
-    served: dict[str, str] = field(default_factory=dict)
-    notes: dict[str, str] = field(default_factory=dict)
-    # Tasks whose raw answer carried chat-template tokens, for the operator's hint.
-    templated: set[str] = field(default_factory=set)
-    # Each failed step's plain message, in the order they failed.
-    failures: dict[str, str] = field(default_factory=dict)
     # The knobs the person set (temperature, frequency_penalty, presence_penalty); unset ones are absent.
     knobs: dict = field(default_factory=dict)
     # The models the person chose, and the operator's synopsis model (None: the provider's own).
@@ -80,24 +68,49 @@ class Run:
     synopsis_model: str | None = None
     # Prices a call's usage by model: {"nanos", "currency"}, or None (no price table, or no price for the model).
     price: Callable[[str, dict], dict | None] | None = None
+
+
+@dataclass
+class Run:
+    """One job on one pitch as it goes: its `job`, and what its steps have found so far.
+
+    Steps run side by side in threads and write here. Each writes only the keys of its own part and tasks
+    (the poster's safer description replaces the image prompt, whose step has ended by then), one dict item
+    at a time; the usage counts, the one tally they share, are kept under a lock.
+    """
+
+    job: Job
+    # The current text of each part, as loaded or as written by this run.
+    texts: dict[str, str] = field(default_factory=dict)
+    # The newest version of each part, so a provider can vary a regenerated one.
+    versions: dict[str, int] = field(default_factory=dict)
+    # Set when the content check refused the idea.
+    refusal: str | None = None
+    # The model each step's answer came from, as its server named it; and notes for the page (unchecked ideas).
+    served: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    # Tasks whose raw answer carried chat-template tokens, for the operator's hint.
+    templated: set[str] = field(default_factory=set)
+    # Each failed step's plain message, in the order they failed.
+    failures: dict[str, str] = field(default_factory=dict)
     # What each step's calls used so far (providers.base.USAGE_KEYS), failed calls that were billed included.
     spent: dict[str, Counter] = field(default_factory=dict)
     _spent_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def context(self, part: str | None = None) -> dict:
         """The facts of the pitch so far (the knobs among them), for providers that write from data."""
-        return {"idea": self.idea, "seed": self.seed, "safety_identifier": self.safety_id, **self.texts,
+        return {"idea": self.job.idea, "seed": self.job.seed, "safety_identifier": self.job.safety_id, **self.texts,
                 "story_variant": max(self.versions.get("synopsis", 1), 1),
                 "variant": self.versions.get(part, 0) + 1 if part else 1,
-                **{name: self.knobs.get(name) for name in KNOB_NAMES}}
+                **{name: self.job.knobs.get(name) for name in KNOB_NAMES}}
 
     def model_for(self, step: str) -> str:
         """The model a step asks for: the synopsis model on the synopsis, the chosen (or configured) one otherwise."""
-        if step == "poster":
-            return self.image_model or self.provider.image_model
-        if step == "synopsis" and self.synopsis_model:
-            return self.synopsis_model
-        return self.text_model or self.provider.text_model
+        if step in STEP and STEP[step].model == "image":
+            return self.job.image_model or self.job.provider.image_model
+        if step == "synopsis" and self.job.synopsis_model:
+            return self.job.synopsis_model
+        return self.job.text_model or self.job.provider.text_model
 
     def add_usage(self, step: str, usage: dict | None) -> None:
         """Count a call's usage toward its step (steps run side by side, hence the lock)."""
@@ -115,10 +128,10 @@ class Run:
         to today's money budget."""
         usage = self.take_usage(step)
         cost = None
-        if usage and self.price is not None:
-            cost = next(filter(None, (self.price(model, usage) for model in dict.fromkeys(models) if model)), None)
-        if cost and self.budget is not None:
-            self.budget.add_spend(cost["nanos"])
+        if usage and self.job.price is not None:
+            cost = next(filter(None, (self.job.price(model, usage) for model in dict.fromkeys(models) if model)), None)
+        if cost and self.job.budget is not None:
+            self.job.budget.add_spend(cost["nanos"])
         return {"usage": usage, "cost": cost}
 
     def ask(self, task: str, messages: list[dict], temperature: float | None = None, on_delta=None) -> TextResult:
@@ -126,14 +139,14 @@ class Run:
 
         A creativity the person set replaces the step's own temperature (the title's 0.7)."""
         step = STEP_OF_TASK.get(task, task)
-        request = TextRequest(task, messages, temperature=self.knobs.get("temperature", temperature),
+        request = TextRequest(task, messages, temperature=self.job.knobs.get("temperature", temperature),
                               context=self.context(task), max_tokens=prompts.MAX_TOKENS.get(task),
-                              frequency_penalty=self.knobs.get("frequency_penalty"),
-                              presence_penalty=self.knobs.get("presence_penalty"), model=self.model_for(step))
+                              frequency_penalty=self.job.knobs.get("frequency_penalty"),
+                              presence_penalty=self.job.knobs.get("presence_penalty"), model=self.model_for(step))
         streamed = (lambda text: on_delta(answers.clean(text, partial=True))) if on_delta else None
-        with self.text_gate or nullcontext():
+        with self.job.text_gate or nullcontext():
             try:
-                result = self.provider.text(request, on_delta=streamed)
+                result = self.job.provider.text(request, on_delta=streamed)
             except ProviderError as exc:
                 self.add_usage(step, exc.usage)
                 exc.partial = answers.clean(exc.partial, partial=True) if exc.partial else None
@@ -150,8 +163,8 @@ class Run:
 
     def emit(self, step: str, state: str, detail: str = "") -> None:
         """Tell a watcher (the CLI) what happened."""
-        if self.on_event:
-            self.on_event(step, state, detail)
+        if self.job.on_event:
+            self.job.on_event(step, state, detail)
 
 
 class StreamedDraft:
@@ -164,7 +177,7 @@ class StreamedDraft:
 
     def update(self, text: str) -> None:
         """Called with the text so far; saves it when the interval has passed."""
-        now = self.run.clock()
+        now = self.run.job.clock()
         if now - self.saved_at >= self.interval:
             self.keep(text)
             self.saved_at = now
@@ -172,20 +185,20 @@ class StreamedDraft:
     def keep(self, text: str) -> None:
         """Save the text as a draft, an incomplete version (empty takes back a draft nobody should see)."""
         if text or self.version is not None:
-            self.version = self.run.store.write_output(
-                self.run.pitch_id, self.part, text, version=self.version, complete=False
+            self.version = self.run.job.store.write_output(
+                self.run.job.pitch_id, self.part, text, version=self.version, complete=False
             )
 
     def finish(self, text: str) -> None:
         """Save the whole text and mark it complete."""
-        self.run.store.write_output(self.run.pitch_id, self.part, text, version=self.version)
+        self.run.job.store.write_output(self.run.job.pitch_id, self.part, text, version=self.version)
 
 
 # The steps. Each counts the usage of its calls on the run (Run.ask, _paint), which run_step records.
 
-def check_idea(run: Run) -> None:
+def check_step(run: Run) -> None:
     """The content check of the idea, which gates the synopsis (providers without one pass)."""
-    result = run.provider.moderate(run.idea)
+    result = run.job.provider.moderate(run.job.idea)
     if result is not None and result.flagged:
         reasons = ", ".join(result.categories) or "the content policy"
         raise IdeaRefused(f"This idea can't be pitched: it was flagged by the content check ({reasons}).",
@@ -194,24 +207,24 @@ def check_idea(run: Run) -> None:
         run.notes["check"] = result.unchecked
 
 
-def write_reply(run: Run) -> None:
+def reply_step(run: Run) -> None:
     """The movie boss's one-line reaction, shown while the rest is written."""
     draft = StreamedDraft(run, "reply")
     try:
-        result = run.ask("reply", prompts.reply_messages(run.idea))
+        result = run.ask("reply", prompts.reply_messages(run.job.idea))
     except ProviderError as exc:
         draft.keep(" ".join((exc.partial or "").split()))
         raise
-    run.store.write_output(run.pitch_id, "reply", " ".join(result.text.split()))
+    run.job.store.write_output(run.job.pitch_id, "reply", " ".join(result.text.split()))
 
 
-def write_synopsis(run: Run) -> None:
+def synopsis_step(run: Run) -> None:
     """The synopsis, streamed, with each actor in brackets."""
     draft = StreamedDraft(run, "synopsis")
     run.versions["synopsis"] = run.versions.get("synopsis", 0) + 1
     try:
-        result = run.ask("synopsis", prompts.synopsis_messages(run.idea), on_delta=draft.update)
-        if answers.echoes_example(result.text, run.idea):
+        result = run.ask("synopsis", prompts.synopsis_messages(run.job.idea), on_delta=draft.update)
+        if answers.echoes_example(result.text, run.job.idea):
             raise answers.unusable("it repeated the worked example instead of using your idea", answers.ECHO_HINT)
     except ProviderError as exc:
         # The text so far stays visible as a draft; a copy of the example is taken back.
@@ -221,15 +234,15 @@ def write_synopsis(run: Run) -> None:
     draft.finish(run.texts["synopsis"])
 
 
-def write_title(run: Run) -> None:
+def title_step(run: Run) -> None:
     """A catchy title for the synopsis (at the course's temperature of 0.7, unless the person set creativity)."""
     result = run.ask("title", prompts.title_messages(run.texts["synopsis"]), temperature=TITLE_TEMPERATURE)
-    title = answers.title_from(result.text, run.idea, templated="title" in run.templated)
+    title = answers.title_from(result.text, run.job.idea, templated="title" in run.templated)
     run.texts["title"] = title
-    run.store.write_output(run.pitch_id, "title", title)
+    run.job.store.write_output(run.job.pitch_id, "title", title)
 
 
-def write_cast(run: Run) -> None:
+def cast_step(run: Run) -> None:
     """Character and actor pairs: from the brackets, or asked of the model when there are none."""
     synopsis = run.texts["synopsis"]
     pairs, source = cast.from_brackets(synopsis), "synopsis"
@@ -237,23 +250,23 @@ def write_cast(run: Run) -> None:
         run.served["cast"] = run.served["synopsis"]  # the cast was written by the synopsis's model
     if not pairs:
         result = run.ask("cast", prompts.cast_messages(synopsis))
-        if answers.echoes_example(result.text, f"{run.idea}\n{synopsis}"):
+        if answers.echoes_example(result.text, f"{run.job.idea}\n{synopsis}"):
             raise answers.unusable("it named the worked example's cast instead of this story's", answers.ECHO_HINT)
         pairs, source = cast.from_lines(result.text), "model"
     if not pairs:
         raise ProviderError("The model did not name a cast.", kind="bad_output")
     run.texts["cast"] = json.dumps(pairs)
-    run.store.write_output(run.pitch_id, "cast", run.texts["cast"], meta={"source": source})
+    run.job.store.write_output(run.job.pitch_id, "cast", run.texts["cast"], meta={"source": source})
 
 
-def write_image_prompt(run: Run) -> None:
+def image_prompt_step(run: Run) -> None:
     """A visual description of the poster, with no names and no text."""
     synopsis = run.texts["synopsis"]
     result = run.ask("image_prompt", prompts.image_prompt_messages(synopsis))
-    if answers.echoes_example(result.text, f"{run.idea}\n{synopsis}"):
+    if answers.echoes_example(result.text, f"{run.job.idea}\n{synopsis}"):
         raise answers.unusable("it described the worked example's poster instead of this story's", answers.ECHO_HINT)
     run.texts["image_prompt"] = answers.without_names(result.text, cast_names(run))
-    run.store.write_output(run.pitch_id, "image_prompt", run.texts["image_prompt"])
+    run.job.store.write_output(run.job.pitch_id, "image_prompt", run.texts["image_prompt"])
 
 
 def cast_names(run: Run) -> set[str]:
@@ -263,14 +276,14 @@ def cast_names(run: Run) -> set[str]:
     return {name for pair in pairs for name in (pair["character"], pair["actor"])}
 
 
-def paint_poster(run: Run) -> None:
+def poster_step(run: Run) -> None:
     """The text-free poster; a refused description is rewritten more safely, once."""
     try:
         return _paint(run)
     except ProviderError as exc:
         if exc.kind != "refused":
             raise
-    log.info("Poster of pitch %s refused; retrying once with a safer description", run.pitch_id)
+    log.info("Poster of pitch %s refused; retrying once with a safer description", run.job.pitch_id)
     _rewrite_safely(run)
     try:
         return _paint(run)
@@ -282,32 +295,32 @@ def paint_poster(run: Run) -> None:
 
 
 def _paint(run: Run) -> None:
-    if run.budget is not None and not run.budget.spend("images"):
+    if run.job.budget is not None and not run.job.budget.spend("images"):
         raise ProviderError("Today's poster budget is spent. Try another poster tomorrow.", kind="budget")
     # The rule against names is in the prompt, yet models break it; image services refuse real people.
     prompt = prompts.poster_prompt(answers.without_names(run.texts["image_prompt"], cast_names(run)))
-    result = run.provider.image(ImageRequest(prompt, context=run.context("poster"), model=run.model_for("poster")),
+    result = run.job.provider.image(ImageRequest(prompt, context=run.context("poster"), model=run.model_for("poster")),
                                 on_partial=lambda data, index: _save_preview(run, data, index))
     run.add_usage("poster", result.usage)
     try:
-        files = image_pool.prepare(result.data, run.image_processes)
+        files = image_pool.prepare(result.data, run.job.image_processes)
     except posters.PosterError as exc:
         raise ProviderError(str(exc), kind="bad_output") from exc
     run.served["poster"] = answers.model_name(result.model) or run.model_for("poster")
     # The description kept with the poster is what it shows: a painter that composes a new poster
     # anew (the offline one) says what it painted; otherwise it is the description it was given.
     description = result.description or run.texts["image_prompt"]
-    run.store.save_poster(
-        run.pitch_id, webp=files.webp, thumb=files.thumb, width=files.width, height=files.height,
+    run.job.store.save_poster(
+        run.job.pitch_id, webp=files.webp, thumb=files.thumb, width=files.width, height=files.height,
         meta={"model": run.served["poster"], "label": result.label, "prompt": prompt, "description": description},
     )
 
 
 def _save_preview(run: Run, data: bytes, index: int) -> None:
     try:
-        run.store.save_preview(run.pitch_id, image_pool.preview(data, run.image_processes), index)
+        run.job.store.save_preview(run.job.pitch_id, image_pool.preview(data, run.job.image_processes), index)
     except posters.PosterError:
-        log.info("Skipped an unreadable partial poster of pitch %s", run.pitch_id)
+        log.info("Skipped an unreadable partial poster of pitch %s", run.job.pitch_id)
 
 
 def _rewrite_safely(run: Run) -> None:
@@ -319,20 +332,12 @@ def _rewrite_safely(run: Run) -> None:
             rewritten = original
     except Exception:
         # The rewrite is a best effort; the scrubbed original is still safer than before.
-        log.info("Safer rewrite of the poster description failed for pitch %s", run.pitch_id, exc_info=True)
+        log.info("Safer rewrite of the poster description failed for pitch %s", run.job.pitch_id, exc_info=True)
         rewritten = original
     run.texts["image_prompt"] = prompts.scrub(" ".join(rewritten.split()) or original)
-    run.store.write_output(run.pitch_id, "image_prompt", run.texts["image_prompt"],
+    run.job.store.write_output(run.job.pitch_id, "image_prompt", run.texts["image_prompt"],
                            meta={"rewritten": "after the image service refused the first one"})
 
 
-STEP_FUNCTIONS = {
-    "check": check_idea,
-    "reply": write_reply,
-    "synopsis": write_synopsis,
-    "title": write_title,
-    "cast": write_cast,
-    "image_prompt": write_image_prompt,
-    "poster": paint_poster,
-}
-
+# Each step's function, by the name vocab.py gives it.
+STEP_FUNCTIONS: dict[str, Callable[[Run], None]] = {step.name: globals()[step.function] for step in STEP_LIST}

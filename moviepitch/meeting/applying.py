@@ -12,7 +12,8 @@ import json
 
 from ..storage.meeting import Message
 from ..storage.records import PitchView
-from ..storage.store import FINISHED, Store
+from ..storage.store import Store
+from ..vocab import FINISHED, Status
 from .prompts import PARTS
 
 # What the chain makes again when a part changes, unless the proposal gives it too.
@@ -42,7 +43,7 @@ def dependants(changes: dict, paint: bool) -> tuple[str, ...]:
 
 def _busy(view: PitchView) -> str | None:
     """Why the pitch's versions cannot change now (the chain has it, or it waits to be resumed), or None."""
-    return NOT_NOW if view.active else INTERRUPTED if view.status == "interrupted" else None
+    return NOT_NOW if view.active else INTERRUPTED if view.status == Status.INTERRUPTED else None
 
 
 def proposal_problem(view: PitchView, message: Message, option: int) -> str | None:

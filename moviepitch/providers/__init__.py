@@ -11,7 +11,7 @@ from .base import (
     ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
     TextResult,
 )
-from .offline import OfflineProvider
+from .offline_provider import OfflineProvider
 from .openai_api import OpenAIProvider
 
 __all__ = [

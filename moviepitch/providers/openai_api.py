@@ -99,7 +99,8 @@ class OpenAIProvider(Provider):
         return self._client
 
     def warm(self) -> None:
-        """Build the client now: it loads the TLS certificates, about 70 ms the first pitch should not wait."""
+        """Build the client now: it loads the TLS certificates, which the first pitch should not wait for
+        (docs/PERFORMANCE.md)."""
         try:
             self.client
         except ProviderError:

@@ -23,6 +23,8 @@ from sqlalchemy import (
 from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from .. import vocab
+
 # Named constraints, so Alembic's batch mode can alter SQLite tables.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -32,9 +34,9 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-# The chain's steps, in the order pages list them. Each step but the content check
-# writes the part of the same name.
-STEPS = ("check", "reply", "synopsis", "title", "cast", "image_prompt", "poster")
+# The chain's steps (vocab.py), in the order pages list them. Each step but the content check writes the part of
+# the same name.
+STEPS = vocab.STEPS
 
 
 def utcnow() -> datetime:
@@ -75,8 +77,8 @@ class Pitch(Base):
     slug: Mapped[str] = mapped_column(String(32), unique=True)
     idea: Mapped[str] = mapped_column(Text)
     owner_id: Mapped[str] = mapped_column(String(64), index=True)
-    # queued, running, done, partial, failed, interrupted, refused or cancelled (see the README).
-    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    # One of vocab.Status (see the README).
+    status: Mapped[str] = mapped_column(String(16), default=vocab.Status.QUEUED.value, index=True)
     seed: Mapped[int] = mapped_column(Integer, default=0)
     provider: Mapped[str] = mapped_column(String(64))
     # {"text": model, "image": model}

@@ -6,7 +6,8 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
-ACTIVE = ("queued", "running")
+from ..vocab import ACTIVE
+
 # Parts the owner can regenerate, and so has versions to choose from.
 VERSIONED = ("synopsis", "title", "poster")
 

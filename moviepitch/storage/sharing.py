@@ -10,11 +10,10 @@ from datetime import datetime
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import sessionmaker
 
+from ..vocab import PUBLISHABLE
 from .models import CoOwner, CurrentPart, Output, Pitch, Report, utcnow
 from .records import CoOwnerView
 
-# Only a finished pitch with its text can go in the gallery.
-PUBLISHABLE = ("done", "partial")
 # The gallery's orders and the keys each pages by, all descending: newest first, or most liked (then newest).
 GALLERY_ORDERS = {"newest": ("published_at", "id"), "likes": ("likes", "published_at", "id")}
 

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..vocab import RESUMABLE, Status, StepState
 from .models import (
     STEPS, CoOwner, CurrentPart, Like, MeetingMessage, MeetingSummary, Output, Pitch, Poster, PosterPreview, Rendition,
     Report, Step, UsageEntry, new_slug, utcnow,
@@ -29,10 +30,6 @@ from .meeting import Meeting
 from .records import ACTIVE, VERSIONED, CoOwnerView, OutputView, PitchView, PosterBlob, Staleness, StepView
 from .sharing import Sharing
 
-RESUMABLE = ("queued", "interrupted")
-# Where a retry may start from, and where a regeneration may.
-RETRYABLE = ("failed", "partial", "interrupted", "cancelled")
-FINISHED = ("done", "partial", "failed", "cancelled")
 CANCELLED = "Cancelled by its owner."
 INTERRUPTED = "Interrupted before it finished: the worker making it stopped."
 # Every table that holds a pitch's content, in an order that deleting them one by one never breaks a reference:
@@ -81,7 +78,7 @@ class Store(Sharing, Likes, Groups, Meeting):
         seed = secrets.randbelow(2**31) if seed is None else seed
         with self.session.begin() as s:
             # heartbeat_at doubles as "queued since" until a runner claims the pitch.
-            pitch = Pitch(slug=new_slug(), idea=idea, owner_id=owner_id, status="queued",
+            pitch = Pitch(slug=new_slug(), idea=idea, owner_id=owner_id, status=Status.QUEUED,
                           seed=seed, provider=provider, models=models, usage={}, heartbeat_at=utcnow(),
                           knobs=knobs or {}, text_model=text_model, image_model=image_model)
             s.add(pitch)
@@ -106,7 +103,7 @@ class Store(Sharing, Likes, Groups, Meeting):
             _delete_content(s, pitch_id)
             # The usage ledger keeps its rows: the money was spent.
             s.execute(update(Pitch).where(Pitch.id == pitch_id).values(
-                idea="", status="deleted", deleted_at=utcnow(), published_at=None, edit_hash=None, error=None,
+                idea="", status=Status.DELETED, deleted_at=utcnow(), published_at=None, edit_hash=None, error=None,
                 models={}, usage={}, knobs={}, likes=0, claim=None, revision=Pitch.revision + 1))
 
     def reachable(self) -> bool:
@@ -130,7 +127,7 @@ class Store(Sharing, Likes, Groups, Meeting):
             result = s.execute(
                 update(Pitch)
                 .where(Pitch.id == pitch_id, Pitch.status.in_(RESUMABLE))
-                .values(status="running", claim=token, heartbeat_at=now,
+                .values(status=Status.RUNNING, claim=token, heartbeat_at=now,
                         started_at=func.coalesce(Pitch.started_at, now),
                         revision=Pitch.revision + 1)
             )
@@ -141,14 +138,14 @@ class Store(Sharing, Likes, Groups, Meeting):
         with self.session.begin() as s:
             unclaimed = s.execute(
                 update(Pitch).where(Pitch.id == pitch_id, Pitch.status.in_(RESUMABLE))
-                .values(status="cancelled", finished_at=utcnow(), revision=Pitch.revision + 1)
+                .values(status=Status.CANCELLED, finished_at=utcnow(), revision=Pitch.revision + 1)
             )
             if unclaimed.rowcount:
-                s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.state == "waiting")
-                          .values(state="skipped", error=CANCELLED))
+                s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.state == StepState.WAITING)
+                          .values(state=StepState.SKIPPED, error=CANCELLED))
                 return True
             running = s.execute(
-                update(Pitch).where(Pitch.id == pitch_id, Pitch.status == "running")
+                update(Pitch).where(Pitch.id == pitch_id, Pitch.status == Status.RUNNING)
                 .values(cancel_requested=True, revision=Pitch.revision + 1)
             )
             return running.rowcount == 1
@@ -163,7 +160,7 @@ class Store(Sharing, Likes, Groups, Meeting):
         """Record that the runner holding this pitch is alive; False when it no longer holds it."""
         with self.session.begin() as s:
             result = s.execute(
-                update(Pitch).where(Pitch.id == pitch_id, Pitch.claim == token, Pitch.status == "running")
+                update(Pitch).where(Pitch.id == pitch_id, Pitch.claim == token, Pitch.status == Status.RUNNING)
                 .values(heartbeat_at=utcnow())
             )
             return result.rowcount == 1
@@ -180,14 +177,14 @@ class Store(Sharing, Likes, Groups, Meeting):
         with self.session.begin() as s:
             result = s.execute(
                 update(Pitch).where(Pitch.id == pitch_id, Pitch.status.in_(statuses))
-                .values(status="queued", error=None, finished_at=None, claim=None,
+                .values(status=Status.QUEUED, error=None, finished_at=None, claim=None,
                         cancel_requested=False, heartbeat_at=now, revision=Pitch.revision + 1, **new_work)
             )
             if result.rowcount != 1:
                 return False
-            which = Step.name.in_(steps) if steps is not None else Step.state != "done"
+            which = Step.name.in_(steps) if steps is not None else Step.state != StepState.DONE
             s.execute(update(Step).where(Step.pitch_id == pitch_id, which)
-                      .values(state="waiting", error=None, started_at=None, finished_at=None))
+                      .values(state=StepState.WAITING, error=None, started_at=None, finished_at=None))
             return True
 
     def interrupt(self, pitch_id: int, statuses: tuple[str, ...] = ACTIVE) -> bool:
@@ -195,18 +192,18 @@ class Store(Sharing, Likes, Groups, Meeting):
         with self.session.begin() as s:
             result = s.execute(
                 update(Pitch).where(Pitch.id == pitch_id, Pitch.status.in_(statuses))
-                .values(status="interrupted", claim=None, error=INTERRUPTED, revision=Pitch.revision + 1)
+                .values(status=Status.INTERRUPTED, claim=None, error=INTERRUPTED, revision=Pitch.revision + 1)
             )
             if result.rowcount == 1:
-                s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.state == "running")
-                          .values(state="failed", error=INTERRUPTED, finished_at=utcnow()))
+                s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.state == StepState.RUNNING)
+                          .values(state=StepState.FAILED, error=INTERRUPTED, finished_at=utcnow()))
             return result.rowcount == 1
 
     def queued_before(self, seconds: float) -> list[str]:
         """Slugs of pitches queued longer ago than `seconds` and still not taken by a runner."""
         since = utcnow() - timedelta(seconds=seconds)
         with self.session() as s:
-            return list(s.scalars(select(Pitch.slug).where(Pitch.status == "queued", Pitch.heartbeat_at < since)
+            return list(s.scalars(select(Pitch.slug).where(Pitch.status == Status.QUEUED, Pitch.heartbeat_at < since)
                                   .order_by(Pitch.heartbeat_at)))
 
     def poll(self, slug: str):
@@ -219,7 +216,7 @@ class Store(Sharing, Likes, Groups, Meeting):
         row = state if state is not None else self.poll(slug)
         if row is None or row.status not in ACTIVE or row.heartbeat_at is None:
             return False
-        seconds = grace.running if row.status == "running" else grace.queued
+        seconds = grace.running if row.status == Status.RUNNING else grace.queued
         if utcnow() - row.heartbeat_at < timedelta(seconds=seconds):
             return False
         return self.interrupt(row.id, (row.status,))
@@ -237,17 +234,17 @@ class Store(Sharing, Likes, Groups, Meeting):
 
     def start_step(self, pitch_id: int, name: str, model: str | None = None) -> None:
         """Mark a step running."""
-        self._set_step(pitch_id, name, state="running", model=model, error=None,
+        self._set_step(pitch_id, name, state=StepState.RUNNING, model=model, error=None,
                        started_at=utcnow(), finished_at=None)
 
     def finish_step(self, pitch_id: int, name: str, usage: dict | None = None, *, model: str | None = None,
                     note: str | None = None, cost: dict | None = None) -> None:
         """Mark a step done, with what it used and cost, the model that answered (when known) and any note."""
         served = {"model": model} if model else {}
-        self._set_step(pitch_id, name, state="done", error=note, finished_at=utcnow(),
+        self._set_step(pitch_id, name, state=StepState.DONE, error=note, finished_at=utcnow(),
                        paid=(model, usage or {}, cost), **served)
 
-    def fail_step(self, pitch_id: int, name: str, message: str, state: str = "failed", *,
+    def fail_step(self, pitch_id: int, name: str, message: str, state: str = StepState.FAILED, *,
                   usage: dict | None = None, model: str | None = None, cost: dict | None = None) -> None:
         """Mark a step failed (or skipped) with a plain-language reason, and what its calls used, if anything."""
         self._set_step(pitch_id, name, state=state, error=message, finished_at=utcnow(), paid=(model, usage or {}, cost))

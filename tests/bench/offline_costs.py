@@ -69,7 +69,7 @@ def measure_offline(report: Report, posters: int = 20) -> None:
         sys.path.insert(0, str(ROOT))
     from moviepitch.offline import paint_poster, plan_story
     from moviepitch.providers.base import TextRequest
-    from moviepitch.providers.offline import OfflineProvider
+    from moviepitch.providers.offline_provider import OfflineProvider
 
     cold = json.loads(subprocess.run([sys.executable, "-c", _COLD], cwd=ROOT, capture_output=True, text=True,
                                      check=True, timeout=120).stdout)

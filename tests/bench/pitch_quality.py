@@ -44,7 +44,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from moviepitch.providers.base import TextRequest  # noqa: E402
-from moviepitch.providers.offline import OfflineProvider  # noqa: E402
+from moviepitch.providers.offline_provider import OfflineProvider  # noqa: E402
 
 DEFAULT_IDEAS = (BENCH / "ideas" / "sample.txt", BENCH / "ideas" / "fresh.txt")
 TASKS = ("reply", "synopsis", "title", "cast", "image_prompt")

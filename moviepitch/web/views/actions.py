@@ -8,7 +8,7 @@ from ..errors import error_response
 from ..extensions import limit_regeneration
 from ...storage.records import PitchView
 from ...services import services
-from ...storage.store import FINISHED, RETRYABLE
+from ...vocab import FINISHED, RETRYABLE, StepState
 from .access import back_to, owned
 
 bp = Blueprint("actions", __name__)
@@ -56,7 +56,7 @@ def regenerate(slug: str, part: str):
     if part not in REGENERATES:
         abort(404)
     view = owned(slug)
-    if part == "synopsis" and view.steps["check"].state != "done":
+    if part == "synopsis" and view.steps["check"].state != StepState.DONE:
         return error_response(409, "This idea has not passed the content check, so it has no synopsis to redo.")
     if part in REGENERATE_NEEDS and not view.text(REGENERATE_NEEDS[part]):
         return error_response(409, f"There is no {REGENERATE_NEEDS[part].replace('_', ' ')} to work from yet.")

@@ -13,7 +13,7 @@ from ..extensions import limit_regeneration
 from ..owner import current_owner, owns
 from ...storage.records import PitchView
 from ...services import services
-from ...storage.store import RETRYABLE
+from ...vocab import RETRYABLE
 from .access import group_of
 from .present import page_words
 from .studio_present import group_document, members_of

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify
 
-from ...jobs import RQJobs
 from ...services import services
 
 bp = Blueprint("health", __name__)
@@ -23,7 +22,8 @@ def readyz():
     checks = {"schema": services().schema.problem() or "ok"}
     checks["database"] = "ok" if services().store.reachable() else "unreachable"
     jobs = services().jobs
-    if isinstance(jobs, RQJobs):
-        checks["queue"] = "ok" if jobs.ping() else "unreachable"
+    reached = jobs.ping()
+    if reached is not None:
+        checks["queue"] = "ok" if reached else "unreachable"
     ready = all(value == "ok" for value in checks.values())
     return jsonify({"status": "ok" if ready else "unavailable", "checks": checks}), 200 if ready else 503

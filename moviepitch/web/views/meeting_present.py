@@ -9,6 +9,7 @@ from ...storage.meeting import Message, Summary
 from ...meeting.proposals import LABELS, shown_text
 from ...storage.records import PitchView
 from ...services import services
+from ...vocab import Status
 from .present import iso_time
 
 # Parts with a version stepper, in the order the page shows them.
@@ -21,7 +22,7 @@ def closed_reason(view: PitchView) -> str | None:
     synopsis = view.outputs.get("synopsis")
     if view.active:
         return "The Movie Boss will talk it over once the pitch is finished."
-    if view.status == "interrupted":
+    if view.status == Status.INTERRUPTED:
         return "This pitch was interrupted: resume it, then talk it over."
     if synopsis is None or not synopsis.complete or not synopsis.body:
         return "There is no synopsis to talk over: retry the pitch first."

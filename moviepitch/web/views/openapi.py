@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...storage.models import STEPS
 from ...studio.knobs import KNOBS
+from ...vocab import STEPS, Status, StepState
 from . import meeting_openapi
 
-STATUSES = ["queued", "running", "done", "partial", "failed", "interrupted", "refused", "cancelled"]
+STATUSES = [status.value for status in Status]
 NULLABLE_STRING = {"type": ["string", "null"]}
 TIME = {"type": ["string", "null"], "format": "date-time"}
 
@@ -88,7 +88,7 @@ SCHEMAS = {
         "required": ["name", "label", "state", "model", "error", "note", "started_at", "finished_at", "elapsed",
                      "usage", "cost"],
         "properties": {"name": {"enum": list(STEPS)}, "label": {"type": "string"},
-                       "state": {"enum": ["waiting", "running", "done", "failed", "skipped"]},
+                       "state": {"enum": [state.value for state in StepState]},
                        "model": {**NULLABLE_STRING, "description": "The model that answered, by short name."},
                        "error": NULLABLE_STRING,
                        "note": {**NULLABLE_STRING, "description": "A remark on a finished step, such as an "

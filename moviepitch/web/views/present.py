@@ -8,16 +8,15 @@ from datetime import datetime
 from flask import current_app, url_for
 
 from ..owner import owns
-from ...chain.pipeline import COSMETIC, LABELS
 from ...providers.base import split_error
 from ...storage.records import PitchView, StepView
 from ...services import services
 from ...pitch_text import cast_of
 from ...studio import knobs
 from ...studio.usage import pitch_cost, step_cost
+from ...vocab import ACTIVE, COSMETIC, LABELS, STATUS_GROUPS, STEP, STEP_ENDED, Status, StepState
 
-STEP_ENDED = ("done", "failed", "skipped")
-TEXT_STEPS = ("reply", "synopsis", "title", "cast", "image_prompt")
+TEXT_STEPS = tuple(name for name, step in STEP.items() if step.model == "text")
 # What the page says in place of a part that will not come, before the reason.
 MISSING = {"reply": "No reply from the boss.", "synopsis": "No synopsis.", "title": "No title.",
            "cast": "No cast.", "poster": "No poster."}
@@ -26,9 +25,9 @@ NOT_RUN = "The pitch stopped before this step ran."
 _MODEL_FILE = re.compile(r"\.(gguf|ggml|bin|safetensors|pt|pth|onnx|llamafile)$", re.IGNORECASE)
 # A pitch's status in words people use; a finished pitch shown to a visitor needs none.
 STATUS_WORDS = {
-    "queued": "Waiting for a writer", "running": "In the making", "done": "Finished",
-    "partial": "Partly finished", "failed": "Not finished", "interrupted": "Interrupted",
-    "refused": "Refused", "cancelled": "Stopped",
+    Status.QUEUED: "Waiting for a writer", Status.RUNNING: "In the making", Status.DONE: "Finished",
+    Status.PARTIAL: "Partly finished", Status.FAILED: "Not finished", Status.INTERRUPTED: "Interrupted",
+    Status.REFUSED: "Refused", Status.CANCELLED: "Stopped", Status.DELETED: "Deleted",
 }
 # What the page says while a step runs, most telling first: of steps running together, the first.
 # The poster and title steps are also how a new one is made: then they say so.
@@ -42,6 +41,8 @@ DOING = (
     ("check", "Reading your idea…", None),
 )
 WAITING = "Waiting for a free writer…"
+# The statuses in which the owner's "making of" opens by itself: while the pitch is made, and when a step failed.
+MAKING_OF_OPEN = (*ACTIVE, Status.FAILED, Status.PARTIAL, Status.INTERRUPTED)
 # What the poster frame says, by the poster step's state and whether a poster is on show already.
 POSTER_NOTES = {
     "painting": "Painting the poster…", "repainting": "Painting a new poster…",
@@ -70,28 +71,29 @@ def iso_time(moment: datetime | None) -> str | None:
 
 def page_words() -> dict:
     """The words the pitch page's script shows for statuses and running steps."""
-    return {"status": STATUS_WORDS, "doing": DOING, "waiting": WAITING, "poster": POSTER_NOTES}
+    return {"status": STATUS_WORDS, "doing": DOING, "waiting": WAITING, "poster": POSTER_NOTES,
+            "when": {**STATUS_GROUPS, "making_of": MAKING_OF_OPEN}}
 
 
-def doing_now(view: PitchView) -> str:
+def doing_now(pitch: PitchView) -> str:
     """What the pitch is doing now, in one line."""
     for name, first, again in DOING:
-        if name in view.steps and view.steps[name].state == "running":
-            return again if again and name in view.outputs else first
+        if name in pitch.steps and pitch.steps[name].state == StepState.RUNNING:
+            return again if again and name in pitch.outputs else first
     return WAITING
 
 
-def poster_note(view: PitchView) -> str | None:
+def poster_note(pitch: PitchView) -> str | None:
     """What the poster frame says over or instead of the poster; None when the poster speaks for itself."""
-    step = view.steps.get("poster")
+    step = pitch.steps.get("poster")
     state = step.state if step else None
-    shown = "poster" in view.outputs
-    if state == "running":
+    shown = "poster" in pitch.outputs
+    if state == StepState.RUNNING:
         return POSTER_NOTES["repainting" if shown else "painting"]
-    if view.active and (state == "waiting" or not shown):
+    if pitch.active and (state == StepState.WAITING or not shown):
         return POSTER_NOTES["coming_again" if shown else "coming"]
     # A finished pitch without a poster says what happened to that step, when it can.
-    return None if shown else missing_parts(view).get("poster") or POSTER_NOTES["none"]
+    return None if shown else missing_parts(pitch).get("poster") or POSTER_NOTES["none"]
 
 
 def short_description(description: str, limit: int = ALT_MAX) -> str:
@@ -105,24 +107,24 @@ def short_description(description: str, limit: int = ALT_MAX) -> str:
     return text[:1].upper() + text[1:]
 
 
-def poster_alt(view: PitchView) -> str:
+def poster_alt(pitch: PitchView) -> str:
     """Alt text for the poster on show: a short description of what it shows."""
-    output = view.outputs.get("poster")
+    output = pitch.outputs.get("poster")
     meta = output.meta if output else {}
     # What it was painted from: its own description, else (older posters) the prompt it was painted with.
-    described = meta.get("description") or meta.get("prompt") or view.text("image_prompt")
-    title = view.text("title")
+    described = meta.get("description") or meta.get("prompt") or pitch.text("image_prompt")
+    title = pitch.text("title")
     if described and (short := short_description(described)):
         return f"Poster: {short}"
     return f"Poster for {title}" if title else "Movie poster"
 
 
-def poster_document(view: PitchView) -> dict | None:
+def poster_document(pitch: PitchView) -> dict | None:
     """The poster's URLs and facts, or None before there is one."""
-    output = view.outputs.get("poster")
+    output = pitch.outputs.get("poster")
     if output is None:
         return None
-    slug, version = view.slug, output.version
+    slug, version = pitch.slug, output.version
     return {
         "version": version,
         "url": url_for("pages.poster_version", slug=slug, version=version),
@@ -132,7 +134,7 @@ def poster_document(view: PitchView) -> dict | None:
         "height": output.meta.get("height"),
         "model": short_model(output.meta.get("model")),
         "label": output.meta.get("label"),
-        "alt": poster_alt(view),
+        "alt": poster_alt(pitch),
     }
 
 
@@ -144,102 +146,102 @@ def short_model(name: str | None) -> str | None:
     return _MODEL_FILE.sub("", last) or last
 
 
-def models_of(view: PitchView) -> dict[str, str]:
+def models_of(pitch: PitchView) -> dict[str, str]:
     """The models that made this pitch (text and image), as its steps recorded them, by short name; while it is
     being made, the ones it is made with."""
-    text = [step.model for name, step in view.steps.items()
-            if name in TEXT_STEPS and step.state == "done" and step.model]
-    poster = view.steps.get("poster")
+    text = [step.model for name, step in pitch.steps.items()
+            if name in TEXT_STEPS and step.state == StepState.DONE and step.model]
+    poster = pitch.steps.get("poster")
     made = {"text": ", ".join(dict.fromkeys(filter(None, map(short_model, text)))),
-            "image": short_model(poster.model) if poster and poster.state == "done" else None}
-    if view.active:
-        made = {kind: made[kind] or short_model(view.models.get(kind)) for kind in made}
+            "image": short_model(poster.model) if poster and poster.state == StepState.DONE else None}
+    if pitch.active:
+        made = {kind: made[kind] or short_model(pitch.models.get(kind)) for kind in made}
     return {kind: name for kind, name in made.items() if name}
 
 
-def _failed_in_time(view: PitchView) -> list[tuple[str, StepView]]:
-    failed = [(name, step) for name, step in view.steps.items() if step.state == "failed"]
+def _failed_in_time(pitch: PitchView) -> list[tuple[str, StepView]]:
+    failed = [(name, step) for name, step in pitch.steps.items() if step.state == StepState.FAILED]
     return sorted(failed, key=lambda item: (item[1].finished_at is None, item[1].finished_at or 0))
 
 
-def failure_message(view: PitchView) -> str | None:
+def failure_message(pitch: PitchView) -> str | None:
     """What went wrong, in plain words, naming the step that failed first; None while all is well."""
-    failed = _failed_in_time(view)
+    failed = _failed_in_time(pitch)
     if not failed:
-        return view.error if view.status == "failed" else None
-    if view.status == "done":
+        return pitch.error if pitch.status == Status.FAILED else None
+    if pitch.status == Status.DONE:
         return None  # only the boss's reply failed: the page shows it as missing
     name, step = next(((n, s) for n, s in failed if n not in COSMETIC), failed[0])
     message = f"The {LABELS[name].lower()} step failed: {split_error(step.error)[0]}"
-    if view.status == "failed":
+    if pitch.status == Status.FAILED:
         return f"We could not write this pitch. {message}"
     return message
 
 
-def failure_report(view: PitchView) -> list[dict]:
+def failure_report(pitch: PitchView) -> list[dict]:
     """Every failed step in the order they failed, with the operator's hint: for the owner's page."""
     report = []
-    for name, step in _failed_in_time(view):
+    for name, step in _failed_in_time(pitch):
         message, hint = split_error(step.error)
         report.append({"name": name, "label": LABELS[name], "message": message, "hint": hint})
     return report
 
 
-def missing_parts(view: PitchView) -> dict[str, str]:
+def missing_parts(pitch: PitchView) -> dict[str, str]:
     """For a pitch no longer being made: what the page says in place of each part that did not come."""
-    if view.active:
+    if pitch.active:
         return {}
     missing = {}
     for part, lead in MISSING.items():
-        if view.outputs.get(part) is not None and (part == "poster" or view.text(part)):
+        if pitch.outputs.get(part) is not None and (part == "poster" or pitch.text(part)):
             continue
-        step = view.steps.get(part)
-        reason = split_error(step.error)[0] if step and step.state in ("failed", "skipped") else None
+        step = pitch.steps.get(part)
+        reason = split_error(step.error)[0] if step and step.state in (StepState.FAILED, StepState.SKIPPED) else None
         reason = (reason or NOT_RUN).removeprefix("Skipped: ")
         missing[part] = f"{lead} {reason[:1].upper()}{reason[1:]}"
     return missing
 
 
-def drafts(view: PitchView) -> list[str]:
+def drafts(pitch: PitchView) -> list[str]:
     """Parts on show as drafts: the text so far of an answer that was cut off."""
-    return sorted(part for part, output in view.outputs.items()
-                  if not output.complete and output.body and part in view.steps
-                  and view.steps[part].state not in ("running", "done"))
+    return sorted(part for part, output in pitch.outputs.items()
+                  if not output.complete and output.body and part in pitch.steps
+                  and pitch.steps[part].state not in (StepState.RUNNING, StepState.DONE))
 
 
-def versions_document(view: PitchView) -> dict[str, list[dict]]:
+def versions_document(pitch: PitchView) -> dict[str, list[dict]]:
     """Every version of the regenerable parts, marking the one on show."""
-    shown = {part: output.version for part, output in view.outputs.items()}
+    shown = {part: output.version for part, output in pitch.outputs.items()}
     documents: dict[str, list[dict]] = {}
-    for part, outputs in view.versions.items():
+    for part, outputs in pitch.versions.items():
         documents[part] = []
         for output in outputs:
             entry = {"version": output.version, "current": shown.get(part) == output.version,
                      # The pitch meeting message whose proposal made it, if one did (owners can read the meeting).
                      "message_id": output.meta.get("message_id")}
             if part == "poster":
-                entry["url"] = url_for("pages.poster_version", slug=view.slug, version=output.version)
-                entry["thumb_url"] = url_for("pages.thumb_version", slug=view.slug, version=output.version)
+                entry["url"] = url_for("pages.poster_version", slug=pitch.slug, version=output.version)
+                entry["thumb_url"] = url_for("pages.thumb_version", slug=pitch.slug, version=output.version)
             else:
                 entry["text"] = output.body
             documents[part].append(entry)
     return documents
 
 
-def preview_document(view: PitchView) -> dict | None:
+def preview_document(pitch: PitchView) -> dict | None:
     """The partial poster to show while the poster step runs."""
-    poster = view.steps.get("poster")
-    if view.preview_index is None or poster is None or poster.state != "running":
+    poster = pitch.steps.get("poster")
+    if pitch.preview_index is None or poster is None or poster.state != StepState.RUNNING:
         return None
-    return {"index": view.preview_index,
-            "url": url_for("pages.preview", slug=view.slug, i=view.preview_index)}
+    return {"index": pitch.preview_index,
+            "url": url_for("pages.preview", slug=pitch.slug, i=pitch.preview_index)}
 
 
-def pitch_document(view: PitchView) -> dict:
+def pitch_document(pitch: PitchView) -> dict:
     """The status JSON of GET /api/pitches/<slug>; what it cost is for its owners' eyes only."""
-    costs_shown = owns(view)
+    costs_shown = owns(pitch)
     steps = []
-    for name, step in view.steps.items():
+    for name, step in pitch.steps.items():
         elapsed = None
         if step.started_at and step.finished_at:
             elapsed = round((step.finished_at - step.started_at).total_seconds(), 2)
@@ -247,45 +249,46 @@ def pitch_document(view: PitchView) -> dict:
         words = split_error(step.error)[0]
         steps.append({
             "name": name, "label": LABELS[name], "state": step.state, "model": short_model(step.model),
-            "error": None if step.state == "done" else words, "note": words if step.state == "done" else None,
+            "error": None if step.state == StepState.DONE else words,
+            "note": words if step.state == StepState.DONE else None,
             "started_at": iso_time(step.started_at), "finished_at": iso_time(step.finished_at), "elapsed": elapsed,
             "usage": step.usage, "cost": step_cost(step.cost) if costs_shown else None,
         })
-    synopsis = view.outputs.get("synopsis")
+    synopsis = pitch.outputs.get("synopsis")
     return {
-        "slug": view.slug,
-        "url": url_for("pages.pitch", slug=view.slug),
-        "idea": view.idea,
-        "status": view.status,
-        "active": view.active,
-        "error": view.error,
-        "failure": failure_message(view),
-        "provider": view.provider,
-        "models": models_of(view),
-        "usage": view.usage,
-        "cost": pitch_cost(view) if costs_shown else None,
-        "knobs": knobs.document(view.knobs, services().provider, view.text_model),
-        "likes": view.likes,
-        "created_at": iso_time(view.created_at),
-        "started_at": iso_time(view.started_at),
-        "finished_at": iso_time(view.finished_at),
-        "published": view.published_at is not None,
+        "slug": pitch.slug,
+        "url": url_for("pages.pitch", slug=pitch.slug),
+        "idea": pitch.idea,
+        "status": pitch.status,
+        "active": pitch.active,
+        "error": pitch.error,
+        "failure": failure_message(pitch),
+        "provider": pitch.provider,
+        "models": models_of(pitch),
+        "usage": pitch.usage,
+        "cost": pitch_cost(pitch) if costs_shown else None,
+        "knobs": knobs.document(pitch.knobs, services().provider, pitch.text_model),
+        "likes": pitch.likes,
+        "created_at": iso_time(pitch.created_at),
+        "started_at": iso_time(pitch.started_at),
+        "finished_at": iso_time(pitch.finished_at),
+        "published": pitch.published_at is not None,
         "steps": steps,
         "progress": {
             "finished": sum(step["state"] in STEP_ENDED for step in steps),
             "total": len(steps),
         },
         "outputs": {
-            "reply": view.text("reply") or None,
-            "synopsis": view.text("synopsis") or None,
+            "reply": pitch.text("reply") or None,
+            "synopsis": pitch.text("synopsis") or None,
             "synopsis_complete": bool(synopsis and synopsis.complete),
-            "title": view.text("title") or None,
-            "cast": cast_of(view),
-            "image_prompt": view.poster_description or None,
+            "title": pitch.text("title") or None,
+            "cast": cast_of(pitch),
+            "image_prompt": pitch.poster_description or None,
         },
-        "drafts": drafts(view),
-        "missing": missing_parts(view),
-        "poster": poster_document(view),
-        "preview": preview_document(view),
-        "versions": versions_document(view),
+        "drafts": drafts(pitch),
+        "missing": missing_parts(pitch),
+        "poster": poster_document(pitch),
+        "preview": preview_document(pitch),
+        "versions": versions_document(pitch),
     }

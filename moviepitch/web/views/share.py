@@ -10,6 +10,7 @@ from flask import (
 )
 
 from ...storage import sharing
+from ...vocab import PUBLISHABLE
 from ..extensions import limiter
 from ..input_bounds import LARGEST_ID, page_number
 from ..owner import browser_label, current_owner, ensure_owner, owns
@@ -76,7 +77,7 @@ def confirm_publish(slug: str):
     view = owned(slug)
     if view.published_at is not None:
         return back_to(slug)  # already published (or taken out by an operator)
-    if view.status not in sharing.PUBLISHABLE:
+    if view.status not in PUBLISHABLE:
         flash("Only a finished pitch can go in the gallery.", "warn")
         return back_to(slug)
     return render_template("publish.html", pitch=view, permalink=absolute_url("pages.pitch", slug=slug))
