@@ -9,7 +9,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from .web.endpoints import chain_defaults
+from .providers.endpoints import chain_defaults
 from .studio.settings import prepare_studio_settings
 
 # Every setting and its default. The README's table mirrors this one.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from moviepitch.chain import answers, prompts
-from moviepitch.web import endpoints
+from moviepitch.providers import endpoints
 from moviepitch.providers import ProviderError
 from moviepitch.web.views.present import short_model
 

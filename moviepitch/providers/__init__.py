@@ -6,7 +6,7 @@ import functools
 import logging
 from typing import Mapping
 
-from ..web.endpoints import is_local, shown
+from .endpoints import is_local, shown
 from .base import (
     ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
     TextResult,

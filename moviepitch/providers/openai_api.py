@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 import openai
 
-from ..web.endpoints import is_openai
+from .endpoints import is_openai
 from ..media.posters import sniff
 from . import deadline
 from .base import (

@@ -14,7 +14,7 @@ import httpx2
 import openai
 
 from ..chain.answers import clean, model_name
-from ..web.endpoints import shown, v1_form
+from .endpoints import shown, v1_form
 from .base import ProviderError
 
 # Error codes with which image services refuse a prompt on content grounds.

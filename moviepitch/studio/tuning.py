@@ -11,7 +11,7 @@ from typing import Mapping
 
 import openai
 
-from ..web.endpoints import shown
+from ..providers.endpoints import shown
 from ..providers.openai_errors import Server
 
 # Upload and job calls: a training file can take a while to send.
