@@ -12,7 +12,7 @@ SYSTEM_PACKAGES := chromium postgresql redis-server procps
 # axe-core, the accessibility checker the browser test runs in each page, pinned by tests/package-lock.json.
 AXE := tests/node_modules/axe-core/axe.min.js
 
-.PHONY: run serve test bench install install-test migrate system-deps axe clean
+.PHONY: run serve test lint format bench install install-test migrate system-deps axe clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,8 +42,18 @@ run: migrate
 serve: migrate
 	MOVIEPITCH_BIND=$(HOST):$(PORT) $(BIN)/gunicorn wsgi:app
 
-test: install-test system-deps $(AXE)
+test: lint system-deps $(AXE)
 	$(BIN)/python -m pytest
+
+# Style is checked before the tests: ruff's lint rules and its formatter (settings in pyproject.toml).
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Fix what ruff can fix by itself, then format.
+format: install-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 axe: $(AXE)
 

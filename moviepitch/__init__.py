@@ -16,8 +16,9 @@ __all__ = ["create_app"]
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def project_folders(root: str | os.PathLike | None = None,
-                    instance_path: str | os.PathLike | None = None) -> dict[str, str]:
+def project_folders(
+    root: str | os.PathLike | None = None, instance_path: str | os.PathLike | None = None
+) -> dict[str, str]:
     """Absolute paths of templates/, static/ and instance/, or a clear error when missing."""
     root = Path(root or os.environ.get("MOVIEPITCH_ROOT") or PROJECT_ROOT).resolve()
     folders = {"template_folder": root / "templates", "static_folder": root / "static"}
@@ -36,9 +37,9 @@ def create_app(test_config: dict | None = None, *, root=None, instance_path=None
     from .cli import register_commands
     from .config import load_config
     from .web.errors import register_errorhandlers
+    from .web.http_cache import VersionedRevalidation
     from .web.input_bounds import register_input_bounds
     from .web.owner import register_owner
-    from .web.http_cache import VersionedRevalidation
     from .web.security import register_security
 
     app = Flask(__name__, instance_relative_config=True, **project_folders(root, instance_path))
@@ -60,8 +61,8 @@ def create_app(test_config: dict | None = None, *, root=None, instance_path=None
 
 def register_services(app: Flask, provider=None) -> None:
     """The store, provider and job runner, and a database schema that fits the code."""
-    from .storage.schema import prepare_schema, register_schema_gate
     from .services import init_services
+    from .storage.schema import prepare_schema, register_schema_gate
 
     services = init_services(app, provider)
     services.schema = prepare_schema(app, services.store.engine)

@@ -9,16 +9,16 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from .storage import db
-from .storage.budget import OverBudget
 from . import tasks
-from .web.forms import idea_problem, one_line
 from .chain.pipeline import run_pitch
+from .pitch_text import cast_of
 from .providers.base import split_error
 from .services import services
+from .storage import db
+from .storage.budget import OverBudget
 from .studio.commands import register_studio_commands
-from .pitch_text import cast_of
 from .vocab import LABELS, Status, StepState
+from .web.forms import idea_problem, one_line
 from .web.views.present import failure_report
 
 CLI_OWNER = "cli"
@@ -70,8 +70,15 @@ def pitch_command(idea: str, seed: int | None) -> None:
         raise click.ClickException(exc.message) from exc
     slug = mp.save_pitch(idea, CLI_OWNER, seed=seed)
     click.echo(f"Pitching with {mp.provider.name} ({mp.provider.text_model}, {mp.provider.image_model})")
-    status = run_pitch(mp.store, mp.provider, slug, on_event=_progress, budget=mp.budget,
-                       price=mp.prices.cost if mp.prices else None, synopsis_model=mp.synopsis_model)
+    status = run_pitch(
+        mp.store,
+        mp.provider,
+        slug,
+        on_event=_progress,
+        budget=mp.budget,
+        price=mp.prices.cost if mp.prices else None,
+        synopsis_model=mp.synopsis_model,
+    )
     pitch = mp.store.view(slug)
     click.echo()
     if pitch.text("title"):
@@ -82,8 +89,9 @@ def pitch_command(idea: str, seed: int | None) -> None:
     if status != Status.DONE:
         raise click.ClickException(f"the pitch ended {status}: {pitch.error or 'see the steps above'}")
     for failed in failure_report(pitch):  # only the boss's reply can fail in a pitch that is done
-        click.echo(f"Warning: the pitch is done, but the {failed['label'].lower()} step failed: {failed['message']}",
-                   err=True)
+        click.echo(
+            f"Warning: the pitch is done, but the {failed['label'].lower()} step failed: {failed['message']}", err=True
+        )
 
 
 db_group = AppGroup("db", help="Database migrations.")
@@ -100,8 +108,10 @@ def upgrade_command(revision: str) -> None:
     if after == before:
         click.echo(f"Database is up to date (revision {after}); nothing to do.")
     else:
-        click.echo(f"Database upgraded from {before or 'empty'} to revision {after}"
-                   f"{' (the newest)' if after == db.head_revision() else ''}.")
+        click.echo(
+            f"Database upgraded from {before or 'empty'} to revision {after}"
+            f"{' (the newest)' if after == db.head_revision() else ''}."
+        )
 
 
 @db_group.command("downgrade")
@@ -119,8 +129,10 @@ def current_command() -> None:
     if current == head:
         click.echo(f"Database is up to date (revision {current}).")
     else:
-        click.echo(f"Database is at {current or 'empty (no tables)'}; the newest revision is {head}: "
-                   "run `flask --app moviepitch db upgrade`.")
+        click.echo(
+            f"Database is at {current or 'empty (no tables)'}; the newest revision is {head}: "
+            "run `flask --app moviepitch db upgrade`."
+        )
 
 
 @db_group.command("revision")

@@ -47,7 +47,10 @@ DEFAULTS = {
     # no prefix names takes none when it is a reasoning model (gpt-5*, o1*, o3*, o4*) and all otherwise.
     # Entries set in instance/config.py or MOVIEPITCH_SAMPLING_SUPPORT (JSON) are added over these.
     "SAMPLING_SUPPORT": {
-        "gpt-5": [], "o1": [], "o3": [], "o4": [],
+        "gpt-5": [],
+        "o1": [],
+        "o3": [],
+        "o4": [],
         "gpt-4.1": ["temperature", "top_p", "frequency_penalty", "presence_penalty"],
         "gpt-4o": ["temperature", "top_p", "frequency_penalty", "presence_penalty"],
     },

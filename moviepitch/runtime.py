@@ -89,7 +89,8 @@ def process_pool(processes: int) -> ProcessPoolExecutor:
         pool = _pools.get(processes)
         if pool is None:
             pool = _pools[processes] = ProcessPoolExecutor(
-                processes, mp_context=_context(), initializer=_start_worker, initargs=(os.getpid(),))
+                processes, mp_context=_context(), initializer=_start_worker, initargs=(os.getpid(),)
+            )
         return pool
 
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from flask import Flask, current_app
 
 from . import runtime, vocab
-from .storage import db
 from .chain import pipeline
-from .storage.budget import Budget, OverBudget
 from .jobs import Busy, Jobs, QueueDown, make_jobs
 from .meeting import turns
 from .providers import Provider, select_provider, tell_offline_once
+from .storage import db
+from .storage.budget import Budget, OverBudget
 from .storage.records import Staleness
 from .storage.schema import SchemaGate
 from .storage.store import Store
@@ -48,14 +48,22 @@ class Services:
 
     def run(self, slug: str) -> str | None:
         """Make a pitch here and now (what a job does)."""
-        return pipeline.run_pitch(self.store, self.provider, slug, heartbeat_interval=self.heartbeat_interval,
-                                  budget=self.budget, image_processes=self.image_processes,
-                                  price=self.prices.cost if self.prices else None, synopsis_model=self.synopsis_model)
+        return pipeline.run_pitch(
+            self.store,
+            self.provider,
+            slug,
+            heartbeat_interval=self.heartbeat_interval,
+            budget=self.budget,
+            image_processes=self.image_processes,
+            price=self.prices.cost if self.prices else None,
+            synopsis_model=self.synopsis_model,
+        )
 
     def run_turn(self, message_id: int) -> str | None:
         """Write the Movie Boss's answer to a meeting message here and now (what a turn's job does)."""
-        settings = turns.TurnSettings(history_tokens=self.meeting_tokens, budget=self.budget,
-                                      price=self.prices.cost if self.prices else None)
+        settings = turns.TurnSettings(
+            history_tokens=self.meeting_tokens, budget=self.budget, price=self.prices.cost if self.prices else None
+        )
         return turns.run_turn(self.store, self.provider, message_id, settings)
 
     def start_turn(self, message_id: int) -> None:
@@ -103,14 +111,21 @@ class Services:
         if self.budget.money_spent():
             raise OverBudget("Today's budget is spent. Try again tomorrow.")
         if not self.budget.spend("pitches", count):
-            raise OverBudget() if count == 1 else OverBudget(
-                f"Today's budget has no room for {count} more pitches. Try a single pitch, or come back tomorrow.")
+            raise (
+                OverBudget()
+                if count == 1
+                else OverBudget(
+                    f"Today's budget has no room for {count} more pitches. Try a single pitch, or come back tomorrow."
+                )
+            )
 
     def save_pitch(self, idea: str, owner_id: str, settings: dict | None = None, seed: int | None = None) -> str:
         """Save a new queued pitch (its budget already spent) with the studio `settings`; its slug."""
         chosen = settings or {}
-        models = {**self.models, **{kind: chosen[f"{kind}_model"] for kind in ("text", "image")
-                                    if chosen.get(f"{kind}_model")}}
+        models = {
+            **self.models,
+            **{kind: chosen[f"{kind}_model"] for kind in ("text", "image") if chosen.get(f"{kind}_model")},
+        }
         return self.store.create_pitch(idea, owner_id, self.provider.name, models, seed=seed, **chosen)
 
     def start(self, slug: str) -> None:
@@ -193,20 +208,28 @@ def init_services(app: Flask, provider: Provider | None = None) -> Services:
     """Build the services from the app's settings and attach them to the app."""
     config = app.config
     # A thread pool calls back into the services it belongs to, once they exist.
-    jobs = make_jobs(config, lambda slug: services.run(slug), lambda message_id: services.run_turn(message_id),
-                     job_timeout(config))
+    jobs = make_jobs(
+        config, lambda slug: services.run(slug), lambda message_id: services.run_turn(message_id), job_timeout(config)
+    )
     store = Store(db.make_engine(config["DATABASE_URL"]))
     services = Services(
         store=store,
         provider=provider or select_provider(config),
         jobs=jobs,
-        budget=Budget(store, pitches=config["DAILY_PITCHES"], images=config["DAILY_IMAGES"],
-                      money_nanos=config.get("DAILY_BUDGET_NANOS"), turns=config["DAILY_TURNS"]),
-        staleness=Staleness(running=float(config["STALE_RUNNING_SECONDS"]),
-                            queued=float(config["STALE_QUEUED_SECONDS"])),
+        budget=Budget(
+            store,
+            pitches=config["DAILY_PITCHES"],
+            images=config["DAILY_IMAGES"],
+            money_nanos=config.get("DAILY_BUDGET_NANOS"),
+            turns=config["DAILY_TURNS"],
+        ),
+        staleness=Staleness(
+            running=float(config["STALE_RUNNING_SECONDS"]), queued=float(config["STALE_QUEUED_SECONDS"])
+        ),
         heartbeat_interval=float(config["HEARTBEAT_SECONDS"]),
         image_processes=image_processes(config),
-        prices=config.get("PRICES"), synopsis_model=config.get("SYNOPSIS_MODEL"),
+        prices=config.get("PRICES"),
+        synopsis_model=config.get("SYNOPSIS_MODEL"),
         meeting_tokens=int(config["MEETING_HISTORY_TOKENS"]),
         # A turn is at most three calls (a summary, the answer, the fallback's write-up), each within the timeout.
         turn_quiet=3 * float(config["TEXT_TIMEOUT"]) + float(config["STALE_RUNNING_SECONDS"]),

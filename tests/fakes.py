@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from PIL import Image
 
 from moviepitch.providers import (
-    ImageRequest, ImageResult, ModerationResult, Provider, TextRequest, TextResult,
+    ImageRequest,
+    ImageResult,
+    ModerationResult,
+    Provider,
+    TextRequest,
+    TextResult,
 )
 
 SYNOPSIS = (

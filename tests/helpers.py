@@ -86,8 +86,10 @@ def is_step(marker: str):
 
 # The local OpenAI-compatible server, answering each step of the chain as a model would.
 
-STUB_SYNOPSIS = ("On a drowned coast, lighthouse keeper Nora Vale (Saoirse Ronan) hears the lamp speak. "
-                 "Marine biologist Theo Marsh (Riz Ahmed) thinks she is mad, until the sea answers too.")
+STUB_SYNOPSIS = (
+    "On a drowned coast, lighthouse keeper Nora Vale (Saoirse Ronan) hears the lamp speak. "
+    "Marine biologist Theo Marsh (Riz Ahmed) thinks she is mad, until the sea answers too."
+)
 
 
 def responder(body: dict) -> str:
@@ -106,9 +108,16 @@ def responder(body: dict) -> str:
 
 def stub_app(tmp_path, stub, **config):
     """An app whose provider is the real SDK against the stub (text and posters), with short timeouts."""
-    settings = dict(OPENAI_BASE_URL=stub.base_url, PROVIDER=None, TEXT_MODEL="gpt-4.1-mini",
-                    IMAGE_MODEL="gpt-image-2.5-sunburst", TEXT_TIMEOUT=5, IMAGE_TIMEOUT=5, MAX_RETRIES=1,
-                    IMAGE_PROCESSES=0)
+    settings = dict(
+        OPENAI_BASE_URL=stub.base_url,
+        PROVIDER=None,
+        TEXT_MODEL="gpt-4.1-mini",
+        IMAGE_MODEL="gpt-image-2.5-sunburst",
+        TEXT_TIMEOUT=5,
+        IMAGE_TIMEOUT=5,
+        MAX_RETRIES=1,
+        IMAGE_PROCESSES=0,
+    )
     return make_app(tmp_path, **{**settings, **config})
 
 

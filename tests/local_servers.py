@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import atexit
 import glob
+import http.client
+import json as jsonlib
 import os
 import pwd
 import re
@@ -14,8 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import http.client
-import json as jsonlib
 
 import pytest
 
@@ -129,8 +129,13 @@ class _Server:
         """Run the server in its own process group, so stop() can end all of it."""
         with open(self.log_path, "ab") as log:
             self._proc = subprocess.Popen(
-                self._command(), cwd=self.tmpdir, stdin=subprocess.DEVNULL, env={**os.environ, **self.env},
-                stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                self._command(),
+                cwd=self.tmpdir,
+                stdin=subprocess.DEVNULL,
+                env={**os.environ, **self.env},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
 
     def _wait_ready(self) -> bool:
@@ -228,11 +233,27 @@ class PostgresServer(_Server):
             user = pwd.getpwnam("postgres")
             os.chown(self.tmpdir, user.pw_uid, user.pw_gid)
         # --no-locale: the machine's locale may not be generated, and tests need none.
-        initdb = [self.binary("initdb"), "-D", self.datadir, "-A", "trust", "-U", "postgres",
-                  "--no-sync", "-E", "UTF8", "--no-locale"]
+        initdb = [
+            self.binary("initdb"),
+            "-D",
+            self.datadir,
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "--no-sync",
+            "-E",
+            "UTF8",
+            "--no-locale",
+        ]
         with open(self.log_path, "ab") as log:
-            done = subprocess.run(self._as_server_user(initdb), cwd=self.tmpdir,
-                                  stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+            done = subprocess.run(
+                self._as_server_user(initdb),
+                cwd=self.tmpdir,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         if done.returncode:
             raise RuntimeError(f"initdb failed:\n{self.log()[-3000:]}")
 
@@ -242,18 +263,33 @@ class PostgresServer(_Server):
 
     def _command(self) -> list[str]:
         # fsync and friends off: a test cluster never needs to survive a crash.
-        return self._as_server_user([
-            self.binary("postgres"), "-D", self.datadir, "-p", str(self.port),
-            "-c", f"listen_addresses={HOST}", "-k", self.tmpdir,
-            "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-        ])
+        return self._as_server_user(
+            [
+                self.binary("postgres"),
+                "-D",
+                self.datadir,
+                "-p",
+                str(self.port),
+                "-c",
+                f"listen_addresses={HOST}",
+                "-k",
+                self.tmpdir,
+                "-c",
+                "fsync=off",
+                "-c",
+                "synchronous_commit=off",
+                "-c",
+                "full_page_writes=off",
+            ]
+        )
 
     def _ready(self) -> bool:
         import psycopg
 
         try:
-            conn = psycopg.connect(host=HOST, port=self.port, user="postgres",
-                                   dbname="postgres", connect_timeout=2, autocommit=True)
+            conn = psycopg.connect(
+                host=HOST, port=self.port, user="postgres", dbname="postgres", connect_timeout=2, autocommit=True
+            )
         except psycopg.OperationalError:
             return False  # refused, or "the database system is starting up"
         with conn:
@@ -289,8 +325,21 @@ class RedisServer(_Server):
         self.tmpdir = tempfile.mkdtemp(prefix="moviepitch-redis-")
 
     def _command(self) -> list[str]:
-        return ["redis-server", "--save", "", "--appendonly", "no", "--port", str(self.port),
-                "--bind", HOST, "--daemonize", "no", "--dir", self.tmpdir]
+        return [
+            "redis-server",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--port",
+            str(self.port),
+            "--bind",
+            HOST,
+            "--daemonize",
+            "no",
+            "--dir",
+            self.tmpdir,
+        ]
 
     def _ready(self) -> bool:
         # A bare RESP PING, so waiting needs no client library.
@@ -327,11 +376,25 @@ class AppServer(_Server):
     def _command(self) -> list[str]:
         bin_dir = os.path.dirname(sys.executable)
         if self.how == "flask":
-            return [os.path.join(bin_dir, "flask"), "--app", "moviepitch", "run", "--host", HOST,
-                    "--port", str(self.port)]
+            return [
+                os.path.join(bin_dir, "flask"),
+                "--app",
+                "moviepitch",
+                "run",
+                "--host",
+                HOST,
+                "--port",
+                str(self.port),
+            ]
         self.env["MOVIEPITCH_BIND"] = f"{HOST}:{self.port}"
-        return [os.path.join(bin_dir, "gunicorn"), "--chdir", PROJECT_ROOT, "-c",
-                os.path.join(PROJECT_ROOT, "gunicorn.conf.py"), "wsgi:app"]
+        return [
+            os.path.join(bin_dir, "gunicorn"),
+            "--chdir",
+            PROJECT_ROOT,
+            "-c",
+            os.path.join(PROJECT_ROOT, "gunicorn.conf.py"),
+            "wsgi:app",
+        ]
 
     def _ready(self) -> bool:
         try:
@@ -339,8 +402,9 @@ class AppServer(_Server):
         except OSError:
             return False
 
-    def call(self, method: str, path: str, json: object = None, headers: dict | None = None,
-             timeout: float = 30) -> tuple[int, dict[str, str], bytes]:
+    def call(
+        self, method: str, path: str, json: object = None, headers: dict | None = None, timeout: float = 30
+    ) -> tuple[int, dict[str, str], bytes]:
         """One request on a new connection (no redirects followed): status, headers, body."""
         connection = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
         try:

@@ -23,19 +23,35 @@ def boss(context: dict) -> dict:
     """The answer to one turn: talk, a heist comedy, three titles, or a darker passage."""
     pitch, message = context["pitch"], context["message"].lower()
     if context.get("passage"):
-        return {"reply": "Darker it is, just there.", "proposal": {
-            "summary": "Darken that passage", "reason": "A shadow before the finale.",
-            "changes": {"synopsis": pitch["synopsis"].replace(context["passage"], DARKER)}}}
+        return {
+            "reply": "Darker it is, just there.",
+            "proposal": {
+                "summary": "Darken that passage",
+                "reason": "A shadow before the finale.",
+                "changes": {"synopsis": pitch["synopsis"].replace(context["passage"], DARKER)},
+            },
+        }
     if context.get("alternatives", 1) > 1:
-        return {"reply": "Three titles to choose from.", "proposals": [
-            {"summary": f"Call it {title}", "reason": "Punchier.", "changes": {"title": title}}
-            for title in ("Vault Face", "Safe Bet", "Lock Stock")]}
+        return {
+            "reply": "Three titles to choose from.",
+            "proposals": [
+                {"summary": f"Call it {title}", "reason": "Punchier.", "changes": {"title": title}}
+                for title in ("Vault Face", "Safe Bet", "Lock Stock")
+            ],
+        }
     if "heist comedy" in message:
-        return {"reply": "A heist comedy? Now you're talking: bunglers, a vault, pratfalls.", "proposal": {
-            "summary": "Make it a heist comedy", "reason": "Comedy travels, and heists sell.",
-            "changes": {"synopsis": heist(pitch["synopsis"]), "title": HEIST_TITLE}}}
-    return {"reply": f"Interesting. Tell me more about “{re.sub(r'[<>]', '', context['message'])[:40]}”.",
-            "proposal": None}
+        return {
+            "reply": "A heist comedy? Now you're talking: bunglers, a vault, pratfalls.",
+            "proposal": {
+                "summary": "Make it a heist comedy",
+                "reason": "Comedy travels, and heists sell.",
+                "changes": {"synopsis": heist(pitch["synopsis"]), "title": HEIST_TITLE},
+            },
+        }
+    return {
+        "reply": f"Interesting. Tell me more about “{re.sub(r'[<>]', '', context['message'])[:40]}”.",
+        "proposal": None,
+    }
 
 
 def answer(request) -> str:

@@ -12,9 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from PIL import Image
-
 import openai_wire as wire
+from PIL import Image
 
 DEFAULT_TEXT = "Detective Ray Cole (Jamie Stone) chases the truth."
 MODELS = ("gpt-5-mini", "gpt-image-2", "omni-moderation-latest")
@@ -49,8 +48,9 @@ class Fault:
     def server_error(cls, status: int = 500, retry_after_ms: str | None = None) -> Fault:
         """A 5xx with an OpenAI-style server_error body; `retry_after_ms` skips the SDK's ~0.5 s backoff."""
         headers = {"retry-after-ms": retry_after_ms} if retry_after_ms is not None else {}
-        return cls(status=status, error=error_json(status, "The server had an error (stub).", "server_error"),
-                   headers=headers)
+        return cls(
+            status=status, error=error_json(status, "The server had an error (stub).", "server_error"), headers=headers
+        )
 
     @classmethod
     def unsupported_param(cls, param: str) -> Fault:
@@ -61,8 +61,10 @@ class Fault:
     @classmethod
     def moderation_blocked(cls) -> Fault:
         """The 400 the Images API answers when its safety system refuses a prompt."""
-        message = ("Your request was rejected as a result of our safety system. "
-                   "Your prompt may contain text that is not allowed by our safety system.")
+        message = (
+            "Your request was rejected as a result of our safety system. "
+            "Your prompt may contain text that is not allowed by our safety system."
+        )
         return cls(status=400, error=error_json(400, message, "image_generation_user_error", "moderation_blocked"))
 
     @classmethod
@@ -73,7 +75,7 @@ class Fault:
     @classmethod
     def truncated_stream(cls, text: str = DEFAULT_TEXT, content_chunks: int = 2) -> Fault:
         """A chat stream that just ends after the role chunk and a few content chunks: no finish_reason, no [DONE]."""
-        return cls.raw(b"".join(chat_stream(text, finish=False)[:1 + content_chunks]))
+        return cls.raw(b"".join(chat_stream(text, finish=False)[: 1 + content_chunks]))
 
     @classmethod
     def malformed_stream(cls, text: str = "Half a") -> Fault:
@@ -123,8 +125,9 @@ Fault.stall = classmethod(_stall)  # type: ignore[assignment]
 Fault.raw = classmethod(_raw)  # type: ignore[assignment]
 
 
-def error_json(status: int, message: str | None = None, type_: str | None = None, code: str | None = None,
-                param: str | None = None) -> dict:
+def error_json(
+    status: int, message: str | None = None, type_: str | None = None, code: str | None = None, param: str | None = None
+) -> dict:
     return wire.error_body(status, message or f"HTTP {status} from the OpenAI stub.", type_, code, param)
 
 
@@ -152,7 +155,13 @@ def images_json(images: list[str], prompt: Any = "") -> dict:
     return wire.images_body(images, count_tokens(prompt))
 
 
-def chat_stream(text: str, chunk_id: str = "chatcmpl_stub0", model: str = MODELS[0], usage: dict | None = None,
-                finish: bool = True, finish_reason: str = "stop") -> list[bytes]:
+def chat_stream(
+    text: str,
+    chunk_id: str = "chatcmpl_stub0",
+    model: str = MODELS[0],
+    usage: dict | None = None,
+    finish: bool = True,
+    finish_reason: str = "stop",
+) -> list[bytes]:
     """A chat stream's SSE events: role and content chunks; if `finish`, a finish chunk, any usage chunk and [DONE]."""
     return wire.chat_events(split_pieces(text), chunk_id, model, usage, finish, finish_reason)

@@ -8,15 +8,22 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from urllib.parse import urlsplit
 
 import openai_wire as wire
-from openai_tuning import TuningAPI, multipart_fields
 from openai_faults import (  # noqa: F401 - Fault and DEFAULT_TEXT are imported from here by the tests
-    DEFAULT_TEXT, MODELS, Fault, chat_stream, count_tokens, error_json, images_json, gradient_png,
+    DEFAULT_TEXT,
+    MODELS,
+    Fault,
+    chat_stream,
+    count_tokens,
+    error_json,
+    gradient_png,
+    images_json,
 )
+from openai_tuning import TuningAPI, multipart_fields
 
 
 @dataclass
@@ -55,8 +62,13 @@ class _Handler(wire.QuietHandler):
         raw = self.rfile.read(int(self.headers.get("content-length") or 0))
         content_type = self.headers.get("content-type") or ""
         try:
-            body = (multipart_fields(content_type, raw) if content_type.startswith("multipart/form-data")
-                    else json.loads(raw) if raw else None)
+            body = (
+                multipart_fields(content_type, raw)
+                if content_type.startswith("multipart/form-data")
+                else json.loads(raw)
+                if raw
+                else None
+            )
         except ValueError:
             body = None
         stub._record(Recorded(self.command, path, {k.lower(): v for k, v in self.headers.items()}, body))
@@ -64,8 +76,9 @@ class _Handler(wire.QuietHandler):
         with stub._serving(path):
             try:
                 if path in stub.missing_paths:  # as llama.cpp answers a route it does not have
-                    return self._send_json(404, {"error": {"code": 404, "message": "File Not Found",
-                                                           "type": "not_found_error"}})
+                    return self._send_json(
+                        404, {"error": {"code": 404, "message": "File Not Found", "type": "not_found_error"}}
+                    )
                 if action is not None and action.stall:
                     stub.stopping.wait(action.stall)  # returns early when the stub stops
                 if action is not None and self._scripted(action, body or {}):
@@ -141,8 +154,7 @@ class _Handler(wire.QuietHandler):
                 usage = usage if (body.get("stream_options") or {}).get("include_usage") else None
                 events = chat_stream(text, stub._new_id("chatcmpl"), model, usage, finish_reason=finish_reason)
                 return self._send_stream(200, "text/event-stream", events)
-            self._send_json(200, wire.chat_completion(stub._new_id("chatcmpl"), model, text, usage, now,
-                                                      finish_reason))
+            self._send_json(200, wire.chat_completion(stub._new_id("chatcmpl"), model, text, usage, now, finish_reason))
         elif self.command == "POST" and path == "/v1/images/generations":
             w, h = wire.parse_size(body.get("size"))
             n = 1 if body.get("stream") else max(1, min(int(body.get("n") or 1), 4))
@@ -151,8 +163,10 @@ class _Handler(wire.QuietHandler):
                 return self._send_json(200, answer)
             # As the Images API streams: named events, no [DONE], and the settings it chose rather than "auto".
             settings = wire.image_settings(w, h, answer["created"], body.get("quality"), body.get("background"))
-            events = [wire.partial_image_event(gradient_png(w // 4 or 1, h // 4 or 1, 80 * i), i, settings)
-                      for i in range(min(int(body.get("partial_images") or 0), 3))]
+            events = [
+                wire.partial_image_event(gradient_png(w // 4 or 1, h // 4 or 1, 80 * i), i, settings)
+                for i in range(min(int(body.get("partial_images") or 0), 3))
+            ]
             events.append(wire.completed_image_event(answer["data"][0]["b64_json"], settings, answer["usage"]))
             self._send_stream(200, "text/event-stream", events)
         elif self.command == "POST" and path == "/v1/moderations":
@@ -160,8 +174,9 @@ class _Handler(wire.QuietHandler):
             for item in inputs if isinstance(inputs, list) else [inputs]:  # strings or multimodal parts
                 flagged = bool(stub.flag_moderation(item if isinstance(item, str) else (item or {}).get("text", "")))
                 results.append(wire.moderation_result(flagged))
-            self._send_json(200, {"id": stub._new_id("modr"), "model": body.get("model", MODELS[2]),
-                                  "results": results})
+            self._send_json(
+                200, {"id": stub._new_id("modr"), "model": body.get("model", MODELS[2]), "results": results}
+            )
         elif self.command == "GET" and path == "/v1/models":
             self._send_json(200, wire.models_body(stub.models, "openai"))
         else:
@@ -170,13 +185,17 @@ class _Handler(wire.QuietHandler):
     def _send_json(self, status: int, payload: dict, headers: dict[str, str] | None = None) -> None:
         self._send_stream(status, "application/json", [json.dumps(payload).encode()], headers, streamed=False)
 
-    def _send_stream(self, status: int, content_type: str, parts: list[bytes], headers: dict | None = None,
-                     streamed: bool = True) -> None:
+    def _send_stream(
+        self, status: int, content_type: str, parts: list[bytes], headers: dict | None = None, streamed: bool = True
+    ) -> None:
         # A stream has no Content-Length but ends when we close (valid HTTP/1.1), so a raw fault can stop anywhere.
         self.send_response(status)
         self.send_header("Content-Type", content_type)
-        extra = {"Cache-Control": "no-cache", "Connection": "close"} if streamed else {
-            "Content-Length": str(sum(map(len, parts)))}
+        extra = (
+            {"Cache-Control": "no-cache", "Connection": "close"}
+            if streamed
+            else {"Content-Length": str(sum(map(len, parts)))}
+        )
         for name, value in {**extra, "x-request-id": self.server.api._new_id("req"), **(headers or {})}.items():
             self.send_header(name, value)
         self.end_headers()
@@ -228,7 +247,7 @@ class OpenAIStub(wire.ServedAPI):
         return [r for r in self.requests if r.path.endswith(path_suffix)]
 
     def script(self, path_suffix: str, *actions: Fault | dict, when: Callable[[dict], bool] | None = None) -> None:
-        """Queue actions, consumed one per request whose path ends with `path_suffix` (and whose body `when` accepts)."""
+        """Queue actions, one per request whose path ends with `path_suffix` (and whose body `when` accepts)."""
         faults = [(when, a if isinstance(a, Fault) else Fault(**a)) for a in actions]
         with self._lock:
             self._scripts.setdefault(path_suffix, deque()).extend(faults)
@@ -272,8 +291,9 @@ class OpenAIStub(wire.ServedAPI):
         # The longest matching suffix wins, so "/chat/completions" beats "/completions";
         # within it, the first action whose `when` accepts this body.
         with self._lock:
-            for _, queue in sorted(((s, q) for s, q in self._scripts.items() if path.endswith(s)),
-                                   key=lambda item: -len(item[0])):
+            for _, queue in sorted(
+                ((s, q) for s, q in self._scripts.items() if path.endswith(s)), key=lambda item: -len(item[0])
+            ):
                 for entry in queue:
                     if entry[0] is None or entry[0](body):
                         queue.remove(entry)

@@ -51,14 +51,18 @@ def _file_problem(content: bytes) -> tuple[str, str] | None:
         try:
             messages = json.loads(line)["messages"]
             assert isinstance(messages, list) and messages
-            assert all(m["role"] in ("system", "user", "assistant") and isinstance(m["content"], str)
-                       and m["content"].strip() for m in messages)
+            assert all(
+                m["role"] in ("system", "user", "assistant") and isinstance(m["content"], str) and m["content"].strip()
+                for m in messages
+            )
             assert any(m["role"] == "assistant" for m in messages)
         except (ValueError, KeyError, TypeError, AssertionError):
-            return "invalid_file_format", f"Invalid file format. Line {number}, key \"messages\": not a valid chat."
+            return "invalid_file_format", f'Invalid file format. Line {number}, key "messages": not a valid chat.'
     if len(lines) < MIN_EXAMPLES:
-        return ("invalid_n_examples",
-                f"Training file has {len(lines)} example(s), but must have at least {MIN_EXAMPLES} examples")
+        return (
+            "invalid_n_examples",
+            f"Training file has {len(lines)} example(s), but must have at least {MIN_EXAMPLES} examples",
+        )
     return None
 
 
@@ -112,9 +116,17 @@ class TuningAPI:
         if purpose == "fine-tune" and not (upload["filename"] or "").endswith(".jsonl"):
             return _problem(400, "Invalid file format for Fine-Tuning API. Must be .jsonl", param="file")
         file_id = f"file-stub{next(self._ids)}"
-        self.files[file_id] = {"id": file_id, "object": "file", "bytes": len(upload["content"]),
-                               "created_at": int(time.time()), "filename": upload["filename"], "purpose": purpose,
-                               "status": "processed", "expires_at": None, "status_details": None}
+        self.files[file_id] = {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(upload["content"]),
+            "created_at": int(time.time()),
+            "filename": upload["filename"],
+            "purpose": purpose,
+            "status": "processed",
+            "expires_at": None,
+            "status_details": None,
+        }
         self.contents[file_id] = upload["content"]
         return 200, self.files[file_id]
 
@@ -127,8 +139,12 @@ class TuningAPI:
             return 200, self._page(list(reversed(self.jobs.values())), params)
         job = self.jobs.get(rest[0])
         if job is None:
-            return _problem(404, f"Could not find fine-tuning job {rest[0]}.", code="fine_tuning_job_not_found",
-                            param="fine_tuning_job_id")
+            return _problem(
+                404,
+                f"Could not find fine-tuning job {rest[0]}.",
+                code="fine_tuning_job_not_found",
+                param="fine_tuning_job_id",
+            )
         if rest[1:] == ["events"]:
             return 200, self._page(list(reversed(self.events[job["id"]])), params)
         if rest[1:] == ["cancel"] and method == "POST":
@@ -143,24 +159,47 @@ class TuningAPI:
         model, training = body.get("model"), body.get("training_file")
         snapshot = next((name for name in TUNABLE if model in (name, name.rsplit("-", 3)[0])), None)
         if snapshot is None:
-            return _problem(400, f"Model {model} is not available for fine-tuning or does not exist.",
-                            code="model_not_available", param="model")
+            return _problem(
+                400,
+                f"Model {model} is not available for fine-tuning or does not exist.",
+                code="model_not_available",
+                param="model",
+            )
         if self.files.get(training, {}).get("purpose") != "fine-tune":
-            return _problem(400, f"Invalid file ID: {training}. Upload it with purpose fine-tune first.",
-                            code="invalid_training_file", param="training_file")
+            return _problem(
+                400,
+                f"Invalid file ID: {training}. Upload it with purpose fine-tune first.",
+                code="invalid_training_file",
+                param="training_file",
+            )
         suffix = body.get("suffix")
         if suffix is not None and not (isinstance(suffix, str) and 0 < len(suffix) <= 64):
             return _problem(400, "suffix must be 1 to 64 characters.", param="suffix")
         job_id = f"ftjob-stub{next(self._ids)}"
         hyper = {"batch_size": 1, "learning_rate_multiplier": 2.0, "n_epochs": EPOCHS}
         self.jobs[job_id] = {
-            "id": job_id, "object": "fine_tuning.job", "created_at": int(time.time()),
-            "error": None, "fine_tuned_model": None, "finished_at": None, "hyperparameters": hyper,
-            "model": snapshot, "organization_id": f"org-{ORGANIZATION}", "result_files": [], "seed": 42,
-            "status": "validating_files", "trained_tokens": None, "training_file": training,
-            "validation_file": None, "estimated_finish": None, "integrations": [], "metadata": None,
-            "method": {"type": (body.get("method") or {}).get("type", "supervised"),
-                       "supervised": {"hyperparameters": hyper}},
+            "id": job_id,
+            "object": "fine_tuning.job",
+            "created_at": int(time.time()),
+            "error": None,
+            "fine_tuned_model": None,
+            "finished_at": None,
+            "hyperparameters": hyper,
+            "model": snapshot,
+            "organization_id": f"org-{ORGANIZATION}",
+            "result_files": [],
+            "seed": 42,
+            "status": "validating_files",
+            "trained_tokens": None,
+            "training_file": training,
+            "validation_file": None,
+            "estimated_finish": None,
+            "integrations": [],
+            "metadata": None,
+            "method": {
+                "type": (body.get("method") or {}).get("type", "supervised"),
+                "supervised": {"hyperparameters": hyper},
+            },
             "user_provided_suffix": suffix,
         }
         self.events[job_id] = []
@@ -196,14 +235,22 @@ class TuningAPI:
         self._event(job["id"], message, level=level)
 
     def _event(self, job_id: str, message: str, level: str = "info", kind: str = "message") -> None:
-        self.events[job_id].append({"object": "fine_tuning.job.event", "id": f"ftevent-stub{next(self._ids)}",
-                                    "created_at": int(time.time()), "level": level, "message": message,
-                                    "data": {}, "type": kind})
+        self.events[job_id].append(
+            {
+                "object": "fine_tuning.job.event",
+                "id": f"ftevent-stub{next(self._ids)}",
+                "created_at": int(time.time()),
+                "level": level,
+                "message": message,
+                "data": {},
+                "type": kind,
+            }
+        )
 
     @staticmethod
     def _page(items: list[dict], params: dict) -> dict:
         if params.get("after"):
             ids = [item["id"] for item in items]
-            items = items[ids.index(params["after"]) + 1:] if params["after"] in ids else []
+            items = items[ids.index(params["after"]) + 1 :] if params["after"] in ids else []
         limit = int(params.get("limit") or 20)
         return {"object": "list", "data": items[:limit], "has_more": len(items) > limit}

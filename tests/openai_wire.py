@@ -20,9 +20,11 @@ DEFAULT_IMAGE_SIZE = (1024, 1536)  # for "auto", a missing size or one out of ra
 MAX_IMAGE_SIDE = 4096  # a typo'd size must not make a server allocate gigabytes
 IMAGE_OUTPUT_TOKENS = 1056  # what GPT-image bills per generated image
 DONE = b"data: [DONE]\n\n"  # the end of a chat stream (image streams have none)
-MODERATION_CATEGORIES = ("harassment harassment/threatening hate hate/threatening illicit illicit/violent "
-                         "self-harm self-harm/instructions self-harm/intent sexual sexual/minors violence "
-                         "violence/graphic").split()
+MODERATION_CATEGORIES = (
+    "harassment harassment/threatening hate hate/threatening illicit illicit/violent "
+    "self-harm self-harm/instructions self-harm/intent sexual sexual/minors violence "
+    "violence/graphic"
+).split()
 
 
 # HTTP plumbing
@@ -77,8 +79,9 @@ class ServedAPI:
         self.stopping.clear()
         self._server = self.server_class((HOST, self.port), self.handler)
         self._server.api = self
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name=self.thread_name, daemon=True)  # a short poll keeps stop() fast
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name=self.thread_name, daemon=True
+        )  # a short poll keeps stop() fast
         self._thread.start()
         return self
 
@@ -120,17 +123,24 @@ def named_sse(payload: dict) -> bytes:
     return f"event: {payload['type']}\ndata: {json.dumps(payload)}\n\n".encode()
 
 
-def error_body(status: int, message: str, type_: str | None = None, code: str | None = None,
-               param: str | None = None) -> dict:
+def error_body(
+    status: int, message: str, type_: str | None = None, code: str | None = None, param: str | None = None
+) -> dict:
     """The object under "error" in an OpenAI error answer."""
-    return {"message": message, "type": type_ or ("server_error" if status >= 500 else "invalid_request_error"),
-            "param": param, "code": code}
+    return {
+        "message": message,
+        "type": type_ or ("server_error" if status >= 500 else "invalid_request_error"),
+        "param": param,
+        "code": code,
+    }
 
 
 def models_body(ids: tuple[str, ...] | list[str], owned_by: str) -> dict:
     """The GET /v1/models answer listing these model ids."""
-    return {"object": "list", "data": [
-        {"id": m, "object": "model", "created": 1700000000, "owned_by": owned_by} for m in ids]}
+    return {
+        "object": "list",
+        "data": [{"id": m, "object": "model", "created": 1700000000, "owned_by": owned_by} for m in ids],
+    }
 
 
 # Chat completions
@@ -139,30 +149,56 @@ def models_body(ids: tuple[str, ...] | list[str], owned_by: str) -> dict:
 def chat_usage(prompt_tokens: int, completion_tokens: int, cached_tokens: int = 0, reasoning_tokens: int = 0) -> dict:
     """A chat answer's usage object, with the details OpenAI's API always sends (cached tokens are part of the
     prompt's, reasoning tokens part of the completion's)."""
-    return {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-            "total_tokens": prompt_tokens + completion_tokens,
-            "prompt_tokens_details": {"cached_tokens": cached_tokens, "audio_tokens": 0},
-            "completion_tokens_details": {"reasoning_tokens": reasoning_tokens, "audio_tokens": 0,
-                                          "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0}}
+    return {
+        "prompt_tokens": prompt_tokens,
+        "completion_tokens": completion_tokens,
+        "total_tokens": prompt_tokens + completion_tokens,
+        "prompt_tokens_details": {"cached_tokens": cached_tokens, "audio_tokens": 0},
+        "completion_tokens_details": {
+            "reasoning_tokens": reasoning_tokens,
+            "audio_tokens": 0,
+            "accepted_prediction_tokens": 0,
+            "rejected_prediction_tokens": 0,
+        },
+    }
 
 
-def chat_completion(chat_id: str, model: str, text: str, usage: dict, created: int,
-                    finish_reason: str = "stop") -> dict:
+def chat_completion(
+    chat_id: str, model: str, text: str, usage: dict, created: int, finish_reason: str = "stop"
+) -> dict:
     """A plain (non-streamed) chat.completion answer carrying `text`."""
     message = {"role": "assistant", "content": text, "refusal": None}
-    return {"id": chat_id, "object": "chat.completion", "created": created, "model": model,
-            "system_fingerprint": None, "usage": usage,
-            "choices": [{"index": 0, "message": message, "logprobs": None, "finish_reason": finish_reason}]}
+    return {
+        "id": chat_id,
+        "object": "chat.completion",
+        "created": created,
+        "model": model,
+        "system_fingerprint": None,
+        "usage": usage,
+        "choices": [{"index": 0, "message": message, "logprobs": None, "finish_reason": finish_reason}],
+    }
 
 
-def chat_events(pieces: list[str], chunk_id: str, model: str, usage: dict | None = None,
-                finish: bool = True, finish_reason: str = "stop") -> list[bytes]:
+def chat_events(
+    pieces: list[str],
+    chunk_id: str,
+    model: str,
+    usage: dict | None = None,
+    finish: bool = True,
+    finish_reason: str = "stop",
+) -> list[bytes]:
     """A chat stream's SSE events: a role chunk and a content chunk per piece, then if `finish` a chunk
     with `finish_reason`, the usage chunk (when `usage` is given, as for stream_options.include_usage)
     and [DONE]."""
     # With include_usage every chunk carries "usage": null and only the extra last one has it.
-    base = {"id": chunk_id, "object": "chat.completion.chunk", "created": int(time.time()), "model": model,
-            "system_fingerprint": None, **({"usage": None} if usage else {})}
+    base = {
+        "id": chunk_id,
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": model,
+        "system_fingerprint": None,
+        **({"usage": None} if usage else {}),
+    }
     steps = [({"role": "assistant", "content": "", "refusal": None}, None)]
     steps += [({"content": piece}, None) for piece in pieces] + ([({}, finish_reason)] if finish else [])
     chunks = [{**base, "choices": [{"index": 0, "delta": d, "logprobs": None, "finish_reason": r}]} for d, r in steps]
@@ -176,28 +212,47 @@ def chat_events(pieces: list[str], chunk_id: str, model: str, usage: dict | None
 def image_usage(prompt_tokens: int, images: int = 1) -> dict:
     """GPT-image-style usage for `images` generated images."""
     out = IMAGE_OUTPUT_TOKENS * images
-    return {"input_tokens": prompt_tokens, "output_tokens": out, "total_tokens": prompt_tokens + out,
-            "input_tokens_details": {"text_tokens": prompt_tokens, "image_tokens": 0}}
+    return {
+        "input_tokens": prompt_tokens,
+        "output_tokens": out,
+        "total_tokens": prompt_tokens + out,
+        "input_tokens_details": {"text_tokens": prompt_tokens, "image_tokens": 0},
+    }
 
 
 def images_body(images: list[str], prompt_tokens: int, output_format: str = "png") -> dict:
     """A plain (non-streamed) Images API answer carrying these base64 images."""
-    return {"created": int(time.time()), "data": [{"b64_json": b64} for b64 in images], "output_format": output_format,
-            "usage": image_usage(prompt_tokens, len(images))}
+    return {
+        "created": int(time.time()),
+        "data": [{"b64_json": b64} for b64 in images],
+        "output_format": output_format,
+        "usage": image_usage(prompt_tokens, len(images)),
+    }
 
 
-def image_settings(width: int, height: int, created: int, quality: str | None = None,
-                   background: str | None = None, output_format: str = "png") -> dict:
+def image_settings(
+    width: int,
+    height: int,
+    created: int,
+    quality: str | None = None,
+    background: str | None = None,
+    output_format: str = "png",
+) -> dict:
     """The fields every image stream event repeats: the settings the API chose, never "auto"."""
-    return {"background": (background or "auto").replace("auto", "opaque"),
-            "quality": (quality or "auto").replace("auto", "medium"),
-            "created_at": created, "output_format": output_format, "size": f"{width}x{height}"}
+    return {
+        "background": (background or "auto").replace("auto", "opaque"),
+        "quality": (quality or "auto").replace("auto", "medium"),
+        "created_at": created,
+        "output_format": output_format,
+        "size": f"{width}x{height}",
+    }
 
 
 def partial_image_event(b64: str, index: int, settings: dict) -> bytes:
     """An image_generation.partial_image event (a blurrier picture on the way)."""
-    return named_sse({"type": "image_generation.partial_image", "b64_json": b64, "partial_image_index": index,
-                      **settings})
+    return named_sse(
+        {"type": "image_generation.partial_image", "b64_json": b64, "partial_image_index": index, **settings}
+    )
 
 
 def completed_image_event(b64: str, settings: dict, usage: dict) -> bytes:
@@ -225,6 +280,9 @@ def png_bytes(image: Any) -> bytes:
 def moderation_result(flagged: bool) -> dict:
     """One input's moderation result; a flagged input is flagged for violence."""
     hits = {c: flagged and c == "violence" for c in MODERATION_CATEGORIES}
-    return {"flagged": flagged, "categories": hits,
-            "category_scores": {c: 0.93 if hit else 0.0002 for c, hit in hits.items()},
-            "category_applied_input_types": {c: ["text"] for c in hits}}
+    return {
+        "flagged": flagged,
+        "categories": hits,
+        "category_scores": {c: 0.93 if hit else 0.0002 for c, hit in hits.items()},
+        "category_applied_input_types": {c: ["text"] for c in hits},
+    }

@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 
 import pytest
-from helpers import csrf_token, drain, services_of, submit_idea
 from fakes import ScriptedProvider, png_bytes
+from helpers import csrf_token, drain, services_of, submit_idea
 from test_resume import backdate_heartbeat
 
-from moviepitch.web.owner import COOKIE, signed
 from moviepitch.providers import ProviderError
+from moviepitch.web.owner import COOKIE, signed
 
 
 def create(client, app) -> str:
@@ -27,8 +27,10 @@ def status(client, slug):
     return client.get(f"/api/pitches/{slug}").get_json()
 
 
-@pytest.mark.parametrize("provider", [ScriptedProvider(image=[ProviderError("The AI service took too long to answer.",
-                                                                           kind="timeout"), png_bytes()])])
+@pytest.mark.parametrize(
+    "provider",
+    [ScriptedProvider(image=[ProviderError("The AI service took too long to answer.", kind="timeout"), png_bytes()])],
+)
 def test_retry_after_a_failed_poster(client, app, provider):
     slug = create(client, app)
     page = client.get(f"/p/{slug}").get_data(as_text=True)
@@ -43,13 +45,15 @@ def test_retry_after_a_failed_poster(client, app, provider):
 def test_a_new_offline_poster_comes_with_a_description_of_what_it_shows(client, app):
     from moviepitch.offline import plan_story, write_image_prompt
     from moviepitch.web.views.present import short_description
+
     slug = create(client, app)
     first = status(client, slug)
     assert post(client, f"/p/{slug}/regenerate/poster").status_code == 303
     drain(app)
     doc = status(client, slug)
-    plan = plan_story("Two rival magicians are stuck in the same elevator for a weekend.",
-                      services_of(app).store.view(slug).seed)
+    plan = plan_story(
+        "Two rival magicians are stuck in the same elevator for a weekend.", services_of(app).store.view(slug).seed
+    )
     # The offline painter frames a new poster differently, and the description on show says so.
     assert doc["outputs"]["image_prompt"] == write_image_prompt(plan, 2) != first["outputs"]["image_prompt"]
     # Its alt text is the short form of that description (issue 13: a sentence, not the whole).
@@ -98,14 +102,17 @@ def test_a_new_synopsis_remakes_what_follows(client, app):
     assert len(after["versions"]["synopsis"]) == 2 and after["poster"]["version"] == 2
 
 
-@pytest.mark.parametrize("path, code", [
-    ("/p/{slug}/regenerate/cast", 404),
-    ("/p/{slug}/choose/title/7", 404),
-    ("/p/{slug}/choose/synopsis/7", 404),
-    ("/p/{slug}/choose/cast/1", 404),
-    ("/p/nope/retry", 404),
-    ("/p/{slug}/retry", 409),
-])
+@pytest.mark.parametrize(
+    "path, code",
+    [
+        ("/p/{slug}/regenerate/cast", 404),
+        ("/p/{slug}/choose/title/7", 404),
+        ("/p/{slug}/choose/synopsis/7", 404),
+        ("/p/{slug}/choose/cast/1", 404),
+        ("/p/nope/retry", 404),
+        ("/p/{slug}/retry", 409),
+    ],
+)
 def test_bad_actions_get_the_right_status(client, app, path, code):
     slug = create(client, app)
     assert post(client, path.format(slug=slug)).status_code == code

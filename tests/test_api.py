@@ -55,16 +55,19 @@ def test_create_answers_202_with_slug_location_and_a_token(client, app, spec):
     assert status.get_json()["status"] == "done"
 
 
-@pytest.mark.parametrize("kwargs, code", [
-    ({"data": "idea=hello there", "content_type": "application/x-www-form-urlencoded"}, 415),
-    ({"data": "not json", "content_type": "text/plain"}, 415),
-    ({"data": "[1, 2]", "content_type": "application/json"}, 400),
-    ({"json": {}}, 422),
-    ({"json": {"idea": 42}}, 422),
-    ({"json": {"idea": "hi"}}, 422),
-    ({"json": {"idea": "x" * 301}}, 422),
-    ({"json": {"idea": "An evil\x00 genius"}}, 422),
-])
+@pytest.mark.parametrize(
+    "kwargs, code",
+    [
+        ({"data": "idea=hello there", "content_type": "application/x-www-form-urlencoded"}, 415),
+        ({"data": "not json", "content_type": "text/plain"}, 415),
+        ({"data": "[1, 2]", "content_type": "application/json"}, 400),
+        ({"json": {}}, 422),
+        ({"json": {"idea": 42}}, 422),
+        ({"json": {"idea": "hi"}}, 422),
+        ({"json": {"idea": "x" * 301}}, 422),
+        ({"json": {"idea": "An evil\x00 genius"}}, 422),
+    ],
+)
 def test_bad_requests_get_the_right_status_and_field_errors(client, spec, kwargs, code):
     response = client.post("/api/pitches", **kwargs)
     assert response.status_code == code
@@ -107,8 +110,10 @@ def test_tokens_without_rights_are_refused(client, app, spec):
     stranger = create(app.test_client()).get_json()["owner_token"]
     path = f"/api/pitches/{created['slug']}"
 
-    for response in (client.patch(path, json={"published": True}, headers={"Authorization": f"Bearer {stranger}"}),
-                     client.delete(path, headers={"Authorization": f"Bearer {stranger}"})):
+    for response in (
+        client.patch(path, json={"published": True}, headers={"Authorization": f"Bearer {stranger}"}),
+        client.delete(path, headers={"Authorization": f"Bearer {stranger}"}),
+    ):
         assert response.status_code == 403
         conforms(spec, response, "/api/pitches/{slug}", response.request.method.lower())
 
@@ -124,10 +129,12 @@ def test_patch_and_delete_validate_their_input(client, app, spec):
     drain(app)
     path = f"/api/pitches/{created['slug']}"
     token = {"Authorization": f"Bearer {created['owner_token']}"}
-    for response, code in ((client.patch(path, json={"published": "yes"}, headers=token), 422),
-                           (client.patch(path, json={"title": "x"}, headers=token), 422),
-                           (client.patch(path, data="published", headers=token), 415),
-                           (client.patch("/api/pitches/nope", json={"published": True}, headers=token), 404)):
+    for response, code in (
+        (client.patch(path, json={"published": "yes"}, headers=token), 422),
+        (client.patch(path, json={"title": "x"}, headers=token), 422),
+        (client.patch(path, data="published", headers=token), 415),
+        (client.patch("/api/pitches/nope", json={"published": True}, headers=token), 404),
+    ):
         assert response.status_code == code
         conforms(spec, response, "/api/pitches/{slug}", "patch")
     # A cookie alone, with no JSON and no token, cannot delete (that would be forgeable cross-site).
@@ -145,7 +152,10 @@ def test_an_unfinished_pitch_cannot_be_published(client, app, spec):
     created = create(client).get_json()
     drain(app)
     store.reopen(store.pitch_id(created["slug"]), ("done",), ("title",))  # queued again, not finished
-    response = client.patch(f"/api/pitches/{created['slug']}", json={"published": True},
-                            headers={"Authorization": f"Bearer {created['owner_token']}"})
+    response = client.patch(
+        f"/api/pitches/{created['slug']}",
+        json={"published": True},
+        headers={"Authorization": f"Bearer {created['owner_token']}"},
+    )
     assert response.status_code == 409
     conforms(spec, response, "/api/pitches/{slug}", "patch")

@@ -22,8 +22,14 @@ from moviepitch.providers import OfflineProvider
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 IDEA = "A retired astronaut discovers her garden is growing plants from another planet."
@@ -66,6 +72,7 @@ class HeldWriter(OfflineProvider):
             on_delta(text)
             if len(text) > 480:  # the page sees the text saved before, every 0.25 s
                 self.synopsis.wait(HELD_SECONDS)
+
         return super().text(request, held)
 
     def image(self, request, on_partial=None):
@@ -75,6 +82,7 @@ class HeldWriter(OfflineProvider):
             on_partial(data, index)
             if index == 0:
                 self.partial.wait(HELD_SECONDS)
+
         return super().image(request, held if on_partial else None)
 
 
@@ -134,8 +142,14 @@ class Person:
     def watch(self, page):
         # Script errors, and anything the Content-Security-Policy refused (an inline style or script).
         page.on("pageerror", lambda error: self.problems.append(str(error)))
-        page.on("console", lambda message: self.problems.append(message.text)
-                if message.type == "error" and "Content Security Policy" in message.text else None)
+        page.on(
+            "console",
+            lambda message: (
+                self.problems.append(message.text)
+                if message.type == "error" and "Content Security Policy" in message.text
+                else None
+            ),
+        )
         return page
 
     def elsewhere(self, browser, viewport):
@@ -167,7 +181,8 @@ def accessible(page, name: str) -> None:
     origin = re.match(r"https?://[^/]+", page.url).group(0)
     page.add_script_tag(url=f"{origin}/__axe.js")  # see Person.open
     found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
-        .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")}`)""")
+        .map(v => `${v.id} (${v.impact}): ${v.help} at `
+                  + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))""")
     assert found == [], f"axe-core on {name}: {found}"
 
 
@@ -252,7 +267,10 @@ def test_on_a_phone_the_pitch_is_read_while_it_is_written(live_server, browser):
     assert alt.startswith("Poster: ") and 20 < len(alt) <= 140 and "camera" not in alt.lower()
     visitor.page.reload()
     visitor.page.wait_for_function("() => document.querySelector('[data-poster] img').naturalWidth > 0")
-    assert visitor.page.locator("[data-poster]").bounding_box()["y"] < visitor.page.locator("[data-title]").bounding_box()["y"]
+    assert (
+        visitor.page.locator("[data-poster]").bounding_box()["y"]
+        < visitor.page.locator("[data-title]").bounding_box()["y"]
+    )
     inside_first_screen(visitor.page, "[data-title]")
     shot(visitor.page, "phone-done-visitor")
     accessible(visitor.page, "the finished pitch, visitor, phone")
@@ -475,8 +493,12 @@ def test_publish_share_report_and_the_pages_around_a_pitch(live_server, browser)
     shot(phone, "phone-404")
     accessible(phone, "the error page, phone")
     desk_visitor = visitor.elsewhere(browser, DESKTOP)
-    for path, name in (("/gallery", "gallery"), (permalink + "/report", "report"), (edit_url, "join"),
-                       ("/p/no-such-pitch-here", "404")):
+    for path, name in (
+        ("/gallery", "gallery"),
+        (permalink + "/report", "report"),
+        (edit_url, "join"),
+        ("/p/no-such-pitch-here", "404"),
+    ):
         desk_visitor.goto(path)
         shot(desk_visitor.page, f"desktop-{name}")
         accessible(desk_visitor.page, f"the {name} page, desktop")

@@ -12,24 +12,37 @@ from contextlib import contextmanager
 import pytest
 from helpers import make_app, responder
 from test_browser import (  # noqa: F401 (browser: a fixture)
-    ARTIFACTS, DESKTOP, PHONE, Person, accessible, browser, expect, serving, shot,
+    ARTIFACTS,
+    DESKTOP,
+    PHONE,
+    Person,
+    accessible,
+    browser,
+    expect,
+    serving,
+    shot,
 )
 from werkzeug.serving import make_server
 
 pytestmark = pytest.mark.browser
 
 IDEA = "A marine biologist falls in love with a lighthouse that can talk."
-PRICES = {"currency": "USD", "models": {
-    "gpt-4.1-mini": {"input": 0.4, "cached_input": 0.1, "output": 1.6}, "gpt-4.1": {"input": 2, "output": 8},
-    "gpt-image-2.5-sunburst": {"input": 5, "image_input": 10, "image_output": 40}}}
+PRICES = {
+    "currency": "USD",
+    "models": {
+        "gpt-4.1-mini": {"input": 0.4, "cached_input": 0.1, "output": 1.6},
+        "gpt-4.1": {"input": 2, "output": 8},
+        "gpt-image-2.5-sunburst": {"input": 5, "image_input": 10, "image_output": 40},
+    },
+}
 MODELS = '[{"id": "gpt-4.1", "label": "Best writing"}, {"id": "gpt-5-mini", "label": "Reasons first"}]'
 # Each model writes its own synopsis, so a comparison has something to compare.
 SYNOPSES = {
     "gpt-4.1-mini": "On a drowned coast, lighthouse keeper Nora Vale (Saoirse Ronan) hears the lamp speak. Marine "
-                    "biologist Theo Marsh (Riz Ahmed) thinks she is mad, until the sea answers too.",
+    "biologist Theo Marsh (Riz Ahmed) thinks she is mad, until the sea answers too.",
     "gpt-4.1": "Every night at 3 a.m. the lamp of Grey Point blinks a message no ship can read. Keeper Nora Vale "
-               "(Saoirse Ronan) writes it down.\n\nWhen biologist Theo Marsh (Riz Ahmed) arrives to count seals, the "
-               "messages start naming him.",
+    "(Saoirse Ronan) writes it down.\n\nWhen biologist Theo Marsh (Riz Ahmed) arrives to count seals, the "
+    "messages start naming him.",
     "gpt-5-mini": "A lighthouse talks. Marine biologist Theo Marsh (Riz Ahmed) listens, and falls for it.",
 }
 
@@ -45,9 +58,19 @@ def serving_models(tmp_path, stub):
     """The app on a free loopback port, writing through the real SDK against the stub, with three text models and
     a price table: its base URL."""
     stub.chat_responder = by_model
-    app = make_app(tmp_path, OPENAI_BASE_URL=stub.base_url, PROVIDER=None, TEXT_MODEL="gpt-4.1-mini",
-                   IMAGE_MODEL="gpt-image-2.5-sunburst", TEXT_TIMEOUT=5, IMAGE_TIMEOUT=5, MAX_RETRIES=1,
-                   IMAGE_PROCESSES=0, TEXT_MODELS=MODELS, PRICES=json.dumps(PRICES))
+    app = make_app(
+        tmp_path,
+        OPENAI_BASE_URL=stub.base_url,
+        PROVIDER=None,
+        TEXT_MODEL="gpt-4.1-mini",
+        IMAGE_MODEL="gpt-image-2.5-sunburst",
+        TEXT_TIMEOUT=5,
+        IMAGE_TIMEOUT=5,
+        MAX_RETRIES=1,
+        IMAGE_PROCESSES=0,
+        TEXT_MODELS=MODELS,
+        PRICES=json.dumps(PRICES),
+    )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -66,8 +89,9 @@ def group_shot(page, name: str) -> None:
     width = page.viewport_size["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing overflows the page itself
     height = page.evaluate("document.documentElement.scrollHeight")
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True,
-                    clip={"x": 0, "y": 0, "width": width, "height": height})
+    page.screenshot(
+        path=str(ARTIFACTS / f"{name}.png"), full_page=True, clip={"x": 0, "y": 0, "width": width, "height": height}
+    )
 
 
 def open_advanced(page) -> None:
@@ -85,8 +109,10 @@ def send_form(person, idea: str, settle) -> None:
 
 
 def all_done(page) -> None:
-    page.wait_for_function("() => [...document.querySelectorAll('[data-take]')]"
-                           ".every((take) => take.classList.contains('status-done'))", timeout=60_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-take]')].every((take) => take.classList.contains('status-done'))",
+        timeout=60_000,
+    )
 
 
 def test_the_advanced_section_explains_the_knobs_and_follows_the_model(stub, tmp_path, browser):
@@ -98,9 +124,11 @@ def test_the_advanced_section_explains_the_knobs_and_follows_the_model(stub, tmp
             expect(page.locator("details.advanced")).not_to_have_attribute("open", "")
             page.get_by_label("Your movie idea").fill(IDEA)
             open_advanced(page)
-            for sentence in ("Low keeps the pitch plain and conventional; high gives stranger twists and word choices.",
-                             "Higher means fewer repeated words and phrases.",
-                             "Higher makes it move on to new topics sooner."):
+            for sentence in (
+                "Low keeps the pitch plain and conventional; high gives stranger twists and word choices.",
+                "Higher means fewer repeated words and phrases.",
+                "Higher makes it move on to new topics sooner.",
+            ):
                 expect(page.get_by_text(sentence)).to_be_visible()
             expect(page.get_by_text("From 0 to 2, default 1.0.")).to_be_visible()
             # The number beside a slider follows it.
@@ -216,17 +244,30 @@ def test_three_takes_fill_in_side_by_side(tmp_path, browser):
         writer.synopsis.clear()  # each synopsis stops half-way, so the columns can be seen filling in
         owner = Person(browser, base, DESKTOP)
         page = owner.page
-        send_form(owner, "A retired astronaut discovers her garden is growing alien plants.",
-                  lambda form: form.get_by_label("Three takes").check())
+        send_form(
+            owner,
+            "A retired astronaut discovers her garden is growing alien plants.",
+            lambda form: form.get_by_label("Three takes").check(),
+        )
         page.wait_for_url("**/t/*")
         group = page.url
         columns = page.locator("[data-take]")
         expect(columns).to_have_count(3)
-        expect(page.locator(".take-label")).to_have_text([
-            re.compile(rf"^{label}\s+{value}$") for label, value in
-            (("Low creativity", "0.2"), ("Medium creativity", "0.9"), ("High creativity", "1.6"))])
-        page.wait_for_function("() => [...document.querySelectorAll('[data-take-synopsis].is-writing')]"
-                               ".filter((s) => s.innerText.length > 200).length === 3", timeout=60_000)
+        expect(page.locator(".take-label")).to_have_text(
+            [
+                re.compile(rf"^{label}\s+{value}$")
+                for label, value in (
+                    ("Low creativity", "0.2"),
+                    ("Medium creativity", "0.9"),
+                    ("High creativity", "1.6"),
+                )
+            ]
+        )
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-take-synopsis].is-writing')]"
+            ".filter((s) => s.innerText.length > 200).length === 3",
+            timeout=60_000,
+        )
         expect(page.locator("[data-take-status]").first).to_have_text("Writing the synopsis…")
         boxes = [columns.nth(i).bounding_box() for i in range(3)]
         assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"] and abs(boxes[0]["y"] - boxes[2]["y"]) < 2
@@ -243,8 +284,9 @@ def test_three_takes_fill_in_side_by_side(tmp_path, browser):
         all_done(page)
         expect(page.locator("[data-take-poster] img")).to_have_count(3, timeout=30_000)
         expect(page.locator("[data-when-group=active]")).to_be_hidden()
-        page.wait_for_function("() => [...document.querySelectorAll('[data-take-poster] img')]"
-                               ".every((img) => img.naturalWidth > 0)")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-take-poster] img')].every((img) => img.naturalWidth > 0)"
+        )
         group_shot(page, "desktop-studio-takes-done")
         accessible(page, "three takes, done, desktop")
         all_done(phone.page)
@@ -267,16 +309,18 @@ def test_compare_models_side_by_side_with_time_tokens_and_cost(stub, tmp_path, b
         page.wait_for_url("**/t/*")
         group = page.url
         all_done(page)
-        expect(page.locator(".take-label")).to_have_text([
-            "gpt-4.1-mini", re.compile(r"^Best writing\s+gpt-4.1$"),
-            re.compile(r"^Reasons first\s+gpt-5-mini$")])
+        expect(page.locator(".take-label")).to_have_text(
+            ["gpt-4.1-mini", re.compile(r"^Best writing\s+gpt-4.1$"), re.compile(r"^Reasons first\s+gpt-5-mini$")]
+        )
         times = page.locator("[data-take-time]")
         expect(times).to_have_text([re.compile(r"^\d+\.\d s$")] * 3)
         expect(page.locator("[data-take-writing-cost]")).to_have_text(
-            [re.compile(r"^\$0\.\d+$")] * 2 + ["no price set"])
+            [re.compile(r"^\$0\.\d+$")] * 2 + ["no price set"]
+        )
         expect(page.locator("[data-take-tokens]").nth(2)).to_contain_text("reasoning")
-        page.wait_for_function("() => [...document.querySelectorAll('[data-take-poster] img')]"
-                               ".every((img) => img.naturalWidth > 0)")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[data-take-poster] img')].every((img) => img.naturalWidth > 0)"
+        )
         group_shot(page, "desktop-studio-compare")
         accessible(page, "compare models, owner, desktop")
 

@@ -39,6 +39,7 @@ def tofu(path: str, ch: str) -> bool:
         canvas = Image.new("L", (96, 96))
         ImageDraw.Draw(canvas).text((16, 16), text, font=font, fill=255)
         return canvas.tobytes()
+
     return pixels(ch) == pixels("\U0010fffd")
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from helpers import make_app
 from fakes import SYNOPSIS, ScriptedProvider
+from helpers import make_app
 
 from moviepitch.chain import pipeline
 from moviepitch.storage.store import ClaimLost
@@ -68,9 +68,11 @@ def test_a_runners_store_refuses_writes_once_the_claim_is_gone(store):
     runner = store.for_runner("token-a")
     runner.write_output(pitch_id, "reply", "Yes!")
     store.interrupt(pitch_id)
-    for write in (lambda: runner.write_output(pitch_id, "reply", "Again"),
-                  lambda: runner.start_step(pitch_id, "synopsis"),
-                  lambda: runner.finish(pitch_id, "done")):
+    for write in (
+        lambda: runner.write_output(pitch_id, "reply", "Again"),
+        lambda: runner.start_step(pitch_id, "synopsis"),
+        lambda: runner.finish(pitch_id, "done"),
+    ):
         with pytest.raises(ClaimLost):
             write()
     view = store.view(slug)
@@ -106,8 +108,9 @@ def test_the_gunicorn_exit_hook_hands_pitches_back(tmp_path):
     held.wait_started()
     conf = runpy.run_path(str(Path(__file__).resolve().parent.parent / "gunicorn.conf.py"))
     logged = []
-    conf["worker_exit"](SimpleNamespace(log=SimpleNamespace(info=lambda *a: logged.append(a))),
-                        SimpleNamespace(wsgi=app))
+    conf["worker_exit"](
+        SimpleNamespace(log=SimpleNamespace(info=lambda *a: logged.append(a))), SimpleNamespace(wsgi=app)
+    )
     assert mp.store.view(slug).status == "interrupted" and logged
     held.release.set()
     mp.jobs.drain(timeout=30)

@@ -35,7 +35,9 @@ def test_a_bad_idea_is_refused(runner):
     assert result.exit_code == 2 and "between 3 and 300" in result.output
 
 
-@pytest.mark.parametrize("provider", [ScriptedProvider({"synopsis": ProviderError("The AI service could not be reached.")})])
+@pytest.mark.parametrize(
+    "provider", [ScriptedProvider({"synopsis": ProviderError("The AI service could not be reached.")})]
+)
 def test_a_failed_pitch_exits_non_zero_with_the_reason(runner, provider):
     result = runner.invoke(args=["pitch", "A boxer must win one last fight."])
     assert result.exit_code == 1

@@ -34,8 +34,15 @@ def app_with(stub, tmp_path, clock):
     built = []
 
     def build(**overrides):
-        settings = dict(base_url=stub.base_url, text_model="local-llama", image_model="gpt-image-2.5-sunburst",
-                        text_timeout=3, image_timeout=3, max_retries=0, clock=clock)
+        settings = dict(
+            base_url=stub.base_url,
+            text_model="local-llama",
+            image_model="gpt-image-2.5-sunburst",
+            text_timeout=3,
+            image_timeout=3,
+            max_retries=0,
+            clock=clock,
+        )
         built.append(make_app(tmp_path, provider=OpenAIProvider(**{**settings, **overrides})))
         return built[-1]
 

@@ -51,10 +51,13 @@ def test_a_secret_key_is_made_once_with_private_permissions(tmp_path, monkeypatc
     assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
 
 
-@pytest.mark.parametrize("variable, value", [
-    ("DATABASE_URL", "postgresql+psycopg://db.internal/moviepitch"),
-    ("REDIS_URL", "redis://127.0.0.1:6379/0"),
-])
+@pytest.mark.parametrize(
+    "variable, value",
+    [
+        ("DATABASE_URL", "postgresql+psycopg://db.internal/moviepitch"),
+        ("REDIS_URL", "redis://127.0.0.1:6379/0"),
+    ],
+)
 def test_shared_services_need_an_explicit_secret_key(tmp_path, monkeypatch, variable, value):
     monkeypatch.delenv("MOVIEPITCH_SECRET_KEY", raising=False)
     monkeypatch.setenv(variable, value)

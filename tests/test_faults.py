@@ -18,9 +18,17 @@ IMAGE_PROMPT = is_step("advertise")
 
 @pytest.fixture
 def app(stub, tmp_path):
-    app = make_app(tmp_path, PROVIDER=None, OPENAI_API_KEY="sk-test-secret", OPENAI_BASE_URL=stub.base_url,
-                   TEXT_MODEL="local-llama", IMAGE_MODEL="gpt-image-2.5-sunburst",
-                   TEXT_TIMEOUT=0.5, IMAGE_TIMEOUT=0.5, MAX_RETRIES=1)
+    app = make_app(
+        tmp_path,
+        PROVIDER=None,
+        OPENAI_API_KEY="sk-test-secret",
+        OPENAI_BASE_URL=stub.base_url,
+        TEXT_MODEL="local-llama",
+        IMAGE_MODEL="gpt-image-2.5-sunburst",
+        TEXT_TIMEOUT=0.5,
+        IMAGE_TIMEOUT=0.5,
+        MAX_RETRIES=1,
+    )
     yield app
     close_app(app)
 
@@ -33,10 +41,13 @@ def assert_kept(doc, parts):
         assert doc["outputs"][part], f"{part} was lost"
 
 
-@pytest.mark.parametrize("fault", [
-    Fault.rate_limited(retry_after=None, retry_after_ms="5"),
-    Fault.rate_limited(retry_after="0.01"),
-])
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault.rate_limited(retry_after=None, retry_after_ms="5"),
+        Fault.rate_limited(retry_after="0.01"),
+    ],
+)
 def test_429_is_retried_with_retry_after_then_said_busy(app, stub, client, fault):
     stub.script("/images/generations", fault, fault, fault, fault)
     slug, doc = pitch(app, client)
@@ -73,10 +84,13 @@ def test_a_stall_beyond_the_timeout_fails_as_a_timeout(app, stub, client):
     assert doc["outputs"]["reply"]  # written beside it, kept
 
 
-@pytest.mark.parametrize("fault, message", [
-    (Fault.truncated_stream(), "cut off before it finished"),
-    (Fault.malformed_stream(), "could not read"),
-])
+@pytest.mark.parametrize(
+    "fault, message",
+    [
+        (Fault.truncated_stream(), "cut off before it finished"),
+        (Fault.malformed_stream(), "could not read"),
+    ],
+)
 def test_broken_streams_fail_the_synopsis_clearly(app, stub, client, fault, message):
     stub.script("/chat/completions", fault, when=SYNOPSIS)
     slug, doc = pitch(app, client)
@@ -86,11 +100,19 @@ def test_broken_streams_fail_the_synopsis_clearly(app, stub, client, fault, mess
 
 
 def test_an_empty_answer_fails_clearly(app, stub, client):
-    stub.script("/chat/completions", Fault.body({"id": "x", "object": "chat.completion", "created": 1,
-                                                 "model": "local-llama", "choices": [
-                                                     {"index": 0, "finish_reason": "stop",
-                                                      "message": {"role": "assistant", "content": ""}}]}),
-                when=IMAGE_PROMPT)
+    stub.script(
+        "/chat/completions",
+        Fault.body(
+            {
+                "id": "x",
+                "object": "chat.completion",
+                "created": 1,
+                "model": "local-llama",
+                "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": ""}}],
+            }
+        ),
+        when=IMAGE_PROMPT,
+    )
     slug, doc = pitch(app, client)
     assert steps(doc)["image_prompt"]["error"] == "The model returned an empty answer."
     assert_kept(doc, {"reply", "synopsis", "title", "cast"})
@@ -166,8 +188,9 @@ def test_a_server_without_moderations_skips_the_check_and_says_so_once(app, stub
 
 @pytest.mark.parametrize("status", [401, 403])
 def test_bad_credentials_say_misconfigured_and_never_show_the_key(app, stub, client, caplog, status):
-    fault = Fault(status=status, error={"message": "Incorrect API key provided: sk-test-secret",
-                                        "type": "invalid_request_error"})
+    fault = Fault(
+        status=status, error={"message": "Incorrect API key provided: sk-test-secret", "type": "invalid_request_error"}
+    )
     stub.script("/moderations", fault)
     with caplog.at_level(logging.INFO):
         slug, doc = pitch(app, client)
@@ -179,8 +202,14 @@ def test_bad_credentials_say_misconfigured_and_never_show_the_key(app, stub, cli
 
 
 def test_an_unknown_model_names_the_setting_in_the_log(app, stub, client, caplog):
-    fault = Fault(status=404, error={"message": "The model `local-llama` does not exist", "type": "invalid_request_error",
-                                     "code": "model_not_found"})
+    fault = Fault(
+        status=404,
+        error={
+            "message": "The model `local-llama` does not exist",
+            "type": "invalid_request_error",
+            "code": "model_not_found",
+        },
+    )
     stub.script("/chat/completions", fault, when=SYNOPSIS)
     with caplog.at_level(logging.INFO):
         slug, doc = pitch(app, client)
@@ -189,9 +218,15 @@ def test_an_unknown_model_names_the_setting_in_the_log(app, stub, client, caplog
 
 
 def test_an_error_to_a_streamed_image_request_is_retried_without_streaming(app, stub, client):
-    refusal_to_stream = Fault(status=400, error={"message": "Unknown parameter: 'partial_images'.",
-                                                 "type": "invalid_request_error", "param": "partial_images",
-                                                 "code": "unknown_parameter"})
+    refusal_to_stream = Fault(
+        status=400,
+        error={
+            "message": "Unknown parameter: 'partial_images'.",
+            "type": "invalid_request_error",
+            "param": "partial_images",
+            "code": "unknown_parameter",
+        },
+    )
     stub.script("/images/generations", refusal_to_stream, when=lambda body: body.get("stream") is True)
     slug, doc = pitch(app, client)
     assert doc["status"] == "done"

@@ -21,10 +21,16 @@ IDEA = "A lighthouse keeper befriends a storm."
 
 def flask_cli(*args: str, instance: Path, **env: str) -> subprocess.CompletedProcess:
     """`flask --app moviepitch ARGS` in a subprocess, as an operator types it."""
-    environment = {**os.environ, "MOVIEPITCH_INSTANCE_PATH": str(instance), "MOVIEPITCH_PROVIDER": "offline",
-                   "MOVIEPITCH_OFFLINE_PACE": "0", **env}
-    return subprocess.run([FLASK, "--app", "moviepitch", *args], cwd=ROOT, env=environment,
-                          capture_output=True, text=True, timeout=120)
+    environment = {
+        **os.environ,
+        "MOVIEPITCH_INSTANCE_PATH": str(instance),
+        "MOVIEPITCH_PROVIDER": "offline",
+        "MOVIEPITCH_OFFLINE_PACE": "0",
+        **env,
+    }
+    return subprocess.run(
+        [FLASK, "--app", "moviepitch", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_flask_pitch_on_a_fresh_instance_makes_a_pitch_and_prints_a_link(tmp_path):
@@ -36,16 +42,20 @@ def test_flask_pitch_on_a_fresh_instance_makes_a_pitch_and_prints_a_link(tmp_pat
 
 
 def test_the_printed_link_uses_the_public_url(tmp_path):
-    done = flask_cli("pitch", IDEA, instance=tmp_path / "instance",
-                     MOVIEPITCH_PUBLIC_URL="https://pitch.example.com/")
+    done = flask_cli("pitch", IDEA, instance=tmp_path / "instance", MOVIEPITCH_PUBLIC_URL="https://pitch.example.com/")
     assert done.stdout.strip().splitlines()[-1].startswith("Permalink: https://pitch.example.com/p/")
 
 
 def test_an_undecodable_idea_on_the_command_line_is_refused_in_one_line(tmp_path):
     # What a shell passes for $'A spy \xff in Paris': bytes that are not UTF-8.
-    done = subprocess.run([FLASK, "--app", "moviepitch", "pitch", b"A spy \xff in Paris"], cwd=ROOT,
-                          env={**os.environ, "MOVIEPITCH_INSTANCE_PATH": str(tmp_path)},
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [FLASK, "--app", "moviepitch", "pitch", b"A spy \xff in Paris"],
+        cwd=ROOT,
+        env={**os.environ, "MOVIEPITCH_INSTANCE_PATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2 and "not valid text" in done.stderr
     assert "Traceback" not in done.stderr
 
@@ -73,8 +83,9 @@ def test_with_migrations_off_a_fresh_instance_says_what_to_run(tmp_path):
     instance = tmp_path / "instance"
     done = flask_cli("pitch", IDEA, instance=instance, MOVIEPITCH_AUTO_MIGRATE="false")
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert done.stderr.strip() == ("Error: The database has no MoviePitch tables yet: "
-                                   "run `flask --app moviepitch db upgrade`.")
+    assert done.stderr.strip() == (
+        "Error: The database has no MoviePitch tables yet: run `flask --app moviepitch db upgrade`."
+    )
 
     app = create_app({"SECRET_KEY": "x", "AUTO_MIGRATE": False, "PROVIDER": "offline"}, instance_path=instance)
     client = app.test_client()
@@ -126,8 +137,10 @@ def test_rate_limits_can_be_switched_off(tmp_path, monkeypatch):
 def test_an_app_made_after_one_with_limits_off_has_them_on(tmp_path):
     # The limiter is one object for every app in a process: switching it off for one app must not leak.
     create_app({"SECRET_KEY": "x", "RATELIMIT_ENABLED": False}, instance_path=tmp_path / "off")
-    app = create_app({"SECRET_KEY": "x", "CREATE_LIMIT": "1 per minute", "PROVIDER": "offline", "OFFLINE_PACE": 0},
-                     instance_path=tmp_path / "on")
+    app = create_app(
+        {"SECRET_KEY": "x", "CREATE_LIMIT": "1 per minute", "PROVIDER": "offline", "OFFLINE_PACE": 0},
+        instance_path=tmp_path / "on",
+    )
     client = app.test_client()
     assert [client.post("/api/pitches", json={"idea": IDEA}).status_code for _ in range(2)] == [202, 429]
     app.extensions["moviepitch"].jobs.drain(timeout=60)

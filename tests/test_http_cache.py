@@ -8,24 +8,30 @@ from flask import Response, url_for
 from moviepitch.web.http_cache import IMMUTABLE, VERSIONED, conditional, etag, revalidated, version_etag
 
 
-@pytest.mark.parametrize(("kind", "parts", "expected"), [
-    ("r", (7,), "r7"),
-    ("page-r", (7,), "page-r7"),
-    ("m", (3, 2, 9), "m3.2.9"),
-    ("card-", ("1-2-3",), "card-1-2-3"),
-])
+@pytest.mark.parametrize(
+    ("kind", "parts", "expected"),
+    [
+        ("r", (7,), "r7"),
+        ("page-r", (7,), "page-r7"),
+        ("m", (3, 2, 9), "m3.2.9"),
+        ("card-", ("1-2-3",), "card-1-2-3"),
+    ],
+)
 def test_every_etag_is_a_kind_and_its_parts(kind, parts, expected):
     assert etag(kind, *parts) == expected
 
 
-@pytest.mark.parametrize(("sent", "weak", "status"), [
-    (None, False, 200),
-    ('"r7"', False, 304),
-    ('W/"r7"', False, 304),  # If-None-Match compares weakly
-    ('"r6"', False, 200),
-    ('W/"r7"', True, 304),
-    ('"a", "r7"', True, 304),
-])
+@pytest.mark.parametrize(
+    ("sent", "weak", "status"),
+    [
+        (None, False, 200),
+        ('"r7"', False, 304),
+        ('W/"r7"', False, 304),  # If-None-Match compares weakly
+        ('"r6"', False, 200),
+        ('W/"r7"', True, 304),
+        ('"a", "r7"', True, 304),
+    ],
+)
 def test_revalidated_builds_the_body_only_when_the_client_lacks_it(app, sent, weak, status):
     built = []
 

@@ -4,8 +4,8 @@ import os
 import signal
 
 import pytest
-from helpers import drain, services_of, submit_idea
 from fakes import png_bytes
+from helpers import drain, services_of, submit_idea
 
 from moviepitch import runtime
 from moviepitch.media import image_pool, posters
@@ -32,10 +32,13 @@ def test_workers_run_at_a_lower_priority():
 
 
 @pytest.mark.parametrize("work", [image_pool.prepare, image_pool.preview])
-@pytest.mark.parametrize("data, message", [
-    (b"<html>hello</html>", "not a PNG, WebP or JPEG"),
-    (png_bytes()[:200], "damaged or truncated"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"<html>hello</html>", "not a PNG, WebP or JPEG"),
+        (png_bytes()[:200], "damaged or truncated"),
+    ],
+)
 def test_a_poster_error_in_a_worker_reaches_the_caller_in_plain_words(work, data, message):
     worker = worker_pid()
     with pytest.raises(posters.PosterError, match=message) as caught:
@@ -79,11 +82,14 @@ def test_with_no_processes_the_work_is_done_in_the_calling_thread():
     assert runtime._pools == {}
 
 
-@pytest.mark.parametrize("config, expected", [
-    ({"IMAGE_PROCESSES": 1}, 1),
-    ({"IMAGE_PROCESSES": 0}, 0),
-    ({"IMAGE_PROCESSES": 2, "REDIS_URL": "redis://localhost:6379/0"}, 0),  # RQ work horses work inline
-])
+@pytest.mark.parametrize(
+    "config, expected",
+    [
+        ({"IMAGE_PROCESSES": 1}, 1),
+        ({"IMAGE_PROCESSES": 0}, 0),
+        ({"IMAGE_PROCESSES": 2, "REDIS_URL": "redis://localhost:6379/0"}, 0),  # RQ work horses work inline
+    ],
+)
 def test_the_setting_gives_the_image_processes(config, expected):
     assert image_processes(config) == expected
 
@@ -96,6 +102,7 @@ def test_a_whole_pitch_makes_its_images_with_the_setting(app, client, monkeypatc
         def call(data, processes):
             seen.append((work.__name__, processes))
             return work(data, processes)
+
         return call
 
     for work in (image_pool.prepare, image_pool.preview):

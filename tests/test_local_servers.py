@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from local_servers import PostgresServer, RedisServer, accepts, require, serving
 
 

@@ -8,13 +8,13 @@ from datetime import timedelta
 
 import meeting_script
 import pytest
-from helpers import csrf_token, drain, make_app, close_app, submit_idea
 from fakes import ScriptedProvider
+from helpers import close_app, csrf_token, drain, make_app, submit_idea
 from sqlalchemy import select, update
 
+from moviepitch.providers import ProviderError
 from moviepitch.storage.meeting import INTERRUPTED
 from moviepitch.storage.models import MeetingMessage, UsageEntry, utcnow
-from moviepitch.providers import ProviderError
 
 IDEA = "A retired safecracker is pulled back for one last job."
 
@@ -50,8 +50,11 @@ def test_a_message_is_answered_in_the_background_with_a_proposal(client, app, pr
     response = client.post(f"/api/pitches/{slug}/meeting", json={"message": "Make it a heist comedy"})
     assert response.status_code == 202
     body = response.get_json()
-    assert body["message"]["content"] == "Make it a heist comedy" and body["answer"]["state"] in ("queued", "writing",
-                                                                                                   "done")
+    assert body["message"]["content"] == "Make it a heist comedy" and body["answer"]["state"] in (
+        "queued",
+        "writing",
+        "done",
+    )
     drain(app)
     doc = meeting(client, slug)
     owner, boss = doc["messages"]
@@ -61,8 +64,11 @@ def test_a_message_is_answered_in_the_background_with_a_proposal(client, app, pr
     assert proposal["summary"] == "Make it a heist comedy" and boss["proposal_status"] == "open"
     parts = {part["part"]: part for part in proposal["parts"]}
     assert set(parts) == {"title", "synopsis"}
-    assert parts["title"]["diff"] == [{"op": "same", "text": "The "}, {"op": "del", "text": "Last Vault"},
-                                      {"op": "ins", "text": "Great Bungle"}]
+    assert parts["title"]["diff"] == [
+        {"op": "same", "text": "The "},
+        {"op": "del", "text": "Last Vault"},
+        {"op": "ins", "text": "Great Bungle"},
+    ]
     # Structured output is asked for; the request carries the turn as data, the owner's words among it.
     [call] = [call for call in provider.calls if call.task == "meeting"]
     assert call.request.response_format["type"] == "json_schema"
@@ -81,8 +87,9 @@ def test_the_conversation_persists_across_requests_and_the_owners_browsers(clien
     assert other.post(f"/p/{slug}/edit/{secret}", data={"csrf_token": csrf_token(other)}).status_code == 303
     page = other.get(f"/p/{slug}").get_data(as_text=True)
     assert "What do you make of the nephew?" in page and "Make it a heist comedy" in page and 'id="meeting"' in page
-    assert [m["content"] for m in meeting(other, slug)["messages"]] == \
-        [m["content"] for m in meeting(client, slug)["messages"]]
+    assert [m["content"] for m in meeting(other, slug)["messages"]] == [
+        m["content"] for m in meeting(client, slug)["messages"]
+    ]
     assert say(other, app, slug, "And a darker ending?").status_code == 202
     assert [m["content"] for m in meeting(client, slug)["messages"]][-2] == "And a darker ending?"
     # Each turn sent the whole conversation before it, in order, with the boss's proposal and what became of it.
@@ -98,8 +105,9 @@ def test_an_api_token_holds_the_meeting_of_its_pitches(client, app):
     drain(app)
     api = app.test_client()  # no cookie: the token alone
     bearer = {"Authorization": f"Bearer {created['owner_token']}"}
-    response = api.post(f"/api/pitches/{created['slug']}/meeting", json={"message": "Make it a heist comedy"},
-                        headers=bearer)
+    response = api.post(
+        f"/api/pitches/{created['slug']}/meeting", json={"message": "Make it a heist comedy"}, headers=bearer
+    )
     assert response.status_code == 202
     drain(app)
     assert meeting(api, created["slug"], **bearer)["messages"][1]["proposals"]
@@ -124,8 +132,9 @@ def test_one_turn_at_a_time(client, app, provider):
 
 def test_a_failed_turn_keeps_what_was_said_and_the_meeting_goes_on(client, app, provider):
     slug = made(client, app)
-    provider.answers["meeting"] = ProviderError("The AI service took too long to answer.", kind="timeout",
-                                                partial='{"reply": "Well, I')
+    provider.answers["meeting"] = ProviderError(
+        "The AI service took too long to answer.", kind="timeout", partial='{"reply": "Well, I'
+    )
     say(client, app, slug, "Make it a heist comedy")
     boss = meeting(client, slug)["messages"][1]
     assert (boss["state"], boss["error"]) == ("failed", "The AI service took too long to answer.")
@@ -139,8 +148,9 @@ def test_a_turn_whose_runner_went_quiet_shows_as_interrupted(client, app):
     store = app.extensions["moviepitch"].store
     _, answer = store.start_turn(store.pitch_id(slug), "Hello?", None, 1)  # never started
     with store.session.begin() as s:
-        s.execute(update(MeetingMessage).where(MeetingMessage.id == answer)
-                  .values(updated_at=utcnow() - timedelta(hours=1)))
+        s.execute(
+            update(MeetingMessage).where(MeetingMessage.id == answer).values(updated_at=utcnow() - timedelta(hours=1))
+        )
     boss = meeting(client, slug)["messages"][-1]
     assert (boss["state"], boss["error"]) == ("failed", INTERRUPTED)
     assert say(client, app, slug, "Hello again").status_code == 202
@@ -169,8 +179,9 @@ def test_turns_are_counted_in_their_own_daily_budget(tmp_path):
 
 
 def test_the_pitch_knobs_and_model_reach_the_meeting(client, app, provider):
-    created = client.post("/api/pitches", json={"idea": IDEA, "frequency_penalty": 0.8, "presence_penalty": 0.6,
-                                                "temperature": 1.2}).get_json()
+    created = client.post(
+        "/api/pitches", json={"idea": IDEA, "frequency_penalty": 0.8, "presence_penalty": 0.6, "temperature": 1.2}
+    ).get_json()
     drain(app)
     say(client, app, created["slug"], "Make it a heist comedy")
     request = [call for call in provider.calls if call.task == "meeting"][0].request
@@ -200,9 +211,16 @@ def test_earlier_applied_changes_go_with_each_turn_as_data(client, app, provider
     context = [call for call in provider.calls if call.task == "meeting"][-1].request.context
     assert context["alternatives"] == 3
     assert context["pitch"]["title"] == meeting_script.HEIST_TITLE
-    assert context["applied"] == [{"message": "Make it a heist comedy", "reply": boss["content"],
-                                   "summary": "Make it a heist comedy", "changes": context["applied"][0]["changes"],
-                                   "alternative": 1, "passage": None}]
+    assert context["applied"] == [
+        {
+            "message": "Make it a heist comedy",
+            "reply": boss["content"],
+            "summary": "Make it a heist comedy",
+            "changes": context["applied"][0]["changes"],
+            "alternative": 1,
+            "passage": None,
+        }
+    ]
     assert context["applied"][0]["changes"]["title"] == meeting_script.HEIST_TITLE
 
 
@@ -241,8 +259,9 @@ def test_the_reply_streams_into_the_boss_message_as_it_is_written(tmp_path):
 
 
 def test_a_model_that_cannot_summarise_gets_a_summary_made_of_the_messages(tmp_path):
-    provider = ScriptedProvider({"meeting": meeting_script.answer,
-                                 "meeting_summary": ProviderError("The offline writer cannot write that.")})
+    provider = ScriptedProvider(
+        {"meeting": meeting_script.answer, "meeting_summary": ProviderError("The offline writer cannot write that.")}
+    )
     app = make_app(tmp_path, provider, MEETING_HISTORY_TOKENS=60)
     try:
         client = app.test_client()

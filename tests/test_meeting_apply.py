@@ -7,10 +7,9 @@ import json
 
 import meeting_script
 import pytest
-from helpers import csrf_token, drain
 from fakes import ScriptedProvider
+from helpers import csrf_token, drain
 from test_meeting import made, meeting, say
-
 
 
 @pytest.fixture
@@ -70,8 +69,10 @@ def test_apply_makes_versions_of_exactly_what_changes_and_re_runs_what_depends_o
     assert view.outputs["cast"].meta["message_id"] == boss["id"]
     applied = boss_message(client, slug)
     assert applied["proposal_status"] == "applied" and applied["can_undo"]
-    assert applied["versions"] == {"made": {"title": 2, "synopsis": 2},
-                                   "before": {"title": 1, "synopsis": 1, "cast": 1, "image_prompt": 1}}
+    assert applied["versions"] == {
+        "made": {"title": 2, "synopsis": 2},
+        "before": {"title": 1, "synopsis": 1, "cast": 1, "image_prompt": 1},
+    }
 
 
 def test_and_paint_a_new_poster_paints_one_linked_to_the_message(client, app, provider):
@@ -107,7 +108,11 @@ def test_undo_is_refused_once_a_later_change_is_on_show(client, app):
     boss = heist(client, app, slug, applied=True)
     say(client, app, slug, "Three titles", alternatives=3)
     three = boss_message(client, slug)
-    assert [p["summary"] for p in three["proposals"]] == ["Call it Vault Face", "Call it Safe Bet", "Call it Lock Stock"]
+    assert [p["summary"] for p in three["proposals"]] == [
+        "Call it Vault Face",
+        "Call it Safe Bet",
+        "Call it Lock Stock",
+    ]
     assert apply(client, slug, three["id"], option=1).status_code == 200
     assert status(client, slug)["outputs"]["title"] == "Safe Bet"
     refused = client.post(f"/api/pitches/{slug}/meeting/{boss['id']}/undo", json={})
@@ -126,8 +131,10 @@ def test_a_sentence_level_change_leaves_the_rest_byte_for_byte(client, app, prov
         # A model that changes the passage, and (against the rules) a word elsewhere too.
         answer = meeting_script.boss(request.context)
         answer["proposal"]["changes"]["synopsis"] = answer["proposal"]["changes"]["synopsis"].replace(
-            "neon-soaked", "rain-soaked")
+            "neon-soaked", "rain-soaked"
+        )
         return json.dumps(answer)
+
     provider.answers["meeting"] = careless
     assert say(client, app, slug, "Make this darker", passage=sentence).status_code == 202
     asked = meeting(client, slug)["messages"][-2]
@@ -139,7 +146,7 @@ def test_a_sentence_level_change_leaves_the_rest_byte_for_byte(client, app, prov
     drain(app)
     changed = status(client, slug)["outputs"]["synopsis"]
     start = synopsis.index(whole)
-    assert changed == synopsis[:start] + meeting_script.DARKER + synopsis[start + len(whole):]
+    assert changed == synopsis[:start] + meeting_script.DARKER + synopsis[start + len(whole) :]
 
 
 def test_reject_keeps_the_conversation_going(client, app, provider):
@@ -178,10 +185,10 @@ def test_the_steppers_compare_and_undo_in_one_click_for_everyone(client, app):
     first = status(client, slug)
     boss = heist(client, app, slug, applied=True)
     page = client.get(f"/p/{slug}").get_data(as_text=True)
-    stepper = page[page.index('id="versions-synopsis"'):]
+    stepper = page[page.index('id="versions-synopsis"') :]
     # Version 2 says which message made it, compares with version 1, and undo shows version 1 again.
     assert f'href="#message-{boss["id"]}"' in stepper and "Compare with version 1" in stepper
-    assert "<ins><span class=\"visually-hidden\">Added: </span>" + meeting_script.HEIST_OPENING.split()[0] in stepper
+    assert '<ins><span class="visually-hidden">Added: </span>' + meeting_script.HEIST_OPENING.split()[0] in stepper
     assert f'action="/p/{slug}/choose/synopsis/1"' in stepper
     response = client.post(f"/p/{slug}/choose/synopsis/1", data={"csrf_token": csrf_token(client)})
     assert response.status_code == 303

@@ -13,7 +13,17 @@ import time
 import meeting_script
 import pytest
 from test_browser import (  # noqa: F401 (the browser fixture)
-    DESKTOP, PHONE, HeldWriter, Person, accessible, browser, create, expect, serving, shot, wait_until_finished,
+    DESKTOP,
+    PHONE,
+    HeldWriter,
+    Person,
+    accessible,
+    browser,
+    create,
+    expect,
+    serving,
+    shot,
+    wait_until_finished,
 )
 
 from moviepitch.providers import TextResult

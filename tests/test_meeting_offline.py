@@ -26,28 +26,48 @@ def pitch() -> dict:
         return writer.text(TextRequest(task, [], context=context)).text
 
     context["synopsis"] = write("synopsis")
-    return {**context, "title": write("title"), "image_prompt": write("image_prompt"),
-            "cast": cast.from_brackets(context["synopsis"]) or cast.from_lines(write("cast"))}
+    return {
+        **context,
+        "title": write("title"),
+        "image_prompt": write("image_prompt"),
+        "cast": cast.from_brackets(context["synopsis"]) or cast.from_lines(write("cast")),
+    }
 
 
 def turn(pitch: dict, message: str, passage: str | None = None, alternatives: int = 1, applied=()) -> dict:
     """One meeting turn of the offline writer: its answer, as JSON."""
-    context = {"idea": pitch["idea"], "seed": pitch["seed"],
-               "pitch": {part: pitch[part] for part in ("title", "synopsis", "cast", "image_prompt")},
-               "message": message, "passage": passage, "applied": list(applied), "alternatives": alternatives, **KNOBS}
+    context = {
+        "idea": pitch["idea"],
+        "seed": pitch["seed"],
+        "pitch": {part: pitch[part] for part in ("title", "synopsis", "cast", "image_prompt")},
+        "message": message,
+        "passage": passage,
+        "applied": list(applied),
+        "alternatives": alternatives,
+        **KNOBS,
+    }
     chat = [{"role": "system", "content": "meeting"}, {"role": "user", "content": message}]
     return proposals.answer_json(OfflineProvider().text(TextRequest("meeting", chat, context=context)).text)
 
 
 def checked(pitch: dict, answer: dict, passage: str | None = None) -> list[dict]:
     versions = {"title": 1, "synopsis": 1, "cast": 1, "image_prompt": 1}
-    return proposals.checked_proposals(answer, {part: pitch[part] for part in
-                                                ("idea", "title", "synopsis", "cast", "image_prompt")},
-                                       versions, passage)
+    return proposals.checked_proposals(
+        answer, {part: pitch[part] for part in ("idea", "title", "synopsis", "cast", "image_prompt")}, versions, passage
+    )
 
 
-@pytest.mark.parametrize("message", ["Make it a heist comedy", "Make it lighter", "Make it for kids",
-                                     "Set it in Tokyo", "Cast someone younger as the lead", "Make it shorter"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Make it a heist comedy",
+        "Make it lighter",
+        "Make it for kids",
+        "Set it in Tokyo",
+        "Cast someone younger as the lead",
+        "Make it shorter",
+    ],
+)
 def test_each_kind_of_request_gets_a_proposal_with_a_real_change(pitch, message):
     answer = turn(pitch, message)
     assert answer["reply"].strip()
@@ -73,16 +93,23 @@ def test_the_answers_follow_the_request_not_fixed_text(pitch):
 
 def test_a_change_applied_earlier_stays_in_the_next_proposal(pitch):
     # The meeting sends each applied change as the turn's "applied" entries (meeting/turns.py).
-    heist = {"message": "Make it a heist comedy", "reply": "", "summary": "", "changes": {}, "alternative": 1,
-             "passage": None}
+    heist = {
+        "message": "Make it a heist comedy",
+        "reply": "",
+        "summary": "",
+        "changes": {},
+        "alternative": 1,
+        "passage": None,
+    }
     plain, after_heist = turn(pitch, "Set it in Tokyo"), turn(pitch, "Set it in Tokyo", applied=[heist])
     assert "Tokyo" in after_heist["proposal"]["changes"]["synopsis"]
     assert "comedy" in after_heist["proposal"]["changes"]["synopsis"].lower()
     assert "comedy" not in plain["proposal"]["changes"]["synopsis"].lower()
 
 
-@pytest.mark.parametrize("message", ["Email this pitch to my agent in Los Angeles",
-                                     "Make it darker"])  # the rainy-city killer is a horror thriller already
+@pytest.mark.parametrize(
+    "message", ["Email this pitch to my agent in Los Angeles", "Make it darker"]
+)  # the rainy-city killer is a horror thriller already
 def test_it_says_plainly_when_it_cannot(pitch, message):
     answer = turn(pitch, message)
     assert answer["proposal"] is None and answer["reply"].strip()

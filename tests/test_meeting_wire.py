@@ -39,8 +39,11 @@ def boss(body: dict) -> str:
     reply = f"Noted: {asked.splitlines()[1]}. Let us make it funnier."
     if not body.get("response_format"):
         return reply
-    proposal = {"summary": "A comic title", "reason": "It fits the new tone",
-                "changes": {"title": TITLE, "synopsis": None, "cast": None, "image_prompt": None}}
+    proposal = {
+        "summary": "A comic title",
+        "reason": "It fits the new tone",
+        "changes": {"title": TITLE, "synopsis": None, "cast": None, "image_prompt": None},
+    }
     return json.dumps({"reply": reply, "proposal": proposal if "title" in asked else None})
 
 
@@ -57,8 +60,11 @@ def say(app, client, slug: str, message: str):
 
 def test_a_turn_asks_for_structured_output_with_the_pitch_and_its_knobs(tmp_path, stub):
     stub.chat_responder = boss
-    with stub_pitch(tmp_path, stub, {"idea": "A lighthouse keeper hears the lamp speak.", "frequency_penalty": 0.8,
-                                     "presence_penalty": 0.5}) as (app, client, slug):
+    with stub_pitch(
+        tmp_path,
+        stub,
+        {"idea": "A lighthouse keeper hears the lamp speak.", "frequency_penalty": 0.8, "presence_penalty": 0.5},
+    ) as (app, client, slug):
         doc = say(app, client, slug, "Give it a funnier title")
         [body] = turns(stub)
         assert body["response_format"]["type"] == "json_schema"
@@ -111,11 +117,15 @@ def test_past_the_budget_the_oldest_turns_are_summarised_never_dropped(tmp_path,
 def test_a_server_that_refuses_the_format_gets_a_plain_reply_then_a_write_up(tmp_path, stub):
     stub.chat_responder = boss
     with stub_pitch(tmp_path, stub) as (app, client, slug):
-        stub.script("/chat/completions", Fault.unsupported_param("response_format"),
-                    when=lambda body: "response_format" in body)
+        stub.script(
+            "/chat/completions", Fault.unsupported_param("response_format"), when=lambda body: "response_format" in body
+        )
         doc = say(app, client, slug, "Give it a funnier title")
-        calls = [(kind(r.body), "response_format" in r.body) for r in stub.requests_to("/chat/completions")
-                 if kind(r.body) != "chain"]
+        calls = [
+            (kind(r.body), "response_format" in r.body)
+            for r in stub.requests_to("/chat/completions")
+            if kind(r.body) != "chain"
+        ]
         assert calls == [("turn", True), ("turn", False), ("rewrite", False)]
         answer = doc["messages"][1]
         assert answer["content"] == "Noted: Give it a funnier title. Let us make it funnier."
@@ -127,8 +137,10 @@ def test_a_server_that_refuses_the_format_gets_a_plain_reply_then_a_write_up(tmp
         stub.reset()
         stub.chat_responder = boss
         say(app, client, slug, "Anything else?")
-        assert [(kind(r.body), "response_format" in r.body) for r in stub.requests_to("/chat/completions")] == \
-            [("turn", False), ("rewrite", False)]
+        assert [(kind(r.body), "response_format" in r.body) for r in stub.requests_to("/chat/completions")] == [
+            ("turn", False),
+            ("rewrite", False),
+        ]
 
 
 def test_a_server_that_ignores_the_format_still_gets_its_change_written_up(tmp_path, stub):
@@ -144,8 +156,11 @@ def test_a_server_that_ignores_the_format_still_gets_its_change_written_up(tmp_p
 def test_a_turn_that_times_out_keeps_the_words_so_far(tmp_path, stub):
     stub.chat_responder = boss
     with stub_pitch(tmp_path, stub) as (app, client, slug):
-        stub.script("/chat/completions", Fault.dropped_stream('{"reply": "Well, I think the'),
-                    when=lambda body: kind(body) == "turn")
+        stub.script(
+            "/chat/completions",
+            Fault.dropped_stream('{"reply": "Well, I think the'),
+            when=lambda body: kind(body) == "turn",
+        )
         answer = say(app, client, slug, "Give it a funnier title")["messages"][1]
         assert answer["state"] == "failed" and "stopped answering" in answer["error"]
         assert answer["content"] == "Well, I think the"

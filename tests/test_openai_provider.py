@@ -13,16 +13,23 @@ from moviepitch.providers import OpenAIProvider, ProviderError, TextRequest, sel
 from moviepitch.providers.base import ImageRequest
 from moviepitch.providers.openai_chat import REASONING_ROOM
 
+
 def provider_for(stub, **overrides) -> OpenAIProvider:
-    settings = dict(api_key="test-key", base_url=stub.base_url, text_model="local-llama",
-                    image_model="gpt-image-2.5-sunburst", text_timeout=5, image_timeout=5, max_retries=1)
+    settings = dict(
+        api_key="test-key",
+        base_url=stub.base_url,
+        text_model="local-llama",
+        image_model="gpt-image-2.5-sunburst",
+        text_timeout=5,
+        image_timeout=5,
+        max_retries=1,
+    )
     return OpenAIProvider(**{**settings, **overrides})
 
 
 def ask(provider, task="title", temperature=None, on_delta=None):
     system = "You write movie synopses." if task == "synopsis" else "You write catchy movie titles."
-    messages = [{"role": "system", "content": system},
-                {"role": "user", "content": "<synopsis>x</synopsis>"}]
+    messages = [{"role": "system", "content": system}, {"role": "user", "content": "<synopsis>x</synopsis>"}]
     return provider.text(TextRequest(task, messages, temperature=temperature), on_delta=on_delta)
 
 
@@ -109,23 +116,29 @@ def test_other_image_models_are_asked_for_base64(stub):
     assert body["response_format"] == "b64_json" and "output_format" not in body
 
 
-@pytest.mark.parametrize("answer, message", [
-    ({"created": 1, "data": [{"url": "http://127.0.0.1/x.png"}]}, "a link instead of the image"),
-    ({"created": 1, "data": []}, "without an image"),
-    ({"created": 1, "data": [{"b64_json": base64.b64encode(b"GIF89a not ours").decode()}]}, "not a PNG"),
-    ({"created": 1, "data": [{"b64_json": "%%% not base64 %%%"}]}, "not valid base64"),
-])
+@pytest.mark.parametrize(
+    "answer, message",
+    [
+        ({"created": 1, "data": [{"url": "http://127.0.0.1/x.png"}]}, "a link instead of the image"),
+        ({"created": 1, "data": []}, "without an image"),
+        ({"created": 1, "data": [{"b64_json": base64.b64encode(b"GIF89a not ours").decode()}]}, "not a PNG"),
+        ({"created": 1, "data": [{"b64_json": "%%% not base64 %%%"}]}, "not valid base64"),
+    ],
+)
 def test_unusable_image_answers_fail_clearly(stub, answer, message):
     stub.script("/images/generations", Fault.body(answer))
     with pytest.raises(ProviderError, match=message):
         provider_for(stub).image(ImageRequest("A lighthouse."))
 
 
-@pytest.mark.parametrize("fault, kind", [
-    (Fault.server_error(503), "unavailable"),
-    (Fault(status=401, error={"message": "bad key", "type": "invalid_request_error"}), "misconfigured"),
-    (Fault(status=404, error={"message": "no such model", "type": "invalid_request_error"}), "misconfigured"),
-])
+@pytest.mark.parametrize(
+    "fault, kind",
+    [
+        (Fault.server_error(503), "unavailable"),
+        (Fault(status=401, error={"message": "bad key", "type": "invalid_request_error"}), "misconfigured"),
+        (Fault(status=404, error={"message": "no such model", "type": "invalid_request_error"}), "misconfigured"),
+    ],
+)
 def test_service_errors_become_plain_messages(stub, fault, kind):
     stub.script("/chat/completions", fault, fault)
     with pytest.raises(ProviderError) as caught:
@@ -135,8 +148,14 @@ def test_service_errors_become_plain_messages(stub, fault, kind):
 
 
 def test_selection_follows_the_settings():
-    base = {"TEXT_MODEL": "m", "IMAGE_MODEL": "i", "IMAGE_SIZE": "1024x1536", "TEXT_TIMEOUT": 1,
-            "IMAGE_TIMEOUT": 1, "MAX_RETRIES": 0}
+    base = {
+        "TEXT_MODEL": "m",
+        "IMAGE_MODEL": "i",
+        "IMAGE_SIZE": "1024x1536",
+        "TEXT_TIMEOUT": 1,
+        "IMAGE_TIMEOUT": 1,
+        "MAX_RETRIES": 0,
+    }
     assert select_provider(base).name == "offline"
     assert select_provider({**base, "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"}).name == "openai"
     assert select_provider({**base, "OPENAI_API_KEY": "k", "PROVIDER": "offline"}).name == "offline"
@@ -150,8 +169,16 @@ def test_selection_follows_the_settings():
 
 
 def test_a_whole_pitch_through_the_sdk(stub, tmp_path):
-    app = make_app(tmp_path, OPENAI_BASE_URL=stub.base_url, PROVIDER=None, TEXT_MODEL="local-llama",
-                   IMAGE_MODEL="gpt-image-2.5-sunburst", TEXT_TIMEOUT=5, IMAGE_TIMEOUT=5, MAX_RETRIES=1)
+    app = make_app(
+        tmp_path,
+        OPENAI_BASE_URL=stub.base_url,
+        PROVIDER=None,
+        TEXT_MODEL="local-llama",
+        IMAGE_MODEL="gpt-image-2.5-sunburst",
+        TEXT_TIMEOUT=5,
+        IMAGE_TIMEOUT=5,
+        MAX_RETRIES=1,
+    )
     client = app.test_client()
     idea = "A marine biologist falls in love with a lighthouse that can talk."
     response = submit_idea(client, idea)
@@ -163,8 +190,10 @@ def test_a_whole_pitch_through_the_sdk(stub, tmp_path):
     assert doc["provider"] == "openai"
     assert doc["models"] == {"text": "local-llama", "image": "gpt-image-2.5-sunburst"}
     assert doc["outputs"]["title"] == "The Keeper's Light"
-    assert doc["outputs"]["cast"] == [{"character": "Nora Vale", "actor": "Saoirse Ronan"},
-                                      {"character": "Theo Marsh", "actor": "Riz Ahmed"}]
+    assert doc["outputs"]["cast"] == [
+        {"character": "Nora Vale", "actor": "Saoirse Ronan"},
+        {"character": "Theo Marsh", "actor": "Riz Ahmed"},
+    ]
     assert doc["usage"]["images"] == 1
 
     chats = stub.requests_to("/chat/completions")
@@ -193,11 +222,14 @@ def ask_capped(provider, max_tokens=60):
     return provider.text(TextRequest("title", messages, max_tokens=max_tokens))
 
 
-@pytest.mark.parametrize("model, param, limit", [
-    ("local-llama", "max_tokens", 60),  # what every OpenAI-compatible server knows
-    ("gpt-5.4-mini", "max_completion_tokens", 60 + REASONING_ROOM),  # reasoning needs room too
-    ("o4-mini", "max_completion_tokens", 60 + REASONING_ROOM),
-])
+@pytest.mark.parametrize(
+    "model, param, limit",
+    [
+        ("local-llama", "max_tokens", 60),  # what every OpenAI-compatible server knows
+        ("gpt-5.4-mini", "max_completion_tokens", 60 + REASONING_ROOM),  # reasoning needs room too
+        ("o4-mini", "max_completion_tokens", 60 + REASONING_ROOM),
+    ],
+)
 def test_every_call_carries_the_token_limit_its_model_wants(stub, model, param, limit):
     ask_capped(provider_for(stub, text_model=model))
     body = stub.requests_to("/chat/completions")[0].body
@@ -210,7 +242,9 @@ def test_a_rejected_max_tokens_becomes_max_completion_tokens_and_is_remembered(s
     stub.script("/chat/completions", Fault.unsupported_param("max_tokens"))
     assert ask_capped(provider).text == "The Keeper's Light"
     ask_capped(provider)
-    sent = [("max_tokens" in r.body, r.body.get("max_completion_tokens")) for r in stub.requests_to("/chat/completions")]
+    sent = [
+        ("max_tokens" in r.body, r.body.get("max_completion_tokens")) for r in stub.requests_to("/chat/completions")
+    ]
     assert sent == [(True, None), (False, 60), (False, 60)]
 
 

@@ -7,9 +7,8 @@ import time
 import openai
 import pytest
 from openai.types import ImageGenCompletedEvent, ImageGenPartialImageEvent
-from PIL import Image, UnidentifiedImageError
-
 from openai_stub import DEFAULT_TEXT, Fault, OpenAIStub
+from PIL import Image, UnidentifiedImageError
 
 
 @pytest.fixture
@@ -60,9 +59,14 @@ def test_streamed_chat_joins_to_responder_text_with_usage_last(stub):
     text = "  A retired  safecracker\nhas one last job, and it goes wrong. "
     stub.chat_responder = lambda body: text
 
-    chunks = list(client_for(stub).chat.completions.create(
-        model="gpt-5-mini", messages=[{"role": "user", "content": "go"}],
-        stream=True, stream_options={"include_usage": True}))
+    chunks = list(
+        client_for(stub).chat.completions.create(
+            model="gpt-5-mini",
+            messages=[{"role": "user", "content": "go"}],
+            stream=True,
+            stream_options={"include_usage": True},
+        )
+    )
 
     assert chunks[0].choices[0].delta.role == "assistant"
     assert "".join(c.choices[0].delta.content or "" for c in chunks if c.choices) == text
@@ -74,8 +78,9 @@ def test_streamed_chat_joins_to_responder_text_with_usage_last(stub):
 
 
 def test_streamed_chat_without_include_usage_sends_no_usage_chunk(stub):
-    chunks = list(client_for(stub).chat.completions.create(
-        model="m", messages=[{"role": "user", "content": "go"}], stream=True))
+    chunks = list(
+        client_for(stub).chat.completions.create(model="m", messages=[{"role": "user", "content": "go"}], stream=True)
+    )
 
     assert all(c.choices for c in chunks)
     assert "".join(c.choices[0].delta.content or "" for c in chunks) == DEFAULT_TEXT
@@ -116,7 +121,8 @@ def test_rate_limit_then_success_is_retried(stub):
     stub.script("/chat/completions", Fault.rate_limited(retry_after="0"))
 
     result = client_for(stub, max_retries=1).chat.completions.create(
-        model="m", messages=[{"role": "user", "content": "hi"}])
+        model="m", messages=[{"role": "user", "content": "hi"}]
+    )
 
     assert result.choices[0].message.content == DEFAULT_TEXT
     assert len(stub.requests_to("/chat/completions")) == 2
@@ -139,8 +145,13 @@ def test_scripted_server_error_without_retries_raises(stub):
     with pytest.raises(openai.InternalServerError):
         client_for(stub).chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
     # The script is used up, so the next request gets the default answer.
-    assert client_for(stub).chat.completions.create(
-        model="m", messages=[{"role": "user", "content": "hi"}]).choices[0].message.content == DEFAULT_TEXT
+    assert (
+        client_for(stub)
+        .chat.completions.create(model="m", messages=[{"role": "user", "content": "hi"}])
+        .choices[0]
+        .message.content
+        == DEFAULT_TEXT
+    )
 
 
 def test_stall_longer_than_client_timeout_raises_timeout(stub):
@@ -160,7 +171,8 @@ def test_unsupported_parameter_raises_bad_request_naming_it(stub):
 
     with pytest.raises(openai.BadRequestError) as excinfo:
         client_for(stub).chat.completions.create(
-            model="m", messages=[{"role": "user", "content": "hi"}], temperature=0.2)
+            model="m", messages=[{"role": "user", "content": "hi"}], temperature=0.2
+        )
 
     assert excinfo.value.body["param"] == "temperature"
     assert excinfo.value.code == "unsupported_parameter"
@@ -194,8 +206,11 @@ def test_reset_clears_records_scripts_and_responder(stub):
 
 
 def test_streamed_image_yields_partial_images_then_the_completed_image(stub):
-    events = list(client_for(stub).images.generate(
-        model="gpt-image-2", prompt="a lighthouse at dusk", size="1024x1536", stream=True, partial_images=2))
+    events = list(
+        client_for(stub).images.generate(
+            model="gpt-image-2", prompt="a lighthouse at dusk", size="1024x1536", stream=True, partial_images=2
+        )
+    )
 
     *partials, completed = events
     assert [type(e) for e in partials] == [ImageGenPartialImageEvent] * 2
@@ -208,7 +223,11 @@ def test_streamed_image_yields_partial_images_then_the_completed_image(stub):
     final = decode_image(completed.b64_json)
     assert (final.format, final.size) == ("PNG", (1024, 1536))
     assert (completed.output_format, completed.size, completed.background, completed.quality) == (
-        "png", "1024x1536", "opaque", "medium")
+        "png",
+        "1024x1536",
+        "opaque",
+        "medium",
+    )
     usage = completed.usage
     assert usage.total_tokens == usage.input_tokens + usage.output_tokens and usage.output_tokens > 0
     assert usage.input_tokens_details.text_tokens == usage.input_tokens == 4
@@ -216,8 +235,11 @@ def test_streamed_image_yields_partial_images_then_the_completed_image(stub):
 
 
 def test_streamed_image_without_partials_yields_only_the_completed_image(stub):
-    events = list(client_for(stub).images.generate(
-        model="gpt-image-2", prompt="x", size="1024x1024", quality="high", stream=True, partial_images=0))
+    events = list(
+        client_for(stub).images.generate(
+            model="gpt-image-2", prompt="x", size="1024x1024", quality="high", stream=True, partial_images=0
+        )
+    )
 
     assert [type(e) for e in events] == [ImageGenCompletedEvent]
     assert decode_image(events[0].b64_json).size == (1024, 1024)

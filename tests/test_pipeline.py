@@ -46,8 +46,12 @@ def test_the_cast_comes_from_the_brackets_without_a_model_call(store):
 
 
 def test_the_cast_is_asked_for_when_the_synopsis_has_no_brackets(store):
-    provider = ScriptedProvider({"synopsis": "A safecracker returns for one last job.",
-                                 "cast": "- Vera Lund: Cate Blanchett\n- Milo: Dev Patel"})
+    provider = ScriptedProvider(
+        {
+            "synopsis": "A safecracker returns for one last job.",
+            "cast": "- Vera Lund: Cate Blanchett\n- Milo: Dev Patel",
+        }
+    )
     slug = make(store, provider)
     pipeline.run_pitch(store, provider, slug)
     view = store.view(slug)

@@ -27,13 +27,16 @@ def test_png_webp_and_jpeg_become_webp_with_a_thumbnail(fmt):
     assert thumb.width == posters.THUMB_WIDTH and thumb.height == 540
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"<html>hello</html>", "not a PNG, WebP or JPEG"),
-    (b"", "not a PNG, WebP or JPEG"),
-    (_encoded("GIF"), "not a PNG, WebP or JPEG"),
-    (png_bytes()[:200], "damaged or truncated"),
-    (_encoded("PNG", size=(20, 20)), "too small"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"<html>hello</html>", "not a PNG, WebP or JPEG"),
+        (b"", "not a PNG, WebP or JPEG"),
+        (_encoded("GIF"), "not a PNG, WebP or JPEG"),
+        (png_bytes()[:200], "damaged or truncated"),
+        (_encoded("PNG", size=(20, 20)), "too small"),
+    ],
+)
 def test_bad_bytes_are_refused_in_plain_words(data, message):
     with pytest.raises(posters.PosterError, match=message):
         posters.prepare(data)
@@ -41,8 +44,10 @@ def test_bad_bytes_are_refused_in_plain_words(data, message):
 
 def _png_claiming(width: int, height: int) -> bytes:
     """A PNG header that claims a size, with no pixels behind it."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
 

@@ -19,8 +19,9 @@ IDEA = "A boxer must win one last fight to save his family's bakery."
 @pytest.fixture
 def limited(tmp_path):
     """An app with tight limits and a tiny budget."""
-    app = make_app(tmp_path, CREATE_LIMIT="2 per minute", REGENERATE_LIMIT="1 per minute",
-                   DAILY_PITCHES=3, DAILY_IMAGES=10)
+    app = make_app(
+        tmp_path, CREATE_LIMIT="2 per minute", REGENERATE_LIMIT="1 per minute", DAILY_PITCHES=3, DAILY_IMAGES=10
+    )
     limiter.reset()
     yield app
     limiter.reset()
@@ -42,8 +43,12 @@ def test_https_gets_hsts_and_secure_cookies(client):
     assert page.headers["Strict-Transport-Security"].startswith("max-age=")
     token = csrf_token(client)
     # Over https, Flask-WTF also checks that the form came from this site (the Referer).
-    response = client.post("/", data={"idea": IDEA, "csrf_token": token}, base_url="https://localhost",
-                           headers={"Referer": "https://localhost/"})
+    response = client.post(
+        "/",
+        data={"idea": IDEA, "csrf_token": token},
+        base_url="https://localhost",
+        headers={"Referer": "https://localhost/"},
+    )
     assert response.status_code == 303
     cookies = response.headers.getlist("Set-Cookie")
     owner = next(c for c in cookies if c.startswith("moviepitch_owner="))
@@ -64,8 +69,7 @@ def test_no_inline_scripts_or_styles_in_the_pages(client, app):
 
 
 def test_bodies_over_the_cap_get_413(client):
-    response = client.post("/api/pitches", data=b'{"idea": "' + b"x" * 70_000 + b'"}',
-                           content_type="application/json")
+    response = client.post("/api/pitches", data=b'{"idea": "' + b"x" * 70_000 + b'"}', content_type="application/json")
     assert response.status_code == 413
     assert response.get_json()["error"]["status"] == 413
 
@@ -138,8 +142,15 @@ def test_a_spent_image_budget_fails_only_the_poster(tmp_path):
 
 
 def test_calls_carry_a_hashed_safety_identifier(tmp_path, stub):
-    app = make_app(tmp_path, PROVIDER=None, OPENAI_BASE_URL=stub.base_url, TEXT_MODEL="local-llama",
-                   IMAGE_MODEL="gpt-image-2.5-sunburst", SAFETY_IDENTIFIER=True, MAX_RETRIES=0)
+    app = make_app(
+        tmp_path,
+        PROVIDER=None,
+        OPENAI_BASE_URL=stub.base_url,
+        TEXT_MODEL="local-llama",
+        IMAGE_MODEL="gpt-image-2.5-sunburst",
+        SAFETY_IDENTIFIER=True,
+        MAX_RETRIES=0,
+    )
     client = app.test_client()
     slug = submit_idea(client, IDEA).headers["Location"].rsplit("/", 1)[-1]
     drain(app)
@@ -162,8 +173,9 @@ def test_behind_a_proxy_the_forwarded_scheme_is_trusted_and_the_host_is_not(tmp_
     client = app.test_client()
     slug = submit_idea(client, IDEA).headers["Location"].rsplit("/", 1)[-1]
     drain(app)
-    response = app.test_client().get(f"/p/{slug}", headers={"X-Forwarded-Proto": "https",
-                                                            "X-Forwarded-Host": "evil.example"})
+    response = app.test_client().get(
+        f"/p/{slug}", headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example"}
+    )
     assert "Strict-Transport-Security" in response.headers
     html = response.get_data(as_text=True)
     assert "evil.example" not in html and 'content="https://localhost/p/' in html
@@ -178,8 +190,9 @@ def test_gunicorn_hooks_warm_the_worker(app, monkeypatch):
     monkeypatch.setattr(runtime, "start_pool", warmed.append)
     monkeypatch.setattr(services.provider, "warm", lambda: warmed.append("provider"))
     # Not the test process's own collector: record what a booting worker would do to its own.
-    monkeypatch.setattr(runtime, "gc", SimpleNamespace(collect=lambda: warmed.append("collect"),
-                                                      freeze=lambda: warmed.append("freeze")))
+    monkeypatch.setattr(
+        runtime, "gc", SimpleNamespace(collect=lambda: warmed.append("collect"), freeze=lambda: warmed.append("freeze"))
+    )
     worker = SimpleNamespace(wsgi=app)
     conf["post_worker_init"](worker)
     assert warmed == ["provider", services.image_processes, "collect", "freeze"]

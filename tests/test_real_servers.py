@@ -25,8 +25,15 @@ def open_app(stub, tmp_path, caplog):
     built = []
 
     def build(**config):
-        settings = dict(PROVIDER=None, OPENAI_BASE_URL=stub.base_url, TEXT_MODEL="local-llama",
-                        IMAGE_MODEL="gpt-image-2.5-sunburst", TEXT_TIMEOUT=3, IMAGE_TIMEOUT=3, MAX_RETRIES=0)
+        settings = dict(
+            PROVIDER=None,
+            OPENAI_BASE_URL=stub.base_url,
+            TEXT_MODEL="local-llama",
+            IMAGE_MODEL="gpt-image-2.5-sunburst",
+            TEXT_TIMEOUT=3,
+            IMAGE_TIMEOUT=3,
+            MAX_RETRIES=0,
+        )
         caplog.set_level(logging.INFO)
         built.append(make_app(tmp_path, **{**settings, **config}))
         return built[-1]
@@ -110,8 +117,10 @@ def test_chat_template_tokens_are_stripped_and_a_title_that_is_one_fails(open_ap
     slug, doc = pitch(open_app())
     assert doc["status"] == "partial"
     assert doc["outputs"]["synopsis"] == STUB_SYNOPSIS
-    assert steps_of(doc)["title"]["error"] == ("The model's answer was not usable: it was empty once chat-template "
-                                               "markup was taken out. Try again, or use another model.")
+    assert steps_of(doc)["title"]["error"] == (
+        "The model's answer was not usable: it was empty once chat-template "
+        "markup was taken out. Try again, or use another model."
+    )
     assert doc["outputs"]["title"] is None and doc["missing"]["title"].startswith("No title.")
     assert logged(caplog, "chat template", "MOVIEPITCH_TEXT_MODEL")
 
@@ -127,8 +136,9 @@ def test_a_cast_copied_from_the_worked_example_is_not_used(open_app, stub, caplo
     stub.chat_responder = copycat
     slug, doc = pitch(open_app())
     assert doc["status"] == "partial"
-    assert steps_of(doc)["cast"]["error"].startswith("The model's answer was not usable: it named the worked "
-                                                     "example's cast")
+    assert steps_of(doc)["cast"]["error"].startswith(
+        "The model's answer was not usable: it named the worked example's cast"
+    )
     assert doc["outputs"]["cast"] == []
     assert logged(caplog, "worked example", "MOVIEPITCH_TEXT_MODEL")
 
@@ -146,7 +156,9 @@ def test_a_synopsis_copied_from_the_worked_example_is_taken_back(open_app, stub,
 def test_names_are_taken_out_of_the_poster_description_before_painting(open_app, stub):
     stub.chat_responder = lambda body: (
         "Nora Vale (Saoirse Ronan) stands on black rocks as Theo Marsh watches from a boat."
-        if IMAGE_PROMPT(body) else responder(body))
+        if IMAGE_PROMPT(body)
+        else responder(body)
+    )
     slug, doc = pitch(open_app())
     assert doc["status"] == "done"
     (painted,) = stub.requests_to("/images/generations")

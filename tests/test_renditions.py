@@ -36,8 +36,10 @@ def test_a_burst_of_requests_draws_each_picture_once(app, monkeypatch):
     def fetch(path):
         answers.append(app.test_client().get(path))
 
-    threads = [threading.Thread(target=fetch, args=(path,))
-               for path in [f"/p/{slug}/card/1-1-1.png", f"/p/{slug}/poster/1.png"] * 6]
+    threads = [
+        threading.Thread(target=fetch, args=(path,))
+        for path in [f"/p/{slug}/card/1-1-1.png", f"/p/{slug}/poster/1.png"] * 6
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -8,8 +8,8 @@ from fakes import SYNOPSIS, ScriptedProvider, png_bytes
 from sqlalchemy import select
 
 from moviepitch.chain import pipeline
-from moviepitch.storage.models import Pitch
 from moviepitch.providers import ModerationResult, ProviderError
+from moviepitch.storage.models import Pitch
 from moviepitch.storage.records import Staleness
 from moviepitch.vocab import FINISHED, RETRYABLE
 
@@ -116,9 +116,13 @@ def test_a_flagged_idea_is_refused_and_no_synopsis_is_paid_for(store):
 
 def test_a_refused_poster_is_rewritten_more_safely_once_and_then_painted(store):
     refusal = ProviderError("The image service refused this poster description.", kind="refused")
-    provider = ScriptedProvider({"image_prompt": "A gunman with a bloody knife in an alley.",
-                                 "safer_image_prompt": "A figure with a knife in a rainy alley."},
-                                image=[refusal, png_bytes()])
+    provider = ScriptedProvider(
+        {
+            "image_prompt": "A gunman with a bloody knife in an alley.",
+            "safer_image_prompt": "A figure with a knife in a rainy alley.",
+        },
+        image=[refusal, png_bytes()],
+    )
     slug = make(store, provider)
     assert pipeline.run_pitch(store, provider, slug) == "done"
     view = store.view(slug)

@@ -17,8 +17,8 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from helpers import csrf_token, submit_idea
-from openai_stub import Fault
 from local_servers import AppServer, PostgresServer, RedisServer, serving
+from openai_stub import Fault
 
 from moviepitch import create_app
 from moviepitch.storage import db
@@ -38,7 +38,6 @@ def redis_server():
     yield from serving(RedisServer)
 
 
-
 @pytest.fixture
 def settings(postgres, redis_server, stub, tmp_path):
     """What the web app and every worker share: the database, the queue, the model server."""
@@ -51,10 +50,18 @@ def settings(postgres, redis_server, stub, tmp_path):
     with Redis.from_url(redis_server.url) as redis:
         redis.flushdb()  # and from an empty queue, with no rate-limit counters
     return {
-        "DATABASE_URL": postgres.url, "REDIS_URL": redis_server.url, "SECRET_KEY": "shared-secret",
-        "OPENAI_BASE_URL": stub.base_url, "TEXT_MODEL": "local-llama", "IMAGE_MODEL": "gpt-image-2.5-sunburst",
-        "TEXT_TIMEOUT": 3, "IMAGE_TIMEOUT": 3, "MAX_RETRIES": 0,
-        "HEARTBEAT_SECONDS": 0.3, "STALE_RUNNING_SECONDS": 2, "STALE_QUEUED_SECONDS": 300,
+        "DATABASE_URL": postgres.url,
+        "REDIS_URL": redis_server.url,
+        "SECRET_KEY": "shared-secret",
+        "OPENAI_BASE_URL": stub.base_url,
+        "TEXT_MODEL": "local-llama",
+        "IMAGE_MODEL": "gpt-image-2.5-sunburst",
+        "TEXT_TIMEOUT": 3,
+        "IMAGE_TIMEOUT": 3,
+        "MAX_RETRIES": 0,
+        "HEARTBEAT_SECONDS": 0.3,
+        "STALE_RUNNING_SECONDS": 2,
+        "STALE_QUEUED_SECONDS": 300,
     }
 
 
@@ -70,16 +77,24 @@ class Workers:
     """`flask worker` processes, each started in a process group of its own."""
 
     def __init__(self, settings: dict, folder: Path):
-        self.env = {**os.environ, **{f"MOVIEPITCH_{k}": str(v) for k, v in settings.items()},
-                    "MOVIEPITCH_INSTANCE_PATH": str(folder)}
+        self.env = {
+            **os.environ,
+            **{f"MOVIEPITCH_{k}": str(v) for k, v in settings.items()},
+            "MOVIEPITCH_INSTANCE_PATH": str(folder),
+        }
         self.env.pop("OPENAI_API_KEY", None)
         self.processes: list[subprocess.Popen] = []
         self.folder = folder
 
     def start(self) -> subprocess.Popen:
         log = open(self.folder / f"worker-{len(self.processes)}.log", "wb")
-        process = subprocess.Popen([FLASK, "--app", "moviepitch", "worker"], env=self.env, stdout=log,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            [FLASK, "--app", "moviepitch", "worker"],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         self.processes.append(process)
         return process
 
@@ -166,8 +181,9 @@ def test_a_forced_failure_and_a_retry(web, workers, stub):
     assert post(client, f"/p/{slug}/retry").status_code == 303
     doc = wait_for(client, slug, lambda d: not d["active"])
     assert doc["status"] == "done"
-    assert len([r for r in stub.requests_to("/chat/completions") if "synopses" in
-                r.body["messages"][0]["content"]]) == 1  # the retry re-ran only the poster
+    assert (
+        len([r for r in stub.requests_to("/chat/completions") if "synopses" in r.body["messages"][0]["content"]]) == 1
+    )  # the retry re-ran only the poster
 
 
 def test_a_worker_killed_mid_pitch_loses_nothing_and_another_finishes_it(web, workers, stub):
@@ -186,8 +202,9 @@ def test_a_worker_killed_mid_pitch_loses_nothing_and_another_finishes_it(web, wo
     assert post(client, f"/p/{slug}/retry").status_code == 303
     doc = wait_for(client, slug, lambda d: not d["active"])
     assert doc["status"] == "done"
-    assert {k: doc["outputs"][k] for k in ("synopsis", "title", "image_prompt")} == \
-        {k: kept[k] for k in ("synopsis", "title", "image_prompt")}
+    assert {k: doc["outputs"][k] for k in ("synopsis", "title", "image_prompt")} == {
+        k: kept[k] for k in ("synopsis", "title", "image_prompt")
+    }
 
 
 def test_regeneration_through_the_queue(web, workers, stub):
@@ -201,8 +218,9 @@ def test_regeneration_through_the_queue(web, workers, stub):
 
 
 def test_with_redis_down_a_pitch_stays_queued_and_recovery_queues_it(web, settings, workers, redis_server, tmp_path):
-    down = create_app({"TESTING": True, **settings, "REDIS_URL": "redis://127.0.0.1:1/0"},
-                      instance_path=tmp_path / "down")
+    down = create_app(
+        {"TESTING": True, **settings, "REDIS_URL": "redis://127.0.0.1:1/0"}, instance_path=tmp_path / "down"
+    )
     client = down.test_client()
     slug = create(client)  # Redis unreachable: the pitch is saved and stays queued, visibly
     assert client.get(f"/api/pitches/{slug}").get_json()["status"] == "queued"
@@ -225,8 +243,9 @@ def test_limits_are_shared_through_redis(settings, redis_server):
     env["MOVIEPITCH_CREATE_LIMIT"] = "5 per minute"
     with AppServer("gunicorn", env={**env, "WEB_CONCURRENCY": "2"}) as server:
         with ThreadPoolExecutor(max_workers=15) as pool:
-            answers = list(pool.map(lambda _: server.call("POST", "/api/pitches", json={"idea": "A heist."}),
-                                    range(30)))
+            answers = list(
+                pool.map(lambda _: server.call("POST", "/api/pitches", json={"idea": "A heist."}), range(30))
+            )
     assert sorted(status for status, _, _ in answers) == [202] * 5 + [429] * 25
     assert redis.keys("LIMITS*"), "the counters are not in Redis"
     redis.close()

@@ -48,7 +48,7 @@ def test_a_forged_host_changes_nothing_anyone_else_sees_on_gunicorn():
         forged = [server.call("GET", f"/p/{slug}", headers={"Host": "evil.example"})[0] for _ in range(6)]
         pages = [server.call("GET", f"/p/{slug}")[2].decode() for _ in range(6)]
     assert forged == [400] * 6
-    assert all("evil.example" not in page and f"http://127.0.0.1:" in page for page in pages)
+    assert all("evil.example" not in page and "http://127.0.0.1:" in page for page in pages)
 
 
 def test_the_public_url_and_bind_address_are_the_sites_names(tmp_path):
@@ -99,8 +99,11 @@ def test_the_maker_sees_and_removes_co_owners(client, app):
     slug = create(client, app)
     path = edit_path(client, slug)
     friend = app.test_client()
-    friend.post(path, data={"csrf_token": csrf_token(friend)},
-                headers={"User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"})
+    friend.post(
+        path,
+        data={"csrf_token": csrf_token(friend)},
+        headers={"User-Agent": "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"},
+    )
     page = client.get(f"/p/{slug}").get_data(as_text=True)
     assert "Firefox on Linux" in page
     handle = re.search(rf"/p/{slug}/co-owners/(\w+)/remove", page).group(1)

@@ -9,7 +9,6 @@ import pytest
 from helpers import csrf_token, drain, submit_idea
 from PIL import Image
 
-
 IDEAS = [
     "A ghost haunts a house and is terrified of the new family that moves in.",
     "A cowboy wakes up in modern-day Tokyo.",

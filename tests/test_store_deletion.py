@@ -39,9 +39,10 @@ def full_pitch(store) -> tuple[str, int]:
 def rows_of(store, pitch_id: int) -> dict[str, int]:
     """How many rows each content table holds for the pitch."""
     with store.engine.connect() as connection:
-        return {table.name: connection.scalar(select(func.count()).select_from(table)
-                                              .where(table.c.pitch_id == pitch_id))
-                for table in CONTENT}
+        return {
+            table.name: connection.scalar(select(func.count()).select_from(table).where(table.c.pitch_id == pitch_id))
+            for table in CONTENT
+        }
 
 
 def ledger_rows(store) -> int:
@@ -49,10 +50,14 @@ def ledger_rows(store) -> int:
         return connection.scalar(select(func.count()).select_from(UsageEntry))
 
 
-@pytest.mark.parametrize("delete, row_kept", [
-    (lambda store, slug, pitch_id: store.erase_pitch(slug), False),
-    (lambda store, slug, pitch_id: store.tombstone_pitch(pitch_id), True),
-], ids=["erase", "tombstone"])
+@pytest.mark.parametrize(
+    "delete, row_kept",
+    [
+        (lambda store, slug, pitch_id: store.erase_pitch(slug), False),
+        (lambda store, slug, pitch_id: store.tombstone_pitch(pitch_id), True),
+    ],
+    ids=["erase", "tombstone"],
+)
 def test_both_deletions_clear_every_content_table_reports_included(store, delete, row_kept):
     slug, pitch_id = full_pitch(store)
     other_slug, other_id = full_pitch(store)

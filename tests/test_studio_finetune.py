@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import close_app, drain, is_step, make_app, stub_app
 from fakes import ScriptedProvider
+from helpers import close_app, drain, is_step, make_app, stub_app
 from openai_stub import Fault
 
 from moviepitch.chain import pipeline
@@ -96,20 +96,32 @@ def test_too_few_examples_are_refused_with_the_reason(tuning_app, tmp_path):
     assert "it has 4 examples; the fine-tuning API needs at least 10" in result.output
 
 
-GOOD = {"messages": [{"role": "system", "content": "s"}, {"role": "user", "content": "u"},
-                     {"role": "assistant", "content": "a"}]}
+GOOD = {
+    "messages": [
+        {"role": "system", "content": "s"},
+        {"role": "user", "content": "u"},
+        {"role": "assistant", "content": "a"},
+    ]
+}
 
 
-@pytest.mark.parametrize("bad, problem", [
-    ("{not json", "line 11 is not JSON"),
-    (json.dumps({"prompt": "x"}), 'line 11: not an object with a "messages" list'),
-    (json.dumps({"messages": [{"role": "narrator", "content": "x"}]}),
-     "line 11: message 1 has no role of system, user, assistant"),
-    (json.dumps({"messages": [{"role": "user", "content": "  "}]}), "line 11: message 1 (user) has no text"),
-    (json.dumps({"messages": [{"role": "user", "content": "hi"}]}), "line 11: no assistant message to learn from"),
-    (json.dumps({"messages": [{"role": "assistant", "content": "hi", "mood": "x"}]}),
-     "line 11: message 1 has unknown keys (mood)"),
-])
+@pytest.mark.parametrize(
+    "bad, problem",
+    [
+        ("{not json", "line 11 is not JSON"),
+        (json.dumps({"prompt": "x"}), 'line 11: not an object with a "messages" list'),
+        (
+            json.dumps({"messages": [{"role": "narrator", "content": "x"}]}),
+            "line 11: message 1 has no role of system, user, assistant",
+        ),
+        (json.dumps({"messages": [{"role": "user", "content": "  "}]}), "line 11: message 1 (user) has no text"),
+        (json.dumps({"messages": [{"role": "user", "content": "hi"}]}), "line 11: no assistant message to learn from"),
+        (
+            json.dumps({"messages": [{"role": "assistant", "content": "hi", "mood": "x"}]}),
+            "line 11: message 1 has unknown keys (mood)",
+        ),
+    ],
+)
 def test_the_check_finds_what_the_api_would_refuse(tmp_path, bad, problem):
     path = tmp_path / "t.jsonl"
     path.write_text("\n".join([json.dumps(GOOD)] * 10 + [bad]) + "\n")
@@ -131,7 +143,8 @@ def ready_file(tuning_app, tmp_path):
 
 def test_start_uploads_for_fine_tuning_and_creates_a_supervised_job(tuning_app, stub, ready_file):
     result = tuning_app.test_cli_runner().invoke(
-        args=["finetune", "start", str(ready_file), "--model", "gpt-4.1-mini-2025-04-14", "--suffix", "pitches"])
+        args=["finetune", "start", str(ready_file), "--model", "gpt-4.1-mini-2025-04-14", "--suffix", "pitches"]
+    )
     assert result.exit_code == 0, result.output
     (upload,) = stub.requests_to("/v1/files")
     assert upload.body["purpose"] == "fine-tune" and upload.body["file"]["filename"] == "liked.jsonl"
@@ -184,26 +197,41 @@ def test_cancel_stops_a_running_job_and_a_finished_one_says_why_not(tuning_app, 
     assert "Fine-tuning job cancelled." in runner.invoke(args=["finetune", "status", job_id]).output
     again = runner.invoke(args=["finetune", "cancel", job_id])
     assert again.exit_code == 1 and "Traceback" not in again.output
-    assert again.output.strip() == (f"Error: Cancelling job {job_id} was refused (HTTP 400, invalid_state): "
-                                    "Cannot cancel a job that has already cancelled.")
+    assert again.output.strip() == (
+        f"Error: Cancelling job {job_id} was refused (HTTP 400, invalid_state): "
+        "Cannot cancel a job that has already cancelled."
+    )
     missing = runner.invoke(args=["finetune", "status", "ftjob-nope"])
     assert missing.exit_code == 1 and "(HTTP 404" in missing.output
 
 
-@pytest.mark.parametrize("how, words", [
-    ("untunable", "Starting a fine-tuning job on gpt-5-mini was refused (HTTP 400, model_not_available): Model "
-                  "gpt-5-mini is not available for fine-tuning or does not exist."),
-    ("not jsonl", "Uploading liked.txt was refused (HTTP 400): Invalid file format for Fine-Tuning API. Must be "
-                  ".jsonl"),
-    ("rejected", "Uploading liked.jsonl was refused (HTTP 400, invalid_file): File is too large (stub)."),
-])
+@pytest.mark.parametrize(
+    "how, words",
+    [
+        (
+            "untunable",
+            "Starting a fine-tuning job on gpt-5-mini was refused (HTTP 400, model_not_available): Model "
+            "gpt-5-mini is not available for fine-tuning or does not exist.",
+        ),
+        (
+            "not jsonl",
+            "Uploading liked.txt was refused (HTTP 400): Invalid file format for Fine-Tuning API. Must be .jsonl",
+        ),
+        ("rejected", "Uploading liked.jsonl was refused (HTTP 400, invalid_file): File is too large (stub)."),
+    ],
+)
 def test_api_errors_reach_the_operator_as_one_line(tuning_app, stub, ready_file, how, words):
     path, model = ready_file, "gpt-5-mini" if how == "untunable" else "gpt-4.1-mini"
     if how == "not jsonl":
         path = ready_file.rename(ready_file.with_suffix(".txt"))
     if how == "rejected":
-        stub.script("/v1/files", Fault(status=400, error={"message": "File is too large (stub).",
-                                                          "type": "invalid_request_error", "code": "invalid_file"}))
+        stub.script(
+            "/v1/files",
+            Fault(
+                status=400,
+                error={"message": "File is too large (stub).", "type": "invalid_request_error", "code": "invalid_file"},
+            ),
+        )
     result = tuning_app.test_cli_runner().invoke(args=["finetune", "start", str(path), "--model", model])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.strip() == f"Error: {words}"

@@ -59,13 +59,17 @@ def test_the_advanced_section_is_closed_and_explains_each_knob(client):
     section = advanced(page)
     assert not is_open(page)
     for label, sentence, low, default in (
-            ("Creativity", "Low keeps the pitch plain and conventional; high gives stranger twists", "0", "1.0"),
-            ("Frequency penalty", "fewer repeated words and phrases", "-2", "0.0"),
-            ("Presence penalty", "move on to new topics sooner", "-2", "0.0")):
+        ("Creativity", "Low keeps the pitch plain and conventional; high gives stranger twists", "0", "1.0"),
+        ("Frequency penalty", "fewer repeated words and phrases", "-2", "0.0"),
+        ("Presence penalty", "move on to new topics sooner", "-2", "0.0"),
+    ):
         assert f">{label}</label>" in section and sentence in section
         assert f"From {low} to 2, default {default}." in section
-    assert [range_value(section, name) for name in ("temperature", "frequency_penalty", "presence_penalty")] == \
-        ["1.0", "0.0", "0.0"]
+    assert [range_value(section, name) for name in ("temperature", "frequency_penalty", "presence_penalty")] == [
+        "1.0",
+        "0.0",
+        "0.0",
+    ]
     assert 'min="0.0" name="temperature" step="0.1"' in section
     assert "Three takes" in section and "0.2, 0.9 and 1.6" in section
     # The offline writer is the only model here: nothing to choose, nothing to compare.
@@ -106,8 +110,14 @@ def test_the_form_says_when_the_chosen_model_ignores_the_knobs(tmp_path, stub):
 def test_knobs_and_the_model_from_the_form_are_stored(tmp_path, stub):
     with opened(stub_app(tmp_path, stub, TEXT_MODEL="gpt-5-mini", TEXT_MODELS=TWO_MODELS)) as app:
         client = app.test_client()
-        response = post_form(client, temperature="0.4", frequency_penalty="0.0", presence_penalty="1.2",
-                             text_model="gpt-4.1-mini", kind="one")
+        response = post_form(
+            client,
+            temperature="0.4",
+            frequency_penalty="0.0",
+            presence_penalty="1.2",
+            text_model="gpt-4.1-mini",
+            kind="one",
+        )
         assert response.status_code == 303
         drain(app)
         slug = response.headers["Location"].rsplit("/", 1)[-1]
@@ -119,13 +129,16 @@ def test_knobs_and_the_model_from_the_form_are_stored(tmp_path, stub):
         assert all("frequency_penalty" not in body for body in bodies)  # at its default: not sent
 
 
-@pytest.mark.parametrize("fields, field, words", [
-    ({"temperature": "2.5"}, "temperature", "Keep it between 0 and 2."),
-    ({"frequency_penalty": "lots"}, "frequency_penalty", "Enter a number, like 0.7."),
-    ({"presence_penalty": "-9"}, "presence_penalty", "Keep it between -2 and 2."),
-    ({"kind": "everything"}, "kind", "Choose one pitch, three takes or compare models."),
-    ({"kind": "compare"}, "kind", "Only one text model is on offer here"),
-])
+@pytest.mark.parametrize(
+    "fields, field, words",
+    [
+        ({"temperature": "2.5"}, "temperature", "Keep it between 0 and 2."),
+        ({"frequency_penalty": "lots"}, "frequency_penalty", "Enter a number, like 0.7."),
+        ({"presence_penalty": "-9"}, "presence_penalty", "Keep it between -2 and 2."),
+        ({"kind": "everything"}, "kind", "Choose one pitch, three takes or compare models."),
+        ({"kind": "compare"}, "kind", "Only one text model is on offer here"),
+    ],
+)
 def test_a_setting_that_cannot_be_used_is_named_beside_it_and_everything_is_kept(client, fields, field, words):
     sent = {"temperature": "1.4", "frequency_penalty": "0.5", "presence_penalty": "0.0", **fields}
     response = post_form(client, **sent)
@@ -143,13 +156,18 @@ def test_a_setting_that_cannot_be_used_is_named_beside_it_and_everything_is_kept
         assert range_value(page, field) == {"temperature": "2.0", "presence_penalty": "-2.0"}.get(field, "0.0")
 
 
-@pytest.mark.parametrize("fields, words", [
-    ({"kind": "takes", "text_model": "gpt-5-mini"}, "Three takes change the creativity, which gpt-5-mini does not"),
-    ({"kind": "compare", "models": ["gpt-4.1-mini"]}, "Choose 2 or 3 models to compare."),
-    ({"kind": "compare", "models": ["gpt-4.1-mini", "gpt-4.1-nano", "gpt-5-mini", "gpt-4o-mini"]},
-     "Choose 2 or 3 models to compare."),
-    ({"kind": "compare", "models": ["gpt-4.1-mini", "gpt-9"]}, "Compare among the text models on offer"),
-])
+@pytest.mark.parametrize(
+    "fields, words",
+    [
+        ({"kind": "takes", "text_model": "gpt-5-mini"}, "Three takes change the creativity, which gpt-5-mini does not"),
+        ({"kind": "compare", "models": ["gpt-4.1-mini"]}, "Choose 2 or 3 models to compare."),
+        (
+            {"kind": "compare", "models": ["gpt-4.1-mini", "gpt-4.1-nano", "gpt-5-mini", "gpt-4o-mini"]},
+            "Choose 2 or 3 models to compare.",
+        ),
+        ({"kind": "compare", "models": ["gpt-4.1-mini", "gpt-9"]}, "Compare among the text models on offer"),
+    ],
+)
 def test_groups_the_settings_cannot_make_are_refused_on_the_form(tmp_path, stub, fields, words):
     models = "gpt-4.1-nano=Cheapest, gpt-5-mini=Reasons, gpt-4o-mini=Older"
     with opened(stub_app(tmp_path, stub, TEXT_MODELS=models)) as app:

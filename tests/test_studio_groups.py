@@ -17,9 +17,14 @@ from test_api import conforms
 from moviepitch.storage.models import DailyBudget, Pitch
 
 IDEA = "A lighthouse keeper finds a door under the sea."
-PRICES = {"currency": "USD", "models": {"gpt-4.1-mini": {"input": 0.4, "output": 1.6},
-                                        "gpt-4.1-nano": {"input": 0.1, "output": 0.4},
-                                        "gpt-image-2.5-sunburst": {"input": 5, "image_output": 40}}}
+PRICES = {
+    "currency": "USD",
+    "models": {
+        "gpt-4.1-mini": {"input": 0.4, "output": 1.6},
+        "gpt-4.1-nano": {"input": 0.1, "output": 0.4},
+        "gpt-image-2.5-sunburst": {"input": 5, "image_output": 40},
+    },
+}
 MODELS = "gpt-4.1-nano=Cheapest, gpt-5-mini=Reasons first"
 SYNOPSIS = is_step("synopses")
 
@@ -76,9 +81,11 @@ def test_three_takes_from_the_form_send_each_its_own_creativity(tmp_path, stub, 
         assert group["kind"] == "takes" and group["idea"] == IDEA
         members = group["members"]
         assert [(m["label"], m["detail"], m["temperature"]) for m in members] == [
-            ("Low creativity", "0.2", 0.2), ("Medium creativity", "0.9", 0.9), ("High creativity", "1.6", 1.6)]
-        assert all(m["pitch"]["status"] == "done" and m["pitch"]["knobs"]["frequency_penalty"] == 0.5
-                   for m in members)
+            ("Low creativity", "0.2", 0.2),
+            ("Medium creativity", "0.9", 0.9),
+            ("High creativity", "1.6", 1.6),
+        ]
+        assert all(m["pitch"]["status"] == "done" and m["pitch"]["knobs"]["frequency_penalty"] == 0.5 for m in members)
         assert len({m["slug"] for m in members}) == 3
 
 
@@ -86,8 +93,15 @@ def test_compare_through_the_api_writes_each_pitch_with_its_model(tmp_path, stub
     tuned = "ft:gpt-4.1-mini-2025-04-14:moviepitch-stub:pitches:abc123"
     with opened(stub_app(tmp_path, stub, TEXT_MODELS=MODELS, SYNOPSIS_MODEL=tuned, PRICES=json.dumps(PRICES))) as app:
         client = app.test_client()
-        response = client.post("/api/groups", json={"idea": IDEA, "kind": "compare", "temperature": 1.3,
-                                                     "models": ["gpt-4.1-mini", "gpt-4.1-nano", "gpt-5-mini"]})
+        response = client.post(
+            "/api/groups",
+            json={
+                "idea": IDEA,
+                "kind": "compare",
+                "temperature": 1.3,
+                "models": ["gpt-4.1-mini", "gpt-4.1-nano", "gpt-5-mini"],
+            },
+        )
         conforms(spec, response, "/api/groups", "post")
         assert response.status_code == 202
         created = response.get_json()
@@ -99,7 +113,10 @@ def test_compare_through_the_api_writes_each_pitch_with_its_model(tmp_path, stub
             by_model.setdefault(request.body["model"], []).append(request.body)
         # Each model writes its whole pitch (the synopsis included: the tuned synopsis model stays out).
         assert {model: len(bodies) for model, bodies in by_model.items()} == {
-            "gpt-4.1-mini": 4, "gpt-4.1-nano": 4, "gpt-5-mini": 4}
+            "gpt-4.1-mini": 4,
+            "gpt-4.1-nano": 4,
+            "gpt-5-mini": 4,
+        }
         assert all(body["temperature"] == 1.3 for body in by_model["gpt-4.1-mini"] + by_model["gpt-4.1-nano"])
         assert all("temperature" not in body for body in by_model["gpt-5-mini"])  # a reasoning model: not sent
 
@@ -107,8 +124,10 @@ def test_compare_through_the_api_writes_each_pitch_with_its_model(tmp_path, stub
         conforms(spec, status, "/api/groups/{slug}", "get")
         members = status.get_json()["members"]
         assert [(m["label"], m["detail"], m["model"]) for m in members] == [
-            ("gpt-4.1-mini", "", "gpt-4.1-mini"), ("Cheapest", "gpt-4.1-nano", "gpt-4.1-nano"),
-            ("Reasons first", "gpt-5-mini", "gpt-5-mini")]
+            ("gpt-4.1-mini", "", "gpt-4.1-mini"),
+            ("Cheapest", "gpt-4.1-nano", "gpt-4.1-nano"),
+            ("Reasons first", "gpt-5-mini", "gpt-5-mini"),
+        ]
         for member in members:
             assert member["elapsed"] > 0 and member["writing"]["usage"]["output_tokens"] > 0
         assert members[2]["writing"]["usage"]["reasoning_tokens"] > 0
@@ -124,16 +143,19 @@ def test_compare_through_the_api_writes_each_pitch_with_its_model(tmp_path, stub
         assert all(m["pitch"]["cost"] is None and m["writing"]["cost"] is None for m in visitor["members"])
 
 
-@pytest.mark.parametrize("body, field, words", [
-    ({}, "kind", 'Send "kind": "takes" or "compare".'),
-    ({"kind": "one"}, "kind", 'Send "kind"'),
-    ({"kind": "compare", "models": "gpt-4.1-mini"}, "models", "as a list of model ids"),
-    ({"kind": "compare", "models": ["gpt-4.1-mini"]}, "models", "Choose 2 or 3 models to compare."),
-    ({"kind": "compare", "models": ["gpt-4.1-mini", "gpt-7"]}, "models", "Compare among the text models on offer"),
-    ({"kind": "takes", "text_model": "gpt-5-mini"}, "kind", "which gpt-5-mini does not take"),
-    ({"kind": "takes", "temperature": 3}, "temperature", "Keep it between 0 and 2."),
-    ({"kind": "takes", "idea": "Hi"}, "idea", "between 3 and 300 characters"),
-])
+@pytest.mark.parametrize(
+    "body, field, words",
+    [
+        ({}, "kind", 'Send "kind": "takes" or "compare".'),
+        ({"kind": "one"}, "kind", 'Send "kind"'),
+        ({"kind": "compare", "models": "gpt-4.1-mini"}, "models", "as a list of model ids"),
+        ({"kind": "compare", "models": ["gpt-4.1-mini"]}, "models", "Choose 2 or 3 models to compare."),
+        ({"kind": "compare", "models": ["gpt-4.1-mini", "gpt-7"]}, "models", "Compare among the text models on offer"),
+        ({"kind": "takes", "text_model": "gpt-5-mini"}, "kind", "which gpt-5-mini does not take"),
+        ({"kind": "takes", "temperature": 3}, "temperature", "Keep it between 0 and 2."),
+        ({"kind": "takes", "idea": "Hi"}, "idea", "between 3 and 300 characters"),
+    ],
+)
 def test_the_api_checks_a_group_as_the_form_does(tmp_path, stub, body, field, words):
     with opened(stub_app(tmp_path, stub, TEXT_MODELS=MODELS)) as app:
         client = app.test_client()
@@ -182,8 +204,15 @@ def test_a_group_must_fit_in_the_daily_budget_and_the_queue_as_a_whole(tmp_path)
 def test_the_group_page_shows_each_pitch_and_only_its_owner_what_it_cost(tmp_path, stub):
     with opened(stub_app(tmp_path, stub, TEXT_MODELS=MODELS, PRICES=json.dumps(PRICES))) as app:
         owner = app.test_client()
-        response = owner.post("/", data={"idea": IDEA, "csrf_token": csrf_token(owner), "kind": "compare",
-                                         "models": ["gpt-4.1-mini", "gpt-4.1-nano"]})
+        response = owner.post(
+            "/",
+            data={
+                "idea": IDEA,
+                "csrf_token": csrf_token(owner),
+                "kind": "compare",
+                "models": ["gpt-4.1-mini", "gpt-4.1-nano"],
+            },
+        )
         slug = group_slug(response)
         drain(app)
         page = owner.get(f"/t/{slug}").get_data(as_text=True)

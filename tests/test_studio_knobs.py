@@ -4,8 +4,8 @@ to models that take them."""
 from __future__ import annotations
 
 import pytest
-from helpers import close_app, csrf_token, drain, is_step, make_app, stub_app
 from fakes import ScriptedProvider
+from helpers import close_app, csrf_token, drain, is_step, stub_app
 from openai_stub import Fault
 from test_api import conforms
 
@@ -21,21 +21,24 @@ def spec(client):
     return client.get("/api/openapi.json").get_json()
 
 
-@pytest.mark.parametrize("fields, errors", [
-    ({}, {}),
-    ({"temperature": 0, "frequency_penalty": -2, "presence_penalty": 2}, {}),
-    ({"temperature": 1.6}, {}),
-    ({"temperature": 2.01}, {"temperature": "between 0 and 2"}),
-    ({"temperature": -0.1}, {"temperature": "between 0 and 2"}),
-    ({"frequency_penalty": 2.5}, {"frequency_penalty": "between -2 and 2"}),
-    ({"presence_penalty": -3}, {"presence_penalty": "between -2 and 2"}),
-    ({"temperature": "hot"}, {"temperature": "number"}),
-    ({"temperature": True}, {"temperature": "number"}),
-    ({"temperature": 10 ** 400}, {"temperature": "number"}),
-    ({"frequency_penalty": "nan"}, {"frequency_penalty": "number"}),
-    ({"text_model": "gpt-9-ultra"}, {"text_model": "Choose one of the text models"}),
-    ({"text_model": 5}, {"text_model": "as a string"}),
-])
+@pytest.mark.parametrize(
+    "fields, errors",
+    [
+        ({}, {}),
+        ({"temperature": 0, "frequency_penalty": -2, "presence_penalty": 2}, {}),
+        ({"temperature": 1.6}, {}),
+        ({"temperature": 2.01}, {"temperature": "between 0 and 2"}),
+        ({"temperature": -0.1}, {"temperature": "between 0 and 2"}),
+        ({"frequency_penalty": 2.5}, {"frequency_penalty": "between -2 and 2"}),
+        ({"presence_penalty": -3}, {"presence_penalty": "between -2 and 2"}),
+        ({"temperature": "hot"}, {"temperature": "number"}),
+        ({"temperature": True}, {"temperature": "number"}),
+        ({"temperature": 10**400}, {"temperature": "number"}),
+        ({"frequency_penalty": "nan"}, {"frequency_penalty": "number"}),
+        ({"text_model": "gpt-9-ultra"}, {"text_model": "Choose one of the text models"}),
+        ({"text_model": 5}, {"text_model": "as a string"}),
+    ],
+)
 def test_the_api_checks_the_knobs(client, spec, fields, errors):
     response = client.post("/api/pitches", json={"idea": IDEA, **fields})
     conforms(spec, response, "/api/pitches", "post")
@@ -49,15 +52,18 @@ def test_the_api_checks_the_knobs(client, spec, fields, errors):
         assert words in sent[name][0]
 
 
-@pytest.mark.parametrize("fields, error", [
-    ({"temperature": "0.2"}, None),
-    ({"temperature": "", "frequency_penalty": "", "presence_penalty": ""}, None),
-    ({"temperature": "2.5"}, "Keep it between 0 and 2."),
-    ({"presence_penalty": "-2.1"}, "Keep it between -2 and 2."),
-    ({"frequency_penalty": "lots"}, "Enter a number"),
-    ({"temperature": "inf"}, "Keep it between 0 and 2."),
-    ({"text_model": "not-on-offer"}, "Choose one of the text models"),
-])
+@pytest.mark.parametrize(
+    "fields, error",
+    [
+        ({"temperature": "0.2"}, None),
+        ({"temperature": "", "frequency_penalty": "", "presence_penalty": ""}, None),
+        ({"temperature": "2.5"}, "Keep it between 0 and 2."),
+        ({"presence_penalty": "-2.1"}, "Keep it between -2 and 2."),
+        ({"frequency_penalty": "lots"}, "Enter a number"),
+        ({"temperature": "inf"}, "Keep it between 0 and 2."),
+        ({"text_model": "not-on-offer"}, "Choose one of the text models"),
+    ],
+)
 def test_the_form_checks_the_knobs(app, client, fields, error):
     from moviepitch.web.forms import IdeaForm
 
@@ -84,15 +90,21 @@ def test_the_form_fields_have_defaults_and_a_sentence_each(app):
 
 
 def test_knobs_are_stored_and_shown_in_the_status(app, client, spec):
-    body = client.post("/api/pitches", json={"idea": IDEA, "temperature": 1.6, "presence_penalty": 0.5,
-                                              "frequency_penalty": 0}).get_json()
+    body = client.post(
+        "/api/pitches", json={"idea": IDEA, "temperature": 1.6, "presence_penalty": 0.5, "frequency_penalty": 0}
+    ).get_json()
     drain(app)
     response = client.get(f"/api/pitches/{body['slug']}")
     conforms(spec, response, "/api/pitches/{slug}", "get")
     knobs = response.get_json()["knobs"]
     # At its default a knob is not set: the steps keep their own (the title's 0.7).
-    assert knobs == {"temperature": 1.6, "frequency_penalty": None, "presence_penalty": 0.5,
-                     "takes_knobs": True, "ignored": []}
+    assert knobs == {
+        "temperature": 1.6,
+        "frequency_penalty": None,
+        "presence_penalty": 0.5,
+        "takes_knobs": True,
+        "ignored": [],
+    }
     view = app.extensions["moviepitch"].store.view(body["slug"])
     assert view.knobs == {"temperature": 1.6, "presence_penalty": 0.5}
 
@@ -112,32 +124,44 @@ def test_the_knobs_reach_every_text_request_and_its_context(store):
 def test_the_title_keeps_its_temperature_unless_creativity_is_set(store):
     provider = ScriptedProvider()
     pipeline.run_pitch(store, provider, store.create_pitch(IDEA, "owner", provider.name, {}))
-    temperatures = {call.task: call.request.temperature for call in provider.calls
-                    if isinstance(call.request, TextRequest)}
+    temperatures = {
+        call.task: call.request.temperature for call in provider.calls if isinstance(call.request, TextRequest)
+    }
     assert temperatures["title"] == 0.7 and temperatures["synopsis"] is None
 
 
 def _knob_request(temperature=1.4, frequency=0.8, presence=-0.5, model=None):
-    messages = [{"role": "system", "content": "You write catchy movie titles."},
-                {"role": "user", "content": "<synopsis>x</synopsis>"}]
-    return TextRequest("title", messages, temperature=temperature, frequency_penalty=frequency,
-                       presence_penalty=presence, model=model)
+    messages = [
+        {"role": "system", "content": "You write catchy movie titles."},
+        {"role": "user", "content": "<synopsis>x</synopsis>"},
+    ]
+    return TextRequest(
+        "title", messages, temperature=temperature, frequency_penalty=frequency, presence_penalty=presence, model=model
+    )
 
 
 def _provider(stub, **overrides):
-    settings = dict(base_url=stub.base_url, text_model="gpt-4.1-mini", image_model="gpt-image-2", text_timeout=5,
-                    max_retries=0, sampling={"gpt-5": [], "gpt-4.1": ["temperature", "top_p", "frequency_penalty",
-                                                                       "presence_penalty"]})
+    settings = dict(
+        base_url=stub.base_url,
+        text_model="gpt-4.1-mini",
+        image_model="gpt-image-2",
+        text_timeout=5,
+        max_retries=0,
+        sampling={"gpt-5": [], "gpt-4.1": ["temperature", "top_p", "frequency_penalty", "presence_penalty"]},
+    )
     return OpenAIProvider(**{**settings, **overrides})
 
 
-@pytest.mark.parametrize("model, sent", [
-    ("gpt-4.1-mini", {"temperature": 1.4, "frequency_penalty": 0.8, "presence_penalty": -0.5}),
-    ("gpt-4.1-mini-2025-04-14", {"temperature": 1.4, "frequency_penalty": 0.8, "presence_penalty": -0.5}),
-    ("llama3.1", {"temperature": 1.4, "frequency_penalty": 0.8, "presence_penalty": -0.5}),
-    ("gpt-5-mini", {}),
-    ("o4-mini", {}),  # a reasoning model the table does not name
-])
+@pytest.mark.parametrize(
+    "model, sent",
+    [
+        ("gpt-4.1-mini", {"temperature": 1.4, "frequency_penalty": 0.8, "presence_penalty": -0.5}),
+        ("gpt-4.1-mini-2025-04-14", {"temperature": 1.4, "frequency_penalty": 0.8, "presence_penalty": -0.5}),
+        ("llama3.1", {"temperature": 1.4, "frequency_penalty": 0.8, "presence_penalty": -0.5}),
+        ("gpt-5-mini", {}),
+        ("o4-mini", {}),  # a reasoning model the table does not name
+    ],
+)
 def test_knobs_reach_the_request_body_only_for_models_that_take_them(stub, model, sent):
     _provider(stub, text_model=model).text(_knob_request())
     body = stub.requests_to("/chat/completions")[0].body
@@ -147,9 +171,18 @@ def test_knobs_reach_the_request_body_only_for_models_that_take_them(stub, model
 
 def test_a_model_that_rejects_a_knob_is_asked_again_without_it_and_remembered(stub):
     provider = _provider(stub, text_model="local-llama")
-    stub.script("/chat/completions", Fault(status=400, error={
-        "message": "presence_penalty is not supported by this server", "type": "invalid_request_error",
-        "param": "presence_penalty", "code": None}))
+    stub.script(
+        "/chat/completions",
+        Fault(
+            status=400,
+            error={
+                "message": "presence_penalty is not supported by this server",
+                "type": "invalid_request_error",
+                "param": "presence_penalty",
+                "code": None,
+            },
+        ),
+    )
     assert provider.text(_knob_request()).text
     provider.text(_knob_request())
     sent = [(r.body.get("temperature"), r.body.get("presence_penalty")) for r in stub.requests_to("/chat/completions")]
@@ -159,10 +192,19 @@ def test_a_model_that_rejects_a_knob_is_asked_again_without_it_and_remembered(st
 
 def test_an_unsupported_value_400_means_no_sampling_parameters_at_all(stub):
     provider = _provider(stub, text_model="gpt-6-preview")
-    stub.script("/chat/completions", Fault(status=400, error={
-        "message": "Unsupported value: 'temperature' does not support 1.4 with this model. Only the default (1) "
-                   "value is supported.", "type": "invalid_request_error", "param": "temperature",
-        "code": "unsupported_value"}))
+    stub.script(
+        "/chat/completions",
+        Fault(
+            status=400,
+            error={
+                "message": "Unsupported value: 'temperature' does not support 1.4 with this model. "
+                "Only the default (1) value is supported.",
+                "type": "invalid_request_error",
+                "param": "temperature",
+                "code": "unsupported_value",
+            },
+        ),
+    )
     provider.text(_knob_request())
     provider.text(_knob_request(model="gpt-6-preview"))
     bodies = [r.body for r in stub.requests_to("/chat/completions")]
@@ -173,20 +215,25 @@ def test_an_unsupported_value_400_means_no_sampling_parameters_at_all(stub):
 
 def test_the_form_can_say_whether_the_model_takes_the_knobs(stub):
     facts = knob_facts(_provider(stub, text_model="gpt-5-mini"))
-    assert facts["takes_knobs"] is False and facts["ignored"] == ["temperature", "frequency_penalty",
-                                                                  "presence_penalty"]
+    assert facts["takes_knobs"] is False and facts["ignored"] == [
+        "temperature",
+        "frequency_penalty",
+        "presence_penalty",
+    ]
     assert "gpt-5-mini does not take these settings" in facts["note"]
     assert knob_facts(_provider(stub))["note"] is None
 
 
 def test_a_pitch_through_the_sdk_sends_its_knobs_and_the_status_says_when_they_are_ignored(stub, tmp_path):
-    app = stub_app(tmp_path, stub, TEXT_MODEL="gpt-5-mini",
-                   TEXT_MODELS='[{"id": "gpt-4.1-mini", "label": "Takes the knobs"}]')
+    app = stub_app(
+        tmp_path, stub, TEXT_MODEL="gpt-5-mini", TEXT_MODELS='[{"id": "gpt-4.1-mini", "label": "Takes the knobs"}]'
+    )
     try:
         client = app.test_client()
         ignored = client.post("/api/pitches", json={"idea": IDEA, "temperature": 1.6}).get_json()
-        taken = client.post("/api/pitches", json={"idea": IDEA, "temperature": 1.6,
-                                                  "text_model": "gpt-4.1-mini"}).get_json()
+        taken = client.post(
+            "/api/pitches", json={"idea": IDEA, "temperature": 1.6, "text_model": "gpt-4.1-mini"}
+        ).get_json()
         drain(app)
         assert client.get(f"/api/pitches/{ignored['slug']}").get_json()["knobs"]["takes_knobs"] is False
         assert client.get(f"/api/pitches/{taken['slug']}").get_json()["knobs"]["takes_knobs"] is True

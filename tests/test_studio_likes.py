@@ -7,7 +7,6 @@ import pytest
 from helpers import drain
 from test_api import conforms
 
-
 IDEA = "A detective solves crimes by the smell of old books."
 
 
@@ -20,8 +19,11 @@ def _published(client, app, publish=True) -> str:
     body = client.post("/api/pitches", json={"idea": IDEA}).get_json()
     drain(app)
     if publish:
-        response = client.patch(f"/api/pitches/{body['slug']}", json={"published": True},
-                                headers={"Authorization": f"Bearer {body['owner_token']}"})
+        response = client.patch(
+            f"/api/pitches/{body['slug']}",
+            json={"published": True},
+            headers={"Authorization": f"Bearer {body['owner_token']}"},
+        )
         assert response.status_code == 200
     return body["slug"]
 

@@ -11,25 +11,35 @@ from moviepitch.studio.catalog import ModelChoice, parse_models
 IDEA = "Two rival chefs are trapped in a lift for a weekend."
 
 
-@pytest.mark.parametrize("value, expected", [
-    (None, []),
-    ("", []),
-    ('[{"id": "gpt-5.4-mini", "label": "Fast and cheap"}, {"id": "gpt-5.4"}]',
-     [("gpt-5.4-mini", "Fast and cheap"), ("gpt-5.4", "gpt-5.4")]),
-    ('["gpt-5.4-mini=Fast and cheap", "gpt-4.1=Best writing"]',
-     [("gpt-5.4-mini", "Fast and cheap"), ("gpt-4.1", "Best writing")]),
-    ("gpt-5.4-mini=Fast and cheap, gpt-4.1=Best writing", [("gpt-5.4-mini", "Fast and cheap"),
-                                                          ("gpt-4.1", "Best writing")]),
-    ([{"id": "llama3.1", "label": "Local"}], [("llama3.1", "Local")]),
-    ("llama3.1", [("llama3.1", "llama3.1")]),
-    ("a=One, a=Again", [("a", "One")]),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (None, []),
+        ("", []),
+        (
+            '[{"id": "gpt-5.4-mini", "label": "Fast and cheap"}, {"id": "gpt-5.4"}]',
+            [("gpt-5.4-mini", "Fast and cheap"), ("gpt-5.4", "gpt-5.4")],
+        ),
+        (
+            '["gpt-5.4-mini=Fast and cheap", "gpt-4.1=Best writing"]',
+            [("gpt-5.4-mini", "Fast and cheap"), ("gpt-4.1", "Best writing")],
+        ),
+        (
+            "gpt-5.4-mini=Fast and cheap, gpt-4.1=Best writing",
+            [("gpt-5.4-mini", "Fast and cheap"), ("gpt-4.1", "Best writing")],
+        ),
+        ([{"id": "llama3.1", "label": "Local"}], [("llama3.1", "Local")]),
+        ("llama3.1", [("llama3.1", "llama3.1")]),
+        ("a=One, a=Again", [("a", "One")]),
+    ],
+)
 def test_model_lists_are_read_in_either_form(value, expected):
     assert parse_models(value, "TEXT_MODELS") == [ModelChoice(*pair) for pair in expected]
 
 
-@pytest.mark.parametrize("value", ['[{"label": "no id"}]', "[1, 2]", '{"id": "x"}', "=Only a label",
-                                   '[{"id": "has space"}]'])
+@pytest.mark.parametrize(
+    "value", ['[{"label": "no id"}]', "[1, 2]", '{"id": "x"}', "=Only a label", '[{"id": "has space"}]']
+)
 def test_a_model_list_that_cannot_be_read_stops_the_app_with_the_setting_named(tmp_path, value):
     with pytest.raises(RuntimeError, match="MOVIEPITCH_TEXT_MODELS"):
         make_app(tmp_path, TEXT_MODELS=value)
@@ -57,19 +67,25 @@ def test_the_offline_writer_offers_only_itself(client):
 
 
 def _models_by_step(stub) -> dict[str, set[str]]:
-    markers = {"synopsis": "synopses", "title": "catchy movie titles", "reply": "studio boss",
-               "image_prompt": "advertise"}
-    return {step: {r.body["model"] for r in stub.requests_to("/chat/completions") if is_step(marker)(r.body)}
-            for step, marker in markers.items()}
+    markers = {
+        "synopsis": "synopses",
+        "title": "catchy movie titles",
+        "reply": "studio boss",
+        "image_prompt": "advertise",
+    }
+    return {
+        step: {r.body["model"] for r in stub.requests_to("/chat/completions") if is_step(marker)(r.body)}
+        for step, marker in markers.items()
+    }
 
 
 def test_a_chosen_model_writes_every_text_step_and_is_stored(tmp_path, stub):
-    app = stub_app(tmp_path, stub, TEXT_MODELS="gpt-4.1-nano=Cheapest",
-                   IMAGE_MODELS="gpt-image-2=Faster posters")
+    app = stub_app(tmp_path, stub, TEXT_MODELS="gpt-4.1-nano=Cheapest", IMAGE_MODELS="gpt-image-2=Faster posters")
     try:
         client = app.test_client()
-        slug = client.post("/api/pitches", json={"idea": IDEA, "text_model": "gpt-4.1-nano",
-                                                  "image_model": "gpt-image-2"}).get_json()["slug"]
+        slug = client.post(
+            "/api/pitches", json={"idea": IDEA, "text_model": "gpt-4.1-nano", "image_model": "gpt-image-2"}
+        ).get_json()["slug"]
         drain(app)
         assert set().union(*_models_by_step(stub).values()) == {"gpt-4.1-nano"}
         assert {r.body["model"] for r in stub.requests_to("/images/generations")} == {"gpt-image-2"}

@@ -10,10 +10,14 @@ import re
 import pytest
 from helpers import csrf_token, drain, stub_pitch
 
-
 IDEA = "A shy ghost runs a bed and breakfast for monsters."
-PRICES = {"currency": "USD", "models": {"gpt-4.1-mini": {"input": 0.4, "cached_input": 0.1, "output": 1.6},
-                                        "gpt-image-2.5-sunburst": {"input": 5, "image_output": 40}}}
+PRICES = {
+    "currency": "USD",
+    "models": {
+        "gpt-4.1-mini": {"input": 0.4, "cached_input": 0.1, "output": 1.6},
+        "gpt-image-2.5-sunburst": {"input": 5, "image_output": 40},
+    },
+}
 
 
 def text_of(page: str) -> str:
@@ -68,8 +72,11 @@ def test_without_prices_the_owner_sees_usage_and_no_cost(tmp_path, stub):
 def _published(client, app) -> str:
     body = client.post("/api/pitches", json={"idea": IDEA}).get_json()
     drain(app)
-    client.patch(f"/api/pitches/{body['slug']}", json={"published": True},
-                 headers={"Authorization": f"Bearer {body['owner_token']}"})
+    client.patch(
+        f"/api/pitches/{body['slug']}",
+        json={"published": True},
+        headers={"Authorization": f"Bearer {body['owner_token']}"},
+    )
     return body["slug"]
 
 
@@ -97,8 +104,10 @@ def test_a_visitor_without_scripts_likes_from_the_page_and_takes_it_back(client,
     assert 'aria-pressed="true"' in form and "1 like<" in form and ">Liked<" in form
     assert 'method="post"' in form and f'action="/p/{slug}/unlike"' in form and 'name="csrf_token"' in form
     assert visitor.post(f"/p/{slug}/like", data={"csrf_token": token}).status_code == 303  # once per browser
-    assert app.extensions["moviepitch"].store.like_state(app.extensions["moviepitch"].store.pitch_id(slug),
-                       None).likes == 1
+    assert (
+        app.extensions["moviepitch"].store.like_state(app.extensions["moviepitch"].store.pitch_id(slug), None).likes
+        == 1
+    )
 
     assert visitor.post(f"/p/{slug}/unlike", data={"csrf_token": token}).status_code == 303
     form = like_form(visitor.get(f"/p/{slug}").get_data(as_text=True))
@@ -111,7 +120,7 @@ def test_the_owner_likes_too_and_only_published_pitches_have_the_button(client, 
     body = client.post("/api/pitches", json={"idea": IDEA}).get_json()
     drain(app)
     slug = body["slug"]
-    assert "<form class=\"like\"" not in client.get(f"/p/{slug}").get_data(as_text=True)
+    assert '<form class="like"' not in client.get(f"/p/{slug}").get_data(as_text=True)
     token = csrf_token(client)
     assert client.get(f"/p/{slug}/like").status_code == 409
     assert client.post(f"/p/{slug}/like", data={"csrf_token": token}).status_code == 409

@@ -7,8 +7,8 @@ import json
 import threading
 
 import pytest
-from helpers import close_app, drain, is_step, make_app, stub_app, stub_pitch
 from fakes import ScriptedProvider
+from helpers import close_app, drain, is_step, make_app, stub_app, stub_pitch
 from openai_stub import Fault
 
 from moviepitch.chain import pipeline
@@ -16,10 +16,13 @@ from moviepitch.storage.budget import Budget
 from moviepitch.studio.prices import PriceTable, parse_prices
 
 IDEA = "A retired astronaut opens a bakery on the Moon."
-PRICES = {"currency": "USD", "models": {
-    "gpt-4.1-mini": {"input": 0.4, "cached_input": 0.1, "output": 1.6},
-    "gpt-image-2.5-sunburst": {"input": 5, "image_input": 10, "image_output": 40},
-}}
+PRICES = {
+    "currency": "USD",
+    "models": {
+        "gpt-4.1-mini": {"input": 0.4, "cached_input": 0.1, "output": 1.6},
+        "gpt-image-2.5-sunburst": {"input": 5, "image_input": 10, "image_output": 40},
+    },
+}
 
 
 def _steps(doc: dict) -> dict[str, dict]:
@@ -60,8 +63,7 @@ def test_costs_come_from_the_table_in_force_when_each_step_finished(tmp_path, st
         expected = ((usage["input_tokens"] - 7) * 0.4 + 7 * 0.1 + usage["output_tokens"] * 1.6) / 1e6
         assert steps["synopsis"]["cost"] == {"amount": round(expected, 6), "currency": "USD"}
         poster = steps["poster"]["usage"]
-        assert steps["poster"]["cost"]["amount"] == round((poster["image_input_text_tokens"] * 5
-                                                           + 1056 * 40) / 1e6, 6)
+        assert steps["poster"]["cost"]["amount"] == round((poster["image_input_text_tokens"] * 5 + 1056 * 40) / 1e6, 6)
         assert doc["cost"]["currency"] == "USD" and doc["cost"]["complete"] is True
         paid = [step["cost"]["amount"] for step in steps.values() if step["cost"]]
         assert doc["cost"]["amount"] == pytest.approx(sum(paid), abs=1e-5)
@@ -89,17 +91,29 @@ def test_a_model_without_a_price_is_shown_without_a_cost(tmp_path, stub):
         assert doc["cost"] == {"amount": 0.04, "currency": "USD", "complete": False}
 
 
-@pytest.mark.parametrize("model, usage, nanos", [
-    ("gpt-4.1-mini", {"input_tokens": 1_000_000, "output_tokens": 1_000_000}, 2_000_000_000),
-    ("gpt-4.1-mini-2025-04-14", {"input_tokens": 1000, "cached_input_tokens": 1000}, 100_000),
-    ("gpt-4.1-mini", {"input_tokens": 10, "output_tokens": 20, "reasoning_tokens": 5}, 36_000),
-    ("gpt-image-2.5-sunburst", {"images": 1, "image_input_tokens": 100, "image_input_text_tokens": 60,
-                                "image_input_image_tokens": 40, "image_output_tokens": 1000}, 40_700_000),
-    ("gpt-image-2.5-sunburst", {"images": 1, "image_input_tokens": 100, "image_output_tokens": 1000}, 40_500_000),
-    ("gpt-image-2.5-sunburst", {"images": 2}, None),  # no tokens and no per-image price
-    ("gpt-5.4-mini", {"input_tokens": 10}, None),  # no entry
-    ("gpt-4.1-mini", {}, None),
-])
+@pytest.mark.parametrize(
+    "model, usage, nanos",
+    [
+        ("gpt-4.1-mini", {"input_tokens": 1_000_000, "output_tokens": 1_000_000}, 2_000_000_000),
+        ("gpt-4.1-mini-2025-04-14", {"input_tokens": 1000, "cached_input_tokens": 1000}, 100_000),
+        ("gpt-4.1-mini", {"input_tokens": 10, "output_tokens": 20, "reasoning_tokens": 5}, 36_000),
+        (
+            "gpt-image-2.5-sunburst",
+            {
+                "images": 1,
+                "image_input_tokens": 100,
+                "image_input_text_tokens": 60,
+                "image_input_image_tokens": 40,
+                "image_output_tokens": 1000,
+            },
+            40_700_000,
+        ),
+        ("gpt-image-2.5-sunburst", {"images": 1, "image_input_tokens": 100, "image_output_tokens": 1000}, 40_500_000),
+        ("gpt-image-2.5-sunburst", {"images": 2}, None),  # no tokens and no per-image price
+        ("gpt-5.4-mini", {"input_tokens": 10}, None),  # no entry
+        ("gpt-4.1-mini", {}, None),
+    ],
+)
 def test_the_cost_of_a_call(model, usage, nanos):
     table = parse_prices(PRICES)
     expected = None if nanos is None else {"nanos": nanos, "currency": "USD"}
@@ -107,21 +121,25 @@ def test_the_cost_of_a_call(model, usage, nanos):
 
 
 def test_fine_tunes_are_priced_by_their_own_entry_only():
-    table = parse_prices({"ft:gpt-4.1-mini-2025-04-14": {"input": 0.8, "output": 3.2},
-                          "gpt-4.1-mini": {"input": 0.4, "output": 1.6}})
+    table = parse_prices(
+        {"ft:gpt-4.1-mini-2025-04-14": {"input": 0.8, "output": 3.2}, "gpt-4.1-mini": {"input": 0.4, "output": 1.6}}
+    )
     assert table.cost("ft:gpt-4.1-mini-2025-04-14:org:pitches:abc", {"input_tokens": 1000})["nanos"] == 800_000
     assert table.entry("ft:gpt-4.1-nano-2025-04-14:org::x") is None
 
 
-@pytest.mark.parametrize("value, words", [
-    ("{not json", "not valid JSON"),
-    ('["gpt-4.1"]', "must be an object"),
-    ({"gpt-4.1": {"input": -1}}, "0 or more"),
-    ({"gpt-4.1": {"input": "cheap"}}, "0 or more"),
-    ({"gpt-4.1": {"cached": 0.1}}, "unknown price 'cached'"),
-    ({"gpt-4.1": {}}, "object of prices"),
-    ({"currency": 5, "models": {}}, "currency"),
-])
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ("{not json", "not valid JSON"),
+        ('["gpt-4.1"]', "must be an object"),
+        ({"gpt-4.1": {"input": -1}}, "0 or more"),
+        ({"gpt-4.1": {"input": "cheap"}}, "0 or more"),
+        ({"gpt-4.1": {"cached": 0.1}}, "unknown price 'cached'"),
+        ({"gpt-4.1": {}}, "object of prices"),
+        ({"currency": 5, "models": {}}, "currency"),
+    ],
+)
 def test_a_price_table_that_cannot_be_read_stops_the_app(tmp_path, value, words):
     with pytest.raises(RuntimeError, match=words):
         make_app(tmp_path, PRICES=value)
@@ -141,8 +159,20 @@ def test_the_usage_command_prints_tokens_images_and_cost(tmp_path, stub):
         result = runner.invoke(args=["usage", "--days", "1"])
         assert result.exit_code == 0, result.output
         lines = result.output.splitlines()
-        assert lines[0].split() == ["model", "calls", "input", "cached", "output", "reasoning", "image", "in",
-                                    "image", "out", "images", "cost"]
+        assert lines[0].split() == [
+            "model",
+            "calls",
+            "input",
+            "cached",
+            "output",
+            "reasoning",
+            "image",
+            "in",
+            "image",
+            "out",
+            "images",
+            "cost",
+        ]
         by_model = {line.split()[0]: line for line in lines[2:]}
         assert by_model["gpt-4.1-mini"].split()[1] == "4"  # reply, synopsis, title, poster description
         assert by_model["gpt-image-2.5-sunburst"].split()[-3] == "1" and "USD" in by_model["gpt-image-2.5-sunburst"]
@@ -209,10 +239,13 @@ def test_migration_0006_keeps_the_pitches_made_before_it(tmp_path):
     engine = db.make_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
     db.upgrade(engine, "0005")
     with engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO pitches (slug, idea, owner_id, status, seed, provider, models, usage, revision, "
-            "cancel_requested, created_at) VALUES ('oldpitch0001', 'An old idea.', 'o', 'done', 1, 'offline', "
-            "'{}', '{\"input_tokens\": 5}', 0, 0, '2026-11-01 10:00:00')"))
+        connection.execute(
+            text(
+                "INSERT INTO pitches (slug, idea, owner_id, status, seed, provider, models, usage, revision, "
+                "cancel_requested, created_at) VALUES ('oldpitch0001', 'An old idea.', 'o', 'done', 1, 'offline', "
+                "'{}', '{\"input_tokens\": 5}', 0, 0, '2026-11-01 10:00:00')"
+            )
+        )
         connection.execute(text("INSERT INTO daily_budget (day, pitches, images) VALUES ('2026-11-01', 3, 1)"))
     db.upgrade(engine)
     view = Store(engine).view("oldpitch0001")

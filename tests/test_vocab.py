@@ -49,12 +49,15 @@ def test_the_pipeline_follows_the_steps():
     assert pipeline.NEEDS == {step.name: step.needs for step in vocab.STEP_LIST}
 
 
-@pytest.mark.parametrize("outcome, status", [
-    ({name: True for name in STEPS}, Status.DONE),
-    ({**{name: True for name in STEPS}, "reply": False}, Status.DONE),
-    ({**{name: True for name in STEPS}, "poster": False}, Status.PARTIAL),
-    ({**{name: True for name in STEPS}, "synopsis": False}, Status.FAILED),
-])
+@pytest.mark.parametrize(
+    "outcome, status",
+    [
+        ({name: True for name in STEPS}, Status.DONE),
+        ({**{name: True for name in STEPS}, "reply": False}, Status.DONE),
+        ({**{name: True for name in STEPS}, "poster": False}, Status.PARTIAL),
+        ({**{name: True for name in STEPS}, "synopsis": False}, Status.FAILED),
+    ],
+)
 def test_final_status_is_a_status_that_the_database_stores_as_its_string(outcome, status):
     result = pipeline.final_status(outcome)
     assert result == status and isinstance(result, Status)

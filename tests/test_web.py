@@ -6,8 +6,8 @@ import logging
 import re
 
 import pytest
-from helpers import csrf_token, drain, make_app, submit_idea
 from fakes import ScriptedProvider
+from helpers import csrf_token, drain, make_app, submit_idea
 
 from moviepitch.jobs import Busy
 from moviepitch.providers import ProviderError, tell_offline_once
@@ -48,7 +48,15 @@ def test_the_whole_flow_offline(client, app):
     doc = status.get_json()
     assert doc["status"] == "done" and doc["active"] is False
     assert doc["idea"] == IDEA and doc["provider"] == "offline"
-    assert [s["name"] for s in doc["steps"]] == ["check", "reply", "synopsis", "title", "cast", "image_prompt", "poster"]
+    assert [s["name"] for s in doc["steps"]] == [
+        "check",
+        "reply",
+        "synopsis",
+        "title",
+        "cast",
+        "image_prompt",
+        "poster",
+    ]
     assert all(s["state"] == "done" and s["elapsed"] is not None for s in doc["steps"])
     outputs = doc["outputs"]
     assert outputs["reply"] and outputs["synopsis"] and outputs["title"] and outputs["image_prompt"]
@@ -128,14 +136,17 @@ def test_model_output_is_escaped(client, app, monkeypatch):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-@pytest.mark.parametrize("idea, message", [
-    ("", "Type a one-line movie idea first."),
-    ("   ", "Type a one-line movie idea first."),
-    ("hi", "between 3 and 300 characters"),
-    ("x" * 301, "between 3 and 300 characters"),
-    ("A ghost\x00 in the machine", "control characters"),
-    ("A ghost \x1b[31m in red", "control characters"),
-])
+@pytest.mark.parametrize(
+    "idea, message",
+    [
+        ("", "Type a one-line movie idea first."),
+        ("   ", "Type a one-line movie idea first."),
+        ("hi", "between 3 and 300 characters"),
+        ("x" * 301, "between 3 and 300 characters"),
+        ("A ghost\x00 in the machine", "control characters"),
+        ("A ghost \x1b[31m in red", "control characters"),
+    ],
+)
 def test_bad_ideas_get_422_with_the_text_kept(client, idea, message):
     response = submit_idea(client, idea)
     html = response.get_data(as_text=True)
@@ -192,8 +203,9 @@ def test_a_full_pool_says_busy_and_keeps_nothing(client, app, monkeypatch):
     assert "busy" in html and IDEA in html
 
 
-@pytest.mark.parametrize("provider", [ScriptedProvider(
-    image=ProviderError("The AI service took too long to answer.", kind="timeout"))])
+@pytest.mark.parametrize(
+    "provider", [ScriptedProvider(image=ProviderError("The AI service took too long to answer.", kind="timeout"))]
+)
 def test_a_failed_step_is_named_in_plain_words(client, app, provider):
     slug = create(client, app)
     html = client.get(f"/p/{slug}").get_data(as_text=True)
@@ -300,7 +312,7 @@ def test_visitors_see_the_pitch_and_owners_the_making_of(client, app):
     assert 'class="making-of"' in owner and 'data-step="check"' in owner
     assert ">Finished</p>" in owner and "<details" in owner and "open>" not in owner  # folded once done
     assert "making-of" not in visitor and "data-step=" not in visitor and "Content check" not in visitor
-    assert re.search(r'data-status-badge hidden>', visitor)  # no status word on a finished pitch
+    assert re.search(r"data-status-badge hidden>", visitor)  # no status word on a finished pitch
     for html in (owner, visitor):
         assert "OPENAI_API_KEY" not in html and "OPENAI_BASE_URL" not in html  # set-up is for the README
         assert html.count("Offline demo") == 1

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from . import prompts
 from ..providers.base import ProviderError
+from . import prompts
 
 MAX_TITLE_WORDS = 12
 # Runs of this many words shared with a worked example are a copy, not a coincidence.
@@ -19,16 +19,20 @@ MODEL_NAME_LENGTH = 128  # the steps table's model column
 
 # Terminal escape sequences, whole: OSC (titles, hyperlinks, clipboard) up to its terminator or the
 # line's end, CSI (colours, cursor moves), then any other ESC pair. 8-bit introducers count too.
-_ESCAPES = re.compile(r"(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
-                      r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-                      r"|\x1b[@-_]?")
+_ESCAPES = re.compile(
+    r"(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|\x1b[@-_]?"
+)
 # Control characters but newline and tab, and the invisible marks that reorder or hide text.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]")
 # Where a model's answer ends and it starts inventing the next turn of the conversation.
 _TURN_END = re.compile(
     r"<\|(?:im_end|eot_id|eom_id|endoftext|end|END_OF_TURN_TOKEN)\|>|<end_of_turn>|</s>|<eos>"
     r"|\[INST\]|<\|im_start\|>\s*user|<start_of_turn>\s*user|<\|start_header_id\|>\s*user"
-    r"|<\|user\|>", re.IGNORECASE)
+    r"|<\|user\|>",
+    re.IGNORECASE,
+)
 # Every chat-template token (with the role word some carry), from Llama 2 and 3, ChatML, Gemma,
 # Phi and Mistral templates.
 _TEMPLATE = re.compile(
@@ -36,15 +40,43 @@ _TEMPLATE = re.compile(
     r"|<\|im_start\|>\s*(?:system|user|assistant)?"
     r"|<start_of_turn>\s*(?:user|model)?"
     r"|<\|[A-Za-z_]+\|>|<<\s*/?\s*SYS\s*>>|\[/?\s*(?:INST|SYS)\s*\]"
-    r"|</?s>|<(?:bos|eos|pad|unk)>|<end_of_turn>", re.IGNORECASE)
+    r"|</?s>|<(?:bos|eos|pad|unk)>|<end_of_turn>",
+    re.IGNORECASE,
+)
 # A token or tag still being streamed, at the very end of a draft.
 _UNFINISHED = re.compile(r"(?:<[^<>\n]{0,24}|\[/?[A-Za-z]{0,4}|\x1b[^\n]{0,24})$")
 _MARKUP = re.compile(r"[<>\[\]{}|\\`]|https?://|^\W*$")
 _WORDS = re.compile(r"[a-z0-9']+")
 # Words before a name that belong to it, so "Detective Nora Vale" goes as a whole.
-_HONORIFICS = ("Dr", "Mr", "Mrs", "Ms", "Miss", "Sir", "Lady", "Lord", "Detective", "Captain", "Agent",
-               "Officer", "Professor", "Doctor", "Sergeant", "Inspector", "Count", "King", "Queen",
-               "Prince", "Princess", "Uncle", "Aunt", "Father", "Sister", "Brother", "Mother")
+_HONORIFICS = (
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Sir",
+    "Lady",
+    "Lord",
+    "Detective",
+    "Captain",
+    "Agent",
+    "Officer",
+    "Professor",
+    "Doctor",
+    "Sergeant",
+    "Inspector",
+    "Count",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Uncle",
+    "Aunt",
+    "Father",
+    "Sister",
+    "Brother",
+    "Mother",
+)
 _NOT_NAMES = {"the", "and", "of", "a", "an", "in", "on", "at", "to", *map(str.lower, _HONORIFICS)}
 
 
@@ -53,9 +85,9 @@ def clean(text: str, *, partial: bool = False) -> str:
     prompt tags, and only the first turn. `partial` also drops a token still arriving at the end."""
     text = text.replace("\r\n", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _CONTROLS.sub("", _ESCAPES.sub("", text).replace("\t", " "))
-    end = next((m for m in _TURN_END.finditer(text) if _TEMPLATE.sub("", text[:m.start()]).strip()), None)
+    end = next((m for m in _TURN_END.finditer(text) if _TEMPLATE.sub("", text[: m.start()]).strip()), None)
     if end is not None:
-        text = text[:end.start()]
+        text = text[: end.start()]
     text = prompts.TAG.sub("", _TEMPLATE.sub("", text))
     if partial:
         text = _UNFINISHED.sub("", text)
@@ -76,15 +108,20 @@ def model_name(name: str | None) -> str | None:
 
 def unusable(why: str, hint: str | None = None) -> ProviderError:
     """The error for an answer that came back but cannot be used; a retry may well do better."""
-    return ProviderError(f"The model's answer was not usable: {why}. Try again, or use another model.",
-                         kind="unusable", hint=hint)
+    return ProviderError(
+        f"The model's answer was not usable: {why}. Try again, or use another model.", kind="unusable", hint=hint
+    )
 
 
-ECHO_HINT = ("The model copied the prompt's worked example instead of writing about the idea; small "
-             "models often do. A larger or instruction-tuned model does better (MOVIEPITCH_TEXT_MODEL).")
-TEMPLATE_HINT = ("The answer carried chat-template tokens such as <<SYS>> or [/INST]: the server's chat "
-                 "template does not match the model (MOVIEPITCH_TEXT_MODEL). Start the server with the "
-                 "model's own template.")
+ECHO_HINT = (
+    "The model copied the prompt's worked example instead of writing about the idea; small "
+    "models often do. A larger or instruction-tuned model does better (MOVIEPITCH_TEXT_MODEL)."
+)
+TEMPLATE_HINT = (
+    "The answer carried chat-template tokens such as <<SYS>> or [/INST]: the server's chat "
+    "template does not match the model (MOVIEPITCH_TEXT_MODEL). Start the server with the "
+    "model's own template."
+)
 
 
 def title_from(answer: str, allowed: str = "", templated: bool = False) -> str:
@@ -97,7 +134,7 @@ def title_from(answer: str, allowed: str = "", templated: bool = False) -> str:
     line = next((line for line in clean(answer).splitlines() if line.strip()), "")
     line = line.strip().strip("*#_").strip()
     if line.lower().startswith("title:"):
-        line = line[len("title:"):]
+        line = line[len("title:") :]
     title = line.strip().strip("\"'“”‘’").rstrip(".").strip()
     if not title:
         raise unusable("it held no title", hint)
@@ -115,7 +152,7 @@ def _words(text: str) -> list[str]:
 
 
 def _runs(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + ECHO_WORDS]) for i in range(len(words) - ECHO_WORDS + 1)}
+    return {tuple(words[i : i + ECHO_WORDS]) for i in range(len(words) - ECHO_WORDS + 1)}
 
 
 _EXAMPLE_RUNS = set().union(*(_runs(_words(text)) for text in prompts.EXAMPLE_ANSWERS))
@@ -128,6 +165,7 @@ def _mentions(text: str, name: str) -> bool:
 def echoes_example(text: str, allowed: str = "") -> bool:
     """True when text copies the worked examples: their characters or title, two of their actors, or a
     run of their sentences. Whatever `allowed` (the user's own idea) names does not count."""
+
     def copied(name: str) -> bool:
         return _mentions(text, name) and not _mentions(allowed, name)
 
@@ -142,8 +180,12 @@ def without_names(description: str, names) -> str:
     """A poster description with the people in it unnamed (image services refuse real people)."""
     text = re.sub(r"\s*\([^()\n]{2,60}\)", "", description)  # "Maverick (Tom Cruise)": the actor goes
     names = {*names, *prompts.EXAMPLE_CHARACTERS, *prompts.EXAMPLE_ACTORS}
-    parts = {word for name in names for word in re.findall(r"[\w'’-]+", name)
-             if len(word) >= 3 and word[0].isupper() and word.lower() not in _NOT_NAMES}
+    parts = {
+        word
+        for name in names
+        for word in re.findall(r"[\w'’-]+", name)
+        if len(word) >= 3 and word[0].isupper() and word.lower() not in _NOT_NAMES
+    }
     honorific = r"(?:(?:" + "|".join(_HONORIFICS) + r")\.?\s+)?"
     for name in sorted({*names, *parts}, key=len, reverse=True):
         if name.strip():

@@ -5,14 +5,40 @@ from __future__ import annotations
 import re
 
 # A character name: up to four capitalised words, then the actor in brackets.
-_BRACKETED = re.compile(
-    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*\(([^()\n]{2,60})\)"
-)
+_BRACKETED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*\(([^()\n]{2,60})\)")
 # Capitalised words that start sentences rather than names.
 _LEADING = {
-    "a", "an", "the", "but", "and", "when", "as", "while", "meanwhile", "after", "before",
-    "then", "now", "so", "yet", "with", "together", "soon", "until", "if", "in", "on", "at",
-    "his", "her", "their", "its", "our", "young", "old", "dr.",
+    "a",
+    "an",
+    "the",
+    "but",
+    "and",
+    "when",
+    "as",
+    "while",
+    "meanwhile",
+    "after",
+    "before",
+    "then",
+    "now",
+    "so",
+    "yet",
+    "with",
+    "together",
+    "soon",
+    "until",
+    "if",
+    "in",
+    "on",
+    "at",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "young",
+    "old",
+    "dr.",
 }
 _LINE = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*(.+?)\s*(?::|—|–| - )\s*(.+?)\s*$")
 

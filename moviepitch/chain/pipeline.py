@@ -14,14 +14,14 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
-from typing import Callable
 
-from ..storage.budget import Budget
 from ..providers import Provider, ProviderError
-from .steps import STEP_FUNCTIONS, IdeaRefused, Job, OnEvent, Run
+from ..storage.budget import Budget
 from ..storage.store import CANCELLED, ClaimLost, Store
 from ..vocab import COSMETIC, LABELS, NEEDS, PRIORITY, STEP, STEPS, Status, StepState
+from .steps import STEP_FUNCTIONS, IdeaRefused, Job, OnEvent, Run
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +74,9 @@ def run_step(run: Run, name: str) -> bool:
     else:
         # Priced by the model that answered (a dated snapshot of the one asked for), else the one asked for.
         served = run.served.get(name) or model
-        run.job.store.finish_step(run.job.pitch_id, name, model=served, note=run.notes.get(name),
-                              **run.charge(name, (served, model)))
+        run.job.store.finish_step(
+            run.job.pitch_id, name, model=served, note=run.notes.get(name), **run.charge(name, (served, model))
+        )
         run.emit(name, StepState.DONE, run.notes.get(name, ""))
         return True
     run.failures[name] = plain
@@ -85,16 +86,18 @@ def run_step(run: Run, name: str) -> bool:
     return False
 
 
-def _next_steps(waiting: list[str], outcome: dict[str, bool], running: set[str], slots: int,
-                separate_poster: bool) -> list[str]:
+def _next_steps(
+    waiting: list[str], outcome: dict[str, bool], running: set[str], slots: int, separate_poster: bool
+) -> list[str]:
     """Which waiting steps start now: all that are ready when text calls are not limited, else text steps
     strictly in critical-path order, as slots free up (a step not ready yet holds back those after it)."""
     ready = [name for name in waiting if all(outcome.get(need) for need in NEEDS[name])]
     if slots >= PARALLEL_TEXT:
         return ready
     # Steps that make no text call (the content check; the poster when another server paints it) never wait.
-    unlimited = {name for name, step in STEP.items()
-                 if step.model is None or (separate_poster and step.model == "image")}
+    unlimited = {
+        name for name, step in STEP.items() if step.model is None or (separate_poster and step.model == "image")
+    }
     busy = len(running - unlimited)
     chosen = [name for name in ready if name in unlimited]
     for name in sorted((name for name in waiting if name not in unlimited), key=PRIORITY.index):
@@ -171,11 +174,19 @@ def safety_identifier(owner_id: str) -> str:
     return hashlib.sha256(f"moviepitch:{owner_id}".encode()).hexdigest()[:32]
 
 
-def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[], float] = time.monotonic,
-              on_event: OnEvent | None = None, heartbeat_interval: float = HEARTBEAT_INTERVAL,
-              budget: Budget | None = None, image_processes: int = 0,
-              price: Callable[[str, dict], dict | None] | None = None, synopsis_model: str | None = None
-              ) -> str | None:
+def run_pitch(
+    store: Store,
+    provider: Provider,
+    slug: str,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+    on_event: OnEvent | None = None,
+    heartbeat_interval: float = HEARTBEAT_INTERVAL,
+    budget: Budget | None = None,
+    image_processes: int = 0,
+    price: Callable[[str, dict], dict | None] | None = None,
+    synopsis_model: str | None = None,
+) -> str | None:
     """Claim a queued pitch and run every step not done yet; the final status, or None if not claimed.
 
     `price` prices a call's usage by model; `synopsis_model` writes the synopsis (MOVIEPITCH_SYNOPSIS_MODEL).
@@ -186,19 +197,35 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
         return None
     pitch = store.view(slug)  # re-read: the steps as they were when we claimed it
     # What later steps build on: finished parts only, never a draft cut off mid-answer.
-    texts = {part: output.body for part, output in pitch.outputs.items()
-             if part in ("synopsis", "title", "cast", "image_prompt") and output.complete and output.body}
+    texts = {
+        part: output.body
+        for part, output in pitch.outputs.items()
+        if part in ("synopsis", "title", "cast", "image_prompt") and output.complete and output.body
+    }
     slots = provider.text_concurrency
     # Every write of this run is conditional on its claim (see Store.for_runner); the versions a meeting's
     # applied proposal makes again link to its message.
     origin = {"message_id": pitch.run_message_id} if pitch.run_message_id else None
-    job = Job(store.for_runner(token, origin), provider, pitch.id, pitch.idea, pitch.seed, token=token, clock=clock,
-              on_event=on_event, budget=budget, image_processes=image_processes,
-              safety_id=safety_identifier(pitch.owner_id),
-              text_gate=threading.BoundedSemaphore(slots) if slots else None, price=price,
-              knobs=pitch.knobs, text_model=pitch.text_model, image_model=pitch.image_model,
-              # The operator's synopsis model writes for pitches made with the default text model.
-              synopsis_model=None if pitch.text_model else synopsis_model)
+    job = Job(
+        store.for_runner(token, origin),
+        provider,
+        pitch.id,
+        pitch.idea,
+        pitch.seed,
+        token=token,
+        clock=clock,
+        on_event=on_event,
+        budget=budget,
+        image_processes=image_processes,
+        safety_id=safety_identifier(pitch.owner_id),
+        text_gate=threading.BoundedSemaphore(slots) if slots else None,
+        price=price,
+        knobs=pitch.knobs,
+        text_model=pitch.text_model,
+        image_model=pitch.image_model,
+        # The operator's synopsis model writes for pitches made with the default text model.
+        synopsis_model=None if pitch.text_model else synopsis_model,
+    )
     run = Run(job, texts=texts, versions=store.latest_versions(pitch.id))
     done = {name for name, step in pitch.steps.items() if step.state == StepState.DONE}
     todo = [name for name in STEPS if name not in done]
@@ -221,8 +248,7 @@ def run_pitch(store: Store, provider: Provider, slug: str, *, clock: Callable[[]
             pass
     finally:
         heartbeat.stopped.set()
-    log.warning("Pitch %s is no longer held by this runner (interrupted or taken over); it wrote nothing more",
-                slug)
+    log.warning("Pitch %s is no longer held by this runner (interrupted or taken over); it wrote nothing more", slug)
     return None
 
 

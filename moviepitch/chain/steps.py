@@ -8,18 +8,19 @@ import logging
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-from . import answers, cast, prompts
 from ..media import image_pool, posters
 from ..providers import ImageRequest, ProviderError, TextRequest, TextResult
 from ..vocab import STEP, STEP_LIST
+from . import answers, cast, prompts
 
 if TYPE_CHECKING:
-    from ..storage.budget import Budget
     from ..providers import Provider
+    from ..storage.budget import Budget
     from ..storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -99,10 +100,15 @@ class Run:
 
     def context(self, part: str | None = None) -> dict:
         """The facts of the pitch so far (the knobs among them), for providers that write from data."""
-        return {"idea": self.job.idea, "seed": self.job.seed, "safety_identifier": self.job.safety_id, **self.texts,
-                "story_variant": max(self.versions.get("synopsis", 1), 1),
-                "variant": self.versions.get(part, 0) + 1 if part else 1,
-                **{name: self.job.knobs.get(name) for name in KNOB_NAMES}}
+        return {
+            "idea": self.job.idea,
+            "seed": self.job.seed,
+            "safety_identifier": self.job.safety_id,
+            **self.texts,
+            "story_variant": max(self.versions.get("synopsis", 1), 1),
+            "variant": self.versions.get(part, 0) + 1 if part else 1,
+            **{name: self.job.knobs.get(name) for name in KNOB_NAMES},
+        }
 
     def model_for(self, step: str) -> str:
         """The model a step asks for: the synopsis model on the synopsis, the chosen (or configured) one otherwise."""
@@ -139,10 +145,16 @@ class Run:
 
         A creativity the person set replaces the step's own temperature (the title's 0.7)."""
         step = STEP_OF_TASK.get(task, task)
-        request = TextRequest(task, messages, temperature=self.job.knobs.get("temperature", temperature),
-                              context=self.context(task), max_tokens=prompts.MAX_TOKENS.get(task),
-                              frequency_penalty=self.job.knobs.get("frequency_penalty"),
-                              presence_penalty=self.job.knobs.get("presence_penalty"), model=self.model_for(step))
+        request = TextRequest(
+            task,
+            messages,
+            temperature=self.job.knobs.get("temperature", temperature),
+            context=self.context(task),
+            max_tokens=prompts.MAX_TOKENS.get(task),
+            frequency_penalty=self.job.knobs.get("frequency_penalty"),
+            presence_penalty=self.job.knobs.get("presence_penalty"),
+            model=self.model_for(step),
+        )
         streamed = (lambda text: on_delta(answers.clean(text, partial=True))) if on_delta else None
         with self.job.text_gate or nullcontext():
             try:
@@ -196,13 +208,15 @@ class StreamedDraft:
 
 # The steps. Each counts the usage of its calls on the run (Run.ask, _paint), which run_step records.
 
+
 def check_step(run: Run) -> None:
     """The content check of the idea, which gates the synopsis (providers without one pass)."""
     result = run.job.provider.moderate(run.job.idea)
     if result is not None and result.flagged:
         reasons = ", ".join(result.categories) or "the content policy"
-        raise IdeaRefused(f"This idea can't be pitched: it was flagged by the content check ({reasons}).",
-                          kind="refused")
+        raise IdeaRefused(
+            f"This idea can't be pitched: it was flagged by the content check ({reasons}).", kind="refused"
+        )
     if result is not None and result.unchecked:
         run.notes["check"] = result.unchecked
 
@@ -290,8 +304,10 @@ def poster_step(run: Run) -> None:
     except ProviderError as exc:
         if exc.kind != "refused":
             raise
-        raise ProviderError("The image service refused to paint this poster, even from a safer "
-                            "description. Try another poster.", kind="refused") from exc
+        raise ProviderError(
+            "The image service refused to paint this poster, even from a safer description. Try another poster.",
+            kind="refused",
+        ) from exc
 
 
 def _paint(run: Run) -> None:
@@ -299,8 +315,10 @@ def _paint(run: Run) -> None:
         raise ProviderError("Today's poster budget is spent. Try another poster tomorrow.", kind="budget")
     # The rule against names is in the prompt, yet models break it; image services refuse real people.
     prompt = prompts.poster_prompt(answers.without_names(run.texts["image_prompt"], cast_names(run)))
-    result = run.job.provider.image(ImageRequest(prompt, context=run.context("poster"), model=run.model_for("poster")),
-                                on_partial=lambda data, index: _save_preview(run, data, index))
+    result = run.job.provider.image(
+        ImageRequest(prompt, context=run.context("poster"), model=run.model_for("poster")),
+        on_partial=lambda data, index: _save_preview(run, data, index),
+    )
     run.add_usage("poster", result.usage)
     try:
         files = image_pool.prepare(result.data, run.job.image_processes)
@@ -311,7 +329,11 @@ def _paint(run: Run) -> None:
     # anew (the offline one) says what it painted; otherwise it is the description it was given.
     description = result.description or run.texts["image_prompt"]
     run.job.store.save_poster(
-        run.job.pitch_id, webp=files.webp, thumb=files.thumb, width=files.width, height=files.height,
+        run.job.pitch_id,
+        webp=files.webp,
+        thumb=files.thumb,
+        width=files.width,
+        height=files.height,
         meta={"model": run.served["poster"], "label": result.label, "prompt": prompt, "description": description},
     )
 
@@ -335,8 +357,12 @@ def _rewrite_safely(run: Run) -> None:
         log.info("Safer rewrite of the poster description failed for pitch %s", run.job.pitch_id, exc_info=True)
         rewritten = original
     run.texts["image_prompt"] = prompts.scrub(" ".join(rewritten.split()) or original)
-    run.job.store.write_output(run.job.pitch_id, "image_prompt", run.texts["image_prompt"],
-                           meta={"rewritten": "after the image service refused the first one"})
+    run.job.store.write_output(
+        run.job.pitch_id,
+        "image_prompt",
+        run.texts["image_prompt"],
+        meta={"rewritten": "after the image service refused the first one"},
+    )
 
 
 # Each step's function, by the name vocab.py gives it.

@@ -50,8 +50,14 @@ class RQJobs:
         from redis.exceptions import RedisError
 
         try:
-            self.queue.enqueue_call(f"moviepitch.tasks.{task}", args=(argument,), job_id=job_id,
-                                    timeout=self.job_timeout, result_ttl=0, failure_ttl=86400)
+            self.queue.enqueue_call(
+                f"moviepitch.tasks.{task}",
+                args=(argument,),
+                job_id=job_id,
+                timeout=self.job_timeout,
+                result_ttl=0,
+                failure_ttl=86400,
+            )
         except RedisError as exc:
             log.warning("Could not queue %s: %s", job_id, type(exc).__name__)
             raise QueueDown() from exc

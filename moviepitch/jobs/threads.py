@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Callable
 
 from . import Busy, NoQueue
 
@@ -19,8 +19,13 @@ class ThreadJobs:
     # The jobs run in the process that made them: no worker elsewhere can take them.
     shared = False
 
-    def __init__(self, run: Callable[[str], object] | None = None, workers: int = 4, queue: int = 16,
-                 run_turn: Callable[[int], object] | None = None):
+    def __init__(
+        self,
+        run: Callable[[str], object] | None = None,
+        workers: int = 4,
+        queue: int = 16,
+        run_turn: Callable[[int], object] | None = None,
+    ):
         self.run, self.run_turn = run, run_turn
         self.workers, self.capacity = workers, workers + queue
         self._pool: ThreadPoolExecutor | None = None

@@ -53,6 +53,7 @@ def has_glyph(path: str, ch: str) -> bool:
         canvas = Image.new("L", (72, 72))
         ImageDraw.Draw(canvas).text((12, 12), c, font=font, fill=255)
         return font.getbbox(c), font.getlength(c), canvas.tobytes()
+
     return ink(ch) != ink(NOT_A_CHAR)
 
 
@@ -69,8 +70,12 @@ def clusters(text: str, fonts: tuple[str, ...]) -> list[Cluster]:
             continue  # variation selectors and tags only choose emoji styles
         elif cat[0] == "M" or ch in JOINERS:
             # Marks and joiners shape with the character before them, so they share its font.
-            if out and out[-1][0] != " " and not dropped and (
-                    RAQM and ch in JOINERS or has_glyph(fonts[out[-1][1]], ch)):
+            if (
+                out
+                and out[-1][0] != " "
+                and not dropped
+                and (RAQM and ch in JOINERS or has_glyph(fonts[out[-1][1]], ch))
+            ):
                 out[-1][0] += ch
         elif cat != "Cf":
             index = next((i for i, path in enumerate(fonts) if has_glyph(path, ch)), None)
@@ -152,8 +157,12 @@ def fit(text: str, fonts: tuple[str, ...], sizes, width: float, height: float, b
         while last and (last[-1][0] == " " or _width(last + [dots], fonts, size) > width):
             last = last[:-1]
         spaces = [n for n, c in enumerate(last) if c[0] == " "]
-        if spaces and len(last) < len(whole) and whole[len(last)][0] != " " \
-                and not _breakable(last[-1], whole[len(last)]):
+        if (
+            spaces
+            and len(last) < len(whole)
+            and whole[len(last)][0] != " "
+            and not _breakable(last[-1], whole[len(last)])
+        ):
             last = last[: spaces[-1]]  # end on a whole word where the script has words
         lines[-1] = last + [dots]
     return size, lines
@@ -171,8 +180,15 @@ def _draw_lines(draw, lines, fonts, size, top, pitch, fill, fake_bold=False) -> 
             # A run's trailing space goes after it in reading order, whichever way it reads.
             gap, width = font.getlength(t) - font.getlength(core), font.getlength(core)
             stroke = 1 if fake_bold and fonts[i].endswith(CJK) else 0  # Droid has no bold
-            draw.text((x + gap * rtl, baseline), core, font=font, fill=fill, anchor="ls",
-                      stroke_width=stroke, stroke_fill=fill)
+            draw.text(
+                (x + gap * rtl, baseline),
+                core,
+                font=font,
+                fill=fill,
+                anchor="ls",
+                stroke_width=stroke,
+                stroke_fill=fill,
+            )
             x += width + gap
     return rtl
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from .. import runtime
 from . import cards, posters
@@ -59,8 +60,9 @@ def _call(work: Callable[[bytes | None], T], data: bytes | None, processes: int)
         return _here_instead(processes, pool, work, data, exc)
 
 
-def _here_instead(processes: int, pool: ProcessPoolExecutor, work: Callable[[bytes | None], T],
-                  data: bytes | None, exc: Exception) -> T:
+def _here_instead(
+    processes: int, pool: ProcessPoolExecutor, work: Callable[[bytes | None], T], data: bytes | None, exc: Exception
+) -> T:
     log.warning("Image workers unavailable (%s: %s); working in this thread", type(exc).__name__, exc)
     runtime.drop_pool(processes, pool)
     return work(data)

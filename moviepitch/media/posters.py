@@ -70,9 +70,7 @@ def prepare(data: bytes) -> PosterFiles:
     width, height = image.size
     thumb = image.copy()
     thumb.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 3), Image.Resampling.LANCZOS)
-    return PosterFiles(
-        webp=_webp(image, quality=86), thumb=_webp(thumb, quality=80), width=width, height=height
-    )
+    return PosterFiles(webp=_webp(image, quality=86), thumb=_webp(thumb, quality=80), width=width, height=height)
 
 
 def preview(data: bytes) -> bytes:
@@ -87,7 +85,6 @@ def _webp(image: Image.Image, quality: int) -> bytes:
     # method=4 is Pillow's default speed/size balance; higher costs seconds per poster.
     image.save(out, "WEBP", quality=quality, method=4)
     return out.getvalue()
-
 
 
 def to_png(webp: bytes) -> bytes:

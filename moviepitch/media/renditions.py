@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from typing import Callable
+from collections.abc import Callable
 
 from ..storage.store import Store
 
@@ -38,4 +38,3 @@ def _lock_for(key: str) -> threading.Lock:
         if lock is None:
             lock = _drawing[key] = threading.Lock()
         return lock
-

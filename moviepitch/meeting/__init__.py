@@ -1,4 +1,4 @@
-"""The pitch meeting: its owners talk a pitch over with the Movie Boss, apply the changes they agree, keep every version.
+"""The pitch meeting: owners talk a pitch over with the Movie Boss, apply what they agree, keep every version.
 
 messages (the conversation in the database), prompts (what the model is asked, and the JSON shape of its answer),
 turns (one turn: the history, the call, the reply streamed into a draft, the proposals read), proposals (reading

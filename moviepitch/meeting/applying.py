@@ -78,8 +78,12 @@ def apply(store: Store, view: PitchView, message: Message, option: int = 0, pain
     made = {}
     for part in (part for part in PARTS if part in changes):
         value = changes[part]
-        made[part] = store.write_output(view.id, part, json.dumps(value) if part == "cast" else value,
-                                        meta={"message_id": message.id, "source": "meeting"})
+        made[part] = store.write_output(
+            view.id,
+            part,
+            json.dumps(value) if part == "cast" else value,
+            meta={"message_id": message.id, "source": "meeting"},
+        )
     store.settle_proposal(message.id, ("applied",), "applied", versions={"made": made, "before": before})
     return steps
 
@@ -101,8 +105,7 @@ def undo_problem(view: PitchView, message: Message) -> str | None:
     made, before = message.versions.get("made", {}), message.versions.get("before", {})
     for part in {*made, *before}:
         output = view.outputs.get(part)
-        ours = output is not None and (output.version == made.get(part)
-                                       or output.meta.get("message_id") == message.id)
+        ours = output is not None and (output.version == made.get(part) or output.meta.get("message_id") == message.id)
         if not (ours or _version(view, part) == before.get(part)):
             return "A later change is on show now: undo that first, or choose the versions you want below."
     return None
@@ -113,8 +116,9 @@ def undo(store: Store, view: PitchView, message: Message) -> None:
     problem = undo_problem(view, message)
     if problem:
         raise Refused(problem)
-    back = {part: version for part, version in message.versions.get("before", {}).items()
-            if _version(view, part) != version}
+    back = {
+        part: version for part, version in message.versions.get("before", {}).items() if _version(view, part) != version
+    }
     if back and not store.choose_versions(view.id, back):
         raise Refused("The versions from before are gone.", 410)
     store.settle_proposal(message.id, ("applied",), "undone")

@@ -50,7 +50,7 @@ def _merged(runs: list[tuple[str, str]]) -> list[dict[str, str]]:
         short = len(run["text"].split()) <= BRIDGED_WORDS and len(run["text"]) <= BRIDGED_CHARS
         if run["op"] == "same" and short and {merged[i - 1]["op"], merged[i + 1]["op"]} <= {"del", "ins"}:
             # "del a, ins b, same ' the ', del c, ins d" reads better as "del 'a the c', ins 'b the d'".
-            merged[i:i + 1] = [{"op": "del", "text": run["text"]}, {"op": "ins", "text": run["text"]}]
+            merged[i : i + 1] = [{"op": "del", "text": run["text"]}, {"op": "ins", "text": run["text"]}]
     return _regrouped(merged)
 
 
@@ -81,8 +81,11 @@ def compact(diff: list[dict[str, str]], context: int = CONTEXT_WORDS) -> list[di
             continue
         head = "".join(words[:keep]) if index > 0 else ""
         tail = "".join(words[-keep:]) if index < len(diff) - 1 else ""
-        out += [piece for piece in ({"op": "same", "text": head}, {"op": "gap", "text": "…"},
-                                    {"op": "same", "text": tail}) if piece["text"]]
+        out += [
+            piece
+            for piece in ({"op": "same", "text": head}, {"op": "gap", "text": "…"}, {"op": "same", "text": tail})
+            if piece["text"]
+        ]
     return out
 
 
@@ -115,7 +118,7 @@ def passage_span(text: str, passage: str) -> tuple[int, int] | None:
 
 def passage_text(text: str, span: tuple[int, int]) -> str:
     """The sentences of a span, without the spaces after the last."""
-    return "".join(sentences(text)[span[0]:span[1]]).rstrip()
+    return "".join(sentences(text)[span[0] : span[1]]).rstrip()
 
 
 def confine(old: str, new: str, span: tuple[int, int]) -> str:
@@ -124,8 +127,8 @@ def confine(old: str, new: str, span: tuple[int, int]) -> str:
     a, b = sentences(old), sentences(new)
     ops = SequenceMatcher(None, [s.strip() for s in a], [s.strip() for s in b], autojunk=False).get_opcodes()
     start, end = _mapped(ops, span[0], at_end=False), _mapped(ops, span[1], at_end=True)
-    middle = "".join(b[start:max(start, end)]).rstrip()
-    prefix, suffix = "".join(a[:span[0]]), "".join(a[span[1]:])
+    middle = "".join(b[start : max(start, end)]).rstrip()
+    prefix, suffix = "".join(a[: span[0]]), "".join(a[span[1] :])
     if not middle:
         # Cut out, when the new text simply lacks the passage; otherwise it was rewritten past recognition,
         # and nothing in it stands in for the passage: no change.
@@ -134,7 +137,7 @@ def confine(old: str, new: str, span: tuple[int, int]) -> str:
             return old
         return prefix + suffix if suffix else prefix.rstrip()
     last = a[span[1] - 1]
-    return prefix + middle + last[len(last.rstrip()):] + suffix  # with the spaces that followed the passage
+    return prefix + middle + last[len(last.rstrip()) :] + suffix  # with the spaces that followed the passage
 
 
 def _mapped(ops, index: int, at_end: bool) -> int:

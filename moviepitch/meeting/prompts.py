@@ -16,39 +16,66 @@ MAX_TOKENS = {1: 1600, 3: 3600}
 SUMMARY_MAX_TOKENS = 400
 PARTS = ("title", "synopsis", "cast", "image_prompt")
 
-_PAIR = {"type": "object", "additionalProperties": False, "required": ["character", "actor"],
-         "properties": {"character": {"type": "string"}, "actor": {"type": "string"}}}
+_PAIR = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["character", "actor"],
+    "properties": {"character": {"type": "string"}, "actor": {"type": "string"}},
+}
 # Strict structured output wants every key required: a part that stays is null.
 CHANGES_SCHEMA = {
-    "type": "object", "additionalProperties": False, "required": list(PARTS),
+    "type": "object",
+    "additionalProperties": False,
+    "required": list(PARTS),
     "properties": {
         "title": {"type": ["string", "null"], "description": "The new title, or null to keep it."},
-        "synopsis": {"type": ["string", "null"], "description": "The whole new synopsis, each actor in brackets "
-                     "after a character's first mention; null to keep it."},
+        "synopsis": {
+            "type": ["string", "null"],
+            "description": "The whole new synopsis, each actor in brackets "
+            "after a character's first mention; null to keep it.",
+        },
         "cast": {"type": ["array", "null"], "items": _PAIR, "description": "The whole new cast, or null."},
-        "image_prompt": {"type": ["string", "null"], "description": "The new poster description (no names, no "
-                         "lettering), or null to keep it."},
+        "image_prompt": {
+            "type": ["string", "null"],
+            "description": "The new poster description (no names, no lettering), or null to keep it.",
+        },
     },
 }
 PROPOSAL_SCHEMA = {
-    "type": "object", "additionalProperties": False, "required": ["summary", "reason", "changes"],
-    "properties": {"summary": {"type": "string", "description": "What changes, in one line."},
-                   "reason": {"type": "string", "description": "Why it makes the pitch better, in one line."},
-                   "changes": CHANGES_SCHEMA},
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["summary", "reason", "changes"],
+    "properties": {
+        "summary": {"type": "string", "description": "What changes, in one line."},
+        "reason": {"type": "string", "description": "Why it makes the pitch better, in one line."},
+        "changes": CHANGES_SCHEMA,
+    },
 }
 
 
 def response_format(alternatives: int) -> dict:
     """The json_schema response_format of a turn: one proposal or none, or three alternatives."""
     if alternatives > 1:
-        schema = {"type": "object", "additionalProperties": False, "required": ["reply", "proposals"],
-                  "properties": {"reply": {"type": "string"},
-                                 "proposals": {"type": "array", "items": PROPOSAL_SCHEMA,
-                                               "description": f"Exactly {alternatives} different proposals."}}}
+        schema = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["reply", "proposals"],
+            "properties": {
+                "reply": {"type": "string"},
+                "proposals": {
+                    "type": "array",
+                    "items": PROPOSAL_SCHEMA,
+                    "description": f"Exactly {alternatives} different proposals.",
+                },
+            },
+        }
     else:
-        schema = {"type": "object", "additionalProperties": False, "required": ["reply", "proposal"],
-                  "properties": {"reply": {"type": "string"},
-                                 "proposal": {"anyOf": [PROPOSAL_SCHEMA, {"type": "null"}]}}}
+        schema = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["reply", "proposal"],
+            "properties": {"reply": {"type": "string"}, "proposal": {"anyOf": [PROPOSAL_SCHEMA, {"type": "null"}]}},
+        }
     # "reply" comes first, so it streams first and the page shows the boss's words while the rest is written.
     return {"type": "json_schema", "json_schema": {"name": "pitch_meeting_turn", "strict": True, "schema": schema}}
 
@@ -62,12 +89,16 @@ BOSS = (
     "description names nobody and has no lettering. When you only talk, or cannot do what is asked, propose "
     f"nothing and say plainly why. {DATA_RULE} The writer's messages are inside <message> tags."
 )
-STRUCTURED = ("Answer in JSON: \"reply\" is what you say; \"proposal\" is null, or the change with a one-line "
-              "\"summary\", a one-line \"reason\" and the \"changes\" (title, synopsis, cast, image_prompt: null for "
-              "a part that stays).")
+STRUCTURED = (
+    'Answer in JSON: "reply" is what you say; "proposal" is null, or the change with a one-line '
+    '"summary", a one-line "reason" and the "changes" (title, synopsis, cast, image_prompt: null for '
+    "a part that stays)."
+)
 PLAIN = "Answer in plain words only: what you say in the meeting. The change itself is written up separately."
-PASSAGE_RULE = ("The writer selected the passage of the synopsis inside <passage> tags: a change may rewrite that "
-                "passage alone, and must leave every other word of the synopsis exactly as it is.")
+PASSAGE_RULE = (
+    "The writer selected the passage of the synopsis inside <passage> tags: a change may rewrite that "
+    "passage alone, and must leave every other word of the synopsis exactly as it is."
+)
 REWRITE_LABELS = ("SUMMARY", "REASON", "TITLE", "SYNOPSIS", "CAST", "POSTER")
 REWRITE = (
     "The Movie Boss and a writer are talking over the movie pitch below. Write up the change the boss's last "
@@ -77,17 +108,22 @@ REWRITE = (
     "CAST: one Character: Actor pair per line\nPOSTER: the new poster description, naming nobody, no lettering\n"
     "If the reply agrees to no change, answer exactly: NO CHANGE. " + DATA_RULE
 )
-SUMMARISE = ("Summarise this pitch meeting between a writer and the Movie Boss in at most 120 words: what the "
-             "writer asked for, what the boss proposed, which changes were applied or rejected, and anything still "
-             f"open. Keep names and decisions; no preamble. {DATA_RULE}")
+SUMMARISE = (
+    "Summarise this pitch meeting between a writer and the Movie Boss in at most 120 words: what the "
+    "writer asked for, what the boss proposed, which changes were applied or rejected, and anything still "
+    f"open. Keep names and decisions; no preamble. {DATA_RULE}"
+)
 
 
 def pitch_facts(pitch: dict) -> str:
     """The pitch as it stands, as tagged data."""
     cast = "\n".join(f"{pair['character']}: {pair['actor']}" for pair in pitch.get("cast") or [])
-    return quoted("pitch", f"Idea: {pitch.get('idea', '')}\nTitle: {pitch.get('title') or ''}\n"
-                           f"Synopsis: {pitch.get('synopsis') or ''}\nCast:\n{cast}\n"
-                           f"Poster description: {pitch.get('image_prompt') or ''}")
+    return quoted(
+        "pitch",
+        f"Idea: {pitch.get('idea', '')}\nTitle: {pitch.get('title') or ''}\n"
+        f"Synopsis: {pitch.get('synopsis') or ''}\nCast:\n{cast}\n"
+        f"Poster description: {pitch.get('image_prompt') or ''}",
+    )
 
 
 def owner_words(text: str, passage: str | None = None, alternatives: int = 1) -> str:
@@ -103,14 +139,18 @@ def boss_words(reply: str, proposals: list[dict], status: str | None) -> str:
     """One of the boss's earlier answers as the model reads it back: its words, then what became of its proposal."""
     if not proposals:
         return reply
-    fate = {"applied": "the writer applied it", "rejected": "the writer turned it down",
-            "undone": "the writer applied it, then undid it"}.get(status or "", "the writer has not decided yet")
+    fate = {
+        "applied": "the writer applied it",
+        "rejected": "the writer turned it down",
+        "undone": "the writer applied it, then undid it",
+    }.get(status or "", "the writer has not decided yet")
     summaries = "; ".join(p.get("summary") or "a change" for p in proposals)
     return f"{reply}\n\n(Proposed: {summaries}. {fate[0].upper()}{fate[1:]}.)"
 
 
-def turn_messages(pitch: dict, history: list[dict], summary: str | None, structured: bool,
-                  passage: str | None) -> list[dict]:
+def turn_messages(
+    pitch: dict, history: list[dict], summary: str | None, structured: bool, passage: str | None
+) -> list[dict]:
     """A turn's chat: the system prompt with the pitch (and any summary of older turns), then the conversation."""
     system = [BOSS, STRUCTURED if structured else PLAIN]
     if passage:
@@ -127,8 +167,10 @@ def rewrite_messages(pitch: dict, asked: str, reply: str, passage: str | None, a
     if passage:
         ask.append(PASSAGE_RULE)
     if alternatives > 1:
-        ask.append(f"Write {alternatives} different versions of the change, each starting with a line "
-                   "OPTION 1, OPTION 2, and so on.")
+        ask.append(
+            f"Write {alternatives} different versions of the change, each starting with a line "
+            "OPTION 1, OPTION 2, and so on."
+        )
     return [{"role": "system", "content": REWRITE}, {"role": "user", "content": "\n\n".join(ask)}]
 
 
@@ -137,4 +179,3 @@ def summary_messages(earlier: str | None, turns: list[dict]) -> list[dict]:
     lines = [f"Earlier summary: {earlier}"] if earlier else []
     lines += [f"{'Writer' if turn['role'] == 'user' else 'Movie Boss'}: {turn['content']}" for turn in turns]
     return [{"role": "system", "content": SUMMARISE}, {"role": "user", "content": quoted("summary", "\n".join(lines))}]
-

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import re
 
-from ..chain import answers, cast as cast_reading
+from ..chain import answers
+from ..chain import cast as cast_reading
 from ..providers import ProviderError
 from . import diffs
 from .prompts import PARTS, REWRITE_LABELS
@@ -37,7 +38,7 @@ class Unreadable(ValueError):
 def answer_json(text: str) -> dict:
     """The answer's JSON object (also when wrapped in a code fence or a sentence); Unreadable otherwise."""
     text = _FENCE.sub("", text.strip())
-    for candidate in (text, text[text.find("{"):text.rfind("}") + 1]):
+    for candidate in (text, text[text.find("{") : text.rfind("}") + 1]):
         try:
             answer = json.loads(candidate, strict=False)
         except ValueError:
@@ -90,9 +91,12 @@ def checked(item, pitch: dict, versions: dict[str, int], passage: str | None) ->
             changes["synopsis"] = recast
     if not changes:
         return None
-    return {"summary": _line(item.get("summary")) or "A change to the pitch", "reason": _line(item.get("reason")),
-            "changes": changes,
-            "base": {part: {"version": versions.get(part), "text": pitch.get(part)} for part in changes}}
+    return {
+        "summary": _line(item.get("summary")) or "A change to the pitch",
+        "reason": _line(item.get("reason")),
+        "changes": changes,
+        "base": {part: {"version": versions.get(part), "text": pitch.get(part)} for part in changes},
+    }
 
 
 def _line(value) -> str:
@@ -126,9 +130,14 @@ def _part(part: str, value, pitch: dict, passage: str | None):
 def _cast(value) -> list[dict[str, str]] | None:
     if not isinstance(value, list):
         return None
-    pairs = [(" ".join(answers.clean(str(item.get("character", ""))).split())[:80],
-              " ".join(answers.clean(str(item.get("actor", ""))).split())[:80])
-             for item in value[:CAST_SIZE] if isinstance(item, dict)]
+    pairs = [
+        (
+            " ".join(answers.clean(str(item.get("character", ""))).split())[:80],
+            " ".join(answers.clean(str(item.get("actor", ""))).split())[:80],
+        )
+        for item in value[:CAST_SIZE]
+        if isinstance(item, dict)
+    ]
     cast = [{"character": character, "actor": actor} for character, actor in pairs if character and actor]
     return cast or None
 
@@ -160,9 +169,12 @@ def rewrite_answer(text: str) -> dict:
 def _labelled(block: str) -> dict:
     pieces = _LABEL.split(block)
     sections = {label.upper(): value.strip() for label, value in zip(pieces[1::2], pieces[2::2])}
-    changes = {"title": sections.get("TITLE"), "synopsis": sections.get("SYNOPSIS"),
-               "cast": cast_reading.from_lines(sections["CAST"]) if sections.get("CAST") else None,
-               "image_prompt": sections.get("POSTER")}
+    changes = {
+        "title": sections.get("TITLE"),
+        "synopsis": sections.get("SYNOPSIS"),
+        "cast": cast_reading.from_lines(sections["CAST"]) if sections.get("CAST") else None,
+        "image_prompt": sections.get("POSTER"),
+    }
     return {"summary": sections.get("SUMMARY", ""), "reason": sections.get("REASON", ""), "changes": changes}
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ..providers import ProviderError
+from ..storage.meeting import Message, Summary
 from ..studio.dataset import estimate_tokens
 from . import prompts
-from ..storage.meeting import Message, Summary
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +28,12 @@ def as_chat(messages: list[Message]) -> list[dict]:
         if message.role == "user":
             chat.append({"role": "user", "content": prompts.owner_words(message.content, message.passage)})
         elif message.content:
-            chat.append({"role": "assistant",
-                         "content": prompts.boss_words(message.content, message.proposals, message.proposal_status)})
+            chat.append(
+                {
+                    "role": "assistant",
+                    "content": prompts.boss_words(message.content, message.proposals, message.proposal_status),
+                }
+            )
     return chat
 
 
@@ -46,27 +50,40 @@ def plan(earlier: list[Message], summary: Summary | None, budget: int) -> tuple[
         return [], since
     cut = len(since) - KEPT_AT_LEAST
     # Keep as many of the newest as fit in half the budget: the new summary takes the other half at most.
-    while cut > 0 and tokens(since[cut - 1:]) <= budget // 2:
+    while cut > 0 and tokens(since[cut - 1 :]) <= budget // 2:
         cut -= 1
     cut = max(cut, 0)
     return since[:cut], since[cut:]
 
 
-def summarise(ask: Callable[[str, list[dict], int], str], earlier: Summary | None, turns: list[Message],
-              budget: int) -> tuple[str, str]:
+def summarise(
+    ask: Callable[[str, list[dict], int], str], earlier: Summary | None, turns: list[Message], budget: int
+) -> tuple[str, str]:
     """A summary of the earlier summary and `turns`: the model's (source "model"), else one put together from the
     messages themselves (source "extract"). `ask(task, messages, max_tokens)` makes the call."""
-    chat = [{"role": message.role, "content": prompts.boss_words(message.content, message.proposals,
-                                                                 message.proposal_status)
-             if message.role == "assistant" else message.content} for message in turns if message.content]
+    chat = [
+        {
+            "role": message.role,
+            "content": prompts.boss_words(message.content, message.proposals, message.proposal_status)
+            if message.role == "assistant"
+            else message.content,
+        }
+        for message in turns
+        if message.content
+    ]
     try:
-        text = ask("meeting_summary", prompts.summary_messages(earlier.content if earlier else None, chat),
-                   prompts.SUMMARY_MAX_TOKENS)
+        text = ask(
+            "meeting_summary",
+            prompts.summary_messages(earlier.content if earlier else None, chat),
+            prompts.SUMMARY_MAX_TOKENS,
+        )
         if text.strip():
             return " ".join(text.split()), "model"
     except ProviderError as exc:
-        log.info("The model could not summarise the meeting (%s); putting the summary together from the messages",
-                 exc.message)
+        log.info(
+            "The model could not summarise the meeting (%s); putting the summary together from the messages",
+            exc.message,
+        )
     return extract(earlier, turns, budget), "extract"
 
 
@@ -79,8 +96,9 @@ def extract(earlier: Summary | None, turns: list[Message], budget: int) -> str:
             if message.role == "user":
                 lines.append(f"The writer asked: “{_first_words(message.content, words)}”")
             elif message.content:
-                lines.append(f"The boss said: “{_first_words(_SENTENCE_END.split(message.content)[0], words)}”"
-                             + _fate(message))
+                lines.append(
+                    f"The boss said: “{_first_words(_SENTENCE_END.split(message.content)[0], words)}”" + _fate(message)
+                )
         summary = "\n".join(lines)
         if estimate_tokens([{"content": summary}]) <= budget // 2:
             break

@@ -12,8 +12,9 @@ import json
 import logging
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ..chain import answers
 from ..chain.pipeline import safety_identifier
@@ -22,7 +23,8 @@ from ..providers.base import FORMAT_REFUSED
 from ..storage.meeting import Message
 from ..storage.records import PitchView
 from ..storage.store import Store
-from . import prompts, proposals, summary as history
+from . import prompts, proposals
+from . import summary as history
 
 if TYPE_CHECKING:
     from ..storage.budget import Budget
@@ -75,16 +77,29 @@ class Draft:
 class Turn:
     """One answer of the boss to one message of the owner."""
 
-    def __init__(self, store: Store, provider: Provider, view: PitchView, answer_id: int, asked: Message,
-                 earlier: list[Message], settings: TurnSettings):
+    def __init__(
+        self,
+        store: Store,
+        provider: Provider,
+        view: PitchView,
+        answer_id: int,
+        asked: Message,
+        earlier: list[Message],
+        settings: TurnSettings,
+    ):
         self.store, self.provider, self.view, self.answer_id = store, provider, view, answer_id
         self.asked, self.earlier, self.settings = asked, earlier, settings
         self.model = view.text_model or provider.text_model
         self.served: str | None = None
         self.usage: Counter = Counter()
         self.draft = Draft(store, answer_id, settings)
-        self.pitch = {"idea": view.idea, "title": view.text("title"), "synopsis": view.text("synopsis"),
-                      "cast": json.loads(view.text("cast") or "[]"), "image_prompt": view.text("image_prompt")}
+        self.pitch = {
+            "idea": view.idea,
+            "title": view.text("title"),
+            "synopsis": view.text("synopsis"),
+            "cast": json.loads(view.text("cast") or "[]"),
+            "image_prompt": view.text("image_prompt"),
+        }
         self.versions = {part: output.version for part, output in view.outputs.items()}
 
     def context(self) -> dict:
@@ -95,23 +110,49 @@ class Turn:
                 owner = next((m for m in reversed(self.earlier[:index]) if m.role == "user"), None)
                 chosen = message.proposals[message.chosen]
                 # "alternative" and "passage" let the offline writer replay the change on its own plan.
-                applied.append({"message": owner.content if owner else "", "reply": message.content,
-                                "summary": chosen.get("summary"), "changes": chosen.get("changes"),
-                                "alternative": message.chosen + 1,
-                                "passage": owner.passage if owner else None})
-        return {"idea": self.view.idea, "seed": self.view.seed, "pitch": self.pitch, "message": self.asked.content,
-                "passage": self.asked.passage, "applied": applied, "alternatives": self.asked.alternatives,
-                "safety_identifier": safety_identifier(self.view.owner_id),
-                **{name: self.view.knobs.get(name) for name in ("temperature", "frequency_penalty", "presence_penalty")}}
+                applied.append(
+                    {
+                        "message": owner.content if owner else "",
+                        "reply": message.content,
+                        "summary": chosen.get("summary"),
+                        "changes": chosen.get("changes"),
+                        "alternative": message.chosen + 1,
+                        "passage": owner.passage if owner else None,
+                    }
+                )
+        return {
+            "idea": self.view.idea,
+            "seed": self.view.seed,
+            "pitch": self.pitch,
+            "message": self.asked.content,
+            "passage": self.asked.passage,
+            "applied": applied,
+            "alternatives": self.asked.alternatives,
+            "safety_identifier": safety_identifier(self.view.owner_id),
+            **{name: self.view.knobs.get(name) for name in ("temperature", "frequency_penalty", "presence_penalty")},
+        }
 
-    def ask(self, task: str, chat: list[dict], max_tokens: int, response_format: dict | None = None,
-            on_delta: Callable[[str], None] | None = None) -> str:
+    def ask(
+        self,
+        task: str,
+        chat: list[dict],
+        max_tokens: int,
+        response_format: dict | None = None,
+        on_delta: Callable[[str], None] | None = None,
+    ) -> str:
         """One text call with the pitch's knobs and model; the answer cleaned."""
         knobs = self.view.knobs
-        request = TextRequest(task, chat, temperature=knobs.get("temperature"), context=self.context(),
-                              max_tokens=max_tokens, frequency_penalty=knobs.get("frequency_penalty"),
-                              presence_penalty=knobs.get("presence_penalty"), model=self.model,
-                              response_format=response_format)
+        request = TextRequest(
+            task,
+            chat,
+            temperature=knobs.get("temperature"),
+            context=self.context(),
+            max_tokens=max_tokens,
+            frequency_penalty=knobs.get("frequency_penalty"),
+            presence_penalty=knobs.get("presence_penalty"),
+            model=self.model,
+            response_format=response_format,
+        )
         try:
             result = self.provider.text(request, on_delta=on_delta)
         except ProviderError as exc:
@@ -127,11 +168,14 @@ class Turn:
         summary = self.store.latest_summary(self.view.id)
         older, kept = history.plan(earlier, summary, self.settings.history_tokens)
         if older:
-            content, source = history.summarise(lambda task, chat, most: self.ask(task, chat, most), summary, older,
-                                                self.settings.history_tokens)
+            content, source = history.summarise(
+                lambda task, chat, most: self.ask(task, chat, most), summary, older, self.settings.history_tokens
+            )
             summary = self.store.save_summary(self.view.id, older[-1].id, content, source)
-        now = {"role": "user", "content": prompts.owner_words(self.asked.content, self.asked.passage,
-                                                               self.asked.alternatives)}
+        now = {
+            "role": "user",
+            "content": prompts.owner_words(self.asked.content, self.asked.passage, self.asked.alternatives),
+        }
         return [*history.as_chat(kept), now], summary.content if summary else None
 
     def answer(self) -> tuple[str, list[dict]]:
@@ -147,9 +191,13 @@ class Turn:
 
     def _structured(self, chat: list[dict], summary: str | None) -> tuple[str, list[dict]]:
         alternatives = self.asked.alternatives
-        text = self.ask("meeting", prompts.turn_messages(self.pitch, chat, summary, True, self.asked.passage),
-                        prompts.MAX_TOKENS[alternatives], prompts.response_format(alternatives),
-                        on_delta=lambda raw: self.draft.update(answers.clean(proposals.reply_so_far(raw), partial=True)))
+        text = self.ask(
+            "meeting",
+            prompts.turn_messages(self.pitch, chat, summary, True, self.asked.passage),
+            prompts.MAX_TOKENS[alternatives],
+            prompts.response_format(alternatives),
+            on_delta=lambda raw: self.draft.update(answers.clean(proposals.reply_so_far(raw), partial=True)),
+        )
         try:
             answer = proposals.answer_json(text)
         except proposals.Unreadable:
@@ -163,19 +211,26 @@ class Turn:
         return " ".join(answers.clean(answer["reply"]).split()) or (found[0]["summary"] if found else ""), found
 
     def _plain(self, chat: list[dict], summary: str | None) -> tuple[str, list[dict]]:
-        reply = self.ask("meeting", prompts.turn_messages(self.pitch, chat, summary, False, self.asked.passage),
-                         prompts.MAX_TOKENS[1], on_delta=lambda raw: self.draft.update(answers.clean(raw, partial=True)))
+        reply = self.ask(
+            "meeting",
+            prompts.turn_messages(self.pitch, chat, summary, False, self.asked.passage),
+            prompts.MAX_TOKENS[1],
+            on_delta=lambda raw: self.draft.update(answers.clean(raw, partial=True)),
+        )
         self.draft.keep(reply)  # on show while the change is written up
         return reply, self._rewrite(reply)
 
     def _rewrite(self, reply: str) -> list[dict]:
         """The fallback's second call: the change the reply agreed to, written up as the proposal's new parts."""
         alternatives = self.asked.alternatives
-        text = self.ask("meeting_rewrite", prompts.rewrite_messages(self.pitch, self.asked.content, reply,
-                                                                    self.asked.passage, alternatives),
-                        prompts.MAX_TOKENS[alternatives])
-        return proposals.checked_proposals(proposals.rewrite_answer(text), self.pitch, self.versions,
-                                           self.asked.passage)
+        text = self.ask(
+            "meeting_rewrite",
+            prompts.rewrite_messages(self.pitch, self.asked.content, reply, self.asked.passage, alternatives),
+            prompts.MAX_TOKENS[alternatives],
+        )
+        return proposals.checked_proposals(
+            proposals.rewrite_answer(text), self.pitch, self.versions, self.asked.passage
+        )
 
 
 def run_turn(store: Store, provider: Provider, answer_id: int, settings: TurnSettings) -> str | None:
@@ -200,8 +255,9 @@ def run_turn(store: Store, provider: Provider, answer_id: int, settings: TurnSet
         outcome = None
     except ProviderError as exc:
         log.warning("A meeting turn of pitch %s failed: %s", view.slug, exc.recorded().replace("\n\n", " "))
-        outcome = "failed" if store.fail_turn(answer_id, exc.message, turn.draft.latest or None,
-                                          dict(turn.usage)) else None
+        outcome = (
+            "failed" if store.fail_turn(answer_id, exc.message, turn.draft.latest or None, dict(turn.usage)) else None
+        )
     except Exception:
         log.exception("A meeting turn of pitch %s failed unexpectedly", view.slug)
         store.fail_turn(answer_id, "Something went wrong on our side.", turn.draft.latest or None)

@@ -4,19 +4,35 @@ from __future__ import annotations
 
 import functools
 import logging
-from typing import Mapping
+from collections.abc import Mapping
 
-from .endpoints import is_local, shown
 from .base import (
-    ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
+    ImageRequest,
+    ImageResult,
+    ModerationResult,
+    OnDelta,
+    OnPartial,
+    Provider,
+    ProviderError,
+    TextRequest,
     TextResult,
 )
+from .endpoints import is_local, shown
 from .offline_provider import OfflineProvider
 from .openai_api import OpenAIProvider
 
 __all__ = [
-    "ImageRequest", "ImageResult", "ModerationResult", "OfflineProvider", "OpenAIProvider", "Provider", "ProviderError",
-    "TextRequest", "TextResult", "select_provider", "tell_offline_once",
+    "ImageRequest",
+    "ImageResult",
+    "ModerationResult",
+    "OfflineProvider",
+    "OpenAIProvider",
+    "Provider",
+    "ProviderError",
+    "TextRequest",
+    "TextResult",
+    "select_provider",
+    "tell_offline_once",
 ]
 
 NAMES = ("openai", "offline")
@@ -86,9 +102,11 @@ def select_provider(config: Mapping) -> Provider:
 def tell_offline_once() -> None:
     """Tell the operator, once per process, that no model is connected and which setting connects one."""
     # Pages show visitors only an "Offline demo" badge: how to connect a model is for the operator.
-    log.warning("No AI model is connected: the offline writer makes every pitch (pages show an "
-                "'Offline demo' badge). Set OPENAI_API_KEY, or OPENAI_BASE_URL for Ollama, vLLM or a "
-                "llama.cpp server, to use a model; see the README's Configuration.")
+    log.warning(
+        "No AI model is connected: the offline writer makes every pitch (pages show an "
+        "'Offline demo' badge). Set OPENAI_API_KEY, or OPENAI_BASE_URL for Ollama, vLLM or a "
+        "llama.cpp server, to use a model; see the README's Configuration."
+    )
 
 
 def _build(name: str, config: Mapping) -> Provider:
@@ -96,17 +114,29 @@ def _build(name: str, config: Mapping) -> Provider:
         return OfflineProvider(pace=float(config.get("OFFLINE_PACE") or 0))
     base_url = config.get("OPENAI_BASE_URL")
     if is_local(base_url):
-        log.warning("OPENAI_BASE_URL %s is a local server: %s text call(s) at a time "
-                    "(MOVIEPITCH_TEXT_CONCURRENCY), up to %g s each (MOVIEPITCH_TEXT_TIMEOUT).",
-                    shown(base_url), config.get("TEXT_CONCURRENCY") or "all the chain's", config["TEXT_TIMEOUT"])
+        log.warning(
+            "OPENAI_BASE_URL %s is a local server: %s text call(s) at a time "
+            "(MOVIEPITCH_TEXT_CONCURRENCY), up to %g s each (MOVIEPITCH_TEXT_TIMEOUT).",
+            shown(base_url),
+            config.get("TEXT_CONCURRENCY") or "all the chain's",
+            config["TEXT_TIMEOUT"],
+        )
     return OpenAIProvider(
-        api_key=config.get("OPENAI_API_KEY"), base_url=config.get("OPENAI_BASE_URL"),
-        text_model=config["TEXT_MODEL"], image_model=config["IMAGE_MODEL"],
-        image_size=config["IMAGE_SIZE"], image_quality=config.get("IMAGE_QUALITY"),
-        image_format=config.get("IMAGE_FORMAT") or None, image_compression=config.get("IMAGE_COMPRESSION"),
-        text_timeout=config["TEXT_TIMEOUT"], image_timeout=config["IMAGE_TIMEOUT"],
-        max_retries=config["MAX_RETRIES"], moderation_model=config.get("MODERATION_MODEL") or None,
-        partial_images=config.get("IMAGE_PARTIALS", 2), safety_identifier=config.get("SAFETY_IDENTIFIER"),
-        text_concurrency=config.get("TEXT_CONCURRENCY"), moderation_required=config.get("MODERATION_REQUIRED"),
+        api_key=config.get("OPENAI_API_KEY"),
+        base_url=config.get("OPENAI_BASE_URL"),
+        text_model=config["TEXT_MODEL"],
+        image_model=config["IMAGE_MODEL"],
+        image_size=config["IMAGE_SIZE"],
+        image_quality=config.get("IMAGE_QUALITY"),
+        image_format=config.get("IMAGE_FORMAT") or None,
+        image_compression=config.get("IMAGE_COMPRESSION"),
+        text_timeout=config["TEXT_TIMEOUT"],
+        image_timeout=config["IMAGE_TIMEOUT"],
+        max_retries=config["MAX_RETRIES"],
+        moderation_model=config.get("MODERATION_MODEL") or None,
+        partial_images=config.get("IMAGE_PARTIALS", 2),
+        safety_identifier=config.get("SAFETY_IDENTIFIER"),
+        text_concurrency=config.get("TEXT_CONCURRENCY"),
+        moderation_required=config.get("MODERATION_REQUIRED"),
         sampling=config.get("SAMPLING_SUPPORT"),
     )

@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any
 
 OnDelta = Callable[[str], None]
 
 # The usage dict every provider reports, the one place its keys are defined (absent keys count as 0).
 # A text call: what the API billed, as chat completions report it.
 TEXT_USAGE_KEYS = (
-    "input_tokens",         # prompt_tokens, cached ones included
+    "input_tokens",  # prompt_tokens, cached ones included
     "cached_input_tokens",  # prompt_tokens_details.cached_tokens: the part of input_tokens served from cache
-    "output_tokens",        # completion_tokens, reasoning ones included
-    "reasoning_tokens",     # completion_tokens_details.reasoning_tokens: hidden reasoning within output_tokens
+    "output_tokens",  # completion_tokens, reasoning ones included
+    "reasoning_tokens",  # completion_tokens_details.reasoning_tokens: hidden reasoning within output_tokens
 )
 # An image call: the Images API's usage, kept apart from text tokens (they are priced apart).
 IMAGE_USAGE_KEYS = (
-    "image_input_tokens",        # usage.input_tokens: the prompt (and any input image)
-    "image_input_text_tokens",   # usage.input_tokens_details.text_tokens
+    "image_input_tokens",  # usage.input_tokens: the prompt (and any input image)
+    "image_input_text_tokens",  # usage.input_tokens_details.text_tokens
     "image_input_image_tokens",  # usage.input_tokens_details.image_tokens
-    "image_output_tokens",       # usage.output_tokens
-    "images",                    # images made
+    "image_output_tokens",  # usage.output_tokens
+    "images",  # images made
 )
 USAGE_KEYS = TEXT_USAGE_KEYS + IMAGE_USAGE_KEYS
 # The sampling parameters a chat model may or may not take; the knobs are three of them.
@@ -111,8 +112,16 @@ class ProviderError(Exception):
     to change. `partial` is the text written before the failure, kept as a draft.
     """
 
-    def __init__(self, message: str, *, kind: str = "error", retry_after: float | None = None,
-                 hint: str | None = None, partial: str | None = None, usage: dict[str, int] | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str = "error",
+        retry_after: float | None = None,
+        hint: str | None = None,
+        partial: str | None = None,
+        usage: dict[str, int] | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.kind = kind

@@ -45,7 +45,8 @@ def bound_request(request: httpx2.Request) -> None:
         raise httpx2.ReadTimeout("The call's deadline passed before this attempt.", request=request)
     timeout = request.extensions.get("timeout") or {}
     request.extensions["timeout"] = {
-        key: left if timeout.get(key) is None else min(timeout[key], left) for key in _TIMEOUT_KEYS}
+        key: left if timeout.get(key) is None else min(timeout[key], left) for key in _TIMEOUT_KEYS
+    }
 
 
 class StreamGuard:

@@ -6,26 +6,45 @@ import functools
 import io
 import re
 import time
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from PIL import Image, ImageFilter
 
 from ..offline import (
-    StoryPlan, paint_poster, plan_story, warm, write_cast, write_image_prompt, write_reply, write_synopsis,
+    StoryPlan,
+    paint_poster,
+    plan_story,
+    warm,
+    write_cast,
+    write_image_prompt,
+    write_reply,
+    write_synopsis,
     write_title,
 )
 from ..offline.knobs import USUAL, Knobs
 from ..offline.meeting import answer_json
 from ..offline.titles import candidates
 from .base import (
-    ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
+    ImageRequest,
+    ImageResult,
+    ModerationResult,
+    OnDelta,
+    OnPartial,
+    Provider,
+    ProviderError,
+    TextRequest,
     TextResult,
 )
 
 _WRITERS: dict[str, Callable[[StoryPlan], str]] = {
-    "reply": write_reply, "synopsis": write_synopsis, "title": write_title, "cast": write_cast,
+    "reply": write_reply,
+    "synopsis": write_synopsis,
+    "title": write_title,
+    "cast": write_cast,
     # The painter never refuses a description, so a "safer" one is the same description.
-    "image_prompt": write_image_prompt, "safer_image_prompt": write_image_prompt,
+    "image_prompt": write_image_prompt,
+    "safer_image_prompt": write_image_prompt,
 }
 _WORDS_PER_CHUNK = 3
 # The painter "works" for this many pace-units, so a demo poster does not appear instantly.
@@ -53,8 +72,11 @@ def _number(context: Mapping[str, Any], key: str, default: int) -> int:
 def _plan_for(context: Mapping[str, Any]) -> StoryPlan:
     story = max(_number(context, "story_variant", 1), 1)
     # The knobs (creativity, frequency and presence penalties) travel in the context, as the text steps send them.
-    return _plan(str(context.get("idea") or ""), _number(context, "seed", 0) + _STORY_STRIDE * (story - 1),
-                 Knobs.from_context(context))
+    return _plan(
+        str(context.get("idea") or ""),
+        _number(context, "seed", 0) + _STORY_STRIDE * (story - 1),
+        Knobs.from_context(context),
+    )
 
 
 def _title_variant(plan: StoryPlan, variant: int) -> str:
@@ -77,8 +99,12 @@ class OfflineProvider(Provider):
     text_model = "offline-writer"
     image_model = "offline-painter"
 
-    def __init__(self, pace: float = 0.0, sleep: Callable[[float], None] = time.sleep,
-                 poster_size: tuple[int, int] = (1024, 1536)):
+    def __init__(
+        self,
+        pace: float = 0.0,
+        sleep: Callable[[float], None] = time.sleep,
+        poster_size: tuple[int, int] = (1024, 1536),
+    ):
         self.pace = pace
         self._sleep = sleep
         self.poster_size = poster_size
@@ -116,9 +142,13 @@ class OfflineProvider(Provider):
             self._pause(_PAINT_PACES * self.pace / pauses)
             on_partial(_blurred(data, radius), index)
         self._pause(_PAINT_PACES * self.pace / pauses)
-        return ImageResult(data=data, model=self.image_model, usage={},
-                           label="Painted by the offline poster painter",
-                           description=write_image_prompt(plan, variant))
+        return ImageResult(
+            data=data,
+            model=self.image_model,
+            usage={},
+            label="Painted by the offline poster painter",
+            description=write_image_prompt(plan, variant),
+        )
 
     def warm(self) -> None:
         """Load the writer's lexicon and language model before the first pitch asks for them."""
@@ -133,7 +163,7 @@ class OfflineProvider(Provider):
             self._sleep(seconds)
 
     def _stream(self, text: str, on_delta: OnDelta) -> None:
-        ends = [m.end() for m in re.finditer(r"\S+\s*", text)][_WORDS_PER_CHUNK - 1::_WORDS_PER_CHUNK]
+        ends = [m.end() for m in re.finditer(r"\S+\s*", text)][_WORDS_PER_CHUNK - 1 :: _WORDS_PER_CHUNK]
         if not ends or ends[-1] != len(text):
             ends.append(len(text))
         for i, end in enumerate(ends):

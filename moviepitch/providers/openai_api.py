@@ -7,17 +7,25 @@ import binascii
 import logging
 import threading
 import time
-from typing import Any, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import openai
 
-from .endpoints import is_openai
 from ..media.posters import sniff
 from . import deadline
 from .base import (
-    ImageRequest, ImageResult, ModerationResult, OnDelta, OnPartial, Provider, ProviderError, TextRequest,
+    ImageRequest,
+    ImageResult,
+    ModerationResult,
+    OnDelta,
+    OnPartial,
+    Provider,
+    ProviderError,
+    TextRequest,
     TextResult,
 )
+from .endpoints import is_openai
 from .openai_chat import ChatCompletions
 from .openai_errors import Call, Server, explain, refused
 
@@ -42,15 +50,28 @@ class OpenAIProvider(Provider):
     name = "openai"
     poster_shares_text_server = True
 
-    def __init__(self, *, api_key: str | None = None, base_url: str | None = None,
-                 text_model: str, image_model: str, image_size: str = "1024x1536",
-                 image_quality: str | None = "medium", image_format: str | None = "webp",
-                 image_compression: int | None = 90, text_timeout: float = 60.0,
-                 image_timeout: float = 300.0, max_retries: int = 2,
-                 moderation_model: str | None = "omni-moderation-latest", partial_images: int = 2,
-                 safety_identifier: bool | None = None, text_concurrency: int | None = None,
-                 moderation_required: bool | None = None, sampling: Mapping[str, Iterable[str]] | None = None,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        text_model: str,
+        image_model: str,
+        image_size: str = "1024x1536",
+        image_quality: str | None = "medium",
+        image_format: str | None = "webp",
+        image_compression: int | None = 90,
+        text_timeout: float = 60.0,
+        image_timeout: float = 300.0,
+        max_retries: int = 2,
+        moderation_model: str | None = "omni-moderation-latest",
+        partial_images: int = 2,
+        safety_identifier: bool | None = None,
+        text_concurrency: int | None = None,
+        moderation_required: bool | None = None,
+        sampling: Mapping[str, Iterable[str]] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.text_model = text_model
         self.image_model = image_model
         self.image_size = image_size
@@ -73,8 +94,14 @@ class OpenAIProvider(Provider):
         self.moderation_required = is_openai(base_url) if moderation_required is None else moderation_required
         self.partial_images = int(partial_images)
         self.server = Server(base_url, self._list_models, secret=api_key, max_retries=self._max_retries)
-        self.chat = ChatCompletions(lambda: self.client, self.server, text_model, self.text_timeout,
-                                    official=is_openai(base_url), sampling=sampling)
+        self.chat = ChatCompletions(
+            lambda: self.client,
+            self.server,
+            text_model,
+            self.text_timeout,
+            official=is_openai(base_url),
+            sampling=sampling,
+        )
         # Models whose server answered a streamed image request with a plain body or an error.
         self._no_image_stream: set[str] = set()
         self._no_moderation_until = float("-inf")
@@ -87,22 +114,27 @@ class OpenAIProvider(Provider):
                 if self._client is None:
                     try:
                         self._client = openai.OpenAI(
-                            api_key=self._api_key, base_url=self._base_url,
-                            max_retries=self._max_retries, timeout=self.text_timeout,
+                            api_key=self._api_key,
+                            base_url=self._base_url,
+                            max_retries=self._max_retries,
+                            timeout=self.text_timeout,
                             # Every attempt, retries included, waits only for the time its call has left.
                             http_client=openai.DefaultHttpxClient(event_hooks={"request": [deadline.bound_request]}),
                         )
                     except openai.OpenAIError as exc:
                         log.error("OpenAI client could not be built: set OPENAI_API_KEY or OPENAI_BASE_URL")
-                        raise ProviderError("The AI service is not configured.", kind="misconfigured",
-                                            hint="Set OPENAI_API_KEY, or OPENAI_BASE_URL for another server.") from exc
+                        raise ProviderError(
+                            "The AI service is not configured.",
+                            kind="misconfigured",
+                            hint="Set OPENAI_API_KEY, or OPENAI_BASE_URL for another server.",
+                        ) from exc
         return self._client
 
     def warm(self) -> None:
         """Build the client now: it loads the TLS certificates, which the first pitch should not wait for
         (docs/PERFORMANCE.md)."""
         try:
-            self.client
+            _ = self.client
         except ProviderError:
             pass  # said in the log; each pitch will say it to its owner
 
@@ -133,8 +165,13 @@ class OpenAIProvider(Provider):
     def image(self, request: ImageRequest, on_partial: OnPartial | None = None) -> ImageResult:
         """Make a poster with images.generate, streaming partial images where the server can."""
         model = request.model or self.image_model
-        params: dict[str, Any] = {"model": model, "prompt": request.prompt, "n": 1, "size": self.image_size,
-                                  **self._safety(request.context)}
+        params: dict[str, Any] = {
+            "model": model,
+            "prompt": request.prompt,
+            "n": 1,
+            "size": self.image_size,
+            **self._safety(request.context),
+        }
         gpt_image = model.startswith(GPT_IMAGE_PREFIXES)
         if gpt_image:
             if self.image_quality:
@@ -161,8 +198,9 @@ class OpenAIProvider(Provider):
         data = answer.data[0] if answer.data else None
         if data is None or not data.b64_json:
             if data is not None and data.url:
-                raise ProviderError("The image service answered with a link instead of the image itself.",
-                                    kind="bad_output")
+                raise ProviderError(
+                    "The image service answered with a link instead of the image itself.", kind="bad_output"
+                )
             raise ProviderError("The image service answered without an image.", kind="bad_output")
         return ImageResult(data=_decode_image(data.b64_json), model=model, usage=_image_usage(answer.usage))
 
@@ -173,16 +211,18 @@ class OpenAIProvider(Provider):
     def _stream_image(self, params: dict, on_partial: OnPartial) -> ImageResult | None:
         """Stream partial images into `on_partial`; None when the server cannot stream."""
         try:
-            stream = self.client.images.generate(timeout=self.image_timeout, stream=True,
-                                                 partial_images=self.partial_images, **params)
+            stream = self.client.images.generate(
+                timeout=self.image_timeout, stream=True, partial_images=self.partial_images, **params
+            )
             with stream:
                 for event in stream:
                     kind = getattr(event, "type", "")
                     if kind == "image_generation.partial_image":
                         on_partial(_decode_image(event.b64_json), event.partial_image_index)
                     elif kind == "image_generation.completed":
-                        return ImageResult(data=_decode_image(event.b64_json), model=params["model"],
-                                           usage=_image_usage(event.usage))
+                        return ImageResult(
+                            data=_decode_image(event.b64_json), model=params["model"], usage=_image_usage(event.usage)
+                        )
         except openai.APIStatusError as exc:
             if exc.status_code in NO_STREAM_STATUSES and not refused(exc):
                 return None
@@ -203,12 +243,18 @@ class OpenAIProvider(Provider):
             return ModerationResult(False, unchecked=CHECK_OFF)
         if self._clock() < self._no_moderation_until:
             return ModerationResult(False, unchecked=NOT_CHECKED)
-        call = Call("moderations", self.moderation_model, "MOVIEPITCH_MODERATION_MODEL", self.text_timeout,
-                    "MOVIEPITCH_TEXT_TIMEOUT")
+        call = Call(
+            "moderations",
+            self.moderation_model,
+            "MOVIEPITCH_MODERATION_MODEL",
+            self.text_timeout,
+            "MOVIEPITCH_TEXT_TIMEOUT",
+        )
         try:
             with deadline.within(self.text_timeout):
-                answer = self.client.moderations.create(model=self.moderation_model, input=text,
-                                                        timeout=self.text_timeout)
+                answer = self.client.moderations.create(
+                    model=self.moderation_model, input=text, timeout=self.text_timeout
+                )
         except openai.OpenAIError as exc:
             error = explain(exc, call, self.server)
             if error.kind != "no_endpoint":
@@ -217,8 +263,11 @@ class OpenAIProvider(Provider):
                 raise ProviderError(CHECK_FAILED, kind="unavailable", hint=error.hint) from exc
             # Remembered for a while, not for the life of the process: the endpoint may come back.
             self._no_moderation_until = self._clock() + NO_MODERATION_MEMORY
-            log.warning("%s Ideas go unchecked (and their pages say so) for %d minutes; then it is asked again.",
-                        error.hint, NO_MODERATION_MEMORY // 60)
+            log.warning(
+                "%s Ideas go unchecked (and their pages say so) for %d minutes; then it is asked again.",
+                error.hint,
+                NO_MODERATION_MEMORY // 60,
+            )
             return ModerationResult(False, unchecked=NOT_CHECKED)
         results = answer.results or []
         flagged = [r for r in results if r.flagged]
@@ -234,11 +283,9 @@ def _decode_image(b64: str | None) -> bytes:
     try:
         image = base64.b64decode(b64, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise ProviderError("The image service sent image data that is not valid base64.",
-                            kind="bad_output") from exc
+        raise ProviderError("The image service sent image data that is not valid base64.", kind="bad_output") from exc
     if sniff(image) is None:
-        raise ProviderError("The image service sent data that is not a PNG, WebP or JPEG image.",
-                            kind="bad_output")
+        raise ProviderError("The image service sent data that is not a PNG, WebP or JPEG image.", kind="bad_output")
     return image
 
 
@@ -246,10 +293,12 @@ def _image_usage(usage) -> dict[str, int]:
     """An image answer's usage as the usage dict (base.IMAGE_USAGE_KEYS); token counts only where given."""
     counted = {"images": 1}
     details = getattr(usage, "input_tokens_details", None)
-    for key, value in (("image_input_tokens", getattr(usage, "input_tokens", None)),
-                       ("image_input_text_tokens", getattr(details, "text_tokens", None)),
-                       ("image_input_image_tokens", getattr(details, "image_tokens", None)),
-                       ("image_output_tokens", getattr(usage, "output_tokens", None))):
+    for key, value in (
+        ("image_input_tokens", getattr(usage, "input_tokens", None)),
+        ("image_input_text_tokens", getattr(details, "text_tokens", None)),
+        ("image_input_image_tokens", getattr(details, "image_tokens", None)),
+        ("image_output_tokens", getattr(usage, "output_tokens", None)),
+    ):
         if value:
             counted[key] = value
     return counted

@@ -4,7 +4,8 @@ dropped told apart, and what each model turned out to reject, remembered."""
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import openai
 
@@ -29,8 +30,15 @@ class ChatCompletions:
     """Chat completions on one server, through the SDK client `client()` returns; `model` unless a request names
     another."""
 
-    def __init__(self, client: Callable[[], openai.OpenAI], server: Server, model: str, timeout: float,
-                 official: bool = False, sampling: Mapping[str, Iterable[str]] | None = None):
+    def __init__(
+        self,
+        client: Callable[[], openai.OpenAI],
+        server: Server,
+        model: str,
+        timeout: float,
+        official: bool = False,
+        sampling: Mapping[str, Iterable[str]] | None = None,
+    ):
         self.client, self.server, self.model, self.timeout = client, server, model, timeout
         # OpenAI's own API wants max_completion_tokens from every model.
         self.official = official
@@ -58,8 +66,11 @@ class ChatCompletions:
                     result = self._stream_chat(params, on_delta) if on_delta else self._chat(params)
                 except openai.BadRequestError as exc:
                     if self._refuses_format(exc, params):
-                        raise ProviderError("The AI service does not take structured answers.", kind=FORMAT_REFUSED,
-                                            hint=f"{self.server.url} refused response_format for {model}.") from exc
+                        raise ProviderError(
+                            "The AI service does not take structured answers.",
+                            kind=FORMAT_REFUSED,
+                            hint=f"{self.server.url} refused response_format for {model}.",
+                        ) from exc
                     if self._learn(exc, params):
                         continue
                     raise explain(exc, call, self.server) from exc
@@ -67,12 +78,16 @@ class ChatCompletions:
                     raise explain(exc, call, self.server) from exc
                 except ValueError as exc:
                     # A malformed event in a stream surfaces as a JSON decoding error.
-                    raise ProviderError(UNREADABLE, kind="bad_output",
-                                        hint=f"{self.server.url} sent a stream event that is not JSON.") from exc
+                    raise ProviderError(
+                        UNREADABLE, kind="bad_output", hint=f"{self.server.url} sent a stream event that is not JSON."
+                    ) from exc
                 self._note_served(model, result.model)
                 return result
-        raise ProviderError("The AI service rejected the request.", kind="error",
-                            hint=f"{self.server.url} kept rejecting the request's parameters.")
+        raise ProviderError(
+            "The AI service rejected the request.",
+            kind="error",
+            hint=f"{self.server.url} kept rejecting the request's parameters.",
+        )
 
     def takes(self, model: str) -> frozenset[str]:
         """The sampling parameters `model` takes: what the table says (or, for a model it does not name, none for
@@ -106,8 +121,9 @@ class ChatCompletions:
 
     def _refuses_format(self, exc: openai.BadRequestError, params: dict) -> bool:
         """Remember a model whose server refuses structured output (a 400 naming response_format or json_schema)."""
-        if "response_format" not in params or not (names_param(exc, "response_format")
-                                                   or names_param(exc, "json_schema")):
+        if "response_format" not in params or not (
+            names_param(exc, "response_format") or names_param(exc, "json_schema")
+        ):
             return False
         log.info("Model %s does not take response_format here; asking it in plain words from now on", params["model"])
         self._no_format.add(params["model"])
@@ -140,8 +156,7 @@ class ChatCompletions:
         return self._finished(text, finish, completion.model or params["model"], _chat_usage(completion.usage), params)
 
     def _stream_chat(self, params: dict, on_delta: OnDelta) -> TextResult:
-        stream = self.client().chat.completions.create(stream=True, stream_options={"include_usage": True},
-                                                       **params)
+        stream = self.client().chat.completions.create(stream=True, stream_options={"include_usage": True}, **params)
         guard = deadline.StreamGuard(stream)
         pieces: list[str] = []
         usage: dict[str, int] = {}
@@ -166,29 +181,45 @@ class ChatCompletions:
             guard.finish()  # closing the stream tells the server to stop generating
         text = "".join(pieces)
         if guard.expired:
-            raise ProviderError("The AI service took too long to answer.", kind="timeout", partial=text,
-                                hint=f"{self.server.url} was still answering after {self.timeout:g} s, so the "
-                                     "answer was stopped (MOVIEPITCH_TEXT_TIMEOUT).")
+            raise ProviderError(
+                "The AI service took too long to answer.",
+                kind="timeout",
+                partial=text,
+                hint=f"{self.server.url} was still answering after {self.timeout:g} s, so the "
+                "answer was stopped (MOVIEPITCH_TEXT_TIMEOUT).",
+            )
         return self._finished(text, finish, model, usage, params)
 
     def _finished(self, text: str, finish: str | None, model: str, usage: dict, params: dict) -> TextResult:
         if finish == "length":
             limit = params.get("max_completion_tokens") or params.get("max_tokens")
             allowed = f"all {limit} tokens allowed" if limit else "all the tokens it may write"
-            raise ProviderError("The model's answer was cut off at its length limit. Try again.", kind="cut_off",
-                                partial=text, usage=usage,
-                                hint=f"The model {model!r} at {self.server.url} used {allowed} for this answer "
-                                     "without finishing. Models that never stop on their own are usually base "
-                                     "models: use an instruction-tuned one (MOVIEPITCH_TEXT_MODEL).")
+            raise ProviderError(
+                "The model's answer was cut off at its length limit. Try again.",
+                kind="cut_off",
+                partial=text,
+                usage=usage,
+                hint=f"The model {model!r} at {self.server.url} used {allowed} for this answer "
+                "without finishing. Models that never stop on their own are usually base "
+                "models: use an instruction-tuned one (MOVIEPITCH_TEXT_MODEL).",
+            )
         if finish == "content_filter":
-            raise ProviderError("The AI service's content filter stopped this answer. Try again.", kind="refused",
-                                partial=text, usage=usage, hint=f"{self.server.url} ended the answer with finish_reason "
-                                                   "content_filter.")
+            raise ProviderError(
+                "The AI service's content filter stopped this answer. Try again.",
+                kind="refused",
+                partial=text,
+                usage=usage,
+                hint=f"{self.server.url} ended the answer with finish_reason content_filter.",
+            )
         if finish is None:
             # The SDK ends a cut-off stream quietly; only a finish_reason says it is whole.
-            raise ProviderError("The model's answer was cut off before it finished.", kind="dropped", partial=text,
-                                hint=f"The stream from {self.server.url} ended without a finish reason: the server "
-                                     "stopped in the middle of the answer.")
+            raise ProviderError(
+                "The model's answer was cut off before it finished.",
+                kind="dropped",
+                partial=text,
+                hint=f"The stream from {self.server.url} ended without a finish reason: the server "
+                "stopped in the middle of the answer.",
+            )
         return TextResult(_require_text(text), model, usage)
 
     def _note_served(self, asked: str, served: str) -> None:
@@ -197,9 +228,14 @@ class ChatCompletions:
         if not served or served == asked or served.startswith(f"{asked}-") or (asked, served) in self._served:
             return
         self._served.add((asked, served))
-        log.warning("MOVIEPITCH_TEXT_MODEL is %r, but %s answered with model %r: it serves that model whatever is "
-                    "asked. Set MOVIEPITCH_TEXT_MODEL=%r to name the model pitches are written with.",
-                    asked, self.server.url, served, served)
+        log.warning(
+            "MOVIEPITCH_TEXT_MODEL is %r, but %s answered with model %r: it serves that model whatever is "
+            "asked. Set MOVIEPITCH_TEXT_MODEL=%r to name the model pitches are written with.",
+            asked,
+            self.server.url,
+            served,
+            served,
+        )
 
 
 def _require_text(text: str | None) -> str:

@@ -8,6 +8,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from .models import DailyBudget, utcnow
 from .store import Store
 
+
 class OverBudget(Exception):
     """Today's budget for new pitches (or money) is spent."""
 
@@ -39,8 +40,11 @@ class Budget:
         day = utcnow().date().isoformat()
         with self.store.session.begin() as s:
             s.execute(_insert_if_missing(s.bind.dialect.name, day))
-            s.execute(update(DailyBudget).where(DailyBudget.day == day)
-                      .values(spent_nanos=DailyBudget.spent_nanos + int(nanos)))
+            s.execute(
+                update(DailyBudget)
+                .where(DailyBudget.day == day)
+                .values(spent_nanos=DailyBudget.spent_nanos + int(nanos))
+            )
 
     def spent_today(self) -> int:
         """What today's priced calls cost so far, in billionths of the currency."""
@@ -59,16 +63,22 @@ class Budget:
         with self.store.session.begin() as s:
             s.execute(_insert_if_missing(s.bind.dialect.name, day))
             # One conditional UPDATE: two processes can never both take the last units.
-            result = s.execute(update(DailyBudget).where(DailyBudget.day == day, column <= self.caps[kind] - count)
-                               .values({column: column + count}))
+            result = s.execute(
+                update(DailyBudget)
+                .where(DailyBudget.day == day, column <= self.caps[kind] - count)
+                .values({column: column + count})
+            )
             return result.rowcount == 1
 
     def refund(self, kind: str, count: int = 1) -> None:
         """Give units back (the pitches could not be started after all)."""
         column = getattr(DailyBudget, kind)
         with self.store.session.begin() as s:
-            s.execute(update(DailyBudget).where(DailyBudget.day == utcnow().date().isoformat(), column >= count)
-                      .values({column: column - count}))
+            s.execute(
+                update(DailyBudget)
+                .where(DailyBudget.day == utcnow().date().isoformat(), column >= count)
+                .values({column: column - count})
+            )
 
 
 def _insert_if_missing(dialect: str, day: str):

@@ -60,8 +60,10 @@ class Groups:
             s.add(group)
             s.flush()
             ids = dict(s.execute(select(Pitch.slug, Pitch.id).where(Pitch.slug.in_(pitch_slugs))).all())
-            s.add_all(GroupMember(group_id=group.id, position=position, pitch_id=ids[pitch_slug])
-                      for position, pitch_slug in enumerate(pitch_slugs, 1))
+            s.add_all(
+                GroupMember(group_id=group.id, position=position, pitch_id=ids[pitch_slug])
+                for position, pitch_slug in enumerate(pitch_slugs, 1)
+            )
             return group.slug
 
     def group(self, slug: str) -> GroupView | None:
@@ -70,18 +72,23 @@ class Groups:
             group = s.scalar(select(PitchGroup).where(PitchGroup.slug == slug))
             if group is None:
                 return None
-            rows = s.execute(select(GroupMember.position, Pitch.id, Pitch.slug)
-                             .join(Pitch, Pitch.id == GroupMember.pitch_id)
-                             .where(GroupMember.group_id == group.id).order_by(GroupMember.position))
+            rows = s.execute(
+                select(GroupMember.position, Pitch.id, Pitch.slug)
+                .join(Pitch, Pitch.id == GroupMember.pitch_id)
+                .where(GroupMember.group_id == group.id)
+                .order_by(GroupMember.position)
+            )
             members = tuple(Member(position, pitch_id, pitch_slug) for position, pitch_id, pitch_slug in rows)
             return GroupView(group.id, group.slug, group.kind, group.idea, group.owner_id, group.created_at, members)
 
     def group_membership(self, pitch_id: int) -> Membership | None:
         """The group a pitch was made in, if any."""
         with self.session() as s:
-            row = s.execute(select(PitchGroup.id, PitchGroup.slug, PitchGroup.kind, GroupMember.position)
-                            .join(GroupMember, GroupMember.group_id == PitchGroup.id)
-                            .where(GroupMember.pitch_id == pitch_id)).first()
+            row = s.execute(
+                select(PitchGroup.id, PitchGroup.slug, PitchGroup.kind, GroupMember.position)
+                .join(GroupMember, GroupMember.group_id == PitchGroup.id)
+                .where(GroupMember.pitch_id == pitch_id)
+            ).first()
             if row is None:
                 return None
             size = len(s.scalars(select(GroupMember.position).where(GroupMember.group_id == row.id)).all())
@@ -90,6 +97,9 @@ class Groups:
     def group_revision(self, group: GroupView) -> str:
         """A version of the whole group for its ETag: it changes whenever any of its pitches does."""
         with self.session() as s:
-            revisions = dict(s.execute(select(Pitch.id, Pitch.revision)
-                                       .where(Pitch.id.in_([member.pitch_id for member in group.members]))).all())
+            revisions = dict(
+                s.execute(
+                    select(Pitch.id, Pitch.revision).where(Pitch.id.in_([member.pitch_id for member in group.members]))
+                ).all()
+            )
         return "g" + ".".join(str(revisions.get(member.pitch_id, 0)) for member in group.members)

@@ -33,16 +33,26 @@ class Likes:
         try:
             with self.session.begin() as s:
                 # The pitch's row is locked first (where the database can), so one visitor's two requests take turns.
-                listed = s.scalar(select(Pitch.id).where(
-                    Pitch.id == pitch_id, Pitch.published_at.is_not(None), Pitch.hidden_at.is_(None),
-                    Pitch.deleted_at.is_(None)).with_for_update())
+                listed = s.scalar(
+                    select(Pitch.id)
+                    .where(
+                        Pitch.id == pitch_id,
+                        Pitch.published_at.is_not(None),
+                        Pitch.hidden_at.is_(None),
+                        Pitch.deleted_at.is_(None),
+                    )
+                    .with_for_update()
+                )
                 if listed is None:
                     raise NotLikeable()
                 if s.get(Like, (pitch_id, owner_id)) is None:
                     s.add(Like(pitch_id=pitch_id, owner_id=owner_id))
                     s.flush()  # a second like by the same visitor fails here, on the primary key
-                    s.execute(update(Pitch).where(Pitch.id == pitch_id)
-                              .values(likes=Pitch.likes + 1, revision=Pitch.revision + 1))
+                    s.execute(
+                        update(Pitch)
+                        .where(Pitch.id == pitch_id)
+                        .values(likes=Pitch.likes + 1, revision=Pitch.revision + 1)
+                    )
         except IntegrityError:
             pass  # the same visitor's other request got there first: it is liked once either way
         return self.like_state(pitch_id, owner_id)
@@ -52,8 +62,11 @@ class Likes:
         with self.session.begin() as s:
             removed = s.execute(delete(Like).where(Like.pitch_id == pitch_id, Like.owner_id == owner_id)).rowcount
             if removed:
-                s.execute(update(Pitch).where(Pitch.id == pitch_id)
-                          .values(likes=Pitch.likes - removed, revision=Pitch.revision + 1))
+                s.execute(
+                    update(Pitch)
+                    .where(Pitch.id == pitch_id)
+                    .values(likes=Pitch.likes - removed, revision=Pitch.revision + 1)
+                )
         return self.like_state(pitch_id, owner_id)
 
     def like_state(self, pitch_id: int, owner_id: str | None) -> LikeState:

@@ -76,9 +76,24 @@ class MeetingState:
 
 def _record(row: MeetingMessage) -> Message:
     meta = row.meta or {}
-    return Message(row.id, row.pitch_id, row.role, row.content or "", row.state, row.error, meta.get("passage"),
-                   int(meta.get("alternatives") or 1), list(row.proposals or []), row.proposal_status, row.chosen,
-                   bool(row.paint), dict(row.versions or {}), row.model, row.created_at, row.revision or 0)
+    return Message(
+        row.id,
+        row.pitch_id,
+        row.role,
+        row.content or "",
+        row.state,
+        row.error,
+        meta.get("passage"),
+        int(meta.get("alternatives") or 1),
+        list(row.proposals or []),
+        row.proposal_status,
+        row.chosen,
+        bool(row.paint),
+        dict(row.versions or {}),
+        row.model,
+        row.created_at,
+        row.revision or 0,
+    )
 
 
 class Meeting:
@@ -91,11 +106,18 @@ class Meeting:
         now = utcnow()
         try:
             with self.session.begin() as s:
-                asked = MeetingMessage(pitch_id=pitch_id, role="user", content=text, state="done",
-                                       meta={"passage": passage, "alternatives": alternatives}, created_at=now,
-                                       updated_at=now)
-                answer = MeetingMessage(pitch_id=pitch_id, role="assistant", content="", state="queued",
-                                        created_at=now, updated_at=now)
+                asked = MeetingMessage(
+                    pitch_id=pitch_id,
+                    role="user",
+                    content=text,
+                    state="done",
+                    meta={"passage": passage, "alternatives": alternatives},
+                    created_at=now,
+                    updated_at=now,
+                )
+                answer = MeetingMessage(
+                    pitch_id=pitch_id, role="assistant", content="", state="queued", created_at=now, updated_at=now
+                )
                 s.add_all([asked, answer])
                 s.flush()
                 return asked.id, answer.id
@@ -115,8 +137,9 @@ class Meeting:
     def conversation(self, pitch_id: int) -> list[Message]:
         """Every message of the pitch's meeting, oldest first."""
         with self.session() as s:
-            rows = s.scalars(select(MeetingMessage).where(MeetingMessage.pitch_id == pitch_id)
-                             .order_by(MeetingMessage.id))
+            rows = s.scalars(
+                select(MeetingMessage).where(MeetingMessage.pitch_id == pitch_id).order_by(MeetingMessage.id)
+            )
             return [_record(row) for row in rows]
 
     def message(self, message_id: int, pitch_id: int | None = None) -> Message | None:
@@ -129,9 +152,11 @@ class Meeting:
         """Change a message while it is in one of `states`; False when it is not (another runner has it, or it
         ended)."""
         with self.session.begin() as s:
-            result = s.execute(update(MeetingMessage).where(MeetingMessage.id == message_id,
-                                                            MeetingMessage.state.in_(states))
-                               .values(revision=MeetingMessage.revision + 1, updated_at=utcnow(), **values))
+            result = s.execute(
+                update(MeetingMessage)
+                .where(MeetingMessage.id == message_id, MeetingMessage.state.in_(states))
+                .values(revision=MeetingMessage.revision + 1, updated_at=utcnow(), **values)
+            )
             return result.rowcount == 1
 
     def claim_turn(self, message_id: int) -> bool:
@@ -142,11 +167,18 @@ class Meeting:
         """Save the reply so far; False when the turn is no longer this runner's to write."""
         return self._change_message(message_id, ("writing",), content=text)
 
-    def finish_turn(self, message_id: int, reply: str, proposals: list[dict], model: str | None,
-                    usage: dict) -> bool:
+    def finish_turn(self, message_id: int, reply: str, proposals: list[dict], model: str | None, usage: dict) -> bool:
         """Save the whole reply and its proposals (open, when there are any)."""
-        return self._change_message(message_id, ("writing",), content=reply, proposals=proposals, state="done",
-                                    proposal_status="open" if proposals else None, model=model, usage=usage)
+        return self._change_message(
+            message_id,
+            ("writing",),
+            content=reply,
+            proposals=proposals,
+            state="done",
+            proposal_status="open" if proposals else None,
+            model=model,
+            usage=usage,
+        )
 
     def fail_turn(self, message_id: int, error: str, partial: str | None = None, usage: dict | None = None) -> bool:
         """End a turn that could not be answered, keeping any reply written so far."""
@@ -157,17 +189,22 @@ class Meeting:
         """Move a proposal from one of `statuses` to `status` (with `values`, such as the versions it made); False when
         it was not in one of them (someone else got there first)."""
         with self.session.begin() as s:
-            result = s.execute(update(MeetingMessage).where(MeetingMessage.id == message_id,
-                                                            MeetingMessage.proposal_status.in_(statuses))
-                               .values(proposal_status=status, revision=MeetingMessage.revision + 1,
-                                       updated_at=utcnow(), **values))
+            result = s.execute(
+                update(MeetingMessage)
+                .where(MeetingMessage.id == message_id, MeetingMessage.proposal_status.in_(statuses))
+                .values(proposal_status=status, revision=MeetingMessage.revision + 1, updated_at=utcnow(), **values)
+            )
             return result.rowcount == 1
 
     def latest_summary(self, pitch_id: int) -> Summary | None:
         """The newest summary of the meeting's older turns, if any."""
         with self.session() as s:
-            row = s.scalars(select(MeetingSummary).where(MeetingSummary.pitch_id == pitch_id)
-                            .order_by(MeetingSummary.upto_id.desc(), MeetingSummary.id.desc()).limit(1)).first()
+            row = s.scalars(
+                select(MeetingSummary)
+                .where(MeetingSummary.pitch_id == pitch_id)
+                .order_by(MeetingSummary.upto_id.desc(), MeetingSummary.id.desc())
+                .limit(1)
+            ).first()
             return Summary(row.upto_id, row.content, row.source) if row else None
 
     def save_summary(self, pitch_id: int, upto_id: int, content: str, source: str) -> Summary:
@@ -179,22 +216,37 @@ class Meeting:
     def meeting_state(self, pitch_id: int) -> MeetingState:
         """The meeting's fingerprint and busy turn, in two small queries."""
         with self.session() as s:
-            count, revisions = s.execute(select(func.count(MeetingMessage.id), func.sum(MeetingMessage.revision))
-                                         .where(MeetingMessage.pitch_id == pitch_id)).one()
-            busy = s.execute(select(MeetingMessage.state, MeetingMessage.updated_at)
-                             .where(MeetingMessage.pitch_id == pitch_id, MeetingMessage.state.in_(BUSY))).first()
-        return MeetingState(count or 0, int(revisions or 0), busy.state if busy else None,
-                            busy.updated_at if busy else None)
+            count, revisions = s.execute(
+                select(func.count(MeetingMessage.id), func.sum(MeetingMessage.revision)).where(
+                    MeetingMessage.pitch_id == pitch_id
+                )
+            ).one()
+            busy = s.execute(
+                select(MeetingMessage.state, MeetingMessage.updated_at).where(
+                    MeetingMessage.pitch_id == pitch_id, MeetingMessage.state.in_(BUSY)
+                )
+            ).first()
+        return MeetingState(
+            count or 0, int(revisions or 0), busy.state if busy else None, busy.updated_at if busy else None
+        )
 
     def expire_turns(self, pitch_id: int, queued_seconds: float, writing_seconds: float) -> bool:
         """Fail a busy turn whose runner went quiet (a restart, a lost job), so the owner can send again."""
         now = utcnow()
         with self.session.begin() as s:
-            result = s.execute(update(MeetingMessage).where(
-                MeetingMessage.pitch_id == pitch_id,
-                ((MeetingMessage.state == "queued")
-                 & (MeetingMessage.updated_at < now - timedelta(seconds=queued_seconds)))
-                | ((MeetingMessage.state == "writing")
-                   & (MeetingMessage.updated_at < now - timedelta(seconds=writing_seconds))))
-                .values(state="failed", error=INTERRUPTED, revision=MeetingMessage.revision + 1, updated_at=now))
+            result = s.execute(
+                update(MeetingMessage)
+                .where(
+                    MeetingMessage.pitch_id == pitch_id,
+                    (
+                        (MeetingMessage.state == "queued")
+                        & (MeetingMessage.updated_at < now - timedelta(seconds=queued_seconds))
+                    )
+                    | (
+                        (MeetingMessage.state == "writing")
+                        & (MeetingMessage.updated_at < now - timedelta(seconds=writing_seconds))
+                    ),
+                )
+                .values(state="failed", error=INTERRUPTED, revision=MeetingMessage.revision + 1, updated_at=now)
+            )
             return result.rowcount > 0

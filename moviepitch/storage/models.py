@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
-    text,
     BigInteger,
     DateTime,
     Float,
@@ -19,9 +18,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
-from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 from .. import vocab
 
@@ -41,7 +41,7 @@ STEPS = vocab.STEPS
 
 def utcnow() -> datetime:
     """The current time in UTC, timezone-aware."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def new_slug() -> str:
@@ -56,11 +56,11 @@ class UTCDateTime(TypeDecorator):
     cache_ok = True
 
     def process_bind_param(self, value, dialect):
-        return value.astimezone(timezone.utc) if value is not None and value.tzinfo else value
+        return value.astimezone(UTC) if value is not None and value.tzinfo else value
 
     def process_result_value(self, value, dialect):
         if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
+            value = value.replace(tzinfo=UTC)
         return value
 
 
@@ -156,9 +156,7 @@ class CurrentPart(Base):
 
     __tablename__ = "current_parts"
 
-    pitch_id: Mapped[int] = mapped_column(
-        ForeignKey("pitches.id", ondelete="CASCADE"), primary_key=True
-    )
+    pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), primary_key=True)
     part: Mapped[str] = mapped_column(String(32), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
 
@@ -184,9 +182,7 @@ class PosterPreview(Base):
 
     __tablename__ = "poster_previews"
 
-    pitch_id: Mapped[int] = mapped_column(
-        ForeignKey("pitches.id", ondelete="CASCADE"), primary_key=True
-    )
+    pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), primary_key=True)
     # Which partial image this is (0, 1, ...), so pages can tell a new one from the last.
     index: Mapped[int] = mapped_column(Integer)
     webp: Mapped[bytes] = mapped_column(LargeBinary)
@@ -198,9 +194,7 @@ class CoOwner(Base):
 
     __tablename__ = "co_owners"
 
-    pitch_id: Mapped[int] = mapped_column(
-        ForeignKey("pitches.id", ondelete="CASCADE"), primary_key=True
-    )
+    pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), primary_key=True)
     owner_id: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
     # When it joined, and a rough name for the browser ("Firefox on Linux"), so the owner can
     # tell co-owners apart before removing one.
@@ -327,8 +321,15 @@ class MeetingMessage(Base):
     """One message of a pitch meeting: the owner's (role user) or the Movie Boss's (role assistant)."""
 
     __tablename__ = "meeting_messages"
-    __table_args__ = (Index("uq_meeting_messages_busy", "pitch_id", unique=True,
-                            sqlite_where=text(MEETING_BUSY), postgresql_where=text(MEETING_BUSY)),)
+    __table_args__ = (
+        Index(
+            "uq_meeting_messages_busy",
+            "pitch_id",
+            unique=True,
+            sqlite_where=text(MEETING_BUSY),
+            postgresql_where=text(MEETING_BUSY),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), index=True)

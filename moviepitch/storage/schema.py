@@ -79,6 +79,7 @@ def register_schema_gate(app: Flask, gate: SchemaGate) -> None:
     @app.before_request
     def schema_is_current():
         if gate.problem() and request.endpoint not in ALWAYS_OPEN and gate.warn_once():
-            return error_response(503, "This site is still being set up. Try again in a few minutes.",
-                                  title="Not open yet")
+            return error_response(
+                503, "This site is still being set up. Try again in a few minutes.", title="Not open yet"
+            )
         return None

@@ -38,16 +38,41 @@ def _hash(secret: str) -> str:
 
 
 def _cards(s, query) -> list[PitchCard]:
-    title = select(Output.body).join(
-        CurrentPart, and_(CurrentPart.pitch_id == Output.pitch_id, CurrentPart.part == Output.part,
-                          CurrentPart.version == Output.version),
-    ).where(Output.pitch_id == Pitch.id, Output.part == "title").scalar_subquery()
-    poster = select(CurrentPart.version).where(CurrentPart.pitch_id == Pitch.id,
-                                               CurrentPart.part == "poster").scalar_subquery()
-    rows = s.execute(query.with_only_columns(Pitch.id, Pitch.slug, Pitch.idea, title, Pitch.status, poster,
-                                             Pitch.created_at, Pitch.published_at, Pitch.likes))
-    return [PitchCard(pitch_id, slug, idea, title or "", status, version, created, published, likes or 0)
-            for pitch_id, slug, idea, title, status, version, created, published, likes in rows]
+    title = (
+        select(Output.body)
+        .join(
+            CurrentPart,
+            and_(
+                CurrentPart.pitch_id == Output.pitch_id,
+                CurrentPart.part == Output.part,
+                CurrentPart.version == Output.version,
+            ),
+        )
+        .where(Output.pitch_id == Pitch.id, Output.part == "title")
+        .scalar_subquery()
+    )
+    poster = (
+        select(CurrentPart.version)
+        .where(CurrentPart.pitch_id == Pitch.id, CurrentPart.part == "poster")
+        .scalar_subquery()
+    )
+    rows = s.execute(
+        query.with_only_columns(
+            Pitch.id,
+            Pitch.slug,
+            Pitch.idea,
+            title,
+            Pitch.status,
+            poster,
+            Pitch.created_at,
+            Pitch.published_at,
+            Pitch.likes,
+        )
+    )
+    return [
+        PitchCard(pitch_id, slug, idea, title or "", status, version, created, published, likes or 0)
+        for pitch_id, slug, idea, title, status, version, created, published, likes in rows
+    ]
 
 
 def _after_in_order(keys: list, values: list):
@@ -65,16 +90,20 @@ class Sharing:
     def mine(self, owner_id: str, *, page: int = 1, per_page: int = 12) -> tuple[list[PitchCard], bool]:
         """The owner's pitches, newest first, one page of them, and whether more follow."""
         co_owned = select(CoOwner.pitch_id).where(CoOwner.owner_id == owner_id)
-        query = (select(Pitch).where(or_(Pitch.owner_id == owner_id, Pitch.id.in_(co_owned)),
-                                     Pitch.deleted_at.is_(None))
-                 .order_by(Pitch.created_at.desc(), Pitch.id.desc())
-                 .offset((page - 1) * per_page).limit(per_page + 1))
+        query = (
+            select(Pitch)
+            .where(or_(Pitch.owner_id == owner_id, Pitch.id.in_(co_owned)), Pitch.deleted_at.is_(None))
+            .order_by(Pitch.created_at.desc(), Pitch.id.desc())
+            .offset((page - 1) * per_page)
+            .limit(per_page + 1)
+        )
         with self.session() as s:
             cards = _cards(s, query)
         return cards[:per_page], len(cards) > per_page
 
-    def gallery(self, *, before: tuple | None = None, limit: int = 12, order: str = "newest"
-                ) -> tuple[list[PitchCard], tuple | None]:
+    def gallery(
+        self, *, before: tuple | None = None, limit: int = 12, order: str = "newest"
+    ) -> tuple[list[PitchCard], tuple | None]:
         """Published pitches in `order` (GALLERY_ORDERS), from a keyset cursor, and the next cursor: (published_at,
         id) for "newest", (likes, published_at, id) for "likes".
 
@@ -82,8 +111,9 @@ class Sharing:
         liked meanwhile may move across a page boundary: it shows twice or not at all, as on any live ranking.)
         """
         keys = [getattr(Pitch, name) for name in GALLERY_ORDERS[order]]
-        query = select(Pitch).where(Pitch.published_at.is_not(None), Pitch.hidden_at.is_(None),
-                                    Pitch.deleted_at.is_(None))
+        query = select(Pitch).where(
+            Pitch.published_at.is_not(None), Pitch.hidden_at.is_(None), Pitch.deleted_at.is_(None)
+        )
         if before is not None:
             query = query.where(_after_in_order(keys, list(before)))
         query = query.order_by(*(key.desc() for key in keys)).limit(limit + 1)
@@ -99,8 +129,11 @@ class Sharing:
         values = {"published_at": utcnow()} if published else {"published_at": None}
         condition = [Pitch.status.in_(PUBLISHABLE), Pitch.published_at.is_(None)] if published else []
         with self.session.begin() as s:
-            result = s.execute(update(Pitch).where(Pitch.id == pitch_id, Pitch.deleted_at.is_(None), *condition)
-                               .values(revision=Pitch.revision + 1, **values))
+            result = s.execute(
+                update(Pitch)
+                .where(Pitch.id == pitch_id, Pitch.deleted_at.is_(None), *condition)
+                .values(revision=Pitch.revision + 1, **values)
+            )
             return result.rowcount == 1 or not published
 
     def new_edit_link(self, pitch_id: int) -> str:
@@ -111,8 +144,9 @@ class Sharing:
         """
         secret = secrets.token_urlsafe(24)
         with self.session.begin() as s:
-            s.execute(update(Pitch).where(Pitch.id == pitch_id)
-                      .values(edit_hash=_hash(secret), revision=Pitch.revision + 1))
+            s.execute(
+                update(Pitch).where(Pitch.id == pitch_id).values(edit_hash=_hash(secret), revision=Pitch.revision + 1)
+            )
             s.execute(delete(CoOwner).where(CoOwner.pitch_id == pitch_id))
         return secret
 
@@ -125,8 +159,9 @@ class Sharing:
     def join_by_edit_link(self, slug: str, secret: str, owner_id: str, device: str = "") -> bool:
         """Make `owner_id` an owner of the pitch when the secret is right."""
         with self.session.begin() as s:
-            pitch = s.execute(select(Pitch.id, Pitch.edit_hash, Pitch.owner_id)
-                              .where(Pitch.slug == slug, Pitch.deleted_at.is_(None))).first()
+            pitch = s.execute(
+                select(Pitch.id, Pitch.edit_hash, Pitch.owner_id).where(Pitch.slug == slug, Pitch.deleted_at.is_(None))
+            ).first()
             if pitch is None or not pitch.edit_hash or not secrets.compare_digest(pitch.edit_hash, _hash(secret)):
                 return False
             if owner_id != pitch.owner_id and s.get(CoOwner, (pitch.id, owner_id)) is None:
@@ -155,15 +190,21 @@ class Sharing:
     def reported(self) -> list[tuple[str, str, int, datetime | None]]:
         """Reported pitches, most reported first: (slug, title or idea, reports, hidden at)."""
         with self.session() as s:
-            rows = s.execute(select(Pitch.slug, Pitch.idea, func.count(Report.id), Pitch.hidden_at)
-                             .join(Report, Report.pitch_id == Pitch.id).where(Pitch.deleted_at.is_(None))
-                             .group_by(Pitch.id).order_by(func.count(Report.id).desc()))
+            rows = s.execute(
+                select(Pitch.slug, Pitch.idea, func.count(Report.id), Pitch.hidden_at)
+                .join(Report, Report.pitch_id == Pitch.id)
+                .where(Pitch.deleted_at.is_(None))
+                .group_by(Pitch.id)
+                .order_by(func.count(Report.id).desc())
+            )
             return [tuple(row) for row in rows]
 
     def hide(self, slug: str, hidden: bool = True) -> bool:
         """Take a pitch out of the gallery (an operator's decision), or put it back."""
         with self.session.begin() as s:
-            result = s.execute(update(Pitch).where(Pitch.slug == slug, Pitch.deleted_at.is_(None))
-                               .values(hidden_at=utcnow() if hidden else None, revision=Pitch.revision + 1))
+            result = s.execute(
+                update(Pitch)
+                .where(Pitch.slug == slug, Pitch.deleted_at.is_(None))
+                .values(hidden_at=utcnow() if hidden else None, revision=Pitch.revision + 1)
+            )
             return result.rowcount == 1
-

@@ -20,13 +20,27 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..vocab import RESUMABLE, Status, StepState
-from .models import (
-    STEPS, CoOwner, CurrentPart, Like, MeetingMessage, MeetingSummary, Output, Pitch, Poster, PosterPreview, Rendition,
-    Report, Step, UsageEntry, new_slug, utcnow,
-)
 from .groups import Groups
 from .likes import Likes
 from .meeting import Meeting
+from .models import (
+    STEPS,
+    CoOwner,
+    CurrentPart,
+    Like,
+    MeetingMessage,
+    MeetingSummary,
+    Output,
+    Pitch,
+    Poster,
+    PosterPreview,
+    Rendition,
+    Report,
+    Step,
+    UsageEntry,
+    new_slug,
+    utcnow,
+)
 from .records import ACTIVE, VERSIONED, CoOwnerView, OutputView, PitchView, PosterBlob, Staleness, StepView
 from .sharing import Sharing
 
@@ -34,12 +48,24 @@ CANCELLED = "Cancelled by its owner."
 INTERRUPTED = "Interrupted before it finished: the worker making it stopped."
 # Every table that holds a pitch's content, in an order that deleting them one by one never breaks a reference:
 # both ways of deleting a pitch (erase_pitch, tombstone_pitch) clear these. The usage ledger is not among them.
-CONTENT_TABLES = (PosterPreview, Poster, Rendition, CurrentPart, Output, Step, CoOwner, Report, Like, MeetingSummary,
-                  MeetingMessage)
+CONTENT_TABLES = (
+    PosterPreview,
+    Poster,
+    Rendition,
+    CurrentPart,
+    Output,
+    Step,
+    CoOwner,
+    Report,
+    Like,
+    MeetingSummary,
+    MeetingMessage,
+)
 # Every page view and status poll runs this, so it is built once and run on a bare connection:
 # building it and going through an ORM session each time was half the cost of a cached page.
 POLL = select(Pitch.id, Pitch.revision, Pitch.status, Pitch.heartbeat_at, Pitch.deleted_at).where(
-    Pitch.slug == bindparam("slug"))
+    Pitch.slug == bindparam("slug")
+)
 
 
 class ClaimLost(Exception):
@@ -72,15 +98,36 @@ class Store(Sharing, Likes, Groups, Meeting):
 
     # Creating and claiming
 
-    def create_pitch(self, idea: str, owner_id: str, provider: str, models: dict, seed: int | None = None, *,
-                     knobs: dict | None = None, text_model: str | None = None, image_model: str | None = None) -> str:
+    def create_pitch(
+        self,
+        idea: str,
+        owner_id: str,
+        provider: str,
+        models: dict,
+        seed: int | None = None,
+        *,
+        knobs: dict | None = None,
+        text_model: str | None = None,
+        image_model: str | None = None,
+    ) -> str:
         """Save a queued pitch with its steps waiting (and the knobs and models its person chose); return its slug."""
         seed = secrets.randbelow(2**31) if seed is None else seed
         with self.session.begin() as s:
             # heartbeat_at doubles as "queued since" until a runner claims the pitch.
-            pitch = Pitch(slug=new_slug(), idea=idea, owner_id=owner_id, status=Status.QUEUED,
-                          seed=seed, provider=provider, models=models, usage={}, heartbeat_at=utcnow(),
-                          knobs=knobs or {}, text_model=text_model, image_model=image_model)
+            pitch = Pitch(
+                slug=new_slug(),
+                idea=idea,
+                owner_id=owner_id,
+                status=Status.QUEUED,
+                seed=seed,
+                provider=provider,
+                models=models,
+                usage={},
+                heartbeat_at=utcnow(),
+                knobs=knobs or {},
+                text_model=text_model,
+                image_model=image_model,
+            )
             s.add(pitch)
             s.flush()
             s.add_all(Step(pitch_id=pitch.id, name=name, usage={}) for name in STEPS)
@@ -102,9 +149,24 @@ class Store(Sharing, Likes, Groups, Meeting):
         with self.session.begin() as s:
             _delete_content(s, pitch_id)
             # The usage ledger keeps its rows: the money was spent.
-            s.execute(update(Pitch).where(Pitch.id == pitch_id).values(
-                idea="", status=Status.DELETED, deleted_at=utcnow(), published_at=None, edit_hash=None, error=None,
-                models={}, usage={}, knobs={}, likes=0, claim=None, revision=Pitch.revision + 1))
+            s.execute(
+                update(Pitch)
+                .where(Pitch.id == pitch_id)
+                .values(
+                    idea="",
+                    status=Status.DELETED,
+                    deleted_at=utcnow(),
+                    published_at=None,
+                    edit_hash=None,
+                    error=None,
+                    models={},
+                    usage={},
+                    knobs={},
+                    likes=0,
+                    claim=None,
+                    revision=Pitch.revision + 1,
+                )
+            )
 
     def reachable(self) -> bool:
         """Whether the database answers a trivial query (for the readiness probe)."""
@@ -127,9 +189,13 @@ class Store(Sharing, Likes, Groups, Meeting):
             result = s.execute(
                 update(Pitch)
                 .where(Pitch.id == pitch_id, Pitch.status.in_(RESUMABLE))
-                .values(status=Status.RUNNING, claim=token, heartbeat_at=now,
-                        started_at=func.coalesce(Pitch.started_at, now),
-                        revision=Pitch.revision + 1)
+                .values(
+                    status=Status.RUNNING,
+                    claim=token,
+                    heartbeat_at=now,
+                    started_at=func.coalesce(Pitch.started_at, now),
+                    revision=Pitch.revision + 1,
+                )
             )
             return result.rowcount == 1
 
@@ -137,15 +203,20 @@ class Store(Sharing, Likes, Groups, Meeting):
         """Stop a pitch: at once when no runner has it, else at the runner's next step boundary."""
         with self.session.begin() as s:
             unclaimed = s.execute(
-                update(Pitch).where(Pitch.id == pitch_id, Pitch.status.in_(RESUMABLE))
+                update(Pitch)
+                .where(Pitch.id == pitch_id, Pitch.status.in_(RESUMABLE))
                 .values(status=Status.CANCELLED, finished_at=utcnow(), revision=Pitch.revision + 1)
             )
             if unclaimed.rowcount:
-                s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.state == StepState.WAITING)
-                          .values(state=StepState.SKIPPED, error=CANCELLED))
+                s.execute(
+                    update(Step)
+                    .where(Step.pitch_id == pitch_id, Step.state == StepState.WAITING)
+                    .values(state=StepState.SKIPPED, error=CANCELLED)
+                )
                 return True
             running = s.execute(
-                update(Pitch).where(Pitch.id == pitch_id, Pitch.status == Status.RUNNING)
+                update(Pitch)
+                .where(Pitch.id == pitch_id, Pitch.status == Status.RUNNING)
                 .values(cancel_requested=True, revision=Pitch.revision + 1)
             )
             return running.rowcount == 1
@@ -160,13 +231,15 @@ class Store(Sharing, Likes, Groups, Meeting):
         """Record that the runner holding this pitch is alive; False when it no longer holds it."""
         with self.session.begin() as s:
             result = s.execute(
-                update(Pitch).where(Pitch.id == pitch_id, Pitch.claim == token, Pitch.status == Status.RUNNING)
+                update(Pitch)
+                .where(Pitch.id == pitch_id, Pitch.claim == token, Pitch.status == Status.RUNNING)
                 .values(heartbeat_at=utcnow())
             )
             return result.rowcount == 1
 
-    def reopen(self, pitch_id: int, statuses: tuple[str, ...], steps: tuple[str, ...] | None = None,
-               origin: int | None = None) -> bool:
+    def reopen(
+        self, pitch_id: int, statuses: tuple[str, ...], steps: tuple[str, ...] | None = None, origin: int | None = None
+    ) -> bool:
         """Queue a finished pitch again, from one of `statuses`, to run `steps` (default: all not done).
 
         A run of named steps is new work, made for the meeting message `origin` (None: for no message); a
@@ -176,35 +249,56 @@ class Store(Sharing, Likes, Groups, Meeting):
         new_work = {"run_message_id": origin} if steps is not None else {}
         with self.session.begin() as s:
             result = s.execute(
-                update(Pitch).where(Pitch.id == pitch_id, Pitch.status.in_(statuses))
-                .values(status=Status.QUEUED, error=None, finished_at=None, claim=None,
-                        cancel_requested=False, heartbeat_at=now, revision=Pitch.revision + 1, **new_work)
+                update(Pitch)
+                .where(Pitch.id == pitch_id, Pitch.status.in_(statuses))
+                .values(
+                    status=Status.QUEUED,
+                    error=None,
+                    finished_at=None,
+                    claim=None,
+                    cancel_requested=False,
+                    heartbeat_at=now,
+                    revision=Pitch.revision + 1,
+                    **new_work,
+                )
             )
             if result.rowcount != 1:
                 return False
             which = Step.name.in_(steps) if steps is not None else Step.state != StepState.DONE
-            s.execute(update(Step).where(Step.pitch_id == pitch_id, which)
-                      .values(state=StepState.WAITING, error=None, started_at=None, finished_at=None))
+            s.execute(
+                update(Step)
+                .where(Step.pitch_id == pitch_id, which)
+                .values(state=StepState.WAITING, error=None, started_at=None, finished_at=None)
+            )
             return True
 
     def interrupt(self, pitch_id: int, statuses: tuple[str, ...] = ACTIVE) -> bool:
         """Mark a pitch interrupted (its runner is gone), so its owner can resume it."""
         with self.session.begin() as s:
             result = s.execute(
-                update(Pitch).where(Pitch.id == pitch_id, Pitch.status.in_(statuses))
+                update(Pitch)
+                .where(Pitch.id == pitch_id, Pitch.status.in_(statuses))
                 .values(status=Status.INTERRUPTED, claim=None, error=INTERRUPTED, revision=Pitch.revision + 1)
             )
             if result.rowcount == 1:
-                s.execute(update(Step).where(Step.pitch_id == pitch_id, Step.state == StepState.RUNNING)
-                          .values(state=StepState.FAILED, error=INTERRUPTED, finished_at=utcnow()))
+                s.execute(
+                    update(Step)
+                    .where(Step.pitch_id == pitch_id, Step.state == StepState.RUNNING)
+                    .values(state=StepState.FAILED, error=INTERRUPTED, finished_at=utcnow())
+                )
             return result.rowcount == 1
 
     def queued_before(self, seconds: float) -> list[str]:
         """Slugs of pitches queued longer ago than `seconds` and still not taken by a runner."""
         since = utcnow() - timedelta(seconds=seconds)
         with self.session() as s:
-            return list(s.scalars(select(Pitch.slug).where(Pitch.status == Status.QUEUED, Pitch.heartbeat_at < since)
-                                  .order_by(Pitch.heartbeat_at)))
+            return list(
+                s.scalars(
+                    select(Pitch.slug)
+                    .where(Pitch.status == Status.QUEUED, Pitch.heartbeat_at < since)
+                    .order_by(Pitch.heartbeat_at)
+                )
+            )
 
     def poll(self, slug: str):
         """The few columns a poll needs (id, revision, status, heartbeat_at, deleted_at), in one query."""
@@ -226,28 +320,56 @@ class Store(Sharing, Likes, Groups, Meeting):
         with self.session.begin() as s:
             _touch(s, pitch_id, self.runner_token)
             s.execute(
-                update(Pitch).where(Pitch.id == pitch_id).values(
-                    status=status, error=error, finished_at=utcnow(), claim=None)
+                update(Pitch)
+                .where(Pitch.id == pitch_id)
+                .values(status=status, error=error, finished_at=utcnow(), claim=None)
             )
 
     # Steps
 
     def start_step(self, pitch_id: int, name: str, model: str | None = None) -> None:
         """Mark a step running."""
-        self._set_step(pitch_id, name, state=StepState.RUNNING, model=model, error=None,
-                       started_at=utcnow(), finished_at=None)
+        self._set_step(
+            pitch_id, name, state=StepState.RUNNING, model=model, error=None, started_at=utcnow(), finished_at=None
+        )
 
-    def finish_step(self, pitch_id: int, name: str, usage: dict | None = None, *, model: str | None = None,
-                    note: str | None = None, cost: dict | None = None) -> None:
+    def finish_step(
+        self,
+        pitch_id: int,
+        name: str,
+        usage: dict | None = None,
+        *,
+        model: str | None = None,
+        note: str | None = None,
+        cost: dict | None = None,
+    ) -> None:
         """Mark a step done, with what it used and cost, the model that answered (when known) and any note."""
         served = {"model": model} if model else {}
-        self._set_step(pitch_id, name, state=StepState.DONE, error=note, finished_at=utcnow(),
-                       paid=(model, usage or {}, cost), **served)
+        self._set_step(
+            pitch_id,
+            name,
+            state=StepState.DONE,
+            error=note,
+            finished_at=utcnow(),
+            paid=(model, usage or {}, cost),
+            **served,
+        )
 
-    def fail_step(self, pitch_id: int, name: str, message: str, state: str = StepState.FAILED, *,
-                  usage: dict | None = None, model: str | None = None, cost: dict | None = None) -> None:
+    def fail_step(
+        self,
+        pitch_id: int,
+        name: str,
+        message: str,
+        state: str = StepState.FAILED,
+        *,
+        usage: dict | None = None,
+        model: str | None = None,
+        cost: dict | None = None,
+    ) -> None:
         """Mark a step failed (or skipped) with a plain-language reason, and what its calls used, if anything."""
-        self._set_step(pitch_id, name, state=state, error=message, finished_at=utcnow(), paid=(model, usage or {}, cost))
+        self._set_step(
+            pitch_id, name, state=state, error=message, finished_at=utcnow(), paid=(model, usage or {}, cost)
+        )
 
     def _set_step(self, pitch_id: int, name: str, paid: tuple | None = None, **values: Any) -> None:
         with self.session.begin() as s:
@@ -259,15 +381,31 @@ class Store(Sharing, Likes, Groups, Meeting):
 
     # Outputs
 
-    def write_output(self, pitch_id: int, part: str, body: str, *, version: int | None = None,
-                     complete: bool = True, meta: dict | None = None) -> int:
+    def write_output(
+        self,
+        pitch_id: int,
+        part: str,
+        body: str,
+        *,
+        version: int | None = None,
+        complete: bool = True,
+        meta: dict | None = None,
+    ) -> int:
         """Save a part's text as a new version (or update a version still being written); make it current."""
         with self.session.begin() as s:
             _touch(s, pitch_id, self.runner_token)
             if version is None:
                 version = _next_version(s, pitch_id, part)
-                s.add(Output(pitch_id=pitch_id, part=part, version=version, body=body,
-                             complete=complete, meta={**self.output_meta, **(meta or {})}))
+                s.add(
+                    Output(
+                        pitch_id=pitch_id,
+                        part=part,
+                        version=version,
+                        body=body,
+                        complete=complete,
+                        meta={**self.output_meta, **(meta or {})},
+                    )
+                )
             else:
                 s.execute(
                     update(Output)
@@ -277,16 +415,22 @@ class Store(Sharing, Likes, Groups, Meeting):
             _point_at(s, pitch_id, part, version)
             return version
 
-    def save_poster(self, pitch_id: int, *, webp: bytes, thumb: bytes, width: int, height: int,
-                    meta: dict) -> int:
+    def save_poster(self, pitch_id: int, *, webp: bytes, thumb: bytes, width: int, height: int, meta: dict) -> int:
         """Save poster bytes as a new version and show it."""
         with self.session.begin() as s:
             _touch(s, pitch_id, self.runner_token)
             version = _next_version(s, pitch_id, "poster")
-            s.add(Poster(pitch_id=pitch_id, version=version, width=width, height=height,
-                         webp=webp, thumb=thumb))
-            s.add(Output(pitch_id=pitch_id, part="poster", version=version, body="",
-                         complete=True, meta={**self.output_meta, **meta, "width": width, "height": height}))
+            s.add(Poster(pitch_id=pitch_id, version=version, width=width, height=height, webp=webp, thumb=thumb))
+            s.add(
+                Output(
+                    pitch_id=pitch_id,
+                    part="poster",
+                    version=version,
+                    body="",
+                    complete=True,
+                    meta={**self.output_meta, **meta, "width": width, "height": height},
+                )
+            )
             _point_at(s, pitch_id, "poster", version)
             s.execute(delete(PosterPreview).where(PosterPreview.pitch_id == pitch_id))
             return version
@@ -304,8 +448,9 @@ class Store(Sharing, Likes, Groups, Meeting):
     def preview(self, slug: str) -> bytes | None:
         """The latest partial poster of a pitch, if one is being painted."""
         with self.session() as s:
-            return s.scalar(select(PosterPreview.webp).join(Pitch, Pitch.id == PosterPreview.pitch_id)
-                            .where(Pitch.slug == slug))
+            return s.scalar(
+                select(PosterPreview.webp).join(Pitch, Pitch.id == PosterPreview.pitch_id).where(Pitch.slug == slug)
+            )
 
     def choose(self, pitch_id: int, part: str, version: int) -> bool:
         """Show another existing version of a part; False when there is no such version."""
@@ -314,9 +459,17 @@ class Store(Sharing, Likes, Groups, Meeting):
     def choose_versions(self, pitch_id: int, versions: dict[str, int]) -> bool:
         """Show these versions of these parts, all at once; False (and nothing changed) when one does not exist."""
         with self.session.begin() as s:
-            found = sum(s.scalar(select(func.count(Output.id)).where(
-                Output.pitch_id == pitch_id, Output.part == part, Output.version == version,
-                Output.complete.is_(True))) for part, version in versions.items())
+            found = sum(
+                s.scalar(
+                    select(func.count(Output.id)).where(
+                        Output.pitch_id == pitch_id,
+                        Output.part == part,
+                        Output.version == version,
+                        Output.complete.is_(True),
+                    )
+                )
+                for part, version in versions.items()
+            )
             if found != len(versions):
                 return False
             for part, version in versions.items():
@@ -330,13 +483,19 @@ class Store(Sharing, Likes, Groups, Meeting):
         with self.session() as s:
             created = select(Output.created_at).where(Output.pitch_id == pitch_id, Output.part == part)
             since = s.scalar(created.where(Output.version == version))
-            until = s.scalar(select(func.min(Output.created_at)).where(
-                Output.pitch_id == pitch_id, Output.part == part, Output.version > version))
+            until = s.scalar(
+                select(func.min(Output.created_at)).where(
+                    Output.pitch_id == pitch_id, Output.part == part, Output.version > version
+                )
+            )
             if since is None:
                 return {}
             query = select(Output.part, func.max(Output.version)).where(
-                Output.pitch_id == pitch_id, Output.part.in_(parts), Output.complete.is_(True),
-                Output.created_at >= since)
+                Output.pitch_id == pitch_id,
+                Output.part.in_(parts),
+                Output.complete.is_(True),
+                Output.created_at >= since,
+            )
             if until is not None:
                 query = query.where(Output.created_at < until)
             return dict(s.execute(query.group_by(Output.part)).all())
@@ -350,8 +509,9 @@ class Store(Sharing, Likes, Groups, Meeting):
     def latest_versions(self, pitch_id: int) -> dict[str, int]:
         """The newest version number of each part written so far."""
         with self.session() as s:
-            rows = s.execute(select(Output.part, func.max(Output.version))
-                             .where(Output.pitch_id == pitch_id).group_by(Output.part))
+            rows = s.execute(
+                select(Output.part, func.max(Output.version)).where(Output.pitch_id == pitch_id).group_by(Output.part)
+            )
             return dict(rows.all())
 
     # Reading
@@ -362,44 +522,82 @@ class Store(Sharing, Likes, Groups, Meeting):
             pitch = s.scalar(select(Pitch).where(Pitch.slug == slug))
             if pitch is None:
                 return None
-            steps = {row.name: StepView(row.name, row.state, row.model, row.error,
-                                        row.started_at, row.finished_at, row.usage or {}, row.cost)
-                     for row in s.scalars(select(Step).where(Step.pitch_id == pitch.id))}
+            steps = {
+                row.name: StepView(
+                    row.name,
+                    row.state,
+                    row.model,
+                    row.error,
+                    row.started_at,
+                    row.finished_at,
+                    row.usage or {},
+                    row.cost,
+                )
+                for row in s.scalars(select(Step).where(Step.pitch_id == pitch.id))
+            }
             costs, unpriced = {}, 0
             for currency, nanos, calls in s.execute(
-                    select(UsageEntry.currency, func.sum(UsageEntry.cost_nanos), func.count())
-                    .where(UsageEntry.pitch_id == pitch.id).group_by(UsageEntry.currency)):
+                select(UsageEntry.currency, func.sum(UsageEntry.cost_nanos), func.count())
+                .where(UsageEntry.pitch_id == pitch.id)
+                .group_by(UsageEntry.currency)
+            ):
                 if currency is None:
                     unpriced = calls
                 else:
                     costs[currency] = int(nanos or 0)
             current = s.scalars(
-                select(Output).join(
+                select(Output)
+                .join(
                     CurrentPart,
-                    (CurrentPart.pitch_id == Output.pitch_id) & (CurrentPart.part == Output.part)
+                    (CurrentPart.pitch_id == Output.pitch_id)
+                    & (CurrentPart.part == Output.part)
                     & (CurrentPart.version == Output.version),
-                ).where(Output.pitch_id == pitch.id)
+                )
+                .where(Output.pitch_id == pitch.id)
             )
             outputs = {o.part: _record(o) for o in current}
             versions: dict[str, list[OutputView]] = {}
-            for o in s.scalars(select(Output).where(Output.pitch_id == pitch.id, Output.part.in_(VERSIONED),
-                                                    Output.complete.is_(True))
-                               .order_by(Output.part, Output.version)):
+            for o in s.scalars(
+                select(Output)
+                .where(Output.pitch_id == pitch.id, Output.part.in_(VERSIONED), Output.complete.is_(True))
+                .order_by(Output.part, Output.version)
+            ):
                 versions.setdefault(o.part, []).append(_record(o))
             preview_index = s.scalar(select(PosterPreview.index).where(PosterPreview.pitch_id == pitch.id))
-            co_owners = tuple(CoOwnerView(row.owner_id, row.joined_at, row.device or "") for row in s.scalars(
-                select(CoOwner).where(CoOwner.pitch_id == pitch.id).order_by(CoOwner.joined_at)))
+            co_owners = tuple(
+                CoOwnerView(row.owner_id, row.joined_at, row.device or "")
+                for row in s.scalars(select(CoOwner).where(CoOwner.pitch_id == pitch.id).order_by(CoOwner.joined_at))
+            )
             return PitchView(
-                id=pitch.id, slug=pitch.slug, idea=pitch.idea, owner_id=pitch.owner_id,
-                status=pitch.status, seed=pitch.seed, provider=pitch.provider,
-                models=pitch.models or {}, usage=pitch.usage or {}, error=pitch.error,
-                created_at=pitch.created_at, started_at=pitch.started_at,
-                finished_at=pitch.finished_at, revision=pitch.revision,
-                steps={name: steps[name] for name in STEPS if name in steps}, outputs=outputs,
-                versions=versions, preview_index=preview_index, published_at=pitch.published_at,
-                hidden_at=pitch.hidden_at, deleted_at=pitch.deleted_at, co_owners=co_owners,
-                knobs=pitch.knobs or {}, text_model=pitch.text_model, image_model=pitch.image_model,
-                likes=pitch.likes or 0, costs=costs, unpriced=unpriced, run_message_id=pitch.run_message_id,
+                id=pitch.id,
+                slug=pitch.slug,
+                idea=pitch.idea,
+                owner_id=pitch.owner_id,
+                status=pitch.status,
+                seed=pitch.seed,
+                provider=pitch.provider,
+                models=pitch.models or {},
+                usage=pitch.usage or {},
+                error=pitch.error,
+                created_at=pitch.created_at,
+                started_at=pitch.started_at,
+                finished_at=pitch.finished_at,
+                revision=pitch.revision,
+                steps={name: steps[name] for name in STEPS if name in steps},
+                outputs=outputs,
+                versions=versions,
+                preview_index=preview_index,
+                published_at=pitch.published_at,
+                hidden_at=pitch.hidden_at,
+                deleted_at=pitch.deleted_at,
+                co_owners=co_owners,
+                knobs=pitch.knobs or {},
+                text_model=pitch.text_model,
+                image_model=pitch.image_model,
+                likes=pitch.likes or 0,
+                costs=costs,
+                unpriced=unpriced,
+                run_message_id=pitch.run_message_id,
             )
 
     def poster(self, slug: str, version: int | None = None) -> PosterBlob | None:
@@ -409,14 +607,14 @@ class Store(Sharing, Likes, Groups, Meeting):
             if version is None:
                 query = query.join(
                     CurrentPart,
-                    (CurrentPart.pitch_id == Poster.pitch_id) & (CurrentPart.part == "poster")
+                    (CurrentPart.pitch_id == Poster.pitch_id)
+                    & (CurrentPart.part == "poster")
                     & (CurrentPart.version == Poster.version),
                 )
             else:
                 query = query.where(Poster.version == version)
             row = s.scalar(query)
             return PosterBlob(row.version, row.webp, row.thumb) if row else None
-
 
     def rendition(self, pitch_id: int, name: str) -> bytes | None:
         """A picture drawn from a pitch and kept (media/renditions.py), if it was drawn before."""
@@ -440,8 +638,16 @@ def _charge(s: Session, pitch_id: int, step: str, model: str | None, usage: dict
     total = Counter(s.scalar(select(Pitch.usage).where(Pitch.id == pitch_id)) or {})
     total.update(usage)
     s.execute(update(Pitch).where(Pitch.id == pitch_id).values(usage=dict(total)))
-    s.add(UsageEntry(pitch_id=pitch_id, step=step, model=model or "", usage=usage,
-                     cost_nanos=cost["nanos"] if cost else None, currency=cost["currency"] if cost else None))
+    s.add(
+        UsageEntry(
+            pitch_id=pitch_id,
+            step=step,
+            model=model or "",
+            usage=usage,
+            cost_nanos=cost["nanos"] if cost else None,
+            currency=cost["currency"] if cost else None,
+        )
+    )
 
 
 def _delete_content(s: Session, pitch_id: int) -> None:

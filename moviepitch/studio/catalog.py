@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 MODEL_ID = re.compile(r"[^\s\"'<>]{1,128}")
 OFFLINE_LABELS = {"offline-writer": "Offline writer", "offline-painter": "Offline poster painter"}
@@ -32,8 +33,10 @@ def parse_models(value: Any, setting: str) -> list[ModelChoice]:
         if isinstance(value, str):
             value = [value]
     if not isinstance(value, (list, tuple)):
-        raise RuntimeError(f"MOVIEPITCH_{setting} must be a list of models, like "
-                           '[{"id": "gpt-5.4-mini", "label": "Fast and cheap"}] or "gpt-5.4-mini=Fast and cheap".')
+        raise RuntimeError(
+            f"MOVIEPITCH_{setting} must be a list of models, like "
+            '[{"id": "gpt-5.4-mini", "label": "Fast and cheap"}] or "gpt-5.4-mini=Fast and cheap".'
+        )
     choices: dict[str, ModelChoice] = {}
     for item in value:
         if isinstance(item, Mapping):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import click
 from flask import Flask, current_app
@@ -25,10 +25,21 @@ def _store():
 
 @click.command("usage")
 @with_appcontext
-@click.option("--days", type=click.IntRange(1, 3660), default=7, show_default=True,
-              help="How many days back, today included (UTC).")
-@click.option("--by", "by", type=click.Choice(GROUPINGS), default="model", show_default=True,
-              help="One line per model or per day.")
+@click.option(
+    "--days",
+    type=click.IntRange(1, 3660),
+    default=7,
+    show_default=True,
+    help="How many days back, today included (UTC).",
+)
+@click.option(
+    "--by",
+    "by",
+    type=click.Choice(GROUPINGS),
+    default="model",
+    show_default=True,
+    help="One line per model or per day.",
+)
 def usage_command(days: int, by: str) -> None:
     """Tokens, images and cost of every model call, as a table."""
     rows = usage_report(_store(), days, by)
@@ -56,21 +67,27 @@ def _client():
 @click.argument("file", type=click.Path(dir_okay=False, writable=True))
 @click.option("--liked-only", is_flag=True, help="Only pitches someone liked.")
 @click.option("--min-likes", type=click.IntRange(0), default=0, help="Only pitches liked at least this often.")
-@click.option("--include-unlisted", is_flag=True,
-              help="Also finished pitches their owners did not publish (by default only published ones).")
+@click.option(
+    "--include-unlisted",
+    is_flag=True,
+    help="Also finished pitches their owners did not publish (by default only published ones).",
+)
 def export_command(file: str, liked_only: bool, min_likes: int, include_unlisted: bool) -> None:
     """Write FILE: chat-format JSONL, one example a line (the synopsis step's prompt, the idea, the synopsis)."""
     try:
-        report = dataset.export(_store(), file, liked_only=liked_only, min_likes=min_likes,
-                                include_unlisted=include_unlisted)
+        report = dataset.export(
+            _store(), file, liked_only=liked_only, min_likes=min_likes, include_unlisted=include_unlisted
+        )
     except OSError as exc:
         raise click.ClickException(f"Could not write {file}: {exc.strerror or exc}.") from exc
     click.echo(f"Wrote {report.written} example{'s' if report.written != 1 else ''} to {file}.")
     for reason, count in sorted(report.left_out.items()):
         click.echo(f"  left out {count}: {reason}")
     check = dataset.check_file(file)
-    click.echo(f"About {check.tokens:,} training tokens per epoch (estimated at {dataset.BYTES_PER_TOKEN} bytes a "
-               "token; the job reports the exact count).")
+    click.echo(
+        f"About {check.tokens:,} training tokens per epoch (estimated at {dataset.BYTES_PER_TOKEN} bytes a "
+        "token; the job reports the exact count)."
+    )
     if not check.ok:
         raise click.ClickException(f"{file} is not ready for fine-tuning: {'; '.join(check.problems)}.")
     click.echo(f"Ready: flask --app moviepitch finetune start {file} --model gpt-4.1-mini-2025-04-14")
@@ -94,7 +111,7 @@ def start_command(file: str, model: str, suffix: str | None) -> None:
 
 
 def _when(seconds: int | None) -> str:
-    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if seconds else "-"
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%d %H:%M UTC") if seconds else "-"
 
 
 def _show_job(job) -> None:
@@ -110,15 +127,16 @@ def _show_job(job) -> None:
 
 def _show_events(events) -> None:
     for event in events:
-        stamp = datetime.fromtimestamp(event.created_at, timezone.utc).strftime("%H:%M:%S")
+        stamp = datetime.fromtimestamp(event.created_at, UTC).strftime("%H:%M:%S")
         click.echo(f"  {stamp}  {event.level:<5}  {event.message}")
 
 
 @finetune_group.command("status")
 @click.argument("job_id", metavar="[JOB]", required=False)
 @click.option("--watch", is_flag=True, help="Keep reading the job until it has finished.")
-@click.option("--interval", type=click.FloatRange(0), default=30.0, show_default=True,
-              help="Seconds between reads with --watch.")
+@click.option(
+    "--interval", type=click.FloatRange(0), default=30.0, show_default=True, help="Seconds between reads with --watch."
+)
 def status_command(job_id: str | None, watch: bool, interval: float) -> None:
     """Show a job's state and events; with no JOB, the recent jobs."""
     client = _client()

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from sqlalchemy import and_, select
 
-from ..storage.models import CurrentPart, Output, Pitch, Step
 from ..chain.prompts import synopsis_messages
+from ..storage.models import CurrentPart, Output, Pitch, Step
 from ..storage.store import Store
 
 MIN_EXAMPLES = 10  # the fine-tuning API refuses a training file with fewer
@@ -60,25 +60,41 @@ def example(idea: str, synopsis: str) -> dict:
     return {"messages": [messages[0], messages[-1], {"role": "assistant", "content": synopsis.strip()}]}
 
 
-def export(store: Store, path: str | Path, *, liked_only: bool = False, min_likes: int = 0,
-           include_unlisted: bool = False) -> Export:
+def export(
+    store: Store, path: str | Path, *, liked_only: bool = False, min_likes: int = 0, include_unlisted: bool = False
+) -> Export:
     """Write one example per finished pitch to `path` (JSONL): published ones (and unlisted ones when asked), liked
     at least `min_likes` times (once with `liked_only`). Never deleted, hidden, unfinished or cut-off ones."""
     least = max(min_likes, 1 if liked_only else 0)
-    synopsis = (select(Output.body, Output.complete)
-                .join(CurrentPart, and_(CurrentPart.pitch_id == Output.pitch_id, CurrentPart.part == Output.part,
-                                        CurrentPart.version == Output.version))
-                .where(Output.pitch_id == Pitch.id, Output.part == "synopsis"))
-    query = (select(Pitch.idea, Pitch.status, Pitch.deleted_at, Pitch.hidden_at, Pitch.published_at, Pitch.likes,
-                    synopsis.with_only_columns(Output.body).scalar_subquery(),
-                    synopsis.with_only_columns(Output.complete).scalar_subquery(),
-                    select(Step.state).where(Step.pitch_id == Pitch.id, Step.name == "synopsis").scalar_subquery())
-             .order_by(Pitch.id))
+    synopsis = (
+        select(Output.body, Output.complete)
+        .join(
+            CurrentPart,
+            and_(
+                CurrentPart.pitch_id == Output.pitch_id,
+                CurrentPart.part == Output.part,
+                CurrentPart.version == Output.version,
+            ),
+        )
+        .where(Output.pitch_id == Pitch.id, Output.part == "synopsis")
+    )
+    query = select(
+        Pitch.idea,
+        Pitch.status,
+        Pitch.deleted_at,
+        Pitch.hidden_at,
+        Pitch.published_at,
+        Pitch.likes,
+        synopsis.with_only_columns(Output.body).scalar_subquery(),
+        synopsis.with_only_columns(Output.complete).scalar_subquery(),
+        select(Step.state).where(Step.pitch_id == Pitch.id, Step.name == "synopsis").scalar_subquery(),
+    ).order_by(Pitch.id)
     report = Export()
     with store.session() as s, open(path, "w", encoding="utf-8") as out:
         for idea, status, deleted, hidden, published, likes, body, complete, state in s.execute(query):
-            reason = _left_out(status, deleted, hidden, published, likes or 0, body, complete, state,
-                               least, include_unlisted)
+            reason = _left_out(
+                status, deleted, hidden, published, likes or 0, body, complete, state, least, include_unlisted
+            )
             if reason:
                 report.left_out[reason] += 1
                 continue
@@ -131,8 +147,11 @@ def check_file(path: str | Path) -> Check:
             else:
                 check.tokens += estimate_tokens(record["messages"])
     if check.examples < MIN_EXAMPLES:
-        problems.insert(0, f"it has {check.examples} example{'s' if check.examples != 1 else ''}; the fine-tuning "
-                           f"API needs at least {MIN_EXAMPLES}")
+        problems.insert(
+            0,
+            f"it has {check.examples} example{'s' if check.examples != 1 else ''}; the fine-tuning "
+            f"API needs at least {MIN_EXAMPLES}",
+        )
     shown = problems[:PROBLEMS_SHOWN]
     if len(problems) > PROBLEMS_SHOWN:
         shown.append(f"and {len(problems) - PROBLEMS_SHOWN} more")

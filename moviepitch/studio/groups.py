@@ -8,8 +8,8 @@ pitch filling in as it is made.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 KINDS = ("takes", "compare")
 COMPARE_MIN, COMPARE_MAX = 2, 3
@@ -30,8 +30,7 @@ def member_settings(kind: str, settings: Mapping, models: list[str] | None = Non
     """The studio settings of each pitch of a group: the person's settings with each take's creativity, or with
     each model to compare (named outright, so the synopsis model of default pitches stays out of a comparison)."""
     if kind == "takes":
-        return [{**settings, "knobs": {**settings.get("knobs", {}), "temperature": take.temperature}}
-                for take in TAKES]
+        return [{**settings, "knobs": {**settings.get("knobs", {}), "temperature": take.temperature}} for take in TAKES]
     if kind == "compare":
         return [{**settings, "text_model": model} for model in models or ()]
     raise ValueError(f"kind must be one of {', '.join(KINDS)}")

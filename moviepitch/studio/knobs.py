@@ -6,8 +6,9 @@ against it with the same WTForms validators, and the chain sends a knob only to 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,12 +25,16 @@ class Knob:
 
 
 KNOBS = (
-    Knob("temperature", "Creativity",
-         "Low keeps the pitch plain and conventional; high gives stranger twists and word choices.", 0.0, 2.0, 1.0),
-    Knob("frequency_penalty", "Frequency penalty",
-         "Higher means fewer repeated words and phrases.", -2.0, 2.0, 0.0),
-    Knob("presence_penalty", "Presence penalty",
-         "Higher makes it move on to new topics sooner.", -2.0, 2.0, 0.0),
+    Knob(
+        "temperature",
+        "Creativity",
+        "Low keeps the pitch plain and conventional; high gives stranger twists and word choices.",
+        0.0,
+        2.0,
+        1.0,
+    ),
+    Knob("frequency_penalty", "Frequency penalty", "Higher means fewer repeated words and phrases.", -2.0, 2.0, 0.0),
+    Knob("presence_penalty", "Presence penalty", "Higher makes it move on to new topics sooner.", -2.0, 2.0, 0.0),
 )
 BY_NAME = {knob.name: knob for knob in KNOBS}
 
@@ -62,5 +67,8 @@ def knob_facts(provider, model: str | None = None) -> dict:
 def document(knobs: Mapping[str, float], provider, model: str | None) -> dict:
     """The knobs of a pitch for its status JSON: each value (None: the default) and whether they reach the model."""
     facts = knob_facts(provider, model)
-    return {**{knob.name: knobs.get(knob.name) for knob in KNOBS},
-            "takes_knobs": facts["takes_knobs"], "ignored": facts["ignored"]}
+    return {
+        **{knob.name: knobs.get(knob.name) for knob in KNOBS},
+        "takes_knobs": facts["takes_knobs"],
+        "ignored": facts["ignored"],
+    }

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import logging
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +58,12 @@ class PriceTable:
             said = (model, tuple(missing))
             if said not in _WARNED:
                 _WARNED.add(said)
-                log.warning("MOVIEPITCH_PRICES has no %s price for model %s, which it used: its calls are shown "
-                            "without a cost.", ", ".join(dict.fromkeys(missing)), model)
+                log.warning(
+                    "MOVIEPITCH_PRICES has no %s price for model %s, which it used: its calls are shown "
+                    "without a cost.",
+                    ", ".join(dict.fromkeys(missing)),
+                    model,
+                )
             return None
         return {"nanos": round(nanos), "currency": self.currency}
 
@@ -79,9 +84,11 @@ def _priced(entry: Mapping[str, float], key: str, tokens: int, missing: list[str
 
 def _text_cost(entry, usage, missing) -> float:
     cached = _tokens(usage, "cached_input_tokens")
-    return (_priced(entry, "input", _tokens(usage, "input_tokens") - cached, missing)
-            + _priced(entry, "cached_input", cached, missing)
-            + _priced(entry, "output", _tokens(usage, "output_tokens"), missing))
+    return (
+        _priced(entry, "input", _tokens(usage, "input_tokens") - cached, missing)
+        + _priced(entry, "cached_input", cached, missing)
+        + _priced(entry, "output", _tokens(usage, "output_tokens"), missing)
+    )
 
 
 def _image_cost(entry, usage, missing) -> float:
@@ -96,8 +103,11 @@ def _image_cost(entry, usage, missing) -> float:
     image_part = _tokens(usage, "image_input_image_tokens")
     # Without a breakdown, a prompt's input tokens are its text.
     text_part = _tokens(usage, "image_input_text_tokens") or _tokens(usage, "image_input_tokens") - image_part
-    return (_priced(entry, "input", text_part, missing) + _priced(entry, "image_input", image_part, missing)
-            + _priced(entry, "image_output", output, missing))
+    return (
+        _priced(entry, "input", text_part, missing)
+        + _priced(entry, "image_input", image_part, missing)
+        + _priced(entry, "image_output", output, missing)
+    )
 
 
 def parse_prices(value: Any) -> PriceTable | None:
@@ -113,22 +123,26 @@ def parse_prices(value: Any) -> PriceTable | None:
         raise RuntimeError(f"MOVIEPITCH_PRICES must be an object; for example: {EXAMPLE}")
     currency = value.get("currency", DEFAULT_CURRENCY)
     if not isinstance(currency, str) or not currency.strip() or len(currency) > 8:
-        raise RuntimeError("MOVIEPITCH_PRICES: \"currency\" must be a short code such as \"USD\".")
+        raise RuntimeError('MOVIEPITCH_PRICES: "currency" must be a short code such as "USD".')
     models = value["models"] if "models" in value else {k: v for k, v in value.items() if k != "currency"}
     if not isinstance(models, Mapping):
-        raise RuntimeError(f"MOVIEPITCH_PRICES: \"models\" must map model ids to prices; for example: {EXAMPLE}")
+        raise RuntimeError(f'MOVIEPITCH_PRICES: "models" must map model ids to prices; for example: {EXAMPLE}')
     return PriceTable(currency.strip().upper(), {model: _entry(model, prices) for model, prices in models.items()})
 
 
 def _entry(model: str, prices: Any) -> dict[str, float]:
     if not isinstance(prices, Mapping) or not prices:
-        raise RuntimeError(f"MOVIEPITCH_PRICES: the entry for {model!r} must be an object of prices, such as "
-                           '{"input": 0.25, "output": 2}.')
+        raise RuntimeError(
+            f"MOVIEPITCH_PRICES: the entry for {model!r} must be an object of prices, such as "
+            '{"input": 0.25, "output": 2}.'
+        )
     entry = {}
     for key, price in prices.items():
         if key not in PRICE_KEYS:
-            raise RuntimeError(f"MOVIEPITCH_PRICES: {model!r} has an unknown price {key!r}; the known ones are "
-                               f"{', '.join(PRICE_KEYS)}.")
+            raise RuntimeError(
+                f"MOVIEPITCH_PRICES: {model!r} has an unknown price {key!r}; the known ones are "
+                f"{', '.join(PRICE_KEYS)}."
+            )
         if isinstance(price, bool) or not isinstance(price, (int, float)) or not math.isfinite(price) or price < 0:
             raise RuntimeError(f"MOVIEPITCH_PRICES: the {key} price of {model!r} must be a number of 0 or more.")
         entry[key] = float(price)

@@ -5,9 +5,9 @@ Every API failure becomes a TuningError: one line for the operator, with the API
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 import openai
 
@@ -38,10 +38,16 @@ def make_client(config: Mapping) -> openai.OpenAI:
     """An SDK client from the settings (OPENAI_API_KEY, OPENAI_BASE_URL); a TuningError when neither is set."""
     key, base_url = config.get("OPENAI_API_KEY"), config.get("OPENAI_BASE_URL")
     if not key and not base_url:
-        raise TuningError("Fine-tuning runs on the OpenAI API: set OPENAI_API_KEY (or OPENAI_BASE_URL for another "
-                          "server with a fine-tuning API).")
-    return openai.OpenAI(api_key=key or "no-key-needed", base_url=base_url or None,
-                         max_retries=int(config.get("MAX_RETRIES", 2)), timeout=TIMEOUT_SECONDS)
+        raise TuningError(
+            "Fine-tuning runs on the OpenAI API: set OPENAI_API_KEY (or OPENAI_BASE_URL for another "
+            "server with a fine-tuning API)."
+        )
+    return openai.OpenAI(
+        api_key=key or "no-key-needed",
+        base_url=base_url or None,
+        max_retries=int(config.get("MAX_RETRIES", 2)),
+        timeout=TIMEOUT_SECONDS,
+    )
 
 
 def _failed(what: str, exc: openai.OpenAIError, client: openai.OpenAI) -> TuningError:
@@ -74,9 +80,12 @@ def start(client: openai.OpenAI, path: str | Path, model: str, suffix: str | Non
     except OSError as exc:
         raise TuningError(f"Could not read {path}: {exc.strerror or exc}.") from exc
     try:
-        return client.fine_tuning.jobs.create(model=model, training_file=uploaded.id,
-                                              method={"type": "supervised"},
-                                              **({"suffix": suffix} if suffix else {}))
+        return client.fine_tuning.jobs.create(
+            model=model,
+            training_file=uploaded.id,
+            method={"type": "supervised"},
+            **({"suffix": suffix} if suffix else {}),
+        )
     except openai.OpenAIError as exc:
         error = _failed(f"Starting a fine-tuning job on {model}", exc, client)
         _forget_file(client, uploaded.id)

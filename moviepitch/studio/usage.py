@@ -28,8 +28,11 @@ def pitch_cost(view: PitchView) -> dict | None:
         return None
     # One currency in practice; were the table's currency changed meanwhile, the larger part is shown as incomplete.
     currency = max(view.costs, key=view.costs.get)
-    return {"amount": amount(view.costs[currency]), "currency": currency,
-            "complete": view.unpriced == 0 and len(view.costs) == 1}
+    return {
+        "amount": amount(view.costs[currency]),
+        "currency": currency,
+        "complete": view.unpriced == 0 and len(view.costs) == 1,
+    }
 
 
 @dataclass
@@ -50,8 +53,13 @@ def usage_report(store: Store, days: int, by: str = "model") -> list[UsageRow]:
     since = (utcnow() - timedelta(days=days - 1)).replace(hour=0, minute=0, second=0, microsecond=0)
     rows: dict[str, UsageRow] = {}
     with store.session() as s:
-        query = select(UsageEntry.model, UsageEntry.created_at, UsageEntry.usage, UsageEntry.cost_nanos,
-                       UsageEntry.currency).where(UsageEntry.created_at >= since).execution_options(yield_per=500)
+        query = (
+            select(
+                UsageEntry.model, UsageEntry.created_at, UsageEntry.usage, UsageEntry.cost_nanos, UsageEntry.currency
+            )
+            .where(UsageEntry.created_at >= since)
+            .execution_options(yield_per=500)
+        )
         for model, created_at, usage, nanos, currency in s.execute(query):
             key = (model or "unknown") if by == "model" else created_at.date().isoformat()
             row = rows.setdefault(key, UsageRow(key))
@@ -65,9 +73,16 @@ def usage_report(store: Store, days: int, by: str = "model") -> list[UsageRow]:
 
 
 # The table's columns and the usage keys (providers.base.USAGE_KEYS) they add up.
-COLUMNS = (("calls", None), ("input", "input_tokens"), ("cached", "cached_input_tokens"),
-           ("output", "output_tokens"), ("reasoning", "reasoning_tokens"), ("image in", "image_input_tokens"),
-           ("image out", "image_output_tokens"), ("images", "images"))
+COLUMNS = (
+    ("calls", None),
+    ("input", "input_tokens"),
+    ("cached", "cached_input_tokens"),
+    ("output", "output_tokens"),
+    ("reasoning", "reasoning_tokens"),
+    ("image in", "image_input_tokens"),
+    ("image out", "image_output_tokens"),
+    ("images", "images"),
+)
 
 
 def format_report(rows: list[UsageRow], by: str) -> str:
@@ -83,8 +98,9 @@ def format_report(rows: list[UsageRow], by: str) -> str:
     widths = [max(len(str(line[i])) for line in [header, *lines]) for i in range(len(header))]
 
     def render(cells):
-        return "  ".join(str(cell).ljust(widths[0]) if i == 0 else str(cell).rjust(widths[i])
-                         for i, cell in enumerate(cells)).rstrip()
+        return "  ".join(
+            str(cell).ljust(widths[0]) if i == 0 else str(cell).rjust(widths[i]) for i, cell in enumerate(cells)
+        ).rstrip()
 
     rule = "  ".join("-" * width for width in widths)
     return "\n".join([render(header), rule, *map(render, lines[:-1]), rule, render(lines[-1])])

@@ -29,11 +29,20 @@ def _invalid_idea() -> bool:
 
 # Creating a pitch costs the same from the form or the API, so they share one limit per address; three takes
 # count as three pitches, and are refused as a whole when they do not all fit.
-limit_creation = limiter.shared_limit(lambda: current_app.config["CREATE_LIMIT"], scope="create",
-                                      methods=["POST"], exempt_when=_invalid_idea, cost=submitted_pitch_count)
+limit_creation = limiter.shared_limit(
+    lambda: current_app.config["CREATE_LIMIT"],
+    scope="create",
+    methods=["POST"],
+    exempt_when=_invalid_idea,
+    cost=submitted_pitch_count,
+)
 limit_regeneration = limiter.shared_limit(lambda: current_app.config["REGENERATE_LIMIT"], scope="regenerate")
 # A message to the Movie Boss costs a text call; one refused as invalid (422) costs nothing, so it is not counted.
-limit_meeting = limiter.shared_limit(lambda: current_app.config["MEETING_LIMIT"], scope="meeting", methods=["POST"],
-                                     exempt_when=lambda: submitted_message_problem() is not None)
+limit_meeting = limiter.shared_limit(
+    lambda: current_app.config["MEETING_LIMIT"],
+    scope="meeting",
+    methods=["POST"],
+    exempt_when=lambda: submitted_message_problem() is not None,
+)
 # Likes cost nothing, but a new cookie is a new visitor: this keeps one address from stuffing the count.
 limit_likes = limiter.shared_limit(lambda: current_app.config["LIKE_LIMIT"], scope="like")

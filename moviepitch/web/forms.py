@@ -97,10 +97,16 @@ class KnobField(FloatField):
 
 
 def _knob_field(knob: Knob) -> KnobField:
-    return KnobField(knob.label, default=knob.default, description=knob.description,
-                     validators=[Optional(), NumberRange(knob.low, knob.high,
-                                                         message=f"Keep it between {knob.low:g} and {knob.high:g}.")],
-                     render_kw={"min": knob.low, "max": knob.high, "step": knob.step})
+    return KnobField(
+        knob.label,
+        default=knob.default,
+        description=knob.description,
+        validators=[
+            Optional(),
+            NumberRange(knob.low, knob.high, message=f"Keep it between {knob.low:g} and {knob.high:g}."),
+        ],
+        render_kw={"min": knob.low, "max": knob.high, "step": knob.step},
+    )
 
 
 def _in_use(kind: str) -> str:
@@ -110,10 +116,12 @@ def _in_use(kind: str) -> str:
 
 def _offered_model(kind: str):
     """WTForms validator: the model is one of those on offer (catalog.chosen)."""
+
     def check(form, field) -> None:
         _, problem = catalog.chosen(current_app.config, kind, _in_use(kind), field.data)
         if problem:
             raise StopValidation(problem)
+
     return check
 
 
@@ -123,26 +131,40 @@ class StudioFields(Form):
     temperature = _knob_field(KNOBS[0])
     frequency_penalty = _knob_field(KNOBS[1])
     presence_penalty = _knob_field(KNOBS[2])
-    text_model = SelectField("Text model", validate_choice=False, validators=[_offered_model("text")],
-                             description="Which model writes the pitch.")
-    image_model = SelectField("Poster model", validate_choice=False, validators=[_offered_model("image")],
-                              description="Which model paints the poster.")
+    text_model = SelectField(
+        "Text model",
+        validate_choice=False,
+        validators=[_offered_model("text")],
+        description="Which model writes the pitch.",
+    )
+    image_model = SelectField(
+        "Poster model",
+        validate_choice=False,
+        validators=[_offered_model("image")],
+        description="Which model paints the poster.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for kind in ("text", "image"):
             field = getattr(self, f"{kind}_model")
-            field.choices = [(choice.id, choice.label) for choice in catalog.offered(current_app.config, kind,
-                                                                                      _in_use(kind))]
+            field.choices = [
+                (choice.id, choice.label) for choice in catalog.offered(current_app.config, kind, _in_use(kind))
+            ]
             if not field.data:
                 field.data = _in_use(kind)
 
     def settings(self) -> dict:
         """What to store on the new pitch: the knobs set, and the models chosen (None: the default)."""
-        return {"knobs": stored({knob.name: getattr(self, knob.name).data for knob in KNOBS}),
-                **{f"{kind}_model": catalog.chosen(current_app.config, kind, _in_use(kind),
-                                                   getattr(self, f"{kind}_model").data)[0]
-                   for kind in ("text", "image")}}
+        return {
+            "knobs": stored({knob.name: getattr(self, knob.name).data for knob in KNOBS}),
+            **{
+                f"{kind}_model": catalog.chosen(
+                    current_app.config, kind, _in_use(kind), getattr(self, f"{kind}_model").data
+                )[0]
+                for kind in ("text", "image")
+            },
+        }
 
 
 # What the form can make: one pitch, or a group of them (studio/groups.py).
@@ -167,8 +189,9 @@ def _group_kind(form, field) -> None:
     if kind == "takes":
         model = form.text_model.data or _in_use("text")
         if "temperature" not in current_app.extensions["moviepitch"].provider.sampling_params(model):
-            raise StopValidation(f"Three takes change the creativity, which {model} does not take: choose a text "
-                                 "model that does.")
+            raise StopValidation(
+                f"Three takes change the creativity, which {model} does not take: choose a text model that does."
+            )
 
 
 def _compared_models(form, field) -> None:
@@ -187,18 +210,23 @@ class GroupFields(StudioFields):
     """The studio's settings, and whether to make one pitch, three takes or a comparison of models."""
 
     kind = RadioField("What to make", default="one", validate_choice=False, validators=[_group_kind])
-    models = SelectMultipleField("Models to compare", validate_choice=False, validators=[_compared_models],
-                                 description=f"Choose {groups.COMPARE_MIN} or {groups.COMPARE_MAX}.")
+    models = SelectMultipleField(
+        "Models to compare",
+        validate_choice=False,
+        validators=[_compared_models],
+        description=f"Choose {groups.COMPARE_MIN} or {groups.COMPARE_MAX}.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         offered = catalog.offered(current_app.config, "text", _in_use("text"))
         self.models.choices = [(choice.id, choice.label) for choice in offered]
         # Compare is offered only when there is something to compare.
-        self.kind.choices = [choice for choice in KIND_CHOICES
-                             if choice[0] != "compare" or len(offered) >= groups.COMPARE_MIN]
+        self.kind.choices = [
+            choice for choice in KIND_CHOICES if choice[0] != "compare" or len(offered) >= groups.COMPARE_MIN
+        ]
         if not self.models.data:
-            self.models.data = [choice.id for choice in offered[:groups.COMPARE_MAX]]
+            self.models.data = [choice.id for choice in offered[: groups.COMPARE_MAX]]
 
     def members(self) -> list[dict]:
         """The settings of each pitch to make: one, or one per take or per model compared."""
@@ -209,8 +237,12 @@ class GroupFields(StudioFields):
     def customised(self) -> bool:
         """True when anything in the advanced section differs from its default (so it shows open)."""
         models = (getattr(self, f"{kind}_model").data not in (None, "", _in_use(kind)) for kind in ("text", "image"))
-        return (self.kind.data not in (None, "", "one") or bool(self.settings()["knobs"]) or any(models)
-                or any(name in self.errors for name in self.advanced_fields()))
+        return (
+            self.kind.data not in (None, "", "one")
+            or bool(self.settings()["knobs"])
+            or any(models)
+            or any(name in self.errors for name in self.advanced_fields())
+        )
 
     @staticmethod
     def advanced_fields() -> tuple[str, ...]:

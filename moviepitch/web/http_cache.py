@@ -17,7 +17,7 @@ Two ways to answer, chosen by what the bench shows (docs/PERFORMANCE.md):
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from flask import Response, request
 from werkzeug.http import parse_etags
@@ -40,8 +40,9 @@ def version_etag(kind: str, version: int) -> str:
     return f"{kind}{version}"  # etag(kind, version) written out: the middleware's hot path (docs/PERFORMANCE.md)
 
 
-def revalidated(tag: str, build: Callable[[], Response], *, weak: bool = False,
-                cache_control: str = "no-cache") -> Response:
+def revalidated(
+    tag: str, build: Callable[[], Response], *, weak: bool = False, cache_control: str = "no-cache"
+) -> Response:
     """304 when the client already has `tag`, else what `build` makes (tagged `tag` unless it tags itself)."""
     # If-None-Match compares weakly (RFC 9110), and only the ETag can match here (no dates, no ranges).
     if request.if_none_match.contains_weak(tag):
@@ -76,8 +77,13 @@ class VersionedRevalidation:
                 tag = version_etag(match[1][0], int(match[2]))
                 if tag in parse_etags(if_none_match):
                     https = environ.get("wsgi.url_scheme") == "https"
-                    start_response("304 Not Modified", [
-                        ("ETag", f'"{tag}"'), ("Cache-Control", IMMUTABLE), *headers_for(https),
-                    ])
+                    start_response(
+                        "304 Not Modified",
+                        [
+                            ("ETag", f'"{tag}"'),
+                            ("Cache-Control", IMMUTABLE),
+                            *headers_for(https),
+                        ],
+                    )
                     return []
         return self.app(environ, start_response)

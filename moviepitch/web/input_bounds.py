@@ -24,8 +24,9 @@ class UrlWord(UnicodeConverter):
 class ColumnInteger(IntegerConverter):
     """A whole number an Integer column can hold; anything larger is simply not found."""
 
-    def __init__(self, map, fixed_digits: int = 0, min: int | None = None, max: int | None = LARGEST_ID,
-                 signed: bool = False) -> None:
+    def __init__(
+        self, map, fixed_digits: int = 0, min: int | None = None, max: int | None = LARGEST_ID, signed: bool = False
+    ) -> None:
         super().__init__(map, fixed_digits, min, max, signed)
 
 

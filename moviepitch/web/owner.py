@@ -67,10 +67,16 @@ def made(view) -> bool:
 
 
 # (what the User-Agent says, what to call it), first match wins: enough to tell two browsers apart.
-BROWSERS = (("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"),
-            ("Safari/", "Safari"))
-SYSTEMS = (("iPhone", "iPhone"), ("iPad", "iPad"), ("Android", "Android"), ("Windows", "Windows"),
-           ("Mac OS X", "macOS"), ("CrOS", "ChromeOS"), ("Linux", "Linux"))
+BROWSERS = (("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari"))
+SYSTEMS = (
+    ("iPhone", "iPhone"),
+    ("iPad", "iPad"),
+    ("Android", "Android"),
+    ("Windows", "Windows"),
+    ("Mac OS X", "macOS"),
+    ("CrOS", "ChromeOS"),
+    ("Linux", "Linux"),
+)
 
 
 def browser_label(user_agent: str | None) -> str:
@@ -88,7 +94,11 @@ def register_owner(app: Flask) -> None:
     def set_owner_cookie(response):
         if g.get("set_owner_cookie"):
             response.set_cookie(
-                COOKIE, signed(g.owner_id), max_age=MAX_AGE,
-                httponly=True, samesite="Lax", secure=request.is_secure,
+                COOKIE,
+                signed(g.owner_id),
+                max_age=MAX_AGE,
+                httponly=True,
+                samesite="Lax",
+                secure=request.is_secure,
             )
         return response

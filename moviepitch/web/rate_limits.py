@@ -46,10 +46,13 @@ class DatabaseStorage(Storage):
         expired = RateLimit.expires_at <= now
         statement = insert(RateLimit).values(key=key, hits=amount, expires_at=now + expiry)
         # One statement: two processes hitting the same key at once can never both read a stale count.
-        statement = statement.on_conflict_do_update(index_elements=[RateLimit.key], set_={
-            "hits": case((expired, amount), else_=RateLimit.hits + amount),
-            "expires_at": case((expired, now + expiry), else_=RateLimit.expires_at),
-        }).returning(RateLimit.hits)
+        statement = statement.on_conflict_do_update(
+            index_elements=[RateLimit.key],
+            set_={
+                "hits": case((expired, amount), else_=RateLimit.hits + amount),
+                "expires_at": case((expired, now + expiry), else_=RateLimit.expires_at),
+            },
+        ).returning(RateLimit.hits)
         with self.engine.begin() as connection:
             hits = connection.execute(statement).scalar_one()
             if next(self._hits) % SWEEP_EVERY == 0:
@@ -59,16 +62,18 @@ class DatabaseStorage(Storage):
     def get(self, key: str) -> int:
         """The key's count in its current window (0 when none)."""
         with self.engine.connect() as connection:
-            hits = connection.scalar(select(RateLimit.hits).where(RateLimit.key == key,
-                                                                   RateLimit.expires_at > time.time()))
+            hits = connection.scalar(
+                select(RateLimit.hits).where(RateLimit.key == key, RateLimit.expires_at > time.time())
+            )
         return hits or 0
 
     def get_expiry(self, key: str) -> float:
         """When the key's window ends (now when it has none)."""
         now = time.time()
         with self.engine.connect() as connection:
-            expires_at = connection.scalar(select(RateLimit.expires_at).where(RateLimit.key == key,
-                                                                               RateLimit.expires_at > now))
+            expires_at = connection.scalar(
+                select(RateLimit.expires_at).where(RateLimit.key == key, RateLimit.expires_at > now)
+            )
         return expires_at or now
 
     def check(self) -> bool:

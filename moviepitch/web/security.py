@@ -20,18 +20,20 @@ WILDCARD_BINDS = ("", "0.0.0.0", "::", "[::]")
 REFUSED_HOSTS_LOGGED = 20
 
 # No inline scripts or styles anywhere, so the policy can be strict.
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "connect-src 'self'",
-    "font-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 HSTS = "max-age=31536000; includeSubDomains"
 HEADERS = (
     ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
@@ -95,11 +97,17 @@ def register_security(app: Flask) -> None:
         host = request.headers.get("Host", "")[:100]
         if len(refused) < REFUSED_HOSTS_LOGGED and host not in refused:
             refused.add(host)
-            log.warning("Refused a request for the site name %r: set MOVIEPITCH_PUBLIC_URL, or list the name "
-                        "in MOVIEPITCH_TRUSTED_HOSTS, if this site should answer to it", host)
+            log.warning(
+                "Refused a request for the site name %r: set MOVIEPITCH_PUBLIC_URL, or list the name "
+                "in MOVIEPITCH_TRUSTED_HOSTS, if this site should answer to it",
+                host,
+            )
         # Plain text: with no trusted name there is no base to build the page's links on.
-        return "400 Bad Request: this server does not answer to that site name.\n", 400, {
-            "Content-Type": "text/plain; charset=utf-8"}
+        return (
+            "400 Bad Request: this server does not answer to that site name.\n",
+            400,
+            {"Content-Type": "text/plain; charset=utf-8"},
+        )
 
     # Flask's default is no SameSite at all.
     app.config["SESSION_COOKIE_SAMESITE"] = app.config.get("SESSION_COOKIE_SAMESITE") or "Lax"
@@ -115,6 +123,7 @@ def register_security(app: Flask) -> None:
     def security_headers(response):
         # A view may set its own; one pass over the headers instead of a lookup per name.
         present = {name.lower() for name in response.headers.keys()}
-        response.headers.extend([(name, value) for name, value in headers_for(request.is_secure)
-                                 if name.lower() not in present])
+        response.headers.extend(
+            [(name, value) for name, value in headers_for(request.is_secure) if name.lower() not in present]
+        )
         return response

@@ -7,7 +7,8 @@ The offline writer needs to know that a grandmaster and a harbour master are peo
 and a seal are animals, and a star is neither. WordNet 3.0's noun files say it for every noun,
 sense by sense, most frequent sense first, each sense filed under a lexicographer file
 (noun.person, noun.animal ...). This script keeps, for each single-word noun that can name a
-person or an animal (or whose ending usually names a person), the file of its most frequent sense and whether a later sense is a person or an animal,
+person or an animal (or whose ending usually names a person), the file of its most frequent sense
+and whether a later sense is a person or an animal,
 and whether every person sense is a woman or a man (hyponyms of woman, female, man, male).
 Senses that are instances (a named person, "Crane" the poet) are skipped. The result is a small
 text file the writer reads without WordNet installed; this script is only run to refresh it.
@@ -56,7 +57,7 @@ def read_synsets(folder: Path) -> tuple[dict, dict]:
         parts = line.split(" | ")[0].split()
         offset, lexfile, count = parts[0], int(parts[1]), int(parts[3], 16)
         k = 4 + 2 * count
-        pointers = parts[k + 1:k + 1 + 4 * int(parts[k])]
+        pointers = parts[k + 1 : k + 1 + 4 * int(parts[k])]
         kinds = [(pointers[4 * i], pointers[4 * i + 1]) for i in range(len(pointers) // 4)]
         synsets[offset] = (lexfile, any(kind == "@i" for kind, _ in kinds))
         for kind, target in kinds:
@@ -85,7 +86,7 @@ def main() -> None:
     for line in (folder / "index.noun").open(encoding="latin-1"):
         if not line.startswith("  "):
             parts = line.split()
-            senses[parts[0]] = parts[-int(parts[2]):]
+            senses[parts[0]] = parts[-int(parts[2]) :]
     first = lambda word: senses[word][0]  # noqa: E731
     women = below([first("woman"), senses["female"][1]], hyponyms)
     men = below([first("man"), senses["male"][1]], hyponyms)

@@ -69,8 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         env = app_env(folder / "instance", sim.base_url, args.in_flight)  # as measurement 4 serves it
         env.update(dict(setting.split("=", 1) for setting in args.env))
         server = Gunicorn("wsgi:app", gunicorn_conf()[0], env, folder / "gunicorn.log", None, "/healthz").start()
-        threads = [threading.Thread(target=load, args=(server.port, f"/p/{slug}", stop, samples), daemon=True)
-                   for _ in range(CLIENT_THREADS)]
+        threads = [
+            threading.Thread(target=load, args=(server.port, f"/p/{slug}", stop, samples), daemon=True)
+            for _ in range(CLIENT_THREADS)
+        ]
         for thread in threads:
             thread.start()
         time.sleep(IDLE_SECONDS)
@@ -97,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     idle = [seconds for started, seconds in samples if started < posted]
     busy = [seconds for started, seconds in samples if started >= posted]
     tick = os.sysconf("SC_CLK_TCK")
-    print(f"CPU while the pitches were made: web workers {web_ticks / tick:.1f} s (their page views "
-          f"included), image processes {helper_ticks / tick:.1f} s")
+    print(
+        f"CPU while the pitches were made: web workers {web_ticks / tick:.1f} s (their page views "
+        f"included), image processes {helper_ticks / tick:.1f} s"
+    )
     for label, values in (("idle", idle), ("in flight", busy)):
         print(f"{label:>9}: {len(values):6d} requests, p50 {ms(values, 50):6.1f} ms, p99 {ms(values, 99):6.1f} ms")
     print("\nsecond  requests   p50 ms   p99 ms   max ms   (0 = the posts)")

@@ -29,30 +29,49 @@ class LoadClient:
         if self.wrk:
             version = subprocess.run([self.wrk, "-v"], capture_output=True, text=True).stdout.split("\n")[0]
             return f"wrk ({version.split(' [')[0].strip() or 'wrk'}): -t{self.threads} -c{self.connections} --latency"
-        return (f"Python load client (loadclient.py: {self.threads} processes × "
-                f"{self.connections // self.threads} threads with keep-alive http.client connections; "
-                f"{'asked for with --python-client' if shutil.which('wrk') else 'wrk is not installed'}). "
-                "Where it shares the server's CPUs it costs them more than wrk does, so rates are lower bounds")
+        return (
+            f"Python load client (loadclient.py: {self.threads} processes × "
+            f"{self.connections // self.threads} threads with keep-alive http.client connections; "
+            f"{'asked for with --python-client' if shutil.which('wrk') else 'wrk is not installed'}). "
+            "Where it shares the server's CPUs it costs them more than wrk does, so rates are lower bounds"
+        )
 
-    def run(self, name: str, url: str, duration: float, headers: dict[str, str] | None = None,
-            workers: list[int] | None = None) -> Load:
+    def run(
+        self,
+        name: str,
+        url: str,
+        duration: float,
+        headers: dict[str, str] | None = None,
+        workers: list[int] | None = None,
+    ) -> Load:
         """One bounded load run; with the server's worker pids, also how its CPU time split between them."""
         duration = max(1.0, min(duration, 120.0))
         before = {pid: cpu_ticks(pid) for pid in workers or ()}
-        load = (self._wrk(name, url, duration, headers or {}) if self.wrk
-                else self._python(name, url, duration, headers or {}))
+        load = (
+            self._wrk(name, url, duration, headers or {})
+            if self.wrk
+            else self._python(name, url, duration, headers or {})
+        )
         spent = [max(0, cpu_ticks(pid) - start) for pid, start in before.items()]
         if len(spent) > 1 and sum(spent):
             load.busiest = max(spent) / sum(spent)
         return load
 
     def _wrk(self, name: str, url: str, duration: float, headers: dict[str, str]) -> Load:
-        cmd = [self.wrk, f"-t{self.threads}", f"-c{self.connections}", f"-d{duration:g}s", "--latency",
-               "--timeout", "10s"]
+        cmd = [
+            self.wrk,
+            f"-t{self.threads}",
+            f"-c{self.connections}",
+            f"-d{duration:g}s",
+            "--latency",
+            "--timeout",
+            "10s",
+        ]
         for key, value in headers.items():
             cmd += ["-H", f"{key}: {value}"]
-        out = subprocess.run(cmd + [url], capture_output=True, text=True, timeout=duration + 30,
-                             preexec_fn=pinned(self.cores)).stdout
+        out = subprocess.run(
+            cmd + [url], capture_output=True, text=True, timeout=duration + 30, preexec_fn=pinned(self.cores)
+        ).stdout
         load = Load(name, url, "wrk", duration)
         if match := re.search(r"Requests/sec:\s+([\d.]+)", out):
             load.rps = float(match[1])
@@ -74,12 +93,25 @@ class LoadClient:
         procs = max(1, self.threads)
         per = max(1, self.connections // procs)
         start_at = time.monotonic() + 1.0  # room for the processes to start
-        cmd = [sys.executable, str(BENCH / "loadclient.py"), url, "--duration", repr(duration),
-               "--connections", str(per), "--start-at", repr(start_at), "--max-requests", "2000000"]
+        cmd = [
+            sys.executable,
+            str(BENCH / "loadclient.py"),
+            url,
+            "--duration",
+            repr(duration),
+            "--connections",
+            str(per),
+            "--start-at",
+            repr(start_at),
+            "--max-requests",
+            "2000000",
+        ]
         for key, value in headers.items():
             cmd += ["--header", f"{key}: {value}"]
-        running = [subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, preexec_fn=pinned(self.cores))
-                   for _ in range(procs)]
+        running = [
+            subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, preexec_fn=pinned(self.cores))
+            for _ in range(procs)
+        ]
         results = []
         for proc in running:
             try:
@@ -93,8 +125,15 @@ class LoadClient:
         for r in results:
             for key, value in r["statuses"].items():
                 statuses[key] = statuses.get(key, 0) + value
-        load = Load(name, url, "python", duration, requests=len(latencies),
-                    errors=sum(r["errors"] for r in results), statuses=statuses)
+        load = Load(
+            name,
+            url,
+            "python",
+            duration,
+            requests=len(latencies),
+            errors=sum(r["errors"] for r in results),
+            statuses=statuses,
+        )
         load.rps = len(latencies) / duration
         load.bad = sum(v for k, v in statuses.items() if not 200 <= int(k) < 400)
         if latencies:

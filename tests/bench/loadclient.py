@@ -23,8 +23,9 @@ from urllib.parse import urlsplit
 TIMEOUT = 10.0
 
 
-def hammer(host: str, port: int, path: str, headers: dict[str, str], stop_at: float, max_requests: int,
-           out: dict) -> None:
+def hammer(
+    host: str, port: int, path: str, headers: dict[str, str], stop_at: float, max_requests: int, out: dict
+) -> None:
     """One connection's loop; bounded by time and by count."""
     latencies: list[float] = []
     statuses: Counter = Counter()
@@ -50,8 +51,14 @@ def hammer(host: str, port: int, path: str, headers: dict[str, str], stop_at: fl
     out["latencies"], out["statuses"], out["errors"] = latencies, statuses, errors
 
 
-def run(url: str, duration: float, connections: int, headers: dict[str, str], start_at: float | None = None,
-        max_requests: int = 1_000_000) -> dict:
+def run(
+    url: str,
+    duration: float,
+    connections: int,
+    headers: dict[str, str],
+    start_at: float | None = None,
+    max_requests: int = 1_000_000,
+) -> dict:
     """Load `url` and return the counts and latencies."""
     parts = urlsplit(url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
@@ -62,9 +69,14 @@ def run(url: str, duration: float, connections: int, headers: dict[str, str], st
     stop_at = start_at + duration
     per_connection = max(1, max_requests // max(1, connections))
     outs = [{} for _ in range(connections)]
-    threads = [threading.Thread(target=hammer, args=(parts.hostname, parts.port or 80, path or "/", headers,
-                                                     stop_at, per_connection, out), daemon=True)
-               for out in outs]
+    threads = [
+        threading.Thread(
+            target=hammer,
+            args=(parts.hostname, parts.port or 80, path or "/", headers, stop_at, per_connection, out),
+            daemon=True,
+        )
+        for out in outs
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -73,9 +85,13 @@ def run(url: str, duration: float, connections: int, headers: dict[str, str], st
     statuses: Counter = Counter()
     for out in outs:
         statuses.update(out.get("statuses", {}))
-    return {"count": len(latencies), "errors": sum(out.get("errors", 0) for out in outs),
-            "statuses": {str(k): v for k, v in statuses.items()}, "latencies_ms": latencies,
-            "duration": duration}
+    return {
+        "count": len(latencies),
+        "errors": sum(out.get("errors", 0) for out in outs),
+        "statuses": {str(k): v for k, v in statuses.items()},
+        "latencies_ms": latencies,
+        "duration": duration,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

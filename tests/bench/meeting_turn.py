@@ -29,8 +29,13 @@ def _finished_pitch(store) -> str:
     pitch_id = store.pitch_id(slug)
     assert store.claim(pitch_id, "bench-seed")
     cast = json.dumps([{"character": "Nora Vale", "actor": "Saoirse Ronan"}])
-    for part, body in (("reply", simapi.REPLY), ("synopsis", simapi.SYNOPSIS), ("title", simapi.TITLE),
-                       ("cast", cast), ("image_prompt", simapi.IMAGE_PROMPT)):
+    for part, body in (
+        ("reply", simapi.REPLY),
+        ("synopsis", simapi.SYNOPSIS),
+        ("title", simapi.TITLE),
+        ("cast", cast),
+        ("image_prompt", simapi.IMAGE_PROMPT),
+    ):
         store.write_output(pitch_id, part, body)
     store.finish(pitch_id, "done")
     return slug
@@ -39,13 +44,21 @@ def _finished_pitch(store) -> str:
 def meeting_turn(sim: SimulatedAPI, folder: Path, bound: float) -> dict:
     """Post one message and poll the meeting; the times (from the post) to the first reply words and to the end."""
     from moviepitch import create_app
+    from moviepitch.services import services
     from moviepitch.storage import db
     from moviepitch.web.owner import signed
-    from moviepitch.services import services
 
-    app = create_app({"SECRET_KEY": SECRET, "OPENAI_BASE_URL": sim.base_url, "PROVIDER": None,
-                      "TEXT_MODEL": TEXT_MODEL, "IMAGE_MODEL": IMAGE_MODEL, "IMAGE_PROCESSES": 0},
-                     instance_path=folder)
+    app = create_app(
+        {
+            "SECRET_KEY": SECRET,
+            "OPENAI_BASE_URL": sim.base_url,
+            "PROVIDER": None,
+            "TEXT_MODEL": TEXT_MODEL,
+            "IMAGE_MODEL": IMAGE_MODEL,
+            "IMAGE_PROCESSES": 0,
+        },
+        instance_path=folder,
+    )
     with app.app_context():
         svc = services()
         token = signed(OWNER)
@@ -62,8 +75,9 @@ def meeting_turn(sim: SimulatedAPI, folder: Path, bound: float) -> dict:
         raise RuntimeError(f"POST meeting answered {response.status_code}: {response.get_data(as_text=True)}")
     etag, tick = None, 0
     while time.monotonic() < sent + bound and result["polls"] < int(bound / POLL_INTERVAL) + 10:
-        polled = client.get(f"/api/pitches/{slug}/meeting", headers={**headers, **({"If-None-Match": etag}
-                                                                                    if etag else {})})
+        polled = client.get(
+            f"/api/pitches/{slug}/meeting", headers={**headers, **({"If-None-Match": etag} if etag else {})}
+        )
         now = time.monotonic()
         result["polls"] += 1
         if polled.status_code == 200:
@@ -91,16 +105,26 @@ def measure_meeting(report: Report, sim: SimulatedAPI, folder: Path, profile: si
     calls = [c for c in sim.calls(turn["sent"]) if c["step"] == "meeting"]
     limit = profile.seconds(profile.first_token) + MARGIN
     first = turn["first_words"]
-    report.add("7", "Meeting: message → the boss's first reply words in the meeting JSON (polled every 50 ms)",
-               f"{first:.3f} s" if first is not None else "not seen",
-               f"≤ {limit:.2f} s (first token + {MARGIN:g} s)", first is not None and first <= limit)
+    report.add(
+        "7",
+        "Meeting: message → the boss's first reply words in the meeting JSON (polled every 50 ms)",
+        f"{first:.3f} s" if first is not None else "not seen",
+        f"≤ {limit:.2f} s (first token + {MARGIN:g} s)",
+        first is not None and first <= limit,
+    )
     if calls and calls[0]["first_byte"]:
         call = calls[0]
-        report.add("7", "Meeting: the turn's call as the simulated API timed it (first byte, whole answer)",
-                   f"{call['first_byte'] - call['start']:.3f} s, {call['end'] - call['start']:.3f} s")
+        report.add(
+            "7",
+            "Meeting: the turn's call as the simulated API timed it (first byte, whole answer)",
+            f"{call['first_byte'] - call['start']:.3f} s, {call['end'] - call['start']:.3f} s",
+        )
     if turn["whole"] is not None:
         reply = turn["reply"]
-        report.add("7", "Meeting: message → the whole answer, its proposal checked and stored",
-                   f"{turn['whole']:.3f} s ({reply['state']}, {len(reply.get('proposals') or [])} proposal)")
+        report.add(
+            "7",
+            "Meeting: message → the whole answer, its proposal checked and stored",
+            f"{turn['whole']:.3f} s ({reply['state']}, {len(reply.get('proposals') or [])} proposal)",
+        )
     else:
         report.notes.append("Measurement 7: the meeting turn did not finish within its bound.")

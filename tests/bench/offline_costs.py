@@ -35,21 +35,50 @@ print(json.dumps({"load": loaded - started, "first": time.perf_counter() - loade
 """
 
 
-KNOBS = ({"temperature": 0.2}, {"temperature": 1.6}, {"frequency_penalty": 1.5}, {"frequency_penalty": -1.5},
-         {"presence_penalty": 1.5}, {"presence_penalty": -1.5})
-MEETING = ("make it a heist comedy", "make it darker", "set it in Tokyo in the 1920s", "cast someone younger as the lead",
-           "add a dog", "shorter", "a punchier title", "a darker poster", "can you make it rhyme?")
+KNOBS = (
+    {"temperature": 0.2},
+    {"temperature": 1.6},
+    {"frequency_penalty": 1.5},
+    {"frequency_penalty": -1.5},
+    {"presence_penalty": 1.5},
+    {"presence_penalty": -1.5},
+)
+MEETING = (
+    "make it a heist comedy",
+    "make it darker",
+    "set it in Tokyo in the 1920s",
+    "cast someone younger as the lead",
+    "add a dog",
+    "shorter",
+    "a punchier title",
+    "a darker poster",
+    "can you make it rhyme?",
+)
 
 
 def _meeting_turn(provider, idea: str, message: str, three: bool) -> float:
     """Milliseconds for one offline meeting turn, the pitch written first as the app would show it."""
     from moviepitch.providers.base import TextRequest
+
     context = {"idea": idea, "seed": 0}
-    pitch = {task: provider.text(TextRequest(task, [], context=context)).text
-             for task in ("title", "synopsis", "image_prompt")}
+    pitch = {
+        task: provider.text(TextRequest(task, [], context=context)).text
+        for task in ("title", "synopsis", "image_prompt")
+    }
     started = time.perf_counter()
-    provider.text(TextRequest("meeting", [], context={**context, "pitch": pitch, "message": message,
-                                                      "applied": ["make it funnier"], "alternatives": 3 if three else 1}))
+    provider.text(
+        TextRequest(
+            "meeting",
+            [],
+            context={
+                **context,
+                "pitch": pitch,
+                "message": message,
+                "applied": ["make it funnier"],
+                "alternatives": 3 if three else 1,
+            },
+        )
+    )
     return (time.perf_counter() - started) * 1000
 
 
@@ -71,8 +100,11 @@ def measure_offline(report: Report, posters: int = 20) -> None:
     from moviepitch.providers.base import TextRequest
     from moviepitch.providers.offline_provider import OfflineProvider
 
-    cold = json.loads(subprocess.run([sys.executable, "-c", _COLD], cwd=ROOT, capture_output=True, text=True,
-                                     check=True, timeout=120).stdout)
+    cold = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", _COLD], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120
+        ).stdout
+    )
     provider = OfflineProvider()
     provider.warm()
     ideas = _ideas()
@@ -90,8 +122,12 @@ def measure_offline(report: Report, posters: int = 20) -> None:
             for task in TASKS:
                 provider.text(TextRequest(task, [], context={"idea": idea, "seed": 0, **knobs}))
             knobbed.append((time.perf_counter() - started) * 1000)
-    turns = [_meeting_turn(provider, idea, message, three) for idea in ideas[:10] for message in MEETING
-             for three in (False, True)]
+    turns = [
+        _meeting_turn(provider, idea, message, three)
+        for idea in ideas[:10]
+        for message in MEETING
+        for three in (False, True)
+    ]
     painting = []
     paint_poster(plan_story(ideas[-1], 0))  # the first poster pays for Pillow's lazy set-up
     for idea in ideas[:posters]:
@@ -99,16 +135,40 @@ def measure_offline(report: Report, posters: int = 20) -> None:
         paint_poster(plan_story(idea, 0))
         painting.append(time.process_time() - started)
     worst_write, worst_paint = max(writing), max(painting)
-    report.add("6", f"Offline writing per pitch (five texts; {len(writing)} pitches): median, max",
-               f"{statistics.median(writing):.1f} ms, {worst_write:.1f} ms", "< 50 ms", worst_write < 50)
-    report.add("6", f"Offline writing with the knobs turned ({len(knobbed)} pitches at creativity 0.2 and 1.6, "
-               "penalties ±1.5): median, max", f"{statistics.median(knobbed):.1f} ms, {max(knobbed):.1f} ms", "< 50 ms",
-               max(knobbed) < 50)
-    report.add("6", f"Offline pitch-meeting turn ({len(turns)} turns: each kind of request, one and three "
-               "alternatives): median, max", f"{statistics.median(turns):.1f} ms, {max(turns):.1f} ms", "< 50 ms",
-               max(turns) < 50)
-    report.add("6", f"Offline painting CPU per 1024×1536 poster ({len(painting)} posters): median, max",
-               f"{statistics.median(painting):.3f} s, {worst_paint:.3f} s", "< 0.3 s", worst_paint < 0.3)
-    report.add("6", "Offline writer cold start in a fresh process: loading the lexicon and language model "
-               "(time, RSS), then the first pitch", f"{cold['load']:.2f} s, +{cold['rss']:.0f} MiB; "
-               f"{cold['first'] * 1000:.0f} ms", "none set")
+    report.add(
+        "6",
+        f"Offline writing per pitch (five texts; {len(writing)} pitches): median, max",
+        f"{statistics.median(writing):.1f} ms, {worst_write:.1f} ms",
+        "< 50 ms",
+        worst_write < 50,
+    )
+    report.add(
+        "6",
+        f"Offline writing with the knobs turned ({len(knobbed)} pitches at creativity 0.2 and 1.6, "
+        "penalties ±1.5): median, max",
+        f"{statistics.median(knobbed):.1f} ms, {max(knobbed):.1f} ms",
+        "< 50 ms",
+        max(knobbed) < 50,
+    )
+    report.add(
+        "6",
+        f"Offline pitch-meeting turn ({len(turns)} turns: each kind of request, one and three "
+        "alternatives): median, max",
+        f"{statistics.median(turns):.1f} ms, {max(turns):.1f} ms",
+        "< 50 ms",
+        max(turns) < 50,
+    )
+    report.add(
+        "6",
+        f"Offline painting CPU per 1024×1536 poster ({len(painting)} posters): median, max",
+        f"{statistics.median(painting):.3f} s, {worst_paint:.3f} s",
+        "< 0.3 s",
+        worst_paint < 0.3,
+    )
+    report.add(
+        "6",
+        "Offline writer cold start in a fresh process: loading the lexicon and language model "
+        "(time, RSS), then the first pitch",
+        f"{cold['load']:.2f} s, +{cold['rss']:.0f} MiB; {cold['first'] * 1000:.0f} ms",
+        "none set",
+    )

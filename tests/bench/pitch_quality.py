@@ -52,22 +52,150 @@ TASKS = ("reply", "synopsis", "title", "cast", "image_prompt")
 SYSTEM_PYTHON = "/usr/bin/python3"
 
 # Words that state a gender, for the pronoun check (kept apart from the writer's own lists on purpose).
-SHE = {"she", "her", "hers", "herself", "woman", "women", "girl", "girls", "grandmother", "grandmothers",
-       "mother", "mothers", "sister", "sisters", "queen", "princess", "widow", "wife", "daughter", "aunt",
-       "nun", "nuns", "ballerina", "actress", "waitress", "bride", "lady", "ladies", "grandma", "abuela",
-       "hermanas", "reine", "soeurs", "sœurs"}
-HE = {"he", "him", "his", "himself", "man", "men", "boy", "boys", "grandfather", "grandfathers", "father",
-      "brother", "brothers", "king", "prince", "widower", "husband", "son", "uncle", "monk", "monks",
-      "groom", "cowboy", "fisherman", "hermanos", "abuelo", "frères"}
+SHE = {
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "woman",
+    "women",
+    "girl",
+    "girls",
+    "grandmother",
+    "grandmothers",
+    "mother",
+    "mothers",
+    "sister",
+    "sisters",
+    "queen",
+    "princess",
+    "widow",
+    "wife",
+    "daughter",
+    "aunt",
+    "nun",
+    "nuns",
+    "ballerina",
+    "actress",
+    "waitress",
+    "bride",
+    "lady",
+    "ladies",
+    "grandma",
+    "abuela",
+    "hermanas",
+    "reine",
+    "soeurs",
+    "sœurs",
+}
+HE = {
+    "he",
+    "him",
+    "his",
+    "himself",
+    "man",
+    "men",
+    "boy",
+    "boys",
+    "grandfather",
+    "grandfathers",
+    "father",
+    "brother",
+    "brothers",
+    "king",
+    "prince",
+    "widower",
+    "husband",
+    "son",
+    "uncle",
+    "monk",
+    "monks",
+    "groom",
+    "cowboy",
+    "fisherman",
+    "hermanos",
+    "abuelo",
+    "frères",
+}
 SPANISH = {"el", "la", "los", "las", "un", "una", "de", "del", "se", "en", "y", "su", "sus", "que", "es", "dos"}
-FRENCH = {"le", "la", "les", "un", "une", "de", "des", "du", "est", "et", "en", "dans", "sur", "son", "sa", "ses",
-          "qui", "au", "deux"}
+FRENCH = {
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "de",
+    "des",
+    "du",
+    "est",
+    "et",
+    "en",
+    "dans",
+    "sur",
+    "son",
+    "sa",
+    "ses",
+    "qui",
+    "au",
+    "deux",
+}
 # Adjectives that come before the noun in Spanish and French.
-BEFORE_NOUN = {"jeune", "vieux", "vieille", "petit", "petite", "grand", "grande", "nouveau", "nouvelle", "dernier",
-               "dernière", "premier", "première", "viejo", "vieja", "nuevo", "nueva", "mejor", "último", "última",
-               "pequeño", "pequeña", "gran"}
-STOP = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "from", "by", "is", "are",
-        "that", "who", "which", "their", "her", "his", "its", "into", "must", "can", "will", "when", "one"}
+BEFORE_NOUN = {
+    "jeune",
+    "vieux",
+    "vieille",
+    "petit",
+    "petite",
+    "grand",
+    "grande",
+    "nouveau",
+    "nouvelle",
+    "dernier",
+    "dernière",
+    "premier",
+    "première",
+    "viejo",
+    "vieja",
+    "nuevo",
+    "nueva",
+    "mejor",
+    "último",
+    "última",
+    "pequeño",
+    "pequeña",
+    "gran",
+}
+STOP = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "and",
+    "or",
+    "with",
+    "from",
+    "by",
+    "is",
+    "are",
+    "that",
+    "who",
+    "which",
+    "their",
+    "her",
+    "his",
+    "its",
+    "into",
+    "must",
+    "can",
+    "will",
+    "when",
+    "one",
+}
 
 PARSER = r"""
 import json, sys
@@ -171,8 +299,11 @@ def split_sentences(text: str) -> list[str]:
     """Sentences of prose, with performers' brackets taken out."""
     text = re.sub(r"\s*\([^()]*\)", "", text)
     # A sentence may end inside its closing quote: “What could possibly go wrong?”
-    return [s.strip() for s in re.split(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))\s+(?=[A-Z\"“¡¿])", " ".join(text.split()))
-            if s.strip()]
+    return [
+        s.strip()
+        for s in re.split(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))\s+(?=[A-Z\"“¡¿])", " ".join(text.split()))
+        if s.strip()
+    ]
 
 
 def idea_words(idea: str) -> set[str]:
@@ -190,8 +321,10 @@ def run_parser(python: str, sentences: list[str], ideas: list[str]) -> dict:
     job = json.dumps({"sentences": sentences, "ideas": ideas})
     done = subprocess.run([python, "-c", PARSER], input=job, capture_output=True, text=True, timeout=900)
     if done.returncode != 0:
-        raise SystemExit(f"link-grammar failed ({python}): {done.stderr.strip()[-400:]}\n"
-                         "Install it with: apt-get install python3-link-grammar")
+        raise SystemExit(
+            f"link-grammar failed ({python}): {done.stderr.strip()[-400:]}\n"
+            "Install it with: apt-get install python3-link-grammar"
+        )
     # link-grammar may print notes of its own on stdout: the answer is what follows the marker.
     return json.loads(done.stdout.rsplit("@@RESULT@@", 1)[-1])
 
@@ -211,7 +344,7 @@ def foreign_main_noun(idea: str) -> str:
     words = re.findall(r"[^\W\d_][\w'-]*", idea.lower())
     for i, word in enumerate(words[:-1]):
         if word in {"un", "una", "el", "la", "los", "las", "le", "les", "une", "des", "dos", "deux", "tres", "trois"}:
-            return next((w for w in words[i + 1:] if w not in BEFORE_NOUN), "")
+            return next((w for w in words[i + 1 :] if w not in BEFORE_NOUN), "")
     return ""
 
 
@@ -219,8 +352,15 @@ def names_noun(text: str, noun: str) -> bool:
     """Whether the text names the noun, in the singular or the plural."""
     if not noun:
         return True
-    stem = noun[:-3] if noun.endswith(("ies", "ves")) else noun[:-2] if noun.endswith(("ches", "shes", "xes")) \
-        else noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    stem = (
+        noun[:-3]
+        if noun.endswith(("ies", "ves"))
+        else noun[:-2]
+        if noun.endswith(("ches", "shes", "xes"))
+        else noun[:-1]
+        if noun.endswith("s") and not noun.endswith("ss")
+        else noun
+    )
     stem = stem[:-1] if stem.endswith("y") else stem
     return re.search(rf"\b{re.escape(stem)}\w{{0,3}}\b", text.lower()) is not None
 
@@ -228,7 +368,7 @@ def names_noun(text: str, noun: str) -> bool:
 def gender_of(idea: str, noun: str) -> str:
     """she or he when the idea's subject says so: its own words, or "her"/"his" for a singular subject."""
     words = re.findall(r"[^\W\d_]+", clean_idea(idea).lower())
-    subject = set(words[:words.index(noun) + 1] if noun in words else words[:3])
+    subject = set(words[: words.index(noun) + 1] if noun in words else words[:3])
     if not noun.endswith("s") or noun.endswith("ss"):
         subject |= set(words) & {"her", "his", "herself", "himself"}
     she, he = bool(subject & SHE), bool(subject & HE)
@@ -242,24 +382,95 @@ def pronouns_agree(pitch: Pitch, gender: str) -> bool:
         return False
     names = set(lead.group(1).split())
     wrong = {"she": r"\b(?:he|him|his|himself)\b", "he": r"\b(?:she|her|hers|herself)\b"}[gender]
-    return not any(re.search(wrong, s, re.I) for s in split_sentences(pitch.texts["synopsis"])
-                   if names & set(re.findall(r"[\w'-]+", s)))
+    return not any(
+        re.search(wrong, s, re.I)
+        for s in split_sentences(pitch.texts["synopsis"])
+        if names & set(re.findall(r"[\w'-]+", s))
+    )
 
 
 def sixgrams(text: str) -> set[tuple[str, ...]]:
     """The text's 6-word phrases, lower case, performers' brackets removed."""
     words = re.findall(r"[\w'-]+", re.sub(r"\([^()]*\)", "", text).lower())
-    return {tuple(words[i:i + 6]) for i in range(len(words) - 5)}
+    return {tuple(words[i : i + 6]) for i in range(len(words) - 5)}
 
 
 # Words after which a clause of the idea may stand as a clause: "It begins when the moon ...".
-CLAUSE_BEFORE = {"when", "while", "as", "until", "after", "before", "because", "once", "if", "since", "that", "till",
-                 "day", "moment", "then", "where", ",", ";", ":", "and", "but", "so"}
+CLAUSE_BEFORE = {
+    "when",
+    "while",
+    "as",
+    "until",
+    "after",
+    "before",
+    "because",
+    "once",
+    "if",
+    "since",
+    "that",
+    "till",
+    "day",
+    "moment",
+    "then",
+    "where",
+    ",",
+    ";",
+    ":",
+    "and",
+    "but",
+    "so",
+}
 CLAUSE_AFTER = {"", ",", ";", ":", "and", "but", "so", "until", "when", "while", "because"}
-SUBORDINATORS = {"when", "while", "as", "until", "after", "before", "because", "once", "if", "since", "that",
-                 "where", "who", "which", "whose"}
-SUBJECT_WORDS = {"to", "would", "could", "will", "can", "must", "did", "does", "do", "not", "he", "she", "it", "they", "who", "that", "which", ",", "and", "but", "also", "finally",
-                 "only", "never", "then", "now", "suddenly", "secretly", "still", "just", "soon"}
+SUBORDINATORS = {
+    "when",
+    "while",
+    "as",
+    "until",
+    "after",
+    "before",
+    "because",
+    "once",
+    "if",
+    "since",
+    "that",
+    "where",
+    "who",
+    "which",
+    "whose",
+}
+SUBJECT_WORDS = {
+    "to",
+    "would",
+    "could",
+    "will",
+    "can",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "he",
+    "she",
+    "it",
+    "they",
+    "who",
+    "that",
+    "which",
+    ",",
+    "and",
+    "but",
+    "also",
+    "finally",
+    "only",
+    "never",
+    "then",
+    "now",
+    "suddenly",
+    "secretly",
+    "still",
+    "just",
+    "soon",
+}
 
 
 def runs(words: list[str], idea: list[str], least: int = 5) -> list[tuple[int, int, int]]:
@@ -295,7 +506,7 @@ def spliced(pitch: Pitch, pairs: list[tuple[str, str]]) -> str:
         tokens = re.findall(r"[\w'-]+|[,;:\u201c\u201d\"]", sentence)
         words = [t.lower() for t in tokens]
         for at, n, j in runs(words, idea):
-            shared = idea[j:j + n]
+            shared = idea[j : j + n]
             verb = next((k for k, w in enumerate(shared) if w in verbs), None)
             before = words[at - 1] if at else ""
             if verb is None or before in ("\u201c", '"'):
@@ -341,7 +552,7 @@ def stem(word: str) -> str:
     """A word without its inflection, roughly: "trying", "tries" and "try" all give "try"."""
     for ending, root in (("ies", "y"), ("ied", "y"), ("ying", "y"), ("ing", ""), ("es", ""), ("ed", ""), ("s", "")):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            return (word[:-len(ending)] + root)[:5]
+            return (word[: -len(ending)] + root)[:5]
     return word[:5]
 
 
@@ -351,8 +562,11 @@ def rewritten(word: str, typed: str) -> bool:
         return False
     be = {"is", "are", "was", "were", "be", "being", "been"}
     modals = {"must", "can", "could", "will", "would", "should", "may", "might"}
-    return stem(word) == stem(typed) or (word in be and typed in be) or \
-        (typed in modals and word in ("to", "would", "could", "will", "must", "had", "have", "has"))
+    return (
+        stem(word) == stem(typed)
+        or (word in be and typed in be)
+        or (typed in modals and word in ("to", "would", "could", "will", "must", "had", "have", "has"))
+    )
 
 
 def pasted_whole(pitch: Pitch) -> str:
@@ -360,7 +574,7 @@ def pasted_whole(pitch: Pitch) -> str:
     idea = clean_idea(pitch.idea).rstrip(".!? ").lower()
     for sentence in split_sentences(pitch.texts["synopsis"] + " " + pitch.texts["reply"]):
         at = sentence.lower().find(idea)
-        if len(idea.split()) >= 3 and at > 0 and sentence[at - 1] not in "\u201c\"":
+        if len(idea.split()) >= 3 and at > 0 and sentence[at - 1] not in '\u201c"':
             return sentence
     return ""
 
@@ -386,10 +600,11 @@ def measure(pitches: list[Pitch], python: str) -> tuple[list[tuple[str, str, str
     counts: collections.Counter = collections.Counter()
     for p in pitches:
         counts.update(sixgrams(" ".join(p.texts[t] for t in ("synopsis", "reply", "image_prompt"))))
-    top, top_n = (counts.most_common(1)[0] if counts else ((), 0))
+    top, top_n = counts.most_common(1)[0] if counts else ((), 0)
 
     def noun_of(p: Pitch) -> str:
         return nouns.get(clean_idea(p.idea), "") if p.language == "en" else foreign_main_noun(p.idea)
+
     gendered = [(p, gender_of(p.idea, noun_of(p))) for p in pitches if gender_of(p.idea, noun_of(p))]
     wrong_pronouns = [p for p, g in gendered if not pronouns_agree(p, g)]
 
@@ -404,21 +619,46 @@ def measure(pitches: list[Pitch], python: str) -> tuple[list[tuple[str, str, str
     n = len(pitches)
     times = sorted(p.seconds * 1000 for p in pitches)
     rows = [
-        ("Idea sentences a grammar parser accepts (English pitches)",
-         f"{len(checked) - len(rejected)} of {len(checked)} = {share:.1%}", "≥ 90 %", share >= 0.9),
-        ("Most repeated 6-word phrase across pitches", f"{top_n} of {n}: \"{' '.join(top)}\"",
-         f"≤ {n // 4} of {n}", top_n <= n / 4),
-        ("Pronouns agree with the idea's gender",
-         f"{len(gendered) - len(wrong_pronouns)} of {len(gendered)}", "all", not wrong_pronouns),
-        ("Poster description names the idea's main noun",
-         f"{n - len(missing_noun)} of {n}", "all", not missing_noun),
-        ("Idea spliced: 5+ of its words, a verb among them, not standing as its own clause",
-         f"{len(splices)} of {n}", "none", not splices),
-        ("Writing time per pitch (five texts), median / max",
-         f"{times[len(times) // 2]:.1f} ms / {times[-1]:.1f} ms", "< 50 ms", times[-1] < 50),
+        (
+            "Idea sentences a grammar parser accepts (English pitches)",
+            f"{len(checked) - len(rejected)} of {len(checked)} = {share:.1%}",
+            "≥ 90 %",
+            share >= 0.9,
+        ),
+        (
+            "Most repeated 6-word phrase across pitches",
+            f'{top_n} of {n}: "{" ".join(top)}"',
+            f"≤ {n // 4} of {n}",
+            top_n <= n / 4,
+        ),
+        (
+            "Pronouns agree with the idea's gender",
+            f"{len(gendered) - len(wrong_pronouns)} of {len(gendered)}",
+            "all",
+            not wrong_pronouns,
+        ),
+        ("Poster description names the idea's main noun", f"{n - len(missing_noun)} of {n}", "all", not missing_noun),
+        (
+            "Idea spliced: 5+ of its words, a verb among them, not standing as its own clause",
+            f"{len(splices)} of {n}",
+            "none",
+            not splices,
+        ),
+        (
+            "Writing time per pitch (five texts), median / max",
+            f"{times[len(times) // 2]:.1f} ms / {times[-1]:.1f} ms",
+            "< 50 ms",
+            times[-1] < 50,
+        ),
     ]
-    details = {"rejected": rejected, "wrong_pronouns": wrong_pronouns, "missing_noun": missing_noun,
-               "splices": splices, "nouns": nouns, "top": counts.most_common(8)}
+    details = {
+        "rejected": rejected,
+        "wrong_pronouns": wrong_pronouns,
+        "missing_noun": missing_noun,
+        "splices": splices,
+        "nouns": nouns,
+        "top": counts.most_common(8),
+    }
     return rows, details
 
 
@@ -426,13 +666,25 @@ def dump(path: Path, pitches: list[Pitch], details: dict) -> None:
     """Every pitch and every failure, as Markdown to read."""
     lines = ["# Offline pitches", ""]
     for p in pitches:
-        lines += [f"## {p.idea} (seed {p.seed}, {p.language})", "", f"**{p.texts['title']}**", "",
-                  f"> {p.texts['reply']}", "", p.texts["synopsis"], "", "Cast: " + "; ".join(
-                      p.texts["cast"].splitlines()), "", f"Poster: {p.texts['image_prompt']}", ""]
+        lines += [
+            f"## {p.idea} (seed {p.seed}, {p.language})",
+            "",
+            f"**{p.texts['title']}**",
+            "",
+            f"> {p.texts['reply']}",
+            "",
+            p.texts["synopsis"],
+            "",
+            "Cast: " + "; ".join(p.texts["cast"].splitlines()),
+            "",
+            f"Poster: {p.texts['image_prompt']}",
+            "",
+        ]
     lines += ["# Sentences the parser rejected", ""] + [f"- {s}" for s in details["rejected"]]
     lines += ["", "# Pronouns that disagree", ""] + [f"- {p.idea} (seed {p.seed})" for p in details["wrong_pronouns"]]
-    lines += ["", "# Posters missing the main noun", ""] + [f"- {p.idea} (seed {p.seed}): {noun}"
-                                                          for p, noun in details["missing_noun"]]
+    lines += ["", "# Posters missing the main noun", ""] + [
+        f"- {p.idea} (seed {p.seed}): {noun}" for p, noun in details["missing_noun"]
+    ]
     lines += ["", "# Splices", ""] + [f"- {p.idea} (seed {p.seed}): {sentence}" for p, sentence in details["splices"]]
     lines += ["", "# Most repeated 6-word phrases", ""] + [f"- {n}: {' '.join(g)}" for g, n in details["top"]]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -449,16 +701,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--frequency", type=float, help="the frequency penalty (-2 to 2)")
     parser.add_argument("--presence", type=float, help="the presence penalty (-2 to 2)")
     args = parser.parse_args(argv)
-    knobs = {key: value for key, value in (("temperature", args.creativity), ("frequency_penalty", args.frequency),
-                                           ("presence_penalty", args.presence)) if value is not None}
+    knobs = {
+        key: value
+        for key, value in (
+            ("temperature", args.creativity),
+            ("frequency_penalty", args.frequency),
+            ("presence_penalty", args.presence),
+        )
+        if value is not None
+    }
     ideas = read_ideas(args.files)
     provider = OfflineProvider()
     provider.warm()  # load the writer's lexicons before timing, as a serving process does at start
     write_pitch(provider, ideas[0], 0)
     pitches = [write_pitch(provider, idea, seed, knobs) for seed in range(args.seeds) for idea in ideas]
     rows, details = measure(pitches, args.system_python)
-    print(f"{len(pitches)} pitches from {len(ideas)} ideas ({', '.join(str(f) for f in args.files)}), "
-          f"{args.seeds} seed(s) each{', knobs ' + str(knobs) if knobs else ''}\n")
+    print(
+        f"{len(pitches)} pitches from {len(ideas)} ideas ({', '.join(str(f) for f in args.files)}), "
+        f"{args.seeds} seed(s) each{', knobs ' + str(knobs) if knobs else ''}\n"
+    )
     print("| measurement | value | target | result |\n|---|---|---|---|")
     for what, value, target, met in rows:
         print(f"| {what} | {value} | {target} | {'pass' if met else '**miss**'} |")

@@ -31,13 +31,17 @@ POLL_INTERVAL = 0.05
 CRITICAL_PATH = ("check", "synopsis", "image_prompt", "poster")
 
 # The course's prompts (its chain, with chat models instead of completions): one per step.
-COURSE_SYNOPSIS = ("Generate an engaging, professional and marketable movie synopsis based on an outline. "
-                   "The synopsis should include actors names in brackets after each character. "
-                   "Choose actors that would be ideal for this role.")
+COURSE_SYNOPSIS = (
+    "Generate an engaging, professional and marketable movie synopsis based on an outline. "
+    "The synopsis should include actors names in brackets after each character. "
+    "Choose actors that would be ideal for this role."
+)
 COURSE_TITLE = "Generate a catchy movie title for the text you are given."
 COURSE_STARS = "Extract the names in brackets from the text you are given, separated by commas."
-COURSE_IMAGE = ("Give a short description of an image which could be used to advertise a movie based on a "
-                "title and synopsis. The description should be rich in visual detail but contain no names.")
+COURSE_IMAGE = (
+    "Give a short description of an image which could be used to advertise a movie based on a "
+    "title and synopsis. The description should be rich in visual detail but contain no names."
+)
 
 
 def course_chain(base_url: str) -> dict:
@@ -50,7 +54,8 @@ def course_chain(base_url: str) -> dict:
 
     def chat(system: str, user: str) -> str:
         answer = client.chat.completions.create(
-            model=TEXT_MODEL, messages=[{"role": "system", "content": system}, {"role": "user", "content": user}])
+            model=TEXT_MODEL, messages=[{"role": "system", "content": system}, {"role": "user", "content": user}]
+        )
         return answer.choices[0].message.content
 
     started = time.monotonic()
@@ -61,24 +66,39 @@ def course_chain(base_url: str) -> dict:
     beside.start()
     title = chat(COURSE_TITLE, synopsis)
     image_prompt = chat(COURSE_IMAGE, f"Title: {title}\nSynopsis: {synopsis}")
-    image = client.images.generate(model=IMAGE_MODEL, prompt=f"{image_prompt} There should be no text in this image.",
-                                   n=1, size="1024x1536")
+    image = client.images.generate(
+        model=IMAGE_MODEL, prompt=f"{image_prompt} There should be no text in this image.", n=1, size="1024x1536"
+    )
     poster = base64.b64decode(image.data[0].b64_json)
     beside.join(timeout=120)
     finished = time.monotonic()
     client.close()
-    return {"wall": finished - started, "started": started, "finished": finished, "title": title,
-            "stars": stars.get("text"), "poster_bytes": len(poster)}
+    return {
+        "wall": finished - started,
+        "started": started,
+        "finished": finished,
+        "title": title,
+        "stars": stars.get("text"),
+        "poster_bytes": len(poster),
+    }
 
 
 def in_process_pitch(sim: SimulatedAPI, folder: Path, bound: float) -> dict:
     """Submit one pitch to an in-process app over its JSON API and poll its status JSON every 50 ms."""
     from moviepitch import create_app
-    from moviepitch.storage import db
     from moviepitch.services import services
+    from moviepitch.storage import db
 
-    app = create_app({"SECRET_KEY": SECRET, "OPENAI_BASE_URL": sim.base_url, "PROVIDER": None,
-                      "TEXT_MODEL": TEXT_MODEL, "IMAGE_MODEL": IMAGE_MODEL}, instance_path=folder)
+    app = create_app(
+        {
+            "SECRET_KEY": SECRET,
+            "OPENAI_BASE_URL": sim.base_url,
+            "PROVIDER": None,
+            "TEXT_MODEL": TEXT_MODEL,
+            "IMAGE_MODEL": IMAGE_MODEL,
+        },
+        instance_path=folder,
+    )
     with app.app_context():
         svc = services()
     db.upgrade(svc.store.engine)
@@ -114,8 +134,13 @@ def in_process_pitch(sim: SimulatedAPI, folder: Path, bound: float) -> dict:
             outputs = doc["outputs"]
             if result["first_words"] is None and outputs.get("synopsis"):
                 result["first_words"] = now - submitted
-            if (result["readable"] is None and outputs.get("title") and outputs.get("cast")
-                    and outputs.get("synopsis") and outputs.get("synopsis_complete")):
+            if (
+                result["readable"] is None
+                and outputs.get("title")
+                and outputs.get("cast")
+                and outputs.get("synopsis")
+                and outputs.get("synopsis_complete")
+            ):
                 result["readable"] = now - submitted
             if not doc["active"]:
                 result["final"], result["status"] = now - submitted, doc["status"]
@@ -149,8 +174,14 @@ def critical_path(calls: list[dict], submitted: float, wall: float | None) -> tu
     for step in ("reply", "title"):
         if step in by_step:
             call = by_step[step]
-            table.append([f"{step} (off the path)", f"{call['start'] - submitted:.3f}",
-                          f"{call['end'] - call['start']:.3f}", "—"])
+            table.append(
+                [
+                    f"{step} (off the path)",
+                    f"{call['start'] - submitted:.3f}",
+                    f"{call['end'] - call['start']:.3f}",
+                    "—",
+                ]
+            )
     if wall is not None:
         table.append(["job finished", f"{wall:.3f}", "—", f"{submitted + wall - previous_end:.3f}"])
     return floor, table
@@ -160,8 +191,9 @@ def expected_floor(profile: simapi.Profile) -> float:
     """The critical-path floor the profile implies, in seconds (about 22 s at scale 1), for when no pitch ran."""
     # As the simulated API times them: a chat answer's last token comes (tokens - 1) gaps after its first.
     gap = 1.0 / profile.tokens_per_second
-    chat = sum(profile.first_token + gap * (len(simapi.pieces(text)) - 1)
-               for text in (simapi.SYNOPSIS, simapi.IMAGE_PROMPT))
+    chat = sum(
+        profile.first_token + gap * (len(simapi.pieces(text)) - 1) for text in (simapi.SYNOPSIS, simapi.IMAGE_PROMPT)
+    )
     return profile.seconds(profile.moderation_seconds + chat + profile.image_seconds)
 
 
@@ -169,21 +201,36 @@ def app_env(instance: Path, api_url: str, job_workers: int) -> dict[str, str]:
     """The environment of a gunicorn serving the benchmark's instance against the simulated API."""
     # The simulated API plays OpenAI's, which takes the chain's calls side by side: not the one-at-a-time
     # default a loopback address would otherwise get.
-    return child_env(MOVIEPITCH_INSTANCE_PATH=str(instance), MOVIEPITCH_SECRET_KEY=SECRET, OPENAI_BASE_URL=api_url,
-                     MOVIEPITCH_TEXT_CONCURRENCY="3", MOVIEPITCH_TEXT_TIMEOUT="60",
-                     MOVIEPITCH_TEXT_MODEL=TEXT_MODEL, MOVIEPITCH_IMAGE_MODEL=IMAGE_MODEL,
-                     MOVIEPITCH_JOB_WORKERS=str(job_workers), MOVIEPITCH_JOB_QUEUE="16")
+    return child_env(
+        MOVIEPITCH_INSTANCE_PATH=str(instance),
+        MOVIEPITCH_SECRET_KEY=SECRET,
+        OPENAI_BASE_URL=api_url,
+        MOVIEPITCH_TEXT_CONCURRENCY="3",
+        MOVIEPITCH_TEXT_TIMEOUT="60",
+        MOVIEPITCH_TEXT_MODEL=TEXT_MODEL,
+        MOVIEPITCH_IMAGE_MODEL=IMAGE_MODEL,
+        MOVIEPITCH_JOB_WORKERS=str(job_workers),
+        MOVIEPITCH_JOB_QUEUE="16",
+    )
 
 
 def seed_instance(folder: Path, count: int = 5) -> list[str]:
     """A migrated SQLite database with finished pitches (made against a very fast simulated API); one published."""
     from moviepitch import create_app
-    from moviepitch.storage import db
     from moviepitch.services import services
+    from moviepitch.storage import db
 
     with simapi.SimulatedOpenAI(simapi.Profile(scale=0.005)) as fast:
-        app = create_app({"SECRET_KEY": SECRET, "OPENAI_BASE_URL": fast.base_url, "PROVIDER": None,
-                          "TEXT_MODEL": TEXT_MODEL, "IMAGE_MODEL": IMAGE_MODEL}, instance_path=folder)
+        app = create_app(
+            {
+                "SECRET_KEY": SECRET,
+                "OPENAI_BASE_URL": fast.base_url,
+                "PROVIDER": None,
+                "TEXT_MODEL": TEXT_MODEL,
+                "IMAGE_MODEL": IMAGE_MODEL,
+            },
+            instance_path=folder,
+        )
         with app.app_context():
             svc = services()
         db.upgrade(svc.store.engine)
@@ -204,8 +251,9 @@ def submit_many(base: str, count: int) -> tuple[list[str], dict[int, int]]:
     parts = urlsplit(base)
     slugs, statuses = [], {}
     for index in range(count):
-        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30,
-                                          source_address=(f"127.0.0.{11 + index}", 0))
+        conn = http.client.HTTPConnection(
+            parts.hostname, parts.port, timeout=30, source_address=(f"127.0.0.{11 + index}", 0)
+        )
         try:
             body = json.dumps({"idea": f"{IDEA} (take {index + 1})"}).encode()
             conn.request("POST", "/api/pitches", body=body, headers={"Content-Type": "application/json"})

@@ -54,22 +54,41 @@ class Load:
         """The run's cells in the load table."""
         spread = f" ({min(self.rounds):,.0f}–{max(self.rounds):,.0f})" if len(self.rounds) > 1 else ""
         busiest = f"{self.busiest:.0%}" if self.busiest is not None else "n/a"
-        return [self.name, f"{self.rps:,.0f}{spread}", fmt_ms(self.p50), fmt_ms(self.p99), f"{self.requests:,}",
-                str(self.bad), str(self.errors), busiest]
+        return [
+            self.name,
+            f"{self.rps:,.0f}{spread}",
+            fmt_ms(self.p50),
+            fmt_ms(self.p99),
+            f"{self.requests:,}",
+            str(self.bad),
+            str(self.errors),
+            busiest,
+        ]
 
     @classmethod
     def median_of(cls, runs: list[Load]) -> Load:
         """One line for several rounds: the median rate, p50 and p99, and the total counts."""
+
         def median(values: list[float]) -> float:
             ordered = sorted(values)
             middle = len(ordered) // 2
             return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
         first = runs[0]
-        return cls(first.name, first.url, first.tool, sum(r.duration for r in runs),
-                   rps=median([r.rps for r in runs]), p50=median([r.p50 for r in runs]),
-                   p99=median([r.p99 for r in runs]), requests=sum(r.requests for r in runs),
-                   bad=sum(r.bad for r in runs), errors=sum(r.errors for r in runs), rounds=[r.rps for r in runs],
-                   busiest=max((r.busiest for r in runs if r.busiest is not None), default=None))
+        return cls(
+            first.name,
+            first.url,
+            first.tool,
+            sum(r.duration for r in runs),
+            rps=median([r.rps for r in runs]),
+            p50=median([r.p50 for r in runs]),
+            p99=median([r.p99 for r in runs]),
+            requests=sum(r.requests for r in runs),
+            bad=sum(r.bad for r in runs),
+            errors=sum(r.errors for r in runs),
+            rounds=[r.rps for r in runs],
+            busiest=max((r.busiest for r in runs if r.busiest is not None), default=None),
+        )
 
 
 @dataclass
@@ -86,8 +105,7 @@ class Report:
         """Add a row (Row's arguments) and print it at once, so a long run shows its progress."""
         row = Row(*args, **kwargs)
         self.rows.append(row)
-        print(f"  [{row.number}] {row.label}: {row.value}   target {row.target}   {row.verdict.strip('*')}",
-              flush=True)
+        print(f"  [{row.number}] {row.label}: {row.value}   target {row.target}   {row.verdict.strip('*')}", flush=True)
         return row
 
     def markdown(self) -> str:
@@ -97,15 +115,24 @@ class Report:
         lines += ["", "| # | measurement | value | target | result |", "|---|---|---|---|---|"]
         lines += [f"| {r.number} | {r.label} | {r.value} | {r.target} | {r.verdict} |" for r in self.rows]
         if self.path_table:
-            lines += ["", "Critical path of the pitch, as the simulated API timed it (seconds from submit):", "",
-                      "| step | started | took | gap before it |", "|---|---|---|---|"]
+            lines += [
+                "",
+                "Critical path of the pitch, as the simulated API timed it (seconds from submit):",
+                "",
+                "| step | started | took | gap before it |",
+                "|---|---|---|---|",
+            ]
             lines += ["| " + " | ".join(cells) + " |" for cells in self.path_table]
         if self.loads:
-            lines += ["", "Load runs (gunicorn; with several rounds: the median, the range of requests/s in "
-                      "brackets, and the total requests; busiest worker: the largest share of the server's CPU "
-                      "time one worker took in a kept run, 50% being even):", "",
-                      "| route | requests/s | p50 | p99 | requests | non-2xx/3xx | socket errors | busiest worker |",
-                      "|---|---|---|---|---|---|---|---|"]
+            lines += [
+                "",
+                "Load runs (gunicorn; with several rounds: the median, the range of requests/s in "
+                "brackets, and the total requests; busiest worker: the largest share of the server's CPU "
+                "time one worker took in a kept run, 50% being even):",
+                "",
+                "| route | requests/s | p50 | p99 | requests | non-2xx/3xx | socket errors | busiest worker |",
+                "|---|---|---|---|---|---|---|---|",
+            ]
             lines += ["| " + " | ".join(load.cells()) + " |" for load in self.loads]
         if self.notes:
             lines += ["", "Notes:", ""] + [f"- {note}" for note in self.notes]
@@ -119,8 +146,18 @@ def fmt_ms(ms: float) -> str:
     return f"{ms:.2f} ms" if ms < 100 else f"{ms:,.0f} ms"
 
 
-def ratio_row(report: Report, number: str, label: str, numerator: float | None, denominator: float | None,
-              unit: str, target: str, test, digits: int = 3, suffix: str = "") -> Row:
+def ratio_row(
+    report: Report,
+    number: str,
+    label: str,
+    numerator: float | None,
+    denominator: float | None,
+    unit: str,
+    target: str,
+    test,
+    digits: int = 3,
+    suffix: str = "",
+) -> Row:
     """Add a row showing numerator ÷ denominator = ratio, judged by `test(ratio)`; a missing value is a miss."""
     if not numerator or not denominator:
         return report.add(number, label, "not measured", target, False)

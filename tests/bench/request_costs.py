@@ -24,10 +24,9 @@ for _path in (str(BENCH.parent.parent), str(BENCH)):
     if _path not in sys.path:
         sys.path.insert(0, _path)
 
-from werkzeug.test import EnvironBuilder  # noqa: E402
-
 from ceiling_app import app as ceiling  # noqa: E402
 from pitches import SECRET, seed_instance  # noqa: E402
+from werkzeug.test import EnvironBuilder  # noqa: E402
 
 
 def call(wsgi, path: str, headers: dict[str, str] | None = None) -> tuple[str, bytes]:

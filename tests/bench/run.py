@@ -64,9 +64,15 @@ for _path in (str(ROOT), str(BENCH)):
 
 import simulated_openai as simapi  # noqa: E402
 from load import LoadClient  # noqa: E402
+from measurements import (  # noqa: E402
+    check_pages,
+    measure_idle,
+    measure_idle_permalink,
+    measure_in_flight,
+    measure_memory,
+    measure_pitch,
+)
 from meeting_turn import measure_meeting  # noqa: E402
-from measurements import (check_pages, measure_idle, measure_idle_permalink, measure_in_flight,  # noqa: E402
-                          measure_memory, measure_pitch)
 from offline_costs import measure_offline  # noqa: E402
 from pitches import app_env, expected_floor, seed_instance  # noqa: E402
 from report import Report  # noqa: E402
@@ -98,34 +104,56 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--image-seconds", type=float, default=simapi.Profile.image_seconds)
     parser.add_argument("--moderation-seconds", type=float, default=simapi.Profile.moderation_seconds)
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of each load run (default 10)")
-    parser.add_argument("--rounds", type=int, default=3,
-                        help="load runs per route in measurement 3, alternating ceiling and app (default 3); "
-                             "with --only 4 but not 3, the idle permalink's runs")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="load runs per route in measurement 3, alternating ceiling and app (default 3); "
+        "with --only 4 but not 3, the idle permalink's runs",
+    )
     parser.add_argument("--threads", type=int, default=2, help="load client threads (wrk -t)")
     parser.add_argument("--connections", type=int, default=16, help="load client connections (wrk -c)")
     parser.add_argument("--in-flight", type=int, default=20, help="pitches being made during measurement 4")
-    parser.add_argument("--job-workers", type=int,
-                        help="MOVIEPITCH_JOB_WORKERS for the gunicorn app (default: --in-flight, so all run at once; "
-                             "the app's own default is 4 per process)")
+    parser.add_argument(
+        "--job-workers",
+        type=int,
+        help="MOVIEPITCH_JOB_WORKERS for the gunicorn app (default: --in-flight, so all run at once; "
+        "the app's own default is 4 per process)",
+    )
     parser.add_argument("--python-client", action="store_true", help="use the Python load client even with wrk")
-    parser.add_argument("--app", default="wsgi:app",
-                        help="the WSGI app gunicorn serves for measurements 3-5 (default wsgi:app), e.g. a variant "
-                             "to compare")
+    parser.add_argument(
+        "--app",
+        default="wsgi:app",
+        help="the WSGI app gunicorn serves for measurements 3-5 (default wsgi:app), e.g. a variant to compare",
+    )
     parser.add_argument("--app-path", type=Path, help="a folder to put on gunicorn's Python path for --app")
     parser.add_argument("--keep", action="store_true", help="keep the run folder (databases and server logs)")
-    parser.add_argument("--only", type=parse_only, default=MEASUREMENTS, metavar="N[,N...]",
-                        help="run only these measurements, e.g. 3,4 or 7 (default: all seven); 1 and 2 run "
-                             "together, and 4 without 3 runs just the idle permalink rounds its ratio needs")
+    parser.add_argument(
+        "--only",
+        type=parse_only,
+        default=MEASUREMENTS,
+        metavar="N[,N...]",
+        help="run only these measurements, e.g. 3,4 or 7 (default: all seven); 1 and 2 run "
+        "together, and 4 without 3 runs just the idle permalink rounds its ratio needs",
+    )
     args = parser.parse_args(argv)
-    if (not 0 < args.scale <= 10 or not 0 < args.duration <= 60 or not 0 < args.in_flight <= 100
-            or not 0 < args.rounds <= 5 or (args.job_workers is not None and not 0 < args.job_workers <= 100)):
-        parser.error("--scale must be in (0, 10], --duration in (0, 60], --in-flight in (0, 100], --rounds in 1..5, "
-                     "--job-workers in 1..100")
+    if (
+        not 0 < args.scale <= 10
+        or not 0 < args.duration <= 60
+        or not 0 < args.in_flight <= 100
+        or not 0 < args.rounds <= 5
+        or (args.job_workers is not None and not 0 < args.job_workers <= 100)
+    ):
+        parser.error(
+            "--scale must be in (0, 10], --duration in (0, 60], --in-flight in (0, 100], --rounds in 1..5, "
+            "--job-workers in 1..100"
+        )
     return args
 
 
-def gunicorn_envs(args: argparse.Namespace, instance: Path, api_url: str,
-                  server_cores: set[int] | None) -> tuple[dict[str, str], dict[str, str]]:
+def gunicorn_envs(
+    args: argparse.Namespace, instance: Path, api_url: str, server_cores: set[int] | None
+) -> tuple[dict[str, str], dict[str, str]]:
     """The environments of the app's gunicorn and of the ceiling's."""
     # By default every pitch of measurement 4 runs at once, whichever worker takes it.
     env = app_env(instance, api_url, args.job_workers or args.in_flight)
@@ -145,10 +173,12 @@ def load_window(report: Report, args: argparse.Namespace, profile: simapi.Profil
         seconds = expected_floor(profile)
     window = min(max(args.duration, math.ceil(seconds)), 60.0)
     if pitch is None:
-        report.notes.append(f"Measurement 1 was not run, so measurement 4's load window came from the latency "
-                            f"profile's critical path (check → synopsis → poster description → poster: "
-                            f"{seconds:.1f} s at scale ×{args.scale:g}) instead of a measured pitch's wall time: "
-                            f"{window:.0f} s (at least --duration, at most 60 s).")
+        report.notes.append(
+            f"Measurement 1 was not run, so measurement 4's load window came from the latency "
+            f"profile's critical path (check → synopsis → poster description → poster: "
+            f"{seconds:.1f} s at scale ×{args.scale:g}) instead of a measured pitch's wall time: "
+            f"{window:.0f} s (at least --duration, at most 60 s)."
+        )
     return window
 
 
@@ -156,17 +186,21 @@ def main(argv: list[str] | None = None) -> int:
     """Run the chosen measurements and print the report (and write it with --out); 1 if a target was missed."""
     args = parse_args(argv)
     only = args.only
-    profile = simapi.Profile(args.first_token, args.tokens_per_second, args.image_seconds, args.moderation_seconds,
-                             args.scale)
+    profile = simapi.Profile(
+        args.first_token, args.tokens_per_second, args.image_seconds, args.moderation_seconds, args.scale
+    )
     server_cores, other_cores, core_note = cpu_plan()
     loader = LoadClient(args.threads, args.connections, args.python_client, other_cores)
     conf, conf_note = gunicorn_conf()
     model, cores, usable = machine_facts()
     report = Report()
     report.facts = [
-        ("Date", datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
-        ("Machine", f"{model}, {cores} cores ({usable} usable), {platform.system()} {platform.machine()}, "
-                    f"Python {platform.python_version()}"),
+        ("Date", datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")),
+        (
+            "Machine",
+            f"{model}, {cores} cores ({usable} usable), {platform.system()} {platform.machine()}, "
+            f"Python {platform.python_version()}",
+        ),
         ("Latency profile", profile.describe()),
         ("Load client", loader.describe()),
         ("Gunicorn", f"{conf_note}; {core_note}"),
@@ -177,10 +211,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: {value}", flush=True)
     if only != MEASUREMENTS:
         chosen = sorted(only)
-        report.notes.append(f"Only measurement{'s' if len(chosen) > 1 else ''} {', '.join(map(str, chosen))} "
-                            f"{'were' if len(chosen) > 1 else 'was'} run (--only)"
-                            + ("; measurement 3 only as the idle permalink rounds that measurement 4's ratio needs, "
-                               "without the ceiling" if 4 in only and 3 not in only else "") + ".")
+        report.notes.append(
+            f"Only measurement{'s' if len(chosen) > 1 else ''} {', '.join(map(str, chosen))} "
+            f"{'were' if len(chosen) > 1 else 'was'} run (--only)"
+            + (
+                "; measurement 3 only as the idle permalink rounds that measurement 4's ratio needs, "
+                "without the ceiling"
+                if 4 in only and 3 not in only
+                else ""
+            )
+            + "."
+        )
     run_started = time.monotonic()
     folder = Path(tempfile.mkdtemp(prefix="moviepitch-bench-"))
     sim = SimulatedAPI(profile, folder / "simulated_api.log", other_cores)
@@ -203,10 +244,24 @@ def main(argv: list[str] | None = None) -> int:
             env, ceiling_env = gunicorn_envs(args, folder / "instance", sim.base_url, server_cores)
             # Both servers stay up (idle when not loaded), so their runs can alternate round by round.
             if 3 in only:
-                ceiling = Gunicorn("ceiling_app:app", conf, ceiling_env, folder / "gunicorn_ceiling.log",
-                                   server_cores, "/", ("--pythonpath", str(BENCH))).start()
-            app_server = Gunicorn(args.app, conf, env, folder / "gunicorn_app.log", server_cores, "/healthz",
-                                  ("--pythonpath", str(args.app_path)) if args.app_path else ()).start()
+                ceiling = Gunicorn(
+                    "ceiling_app:app",
+                    conf,
+                    ceiling_env,
+                    folder / "gunicorn_ceiling.log",
+                    server_cores,
+                    "/",
+                    ("--pythonpath", str(BENCH)),
+                ).start()
+            app_server = Gunicorn(
+                args.app,
+                conf,
+                env,
+                folder / "gunicorn_app.log",
+                server_cores,
+                "/healthz",
+                ("--pythonpath", str(args.app_path)) if args.app_path else (),
+            ).start()
             report.facts[4] = ("Gunicorn", f"{conf_note}, {len(app_server.workers())} web workers; {core_note}")
             pages = check_pages(report, app_server.url, slug)
             if 3 in only:
@@ -216,8 +271,18 @@ def main(argv: list[str] | None = None) -> int:
                 idle = measure_idle_permalink(report, loader, args, app_server, pages)
             if 4 in only:
                 window = load_window(report, args, profile, pitch)
-                measure_in_flight(report, loader, args, sim, app_server, pages, idle,
-                                  "measurement 3" if 3 in only else "the permalink alone", window, pitch_bound)
+                measure_in_flight(
+                    report,
+                    loader,
+                    args,
+                    sim,
+                    app_server,
+                    pages,
+                    idle,
+                    "measurement 3" if 3 in only else "the permalink alone",
+                    window,
+                    pitch_bound,
+                )
             if 5 in only:
                 measure_memory(report, app_server)
     finally:
@@ -230,10 +295,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(folder, ignore_errors=True)
     if args.scale < 1.0 and only & {1, 4}:
-        report.notes.append(f"Scale ×{args.scale:g}: the {args.in_flight} pitches of measurement 4 do their CPU work "
-                            "(poster decoding and encoding, database writes) in a shorter window than in real time, "
-                            "so measurement 4 is harsher than at scale 1.0, and the fixed costs of measurement 1 "
-                            "weigh more; quote targets from a scale-1.0 run.")
+        report.notes.append(
+            f"Scale ×{args.scale:g}: the {args.in_flight} pitches of measurement 4 do their CPU work "
+            "(poster decoding and encoding, database writes) in a shorter window than in real time, "
+            "so measurement 4 is harsher than at scale 1.0, and the fixed costs of measurement 1 "
+            "weigh more; quote targets from a scale-1.0 run."
+        )
     report.facts.append(("Run time", f"{time.monotonic() - run_started:.0f} s"))
     markdown = report.markdown()
     print("\n" + markdown, flush=True)

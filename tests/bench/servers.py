@@ -31,16 +31,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def http_request(url: str, method: str = "GET", body: dict | None = None, headers: dict | None = None,
-                 timeout: float = 30.0) -> tuple[int, dict[str, str], bytes]:
+def http_request(
+    url: str, method: str = "GET", body: dict | None = None, headers: dict | None = None, timeout: float = 30.0
+) -> tuple[int, dict[str, str], bytes]:
     """One request on a fresh connection: the status, the headers (lower-cased names) and the body."""
     parts = urlsplit(url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
     try:
         data = json.dumps(body).encode() if body is not None else None
         all_headers = {**({"Content-Type": "application/json"} if body is not None else {}), **(headers or {})}
-        conn.request(method, parts.path + (f"?{parts.query}" if parts.query else ""), body=data,
-                     headers=all_headers)
+        conn.request(method, parts.path + (f"?{parts.query}" if parts.query else ""), body=data, headers=all_headers)
         response = conn.getresponse()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
     finally:
@@ -49,9 +49,13 @@ def http_request(url: str, method: str = "GET", body: dict | None = None, header
 
 def child_env(**extra: str) -> dict[str, str]:
     """The environment for servers we start: ours, minus any real keys or shared services."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("MOVIEPITCH_") and k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DATABASE_URL",
-                                                            "REDIS_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("MOVIEPITCH_")
+        and k
+        not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DATABASE_URL", "REDIS_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID")
+    }
     env["PYTHONUNBUFFERED"] = "1"
     env.update(extra)
     return env
@@ -62,10 +66,22 @@ def cpu_plan() -> tuple[set[int] | None, set[int] | None, str]:
     cores = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else list(range(os.cpu_count() or 1))
     if len(cores) > 2:
         server, rest = set(cores[:2]), set(cores[2:])
-        return server, rest, (f"gunicorn pinned to 2 cores ({cores[0]}, {cores[1]}); load client and simulated "
-                              f"API on the other {len(rest)}")
-    return None, None, (f"the machine has {len(cores)} core{'s' if len(cores) != 1 else ''}: gunicorn, the load "
-                        "client and the simulated API share them")
+        return (
+            server,
+            rest,
+            (
+                f"gunicorn pinned to 2 cores ({cores[0]}, {cores[1]}); load client and simulated "
+                f"API on the other {len(rest)}"
+            ),
+        )
+    return (
+        None,
+        None,
+        (
+            f"the machine has {len(cores)} core{'s' if len(cores) != 1 else ''}: gunicorn, the load "
+            "client and the simulated API share them"
+        ),
+    )
 
 
 def pinned(cores: set[int] | None):
@@ -159,13 +175,32 @@ class SimulatedAPI:
     def start(self, timeout: float = 60.0) -> SimulatedAPI:
         """Start simulated_openai.py and wait for its "READY <base_url>" line."""
         p = self.profile
-        cmd = [sys.executable, str(BENCH / "simulated_openai.py"), "--scale", repr(p.scale),
-               "--first-token", repr(p.first_token), "--tokens-per-second", repr(p.tokens_per_second),
-               "--image-seconds", repr(p.image_seconds), "--moderation-seconds", repr(p.moderation_seconds),
-               "--max-seconds", "3600"]
+        cmd = [
+            sys.executable,
+            str(BENCH / "simulated_openai.py"),
+            "--scale",
+            repr(p.scale),
+            "--first-token",
+            repr(p.first_token),
+            "--tokens-per-second",
+            repr(p.tokens_per_second),
+            "--image-seconds",
+            repr(p.image_seconds),
+            "--moderation-seconds",
+            repr(p.moderation_seconds),
+            "--max-seconds",
+            "3600",
+        ]
         self._log = open(self.log_path, "w")
-        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=self._log, text=True, cwd=str(ROOT),
-                                     env=child_env(), preexec_fn=pinned(self.cores))
+        self.proc = subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=self._log,
+            text=True,
+            cwd=str(ROOT),
+            env=child_env(),
+            preexec_fn=pinned(self.cores),
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             ready, _, _ = select.select([self.proc.stdout], [], [], 0.5)
@@ -198,8 +233,16 @@ class SimulatedAPI:
 class Gunicorn:
     """A gunicorn master serving `app_spec` on a free loopback port, with its log in the run folder."""
 
-    def __init__(self, app_spec: str, conf: Path, env: dict[str, str], log_path: Path, cores: set[int] | None,
-                 ready_path: str, extra_args: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        app_spec: str,
+        conf: Path,
+        env: dict[str, str],
+        log_path: Path,
+        cores: set[int] | None,
+        ready_path: str,
+        extra_args: tuple[str, ...] = (),
+    ):
         self.app_spec, self.conf, self.env, self.log_path = app_spec, conf, env, log_path
         self.cores, self.ready_path, self.extra_args = cores, ready_path, extra_args
         self.proc: subprocess.Popen | None = None
@@ -213,11 +256,21 @@ class Gunicorn:
     def start(self, timeout: float = 60.0) -> Gunicorn:
         """Start gunicorn; return once `ready_path` answers 200 and every worker has booted."""
         self.port = free_port()
-        cmd = [sys.executable, "-m", "gunicorn", "-c", str(self.conf), "-b", f"{HOST}:{self.port}",
-               *self.extra_args, self.app_spec]
+        cmd = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            str(self.conf),
+            "-b",
+            f"{HOST}:{self.port}",
+            *self.extra_args,
+            self.app_spec,
+        ]
         self._log = open(self.log_path, "w")
-        self.proc = subprocess.Popen(cmd, cwd=str(ROOT), env=self.env, stdout=self._log, stderr=subprocess.STDOUT,
-                                     preexec_fn=pinned(self.cores))
+        self.proc = subprocess.Popen(
+            cmd, cwd=str(ROOT), env=self.env, stdout=self._log, stderr=subprocess.STDOUT, preexec_fn=pinned(self.cores)
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

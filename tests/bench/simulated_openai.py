@@ -8,7 +8,8 @@ actually timed. On Linux `time.monotonic()` is one system-wide clock, so records
 separate server process compare directly with the harness's own clock.
 
 Endpoints: POST /v1/chat/completions (plain, or streamed SSE with finish_reason and
-include_usage; a pitch meeting turn answers in JSON when it asks for structured output), POST /v1/images/generations (plain base64 PNG, or streamed with partial images),
+include_usage; a pitch meeting turn answers in JSON when it asks for structured output),
+POST /v1/images/generations (plain base64 PNG, or streamed with partial images),
 POST /v1/moderations (fast, never flagged), GET /v1/models, and GET /_bench/calls?since=T (the
 records as JSON) and GET /_bench/profile.
 
@@ -62,8 +63,10 @@ SYNOPSIS = (
     "it costs them."
 )
 TITLE = "The Keeper's Light"
-REPLY = ("Wow, a lighthouse lamp that speaks in her father's voice? I need a few minutes to think it over, "
-         "but I already love that storm!")
+REPLY = (
+    "Wow, a lighthouse lamp that speaks in her father's voice? I need a few minutes to think it over, "
+    "but I already love that storm!"
+)
 IMAGE_PROMPT = (
     "A lone white lighthouse on black basalt rocks under a towering violet storm, its golden beam cutting "
     "through slanting rain; far below, a small ferry with lit windows crests a huge green wave, while a "
@@ -76,12 +79,25 @@ CAST = "Nora Vale: Saoirse Ronan\nTheo Marsh: Riz Ahmed\nElias Crane: Brian Cox"
 OTHER = "A quiet lighthouse by the sea."
 
 # A pitch meeting turn (moviepitch/meeting): the boss's reply first, so it streams first, then the proposal.
-MEETING_REPLY = ("A heist comedy? Now you're talking: I can already see the crew, the vault, and every plan going "
-                 "wrong at the same time.")
-MEETING = json.dumps({"reply": MEETING_REPLY, "proposal": {
-    "summary": "Make it a heist comedy", "reason": "Comedy travels, and heists sell.",
-    "changes": {"title": "The Keeper's Heist", "synopsis": SYNOPSIS.replace("lighthouse keeper", "retired safecracker"),
-                "cast": None, "image_prompt": None}}})
+MEETING_REPLY = (
+    "A heist comedy? Now you're talking: I can already see the crew, the vault, and every plan going "
+    "wrong at the same time."
+)
+MEETING = json.dumps(
+    {
+        "reply": MEETING_REPLY,
+        "proposal": {
+            "summary": "Make it a heist comedy",
+            "reason": "Comedy travels, and heists sell.",
+            "changes": {
+                "title": "The Keeper's Heist",
+                "synopsis": SYNOPSIS.replace("lighthouse keeper", "retired safecracker"),
+                "cast": None,
+                "image_prompt": None,
+            },
+        },
+    }
+)
 MEETING_REWRITE = "SUMMARY: Make it a heist comedy\nREASON: Comedy travels\nTITLE: The Keeper's Heist"
 MEETING_SUMMARY = "The writer asked for a heist comedy; the boss proposed one."
 
@@ -98,9 +114,17 @@ STEP_MARKERS = (
     ("synopsis", ("synops",)),  # before "title": the synopsis prompt says "no title"
     ("title", ("title",)),
 )
-ANSWERS = {"reply": REPLY, "stars": STARS, "safer_image_prompt": IMAGE_PROMPT, "cast": CAST,
-           "image_prompt": IMAGE_PROMPT, "title": TITLE, "synopsis": SYNOPSIS, "meeting_rewrite": MEETING_REWRITE,
-           "meeting_summary": MEETING_SUMMARY}
+ANSWERS = {
+    "reply": REPLY,
+    "stars": STARS,
+    "safer_image_prompt": IMAGE_PROMPT,
+    "cast": CAST,
+    "image_prompt": IMAGE_PROMPT,
+    "title": TITLE,
+    "synopsis": SYNOPSIS,
+    "meeting_rewrite": MEETING_REWRITE,
+    "meeting_summary": MEETING_SUMMARY,
+}
 
 
 def answer(step: str, body: dict) -> str:
@@ -124,9 +148,11 @@ class Profile:
         return max(0.0, value * self.scale)
 
     def describe(self) -> str:
-        return (f"first token {self.first_token:g} s, {self.tokens_per_second:g} tokens/s (≈4-character pieces), "
-                f"{self.image_seconds:g} s per image, moderation {self.moderation_seconds:g} s; "
-                f"scale ×{self.scale:g}")
+        return (
+            f"first token {self.first_token:g} s, {self.tokens_per_second:g} tokens/s (≈4-character pieces), "
+            f"{self.image_seconds:g} s per image, moderation {self.moderation_seconds:g} s; "
+            f"scale ×{self.scale:g}"
+        )
 
 
 @dataclass
@@ -211,7 +237,9 @@ def poster_b64(width: int, height: int, variant: int = 0, output_format: str = "
 def image_format(body: dict) -> tuple[str, int]:
     """The output format and compression a request asks for, as the API reads them."""
     output_format = body.get("output_format") or "png"
-    return (output_format if output_format in ("png", "webp", "jpeg") else "png"), int(body.get("output_compression") or 100)
+    return (output_format if output_format in ("png", "webp", "jpeg") else "png"), int(
+        body.get("output_compression") or 100
+    )
 
 
 def _error(status: int, message: str) -> dict:
@@ -269,8 +297,9 @@ class _Handler(wire.QuietHandler):
         if url.path == "/_bench/profile":
             return self._json(200, asdict(sim.profile))
         if url.path == "/v1/models":
-            return self._json(200, wire.models_body(("sim-text", "gpt-image-2.5-sunburst", "omni-moderation-latest"),
-                                                    "sim"))
+            return self._json(
+                200, wire.models_body(("sim-text", "gpt-image-2.5-sunburst", "omni-moderation-latest"), "sim")
+            )
         self._json(404, _error(404, f"Unknown request URL: GET {url.path}"))
 
     def do_POST(self) -> None:  # noqa: N802 - stdlib name
@@ -320,10 +349,10 @@ class _Handler(wire.QuietHandler):
         self._open_stream(call)
         self._sleep_until(first)
         self._chunk(call, events[0])
-        for index, event in enumerate(events[1:1 + len(tokens)]):
+        for index, event in enumerate(events[1 : 1 + len(tokens)]):
             self._sleep_until(first + gap * index)
             self._chunk(call, event)
-        self._chunk(call, b"".join(events[1 + len(tokens):]))
+        self._chunk(call, b"".join(events[1 + len(tokens) :]))
         self._close_stream()
 
     def _image(self, body: dict, call: Call) -> None:
@@ -345,7 +374,9 @@ class _Handler(wire.QuietHandler):
             self._sleep_until(call.start + profile.seconds(profile.image_seconds) * (index + 1) / (partials + 1))
             self._chunk(call, wire.partial_image_event(poster_b64(w, h, index + 1, *fmt), index, settings))
         self._sleep_until(done)
-        self._chunk(call, wire.completed_image_event(poster_b64(w, h, 0, *fmt), settings, wire.image_usage(prompt_tokens)))
+        self._chunk(
+            call, wire.completed_image_event(poster_b64(w, h, 0, *fmt), settings, wire.image_usage(prompt_tokens))
+        )
         self._close_stream()
 
     def _moderate(self, body: dict, call: Call) -> None:
@@ -353,8 +384,11 @@ class _Handler(wire.QuietHandler):
         self._sleep_until(call.start + profile.seconds(profile.moderation_seconds))
         inputs = body.get("input")
         results = [wire.moderation_result(False) for _ in (inputs if isinstance(inputs, list) else [inputs])]
-        self._json(200, {"id": f"modr_sim{call.id}", "model": body.get("model") or "omni-moderation-latest",
-                         "results": results}, call)
+        self._json(
+            200,
+            {"id": f"modr_sim{call.id}", "model": body.get("model") or "omni-moderation-latest", "results": results},
+            call,
+        )
 
 
 class _Server(wire.LocalServer):
@@ -407,8 +441,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--moderation-seconds", type=float, default=Profile.moderation_seconds)
     parser.add_argument("--max-seconds", type=float, default=3600.0, help="exit after this long in any case")
     args = parser.parse_args(argv)
-    profile = Profile(args.first_token, args.tokens_per_second, args.image_seconds, args.moderation_seconds,
-                      args.scale)
+    profile = Profile(args.first_token, args.tokens_per_second, args.image_seconds, args.moderation_seconds, args.scale)
     done = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: done.set())

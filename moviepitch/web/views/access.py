@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from flask import abort, jsonify, redirect, request, session, url_for
 
-from ..owner import bearer_token, current_owner, made, owns
-from ...storage.records import PitchView
 from ...services import services
 from ...storage.groups import GroupView
+from ...storage.records import PitchView
+from ..owner import bearer_token, current_owner, made, owns
 
 EDIT_LINK_KEY = "edit_links"  # session key: edit links to show once, by slug
 
@@ -64,8 +64,16 @@ def token_checked() -> None:
 
 def unprocessable(errors: dict[str, list[str]]):
     """422 as JSON, naming each field's problems."""
-    response = jsonify({"error": {"status": 422, "title": "Please check what you sent",
-                                  "message": "Some fields could not be used.", "fields": errors}})
+    response = jsonify(
+        {
+            "error": {
+                "status": 422,
+                "title": "Please check what you sent",
+                "message": "Some fields could not be used.",
+                "fields": errors,
+            }
+        }
+    )
     return response, 422
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, url_for
 
+from ...services import services
+from ...storage.records import PitchView
+from ...vocab import FINISHED, RETRYABLE, StepState
 from ..errors import error_response
 from ..extensions import limit_regeneration
-from ...storage.records import PitchView
-from ...services import services
-from ...vocab import FINISHED, RETRYABLE, StepState
 from .access import back_to, owned
 
 bp = Blueprint("actions", __name__)

@@ -10,20 +10,27 @@ from dataclasses import asdict
 
 from flask import Blueprint, Response, abort, jsonify, request, url_for
 
+from ...services import services
 from ...storage.likes import NotLikeable
+from ...studio import groups
 from ..errors import error_response
-from ..http_cache import etag, revalidated
 from ..extensions import limit_creation, limit_likes
 from ..forms import json_group, json_settings, one_line, submitted_idea_problem
+from ..http_cache import etag, revalidated
 from ..owner import current_owner, ensure_owner, signed
-from ...services import services
-from ...studio import groups
 from .access import (
-    group_of, json_body, json_or_token, mint_edit_links, owned, readable, token_checked, unprocessable,
+    group_of,
+    json_body,
+    json_or_token,
+    mint_edit_links,
+    owned,
+    readable,
+    token_checked,
+    unprocessable,
 )
-from .studio_present import group_document
 from .openapi import document as openapi_document
 from .present import absolute_url, pitch_document
+from .studio_present import group_document
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -31,11 +38,17 @@ LIST_LIMIT = 50
 
 
 def _summary(card) -> dict:
-    return {"slug": card.slug, "url": url_for("pages.pitch", slug=card.slug), "idea": card.idea,
-            "title": card.title or None, "status": card.status,
-            "thumb_url": url_for("pages.thumb_version", slug=card.slug, version=card.poster_version)
-            if card.poster_version else None,
-            "published": card.published_at is not None}
+    return {
+        "slug": card.slug,
+        "url": url_for("pages.pitch", slug=card.slug),
+        "idea": card.idea,
+        "title": card.title or None,
+        "status": card.status,
+        "thumb_url": url_for("pages.thumb_version", slug=card.slug, version=card.poster_version)
+        if card.poster_version
+        else None,
+        "published": card.published_at is not None,
+    }
 
 
 def _checked(body: dict, check) -> tuple:
@@ -60,13 +73,15 @@ def create():
     owner_id = ensure_owner()
     slug = services().create_pitch(one_line(body["idea"]), owner_id, settings)  # Busy, OverBudget: errors.py
     mint_edit_links([slug])
-    response = jsonify({
-        "slug": slug,
-        "url": url_for("pages.pitch", slug=slug),
-        "permalink": absolute_url("pages.pitch", slug=slug),
-        "status_url": url_for("api.pitch_status", slug=slug),
-        "owner_token": signed(owner_id),
-    })
+    response = jsonify(
+        {
+            "slug": slug,
+            "url": url_for("pages.pitch", slug=slug),
+            "permalink": absolute_url("pages.pitch", slug=slug),
+            "status_url": url_for("api.pitch_status", slug=slug),
+            "owner_token": signed(owner_id),
+        }
+    )
     response.headers["Location"] = url_for("api.pitch_status", slug=slug)
     return response, 202
 
@@ -75,8 +90,9 @@ def create():
 def list_mine():
     """The pitches of the owner cookie or bearer token (`?mine=1`), newest first."""
     if request.args.get("mine") not in ("1", "true"):
-        return error_response(400, "Only your own pitches can be listed here: add ?mine=1. "
-                                   "Published pitches are in the gallery.")
+        return error_response(
+            400, "Only your own pitches can be listed here: add ?mine=1. Published pitches are in the gallery."
+        )
     token_checked()
     owner_id = current_owner()
     cards, _ = services().store.mine(owner_id, per_page=LIST_LIMIT) if owner_id else ([], False)
@@ -108,7 +124,7 @@ def update(slug: str):
     view = owned(slug)
     published = body.get("published")
     if not isinstance(published, bool) or set(body) - {"published"}:
-        return unprocessable({"published": ["Send only {\"published\": true} or {\"published\": false}."]})
+        return unprocessable({"published": ['Send only {"published": true} or {"published": false}.']})
     if not services().store.publish(view.id, published):
         return error_response(409, "Only a finished pitch can be published.")
     return jsonify(pitch_document(services().store.view(slug)))
@@ -155,8 +171,7 @@ def unlike(slug: str):
     """Take this visitor's like back (nothing happens when there was none)."""
     view = _likeable(slug)
     owner_id = current_owner()
-    state = services().store.unlike(view.id, owner_id) if owner_id else \
-        services().store.like_state(view.id, None)
+    state = services().store.unlike(view.id, owner_id) if owner_id else services().store.like_state(view.id, None)
     return jsonify(asdict(state))
 
 
@@ -173,12 +188,23 @@ def create_group():
     owner_id = ensure_owner()
     slug, slugs = groups.create(services(), one_line(body["idea"]), owner_id, form.kind.data, form.members())
     mint_edit_links(slugs)
-    response = jsonify({
-        "slug": slug, "url": url_for("groups.page", slug=slug), "permalink": absolute_url("groups.page", slug=slug),
-        "status_url": url_for("api.group_status", slug=slug), "owner_token": signed(owner_id),
-        "pitches": [{"slug": pitch, "url": url_for("pages.pitch", slug=pitch),
-                     "status_url": url_for("api.pitch_status", slug=pitch)} for pitch in slugs],
-    })
+    response = jsonify(
+        {
+            "slug": slug,
+            "url": url_for("groups.page", slug=slug),
+            "permalink": absolute_url("groups.page", slug=slug),
+            "status_url": url_for("api.group_status", slug=slug),
+            "owner_token": signed(owner_id),
+            "pitches": [
+                {
+                    "slug": pitch,
+                    "url": url_for("pages.pitch", slug=pitch),
+                    "status_url": url_for("api.pitch_status", slug=pitch),
+                }
+                for pitch in slugs
+            ],
+        }
+    )
     response.headers["Location"] = url_for("api.group_status", slug=slug)
     return response, 202
 

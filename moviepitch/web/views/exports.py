@@ -10,9 +10,9 @@ from flask import Blueprint, Response, abort, current_app, jsonify, redirect, re
 
 from ...media import image_pool, renditions
 from ...pitch_text import card_version, cast_of, tagline
+from ...services import services
 from ...storage.records import PitchView
 from ..http_cache import IMMUTABLE, conditional, etag
-from ...services import services
 from .access import readable
 from .present import absolute_url, pitch_document
 
@@ -53,8 +53,13 @@ def card_at(slug: str, key: str):
 
 def _draw_card(view: PitchView) -> bytes:
     blob = services().store.poster(view.slug)
-    return image_pool.card(view.text("title") or "A MoviePitch", tagline(view), blob.webp if blob else None,
-                           Path(current_app.static_folder) / "fonts", services().image_processes)
+    return image_pool.card(
+        view.text("title") or "A MoviePitch",
+        tagline(view),
+        blob.webp if blob else None,
+        Path(current_app.static_folder) / "fonts",
+        services().image_processes,
+    )
 
 
 @bp.get("/p/<slug>/poster.png")
@@ -72,8 +77,9 @@ def poster_png_at(slug: str, version: int):
     view = readable(slug)
     blob = services().store.poster(slug, version) or abort(404)
     processes = services().image_processes
-    body = renditions.kept_or_drawn(services().store, view.id, f"poster-{version}",
-                                    lambda: image_pool.png(blob.webp, processes))
+    body = renditions.kept_or_drawn(
+        services().store, view.id, f"poster-{version}", lambda: image_pool.png(blob.webp, processes)
+    )
     response = _png(body, etag("poster-", version))
     response.headers["Content-Disposition"] = f'attachment; filename="{download_name(view, "png")}"'
     return response
@@ -96,8 +102,9 @@ def export_json(slug: str):
     document = pitch_document(view)
     document["permalink"] = absolute_url("pages.pitch", slug=slug)
     if document["poster"]:
-        document["poster"]["download_url"] = absolute_url("exports.poster_png_at", slug=slug,
-                                                          version=view.poster_version)
+        document["poster"]["download_url"] = absolute_url(
+            "exports.poster_png_at", slug=slug, version=view.poster_version
+        )
     response = jsonify(document)
     response.headers["Content-Disposition"] = f'attachment; filename="{download_name(view, "json")}"'
     return response
@@ -107,9 +114,13 @@ def export_json(slug: str):
 def export_markdown(slug: str):
     """The pitch as a Markdown document."""
     view = readable(slug)
-    text = render_template("export.md", pitch=view, cast=cast_of(view),
-                           permalink=absolute_url("pages.pitch", slug=slug),
-                           poster_url=absolute_url("pages.poster", slug=slug) if view.poster_version else None)
+    text = render_template(
+        "export.md",
+        pitch=view,
+        cast=cast_of(view),
+        permalink=absolute_url("pages.pitch", slug=slug),
+        poster_url=absolute_url("pages.poster", slug=slug) if view.poster_version else None,
+    )
     response = Response(text, mimetype="text/markdown")
     response.headers["Content-Disposition"] = f'attachment; filename="{download_name(view, "md")}"'
     return response

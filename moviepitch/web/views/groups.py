@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, url_for
 
+from ...services import services
+from ...storage.records import PitchView
+from ...vocab import RETRYABLE
 from ..errors import error_response
 from ..extensions import limit_regeneration
 from ..owner import current_owner, owns
-from ...storage.records import PitchView
-from ...services import services
-from ...vocab import RETRYABLE
 from .access import group_of
 from .present import page_words
 from .studio_present import group_document, members_of
@@ -29,8 +29,14 @@ def page(slug: str):
     group = group_of(slug)
     document = group_document(group)
     return render_template(
-        "group.html", group=group, doc=document, heading=HEADINGS[group.kind], is_owner=owns(group),
-        words=page_words(), active=any(m["pitch"] and m["pitch"]["active"] for m in document["members"]))
+        "group.html",
+        group=group,
+        doc=document,
+        heading=HEADINGS[group.kind],
+        is_owner=owns(group),
+        words=page_words(),
+        active=any(m["pitch"] and m["pitch"]["active"] for m in document["members"]),
+    )
 
 
 def _owned_members(slug: str) -> list[PitchView]:
@@ -55,8 +61,7 @@ def cancel(slug: str):
 def retry(slug: str):
     """Resume every pitch of the group that failed, stopped or was interrupted, from where it stopped."""
     store = services().store
-    reopened = [view for view in _owned_members(slug)
-                if view.status in RETRYABLE and store.reopen(view.id, RETRYABLE)]
+    reopened = [view for view in _owned_members(slug) if view.status in RETRYABLE and store.reopen(view.id, RETRYABLE)]
     if not reopened:
         return error_response(409, "None of these pitches failed, stopped or was interrupted.")
     for view in reopened:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, redirect, request, url_for
 
-from ..errors import refused
-from ..http_cache import etag, revalidated
-from ..extensions import limit_meeting, limit_regeneration
-from ..forms import message_problem
 from ...jobs import Busy
 from ...meeting import applying, diffs
+from ...services import services
 from ...storage.meeting import Message, TurnTaken
 from ...storage.records import PitchView
-from ...services import services
+from ..errors import refused
+from ..extensions import limit_meeting, limit_regeneration
+from ..forms import message_problem
+from ..http_cache import etag, revalidated
 from .access import json_body, json_or_token, owned, unprocessable
 from .meeting_present import closed_reason, meeting_document, message_document
 from .pages import render_pitch
@@ -47,8 +47,9 @@ def _fields(text, passage, alternatives, view: PitchView) -> tuple[str, str | No
     sentences = None
     if passage not in (None, ""):
         synopsis = view.text("synopsis")
-        span = diffs.passage_span(synopsis, passage) if isinstance(passage, str) and len(passage) <= PASSAGE_MAX \
-            else None
+        span = (
+            diffs.passage_span(synopsis, passage) if isinstance(passage, str) and len(passage) <= PASSAGE_MAX else None
+        )
         if span is None:
             errors["passage"] = ["That passage is not in the synopsis on show: select it again."]
         else:
@@ -116,6 +117,7 @@ def _back(slug: str, anchor: str = "meeting"):
 
 # The owner's forms on the pitch page.
 
+
 @bp.post("/p/<slug>/meeting")
 @limit_meeting
 def send(slug: str):
@@ -125,8 +127,12 @@ def send(slug: str):
     try:
         _send(view, request.form.get("message", ""), request.form.get("passage"), request.form.get("alternatives"))
     except Unprocessable as exc:
-        page = render_pitch(view, meeting_errors=exc.fields, meeting_typed=request.form.get("message", ""),
-                            meeting_passage=request.form.get("passage") or "")
+        page = render_pitch(
+            view,
+            meeting_errors=exc.fields,
+            meeting_typed=request.form.get("message", ""),
+            meeting_passage=request.form.get("passage") or "",
+        )
         return page, 422
     except applying.Refused as exc:
         return refused(exc.status, exc.message)
@@ -154,6 +160,7 @@ def settle(slug: str, message_id: int, action: str):
 
 # The JSON twins.
 
+
 @api_bp.get("/pitches/<slug>/meeting")
 def meeting(slug: str):
     """The meeting: every message, the proposals with their diffs, and whether a turn is busy (ETag, 304)."""
@@ -164,8 +171,10 @@ def meeting(slug: str):
         _expired(view)
         now = svc.store.meeting_state(view.id)
     # The document shows diffs against the pitch on show, so the pitch's revision is part of its fingerprint.
-    return revalidated(etag("m", view.revision, now.count, now.revisions), lambda: jsonify(
-        meeting_document(view, svc.store.conversation(view.id), svc.store.latest_summary(view.id))))
+    return revalidated(
+        etag("m", view.revision, now.count, now.revisions),
+        lambda: jsonify(meeting_document(view, svc.store.conversation(view.id), svc.store.latest_summary(view.id))),
+    )
 
 
 @api_bp.post("/pitches/<slug>/meeting")
@@ -182,9 +191,13 @@ def send_json(slug: str):
     except applying.Refused as exc:
         return refused(exc.status, exc.message)
     store = services().store
-    response = jsonify({"message": message_document(view, store.message(asked)),
-                        "answer": message_document(view, store.message(answer)),
-                        "meeting_url": url_for("meeting_api.meeting", slug=slug)})
+    response = jsonify(
+        {
+            "message": message_document(view, store.message(asked)),
+            "answer": message_document(view, store.message(answer)),
+            "meeting_url": url_for("meeting_api.meeting", slug=slug),
+        }
+    )
     response.headers["Location"] = url_for("meeting_api.meeting", slug=slug)
     return response, 202
 
@@ -212,5 +225,10 @@ def settle_json(slug: str, message_id: int, action: str):
         return refused(exc.status, exc.message)
     store = services().store
     view = store.view(slug)
-    return jsonify({"message": message_document(view, _message(view, message_id)), "rerunning": list(steps),
-                    "status_url": url_for("api.pitch_status", slug=slug)})
+    return jsonify(
+        {
+            "message": message_document(view, _message(view, message_id)),
+            "rerunning": list(steps),
+            "status_url": url_for("api.pitch_status", slug=slug),
+        }
+    )

@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import url_for
 
 from ...meeting import applying, diffs
-from ...storage.meeting import Message, Summary
 from ...meeting.proposals import LABELS, shown_text
-from ...storage.records import PitchView
 from ...services import services
+from ...storage.meeting import Message, Summary
+from ...storage.records import PitchView
 from ...vocab import Status
 from .present import iso_time
 
@@ -34,33 +34,62 @@ def _proposal(view: PitchView, message: Message, index: int) -> dict:
     parts = []
     for part, value in proposal["changes"].items():
         old = shown_text(part, proposal["base"].get(part, {}).get("text"))
-        parts.append({"part": part, "label": LABELS[part], "text": shown_text(part, value),
-                      "diff": diffs.word_diff(old, shown_text(part, value))})
+        parts.append(
+            {
+                "part": part,
+                "label": LABELS[part],
+                "text": shown_text(part, value),
+                "diff": diffs.word_diff(old, shown_text(part, value)),
+            }
+        )
     problem = applying.proposal_problem(view, message, index) if message.proposal_status == "open" else None
-    return {"index": index, "summary": proposal["summary"], "reason": proposal["reason"], "parts": parts,
-            "chosen": message.chosen == index, "apply_problem": problem}
+    return {
+        "index": index,
+        "summary": proposal["summary"],
+        "reason": proposal["reason"],
+        "parts": parts,
+        "chosen": message.chosen == index,
+        "apply_problem": problem,
+    }
 
 
 def message_document(view: PitchView, message: Message) -> dict:
     """One message as the page and the API show it; a proposal with its diffs and what can be done with it."""
-    document = {"id": message.id, "role": message.role, "content": message.content, "state": message.state,
-                "error": message.error, "created_at": iso_time(message.created_at)}
+    document = {
+        "id": message.id,
+        "role": message.role,
+        "content": message.content,
+        "state": message.state,
+        "error": message.error,
+        "created_at": iso_time(message.created_at),
+    }
     if message.role == "user":
         return {**document, "passage": message.passage, "alternatives": message.alternatives}
     undo = applying.undo_problem(view, message) if message.proposal_status == "applied" else None
-    return {**document, "proposals": [_proposal(view, message, i) for i in range(len(message.proposals))],
-            "proposal_status": message.proposal_status, "chosen": message.chosen, "paint": message.paint,
-            "versions": message.versions, "undo_problem": undo,
-            "can_undo": message.proposal_status == "applied" and undo is None}
+    return {
+        **document,
+        "proposals": [_proposal(view, message, i) for i in range(len(message.proposals))],
+        "proposal_status": message.proposal_status,
+        "chosen": message.chosen,
+        "paint": message.paint,
+        "versions": message.versions,
+        "undo_problem": undo,
+        "can_undo": message.proposal_status == "applied" and undo is None,
+    }
 
 
 def meeting_document(view: PitchView, conversation: list[Message], summary: Summary | None) -> dict:
     """The meeting of GET /api/pitches/<slug>/meeting."""
-    return {"slug": view.slug, "url": url_for("meeting_api.meeting", slug=view.slug),
-            "busy": any(message.busy for message in conversation), "closed": closed_reason(view),
-            "summary": {"upto_id": summary.upto_id, "content": summary.content, "source": summary.source}
-            if summary else None,
-            "messages": [message_document(view, message) for message in conversation]}
+    return {
+        "slug": view.slug,
+        "url": url_for("meeting_api.meeting", slug=view.slug),
+        "busy": any(message.busy for message in conversation),
+        "closed": closed_reason(view),
+        "summary": {"upto_id": summary.upto_id, "content": summary.content, "source": summary.source}
+        if summary
+        else None,
+        "messages": [message_document(view, message) for message in conversation],
+    }
 
 
 def made_by(conversation: list[Message]) -> dict[int, str]:
@@ -88,13 +117,18 @@ def version_steps(view: PitchView, conversation: list[Message]) -> dict[str, lis
         for output in outputs.values():
             origin = output.meta.get("message_id")
             previous = outputs.get(before.get(origin, {}).get(part)) or earlier
-            entry = {"version": output.version, "current": current.get(part) == output.version,
-                     "message_id": origin if origin in asked else None, "asked": asked.get(origin),
-                     "previous": previous.version if previous else None}
+            entry = {
+                "version": output.version,
+                "current": current.get(part) == output.version,
+                "message_id": origin if origin in asked else None,
+                "asked": asked.get(origin),
+                "previous": previous.version if previous else None,
+            }
             if part == "poster":
                 entry["thumb_url"] = url_for("pages.thumb_version", slug=view.slug, version=output.version)
-                entry["previous_thumb_url"] = url_for("pages.thumb_version", slug=view.slug,
-                                                      version=previous.version) if previous else None
+                entry["previous_thumb_url"] = (
+                    url_for("pages.thumb_version", slug=view.slug, version=previous.version) if previous else None
+                )
             else:
                 entry["text"] = output.body
                 entry["diff"] = diffs.word_diff(previous.body, output.body) if previous else None
@@ -109,25 +143,36 @@ def undo_target(steps: list[dict]) -> int | None:
     return shown["previous"] if shown else None
 
 
-def meeting_page(view: PitchView, meeting_errors: dict | None = None, meeting_typed: str = "",
-                 meeting_passage: str = "") -> dict:
+def meeting_page(
+    view: PitchView, meeting_errors: dict | None = None, meeting_typed: str = "", meeting_passage: str = ""
+) -> dict:
     """What the pitch page shows its owners of the meeting: the conversation, the version steppers, and what a
     refused message said (kept, to send again)."""
     svc = services()
     store = svc.store
     conversation = store.conversation(view.id)
-    if any(message.busy for message in conversation) and store.expire_turns(view.id, svc.staleness.queued,
-                                                                        svc.turn_quiet):
+    if any(message.busy for message in conversation) and store.expire_turns(
+        view.id, svc.staleness.queued, svc.turn_quiet
+    ):
         conversation = store.conversation(view.id)
     steps = version_steps(view, conversation)
     document = meeting_document(view, conversation, store.latest_summary(view.id))
     # On the page, long unchanged stretches of a diff are cut down to the words beside each change.
-    for part in (part for message in document["messages"] for proposal in message.get("proposals", [])
-                 for part in proposal["parts"]):
+    for part in (
+        part
+        for message in document["messages"]
+        for proposal in message.get("proposals", [])
+        for part in proposal["parts"]
+    ):
         part["shown"] = diffs.compact(part["diff"])
     for entry in (entry for entries in steps.values() for entry in entries if entry.get("diff")):
         entry["shown"] = diffs.compact(entry["diff"])
-    return {"doc": document,
-            "steps": steps, "undo": {part: undo_target(entries) for part, entries in steps.items()},
-            "labels": STEPPED_LABELS, "errors": meeting_errors or {}, "typed": meeting_typed,
-            "passage": meeting_passage}
+    return {
+        "doc": document,
+        "steps": steps,
+        "undo": {part: undo_target(entries) for part, entries in steps.items()},
+        "labels": STEPPED_LABELS,
+        "errors": meeting_errors or {},
+        "typed": meeting_typed,
+        "passage": meeting_passage,
+    }

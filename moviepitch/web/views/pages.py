@@ -4,23 +4,28 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
+from ...jobs import Busy
+from ...pitch_text import card_version, cast_of, tagline
+from ...services import services
 from ...storage.budget import OverBudget
+from ...studio import groups
+from .. import page_cache
 from ..errors import error_response, not_now, refusal_status, retry_after
 from ..extensions import limit_creation
-from ..input_bounds import LARGEST_ID
 from ..forms import IdeaForm
-from ...jobs import Busy
-from ..owner import ensure_owner, made, owns
-from .. import page_cache
 from ..http_cache import IMMUTABLE, conditional, etag, revalidated, version_etag
-from ...services import services
-from ...studio import groups
-from ...pitch_text import card_version, cast_of, tagline
-from .present import (
-    absolute_url, doing_now, page_words, pitch_document, poster_document, poster_note,
-)
-from .meeting_present import meeting_page
+from ..input_bounds import LARGEST_ID
+from ..owner import ensure_owner, made, owns
 from .access import mint_edit_links, pop_edit_link
+from .meeting_present import meeting_page
+from .present import (
+    absolute_url,
+    doing_now,
+    page_words,
+    pitch_document,
+    poster_document,
+    poster_note,
+)
 from .studio_present import studio_context
 
 bp = Blueprint("pages", __name__)
@@ -34,8 +39,11 @@ LATEST_ON_HOME = 4
 def index():
     """The form: an idea in, a queued pitch and a 303 to its page out."""
     if request.method == "POST" and request.is_json:
-        return error_response(415, "This form takes what a browser sends. Programs can use the JSON API at "
-                                   "/api/pitches.", title="Send the form")
+        return error_response(
+            415,
+            "This form takes what a browser sends. Programs can use the JSON API at /api/pitches.",
+            title="Send the form",
+        )
     form = IdeaForm()
     if form.validate_on_submit():
         slugs, target = _create(form)  # Busy and OverBudget: see form_refused
@@ -109,13 +117,21 @@ def render_pitch(view, **meeting) -> str:
     """The pitch page; for its owners with the meeting (and `meeting` extras: what a refused message said)."""
     is_owner = owns(view)
     return render_template(
-        "pitch.html", pitch=view, doc=pitch_document(view), cast=cast_of(view),
+        "pitch.html",
+        pitch=view,
+        doc=pitch_document(view),
+        cast=cast_of(view),
         meeting=meeting_page(view, **meeting) if is_owner else None,
-        poster=poster_document(view), is_owner=is_owner, is_maker=is_owner and made(view),
+        poster=poster_document(view),
+        is_owner=is_owner,
+        is_maker=is_owner and made(view),
         # Kept while the page is live (it redraws itself once at the end), shown once after.
         edit_secret=pop_edit_link(view.slug, keep=view.active) if is_owner else None,
-        permalink=absolute_url("pages.pitch", slug=view.slug), tagline=tagline(view),
-        words=page_words(), doing=doing_now(view), poster_note=poster_note(view),
+        permalink=absolute_url("pages.pitch", slug=view.slug),
+        tagline=tagline(view),
+        words=page_words(),
+        doing=doing_now(view),
+        poster_note=poster_note(view),
         card_absolute=absolute_url("exports.card_at", slug=view.slug, key=card_version(view)),
         **studio_context(view),
     )
@@ -131,8 +147,9 @@ def _versioned(slug: str, version: int, kind: str) -> Response:
 def _current(slug: str, kind: str) -> Response:
     blob = services().store.poster(slug) or abort(404)
     # no-cache: keep it, but ask each time, since a new poster may be chosen later.
-    return conditional(blob.webp if kind == "p" else blob.thumb, "image/webp", version_etag(kind, blob.version),
-                       "no-cache")
+    return conditional(
+        blob.webp if kind == "p" else blob.thumb, "image/webp", version_etag(kind, blob.version), "no-cache"
+    )
 
 
 @bp.get("/p/<slug>/poster/<int:version>.webp")

@@ -7,27 +7,38 @@ from datetime import datetime
 
 from flask import current_app, url_for
 
-from ..owner import owns
-from ...providers.base import split_error
-from ...storage.records import PitchView, StepView
-from ...services import services
 from ...pitch_text import cast_of
+from ...providers.base import split_error
+from ...services import services
+from ...storage.records import PitchView, StepView
 from ...studio import knobs
 from ...studio.usage import pitch_cost, step_cost
 from ...vocab import ACTIVE, COSMETIC, LABELS, STATUS_GROUPS, STEP, STEP_ENDED, Status, StepState
+from ..owner import owns
 
 TEXT_STEPS = tuple(name for name, step in STEP.items() if step.model == "text")
 # What the page says in place of a part that will not come, before the reason.
-MISSING = {"reply": "No reply from the boss.", "synopsis": "No synopsis.", "title": "No title.",
-           "cast": "No cast.", "poster": "No poster."}
+MISSING = {
+    "reply": "No reply from the boss.",
+    "synopsis": "No synopsis.",
+    "title": "No title.",
+    "cast": "No cast.",
+    "poster": "No poster.",
+}
 NOT_RUN = "The pitch stopped before this step ran."
 # Endings of model files, dropped from a model's short name.
 _MODEL_FILE = re.compile(r"\.(gguf|ggml|bin|safetensors|pt|pth|onnx|llamafile)$", re.IGNORECASE)
 # A pitch's status in words people use; a finished pitch shown to a visitor needs none.
 STATUS_WORDS = {
-    Status.QUEUED: "Waiting for a writer", Status.RUNNING: "In the making", Status.DONE: "Finished",
-    Status.PARTIAL: "Partly finished", Status.FAILED: "Not finished", Status.INTERRUPTED: "Interrupted",
-    Status.REFUSED: "Refused", Status.CANCELLED: "Stopped", Status.DELETED: "Deleted",
+    Status.QUEUED: "Waiting for a writer",
+    Status.RUNNING: "In the making",
+    Status.DONE: "Finished",
+    Status.PARTIAL: "Partly finished",
+    Status.FAILED: "Not finished",
+    Status.INTERRUPTED: "Interrupted",
+    Status.REFUSED: "Refused",
+    Status.CANCELLED: "Stopped",
+    Status.DELETED: "Deleted",
 }
 # What the page says while a step runs, most telling first: of steps running together, the first.
 # The poster and title steps are also how a new one is made: then they say so.
@@ -45,8 +56,10 @@ WAITING = "Waiting for a free writer…"
 MAKING_OF_OPEN = (*ACTIVE, Status.FAILED, Status.PARTIAL, Status.INTERRUPTED)
 # What the poster frame says, by the poster step's state and whether a poster is on show already.
 POSTER_NOTES = {
-    "painting": "Painting the poster…", "repainting": "Painting a new poster…",
-    "coming": "The poster comes last.", "coming_again": "A new poster comes last.",
+    "painting": "Painting the poster…",
+    "repainting": "Painting a new poster…",
+    "coming": "The poster comes last.",
+    "coming_again": "A new poster comes last.",
     "none": "No poster for this pitch.",
 }
 # Screen readers read alt text whole: keep it to about a sentence of what the poster shows.
@@ -71,8 +84,13 @@ def iso_time(moment: datetime | None) -> str | None:
 
 def page_words() -> dict:
     """The words the pitch page's script shows for statuses and running steps."""
-    return {"status": STATUS_WORDS, "doing": DOING, "waiting": WAITING, "poster": POSTER_NOTES,
-            "when": {**STATUS_GROUPS, "making_of": MAKING_OF_OPEN}}
+    return {
+        "status": STATUS_WORDS,
+        "doing": DOING,
+        "waiting": WAITING,
+        "poster": POSTER_NOTES,
+        "when": {**STATUS_GROUPS, "making_of": MAKING_OF_OPEN},
+    }
 
 
 def doing_now(pitch: PitchView) -> str:
@@ -103,7 +121,7 @@ def short_description(description: str, limit: int = ALT_MAX) -> str:
     if len(text) > limit:
         cut = text[:limit]
         comma = cut.rfind(", ")
-        text = cut[:comma] if comma >= limit // 3 else cut[:cut.rfind(" ")].rstrip(",;:") + "…"
+        text = cut[:comma] if comma >= limit // 3 else cut[: cut.rfind(" ")].rstrip(",;:") + "…"
     return text[:1].upper() + text[1:]
 
 
@@ -149,11 +167,16 @@ def short_model(name: str | None) -> str | None:
 def models_of(pitch: PitchView) -> dict[str, str]:
     """The models that made this pitch (text and image), as its steps recorded them, by short name; while it is
     being made, the ones it is made with."""
-    text = [step.model for name, step in pitch.steps.items()
-            if name in TEXT_STEPS and step.state == StepState.DONE and step.model]
+    text = [
+        step.model
+        for name, step in pitch.steps.items()
+        if name in TEXT_STEPS and step.state == StepState.DONE and step.model
+    ]
     poster = pitch.steps.get("poster")
-    made = {"text": ", ".join(dict.fromkeys(filter(None, map(short_model, text)))),
-            "image": short_model(poster.model) if poster and poster.state == StepState.DONE else None}
+    made = {
+        "text": ", ".join(dict.fromkeys(filter(None, map(short_model, text)))),
+        "image": short_model(poster.model) if poster and poster.state == StepState.DONE else None,
+    }
     if pitch.active:
         made = {kind: made[kind] or short_model(pitch.models.get(kind)) for kind in made}
     return {kind: name for kind, name in made.items() if name}
@@ -204,9 +227,14 @@ def missing_parts(pitch: PitchView) -> dict[str, str]:
 
 def drafts(pitch: PitchView) -> list[str]:
     """Parts on show as drafts: the text so far of an answer that was cut off."""
-    return sorted(part for part, output in pitch.outputs.items()
-                  if not output.complete and output.body and part in pitch.steps
-                  and pitch.steps[part].state not in (StepState.RUNNING, StepState.DONE))
+    return sorted(
+        part
+        for part, output in pitch.outputs.items()
+        if not output.complete
+        and output.body
+        and part in pitch.steps
+        and pitch.steps[part].state not in (StepState.RUNNING, StepState.DONE)
+    )
 
 
 def versions_document(pitch: PitchView) -> dict[str, list[dict]]:
@@ -216,9 +244,12 @@ def versions_document(pitch: PitchView) -> dict[str, list[dict]]:
     for part, outputs in pitch.versions.items():
         documents[part] = []
         for output in outputs:
-            entry = {"version": output.version, "current": shown.get(part) == output.version,
-                     # The pitch meeting message whose proposal made it, if one did (owners can read the meeting).
-                     "message_id": output.meta.get("message_id")}
+            entry = {
+                "version": output.version,
+                "current": shown.get(part) == output.version,
+                # The pitch meeting message whose proposal made it, if one did (owners can read the meeting).
+                "message_id": output.meta.get("message_id"),
+            }
             if part == "poster":
                 entry["url"] = url_for("pages.poster_version", slug=pitch.slug, version=output.version)
                 entry["thumb_url"] = url_for("pages.thumb_version", slug=pitch.slug, version=output.version)
@@ -233,8 +264,7 @@ def preview_document(pitch: PitchView) -> dict | None:
     poster = pitch.steps.get("poster")
     if pitch.preview_index is None or poster is None or poster.state != StepState.RUNNING:
         return None
-    return {"index": pitch.preview_index,
-            "url": url_for("pages.preview", slug=pitch.slug, i=pitch.preview_index)}
+    return {"index": pitch.preview_index, "url": url_for("pages.preview", slug=pitch.slug, i=pitch.preview_index)}
 
 
 def pitch_document(pitch: PitchView) -> dict:
@@ -247,13 +277,21 @@ def pitch_document(pitch: PitchView) -> dict:
             elapsed = round((step.finished_at - step.started_at).total_seconds(), 2)
         # Visitors get plain words only; a finished step's words are a note (an idea not checked).
         words = split_error(step.error)[0]
-        steps.append({
-            "name": name, "label": LABELS[name], "state": step.state, "model": short_model(step.model),
-            "error": None if step.state == StepState.DONE else words,
-            "note": words if step.state == StepState.DONE else None,
-            "started_at": iso_time(step.started_at), "finished_at": iso_time(step.finished_at), "elapsed": elapsed,
-            "usage": step.usage, "cost": step_cost(step.cost) if costs_shown else None,
-        })
+        steps.append(
+            {
+                "name": name,
+                "label": LABELS[name],
+                "state": step.state,
+                "model": short_model(step.model),
+                "error": None if step.state == StepState.DONE else words,
+                "note": words if step.state == StepState.DONE else None,
+                "started_at": iso_time(step.started_at),
+                "finished_at": iso_time(step.finished_at),
+                "elapsed": elapsed,
+                "usage": step.usage,
+                "cost": step_cost(step.cost) if costs_shown else None,
+            }
+        )
     synopsis = pitch.outputs.get("synopsis")
     return {
         "slug": pitch.slug,

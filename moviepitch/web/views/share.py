@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import base64
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from flask import (
-    Blueprint, abort, current_app, flash, redirect, render_template, request, url_for,
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
 )
 
+from ...services import services
 from ...storage import sharing
 from ...vocab import PUBLISHABLE
 from ..extensions import limiter
 from ..input_bounds import LARGEST_ID, page_number
 from ..owner import browser_label, current_owner, ensure_owner, owns
-from ...services import services
 from .access import back_to, owned, readable, remember_edit_link
 from .present import STATUS_WORDS, absolute_url
 
@@ -46,17 +53,23 @@ def decode_cursor(text: str | None, order: str = "newest") -> tuple | None:
         abort(400)
     if not 0 < numbers[-1] <= LARGEST_ID or not all(0 <= number <= LARGEST_ID for number in numbers[:-1]):
         abort(400)
-    return *numbers[:-1], moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc), numbers[-1]
+    return *numbers[:-1], moment if moment.tzinfo else moment.replace(tzinfo=UTC), numbers[-1]
 
 
 @bp.get("/gallery")
 def gallery():
     """Published pitches, newest or most liked first (?sort=likes), a page at a time."""
     order = "likes" if request.args.get("sort") == "likes" else "newest"
-    cards, cursor = services().store.gallery(before=decode_cursor(request.args.get("before"), order),
-                                    limit=GALLERY_PAGE, order=order)
-    return render_template("gallery.html", cards=cards, next_cursor=encode_cursor(cursor), order=order,
-                           first_page=not request.args.get("before"))
+    cards, cursor = services().store.gallery(
+        before=decode_cursor(request.args.get("before"), order), limit=GALLERY_PAGE, order=order
+    )
+    return render_template(
+        "gallery.html",
+        cards=cards,
+        next_cursor=encode_cursor(cursor),
+        order=order,
+        first_page=not request.args.get("before"),
+    )
 
 
 @bp.get("/mine")
@@ -122,8 +135,7 @@ def edit_link(slug: str):
     view = owned(slug, maker=True)
     remember_edit_link(slug, services().store.new_edit_link(view.id))
     if view.co_owners:
-        flash("The old edit link no longer works, and the browsers that joined with it are no longer owners.",
-              "info")
+        flash("The old edit link no longer works, and the browsers that joined with it are no longer owners.", "info")
     # Asked for, so shown: the fragment unfolds the link on the page.
     return redirect(url_for("pages.pitch", slug=slug, _anchor="edit-link"), code=303)
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, url_for
 
-from ..extensions import limit_likes
-from ..owner import current_owner, ensure_owner
-from ...storage.records import PitchView
 from ...services import services
 from ...storage.likes import NotLikeable
+from ...storage.records import PitchView
+from ..extensions import limit_likes
+from ..owner import current_owner, ensure_owner
 from .access import readable
 from .studio_present import member_label, money, usage_words
 

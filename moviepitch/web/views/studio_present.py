@@ -1,5 +1,6 @@
 """How the studio reads on the pages: costs, usage, knobs, a group member's label, the pitch page's studio
-block, and a group's JSON. Shared by the pitch page, the group page and the templates (through the filters studio.py registers)."""
+block, and a group's JSON. Shared by the pitch page, the group page and the templates (through the filters
+studio.py registers)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ import math
 
 from flask import current_app, url_for
 
-from ..owner import current_owner
+from ...services import services
 from ...storage.groups import GroupView, Member
 from ...storage.likes import LikeState
 from ...storage.records import PitchView
-from ...services import services
 from ...studio import groups
 from ...studio.knobs import KNOBS
+from ..owner import current_owner
 from .present import TEXT_STEPS, absolute_url, pitch_document, short_model
 
 CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -69,12 +70,15 @@ def member_label(kind: str, view: PitchView | None) -> tuple[str, str]:
 def studio_context(view: PitchView) -> dict:
     """What the pitch page's studio block needs: the group the pitch was made in, and this visitor's like."""
     owner = current_owner()
-    like = services().store.like_state(view.id, owner) if view.listed and owner else \
-        LikeState(False, view.likes)
+    like = services().store.like_state(view.id, owner) if view.listed and owner else LikeState(False, view.likes)
     # A visitor without a cookie may be served the page rendered once for all such visitors (page_cache.py), which
     # must carry nobody's CSRF token: without scripts, their like goes through a small page that asks first.
-    return {"group": services().store.group_membership(view.id), "like": like, "like_posts": owner is not None,
-            "knob_words": knob_words(view.knobs)}
+    return {
+        "group": services().store.group_membership(view.id),
+        "like": like,
+        "like_posts": owner is not None,
+        "knob_words": knob_words(view.knobs),
+    }
 
 
 def members_of(group: GroupView) -> list[tuple[Member, PitchView | None]]:
@@ -103,8 +107,11 @@ def writing(doc: dict) -> dict:
     priced = [cost for cost in costs if cost]
     cost = None
     if priced:
-        cost = {"amount": round(sum(c["amount"] for c in priced), 6), "currency": priced[0]["currency"],
-                "complete": len(priced) == len(costs)}
+        cost = {
+            "amount": round(sum(c["amount"] for c in priced), 6),
+            "currency": priced[0]["currency"],
+            "complete": len(priced) == len(costs),
+        }
     return {"usage": {key: value for key, value in usage.items() if value}, "cost": cost}
 
 
@@ -114,17 +121,27 @@ def group_document(group: GroupView) -> dict:
     for member, view in members_of(group):
         label, detail = member_label(group.kind, view)
         document = pitch_document(view) if view else None
-        members.append({
-            "position": member.position, "slug": member.slug, "label": label, "detail": detail,
-            "url": url_for("pages.pitch", slug=member.slug),
-            "status_url": url_for("api.pitch_status", slug=member.slug),
-            "temperature": view.knobs.get("temperature") if view else None,
-            "model": short_model(view.text_model or view.models.get("text")) if view else None,
-            "elapsed": _elapsed(view) if view else None,
-            "writing": writing(document) if document else None,
-            "pitch": document,
-        })
-    return {"slug": group.slug, "kind": group.kind, "idea": group.idea,
-            "url": url_for("groups.page", slug=group.slug),
-            "permalink": absolute_url("groups.page", slug=group.slug),
-            "created_at": group.created_at.isoformat().replace("+00:00", "Z"), "members": members}
+        members.append(
+            {
+                "position": member.position,
+                "slug": member.slug,
+                "label": label,
+                "detail": detail,
+                "url": url_for("pages.pitch", slug=member.slug),
+                "status_url": url_for("api.pitch_status", slug=member.slug),
+                "temperature": view.knobs.get("temperature") if view else None,
+                "model": short_model(view.text_model or view.models.get("text")) if view else None,
+                "elapsed": _elapsed(view) if view else None,
+                "writing": writing(document) if document else None,
+                "pitch": document,
+            }
+        )
+    return {
+        "slug": group.slug,
+        "kind": group.kind,
+        "idea": group.idea,
+        "url": url_for("groups.page", slug=group.slug),
+        "permalink": absolute_url("groups.page", slug=group.slug),
+        "created_at": group.created_at.isoformat().replace("+00:00", "Z"),
+        "members": members,
+    }
