@@ -10,6 +10,7 @@ from test_offline import IDEAS, _sentences
 
 from moviepitch.offline import plan_story, write_image_prompt, write_reply, write_synopsis
 from moviepitch.offline.art import art_for, hero_nouns
+from moviepitch.offline.reading import read_idea
 
 
 @pytest.mark.parametrize("idea", ["Heist", "Dragons", "Penguins", "Werewolves"])
@@ -334,3 +335,21 @@ def test_a_participle_that_describes_the_subject_is_not_its_verb():
     for seed in range(4):
         opening = write_synopsis(plan_story("A boy raised by wolves becomes a lawyer.", seed)).split("\n\n")[0]
         assert "a boy raised by wolves" in opening and re.search(r"\bbecom(?:es|e|ing) a lawyer\b", opening), opening
+
+
+@pytest.mark.parametrize("idea, subject, verb", [
+    ("A family of circus clowns that inherit a funeral home.", "family", "inherit"),
+    ("Vampires in a retirement home", "vampires", None),
+    ("Three grandmothers on a road trip to Las Vegas", "grandmothers", None),
+    ("Dogs at the dog show escape to Paris.", "dogs", "escape"),
+])
+def test_a_noun_before_a_relative_pronoun_or_ending_a_place_is_not_the_verb(idea, subject, verb):
+    reading = read_idea(idea)
+    assert reading.subject.head == subject
+    assert (reading.verb.lemma if reading.verb else None) == verb
+
+
+def test_a_place_the_heroes_own_words_name_is_not_named_again():
+    for seed in range(6):
+        synopsis = write_synopsis(plan_story("Three grandmothers on a road trip to Las Vegas", seed))
+        assert "Las Vegas in Las Vegas" not in synopsis and "most of it terrible" not in synopsis

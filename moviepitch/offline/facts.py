@@ -101,7 +101,9 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
         facts.update(thing_s="" if many else "s", thing_is="are" if many else "is", thing_was="were" if many else "was",
                      thing_has="have" if many else "has", thing_it="them" if many else "it",
                      becomes="become" if many else "becomes", thing_itself="themselves" if many else "itself")
-    mentioned = " ".join(facts.get(k, "") for k in ("acts", "thing", "event")).lower()
+    # The hero's own words say where too: "three grandmothers on a road trip to Las Vegas".
+    own = subject.text() if subject is not None and subject.head else ""
+    mentioned = " ".join([own, *(facts.get(k, "") for k in ("acts", "thing", "event"))]).lower()
     said = setting.from_idea and setting.phrase.lower() in mentioned
     facts["place"] = (f"in {setting.era}" if setting.era else "") if said else setting.at
     facts["opener"] = premise.reading.opener if premise.reading else ""

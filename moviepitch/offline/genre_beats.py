@@ -61,7 +61,7 @@ ESCALATIONS = {
         "It is a brilliant plan for about five minutes, and then the neighbours get involved.",
         "Before long the whole of {place_name} is talking about it, and not in a good way.",
         "The first attempt ends with the fire brigade, a local news crew and a very confused goat.",
-        "Word gets around {place_name} fast, and soon everyone has advice, most of it terrible.",
+        "Word gets around {place_name} fast, and soon everyone has advice, and most of it is terrible.",
         "What could possibly go wrong? As it turns out, nearly everything, and in alphabetical order.",
     ),
     "drama": (
