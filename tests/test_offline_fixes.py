@@ -353,3 +353,31 @@ def test_a_place_the_heroes_own_words_name_is_not_named_again():
     for seed in range(6):
         synopsis = write_synopsis(plan_story("Three grandmothers on a road trip to Las Vegas", seed))
         assert "Las Vegas in Las Vegas" not in synopsis and "most of it terrible" not in synopsis
+
+
+@pytest.mark.parametrize("idea, hero", [
+    ("Once a famous chef, an old man now cooks for a prison.", "an old man who was once a famous chef"),
+    ("Once a famous magician, she now drives a taxi in Rome.", "a former famous magician"),
+])
+def test_a_once_opener_says_what_the_hero_was(idea, hero):
+    for seed in range(4):
+        synopsis = write_synopsis(plan_story(idea, seed))
+        assert hero in synopsis and "begins once" not in synopsis and " now " not in synopsis, synopsis
+
+
+@pytest.mark.parametrize("idea", ["An inventor whose inventions always explode enters a science fair for grown-ups.",
+                                  "A girl whose shadow runs away has to catch it before sunrise."])
+def test_a_reply_after_a_whose_clause_never_stacks_who(idea):
+    for seed in range(12):
+        reply = write_reply(plan_story(idea, seed))
+        assert not re.search(r"whose \w+( \w+){1,3} who ", reply) and not re.search(r"whose .* and (enters|has)", reply), reply
+
+
+@pytest.mark.parametrize("idea, right, wrong", [
+    ("An island where it never stops raining hires a weatherman from Arizona.", "a weatherman from Arizona",
+     "hired from Arizona"),
+    ("The lighthouse that only shines for ghosts gets a new keeper.", "taken on by the lighthouse", "gotten"),
+])
+def test_a_passive_keeps_the_hero_s_words_and_a_verb_people_say(idea, right, wrong):
+    texts = [write_synopsis(plan_story(idea, seed)) + write_reply(plan_story(idea, seed)) for seed in range(4)]
+    assert any(right in text for text in texts) and not any(wrong in text for text in texts)

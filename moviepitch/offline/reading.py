@@ -70,6 +70,9 @@ def read_idea(idea: str) -> Reading:
         return Reading(text="", shape="empty", subject=None)
     opener, opener_kind, tokens = split_opener(tokens)
     tokens = agree_relatives(tokens)
+    # "now" before a verb only marks a change the sentences already tell ("Then he now works" trips a reader).
+    tokens = [w for i, w in enumerate(tokens) if not (w.lower() == "now" and 0 < i < len(tokens) - 1
+                                                        and lx.verb_forms(tokens[i + 1]) & {"VBZ", "VBP", "VBD"})]
     verb_at, partners_at = _find_verb(tokens)
     if verb_at is None and (clause := relative_as_clause(tokens)):
         # "A band of retired spies who plan one last heist" is the clause "a band ... plans one last heist".
@@ -88,6 +91,10 @@ def read_idea(idea: str) -> Reading:
         verb_at -= 1
     subject, _ = parse_noun_phrase(tokens[:verb_at if not partners_at else partners_at[0] - 1], 0)
     subject = _as_agent(subject, tokens[verb_at:])
+    if opener_kind == "former":
+        was = "were" if subject.plural else "was"
+        subject = replace(subject, tail=f"{subject.tail} who {was} once {opener}".strip())
+        opener, opener_kind = "", ""
     if opener_kind == "when":
         opener = own_subject(opener, subject)
     partners = tuple(parse_noun_phrase(tokens[start:end], 0)[0] for start, end in

@@ -57,8 +57,11 @@ def write_reply(plan: StoryPlan) -> str:
             who = "who" if subject.kind in ("person", "creature", "group") else "that"
             # A subject with its own relative clause takes the verb into it: "a robot that can't lie and runs".
             related = subject.tail.split()[:1] in (["who"], ["that"], ["which"])
-            facts["spot_who"] = f"{spot} {'and' if related else who} {premise.action('finite', many, goal=False)}"
-            if len(doing.split()) <= 5 and not related:  # a short gerund reads well; a long one trips the reader up
+            # After "whose shadow runs away", "and" would join the shadow's verb: a comma and "who" say whose it is.
+            whose = "whose" in subject.tail.split()
+            joint = ", who" if whose else "and" if related else who
+            facts["spot_who"] = f"{spot}{'' if whose else ' '}{joint} {premise.action('finite', many, goal=False)}"
+            if len(doing.split()) <= 5 and not related and not whose:  # a short gerund reads well; a long one trips the reader up
                 facts["spot_doing"] = f"{spot} {doing}"
         else:
             facts["spot_doing"] = facts["spot_who"] = spot
