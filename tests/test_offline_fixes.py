@@ -381,3 +381,25 @@ def test_a_reply_after_a_whose_clause_never_stacks_who(idea):
 def test_a_passive_keeps_the_hero_s_words_and_a_verb_people_say(idea, right, wrong):
     texts = [write_synopsis(plan_story(idea, seed)) + write_reply(plan_story(idea, seed)) for seed in range(4)]
     assert any(right in text for text in texts) and not any(wrong in text for text in texts)
+
+
+@pytest.mark.parametrize("idea, noun", [("A retired pope opens a diner at the bottom of the Pacific.", "diner"),
+                                        ("A retired pope opens a diner at the bottom of the Pacific.", "Pacific"),
+                                        ("A chef builds a toaster that talks.", "toaster")])
+def test_a_thing_the_hero_makes_or_a_place_is_never_cast_as_a_person(idea, noun):
+    for seed in range(6):
+        plan = plan_story(idea, seed)
+        assert not any(c.description.lower().endswith(noun.lower()) for c in plan.characters), plan.cast
+
+
+def test_the_object_of_a_hunt_is_the_foe_and_only_one():
+    for seed in range(6):
+        plan = plan_story("A detective who is allergic to clues hunts a serial killer.", seed)
+        killers = [c for c in plan.characters if "killer" in c.description]
+        assert [c.role for c in killers] == ["antagonist"], plan.cast
+
+
+@pytest.mark.parametrize("idea", ["The Pope quits to become a DJ.", "A retired pope opens a diner.",
+                                  "A lonely abbot adopts a stray robot."])
+def test_a_gendered_title_gives_the_hero_s_gender(idea):
+    assert all(plan_story(idea, seed).heroes[0].pronoun == "he" for seed in range(6))

@@ -21,7 +21,7 @@ abbess mistress""".split())
 HE_NOUNS = frozenset("""man boy gentleman grandfather grandpa father dad uncle brother son nephew king prince
 emperor duke count baron wizard monk priest friar actor waiter heir groom husband widower patriarch
 steward god sorcerer landlord spokesman businessman policeman fisherman cowboy schoolboy grandson
-hero butler monsieur lumberjack strongman""".split())
+hero butler monsieur lumberjack strongman pope abbot cardinal monsignor sultan tsar czar""".split())
 # People whose noun has no telling suffix.
 PEOPLE = frozenset("""janitor tailor sailor doctor mayor chef cook nurse doctor spy thief knight pirate captain mayor judge genius detective
 janitor ninja samurai clown mime barista ballerina cowboy sheriff soldier pilot astronaut scientist teen
@@ -149,6 +149,17 @@ def kind_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str:
     if any(m.lower() in ALIVE for m in modifiers) and word not in EVENTS:
         return "creature"
     return "thing"
+
+
+def kind_of_word(lemma: str) -> str:
+    """person or creature when the project's own word lists say so, whatever WordNet's senses; else ""."""
+    word = _bare(lemma)
+    last = word.rsplit("-", 1)[-1]
+    if word in CREATURES or last in CREATURES:
+        return "creature"
+    if word in PEOPLE or last in PEOPLE or word in SHE_NOUNS or word in HE_NOUNS or gender_of_noun(word):
+        return "person"
+    return ""
 
 
 def agent_kind(lemma: str, modifiers: tuple[str, ...], referred: bool) -> str:
