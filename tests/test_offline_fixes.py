@@ -403,3 +403,32 @@ def test_the_object_of_a_hunt_is_the_foe_and_only_one():
                                   "A lonely abbot adopts a stray robot."])
 def test_a_gendered_title_gives_the_hero_s_gender(idea):
     assert all(plan_story(idea, seed).heroes[0].pronoun == "he" for seed in range(6))
+
+
+@pytest.mark.parametrize("idea", ["A detective who is allergic to clues hunts a serial killer.",
+                                  "A king loses his crown in a poker game.", "The queen of England enters a contest."])
+def test_the_hero_s_title_is_not_repeated_as_the_description(idea):
+    for seed in range(4):
+        plan = plan_story(idea, seed)
+        hero = plan.heroes[0]
+        synopsis = write_synopsis(plan)
+        assert not re.search(rf"\b(Detective|King|Queen) [^,()]+ \({hero.performer}\), (a|the) (detective|king|queen)\b",
+                             synopsis), synopsis
+        assert hero.short.split()[0] in ("Detective", "King", "Queen")
+
+
+@pytest.mark.parametrize("idea", ["The last librarian on Earth guards a book that writes itself.",
+                                  "A lonely alien crash-lands on Earth."])
+def test_earth_is_on_earth(idea):
+    for seed in range(8):
+        plan = plan_story(idea, seed)
+        assert " in Earth" not in write_synopsis(plan) + write_image_prompt(plan)
+
+
+@pytest.mark.parametrize("idea", ["The museum comes alive at night.", "A haunted vending machine grants wishes.",
+                                  "The internet goes down forever.", "Penguins"])
+def test_no_two_side_characters_share_a_job(idea):
+    from moviepitch.offline.characters import job_of
+    for seed in range(12):
+        jobs = [job_of(c.description) for c in plan_story(idea, seed).characters if c.description]
+        assert len(jobs) == len(set(jobs)), jobs

@@ -38,7 +38,7 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
         "have": "have" if plural else "has", "do": "do" if plural else "does", "were": "were" if plural else "was",
         "s": "" if plural else "s", "es": "" if plural else "es", "s_plural": "s" if plural else "",
         "tell": "tell" if plural else "tells",
-        "place_name": setting.name, "label": plan.label, "a_label": lx.article(plan.label),
+        "place_name": setting.name, "at_place_name": f"{setting.prep} {setting.name}", "label": plan.label, "a_label": lx.article(plan.label),
         "day": rng.choice(("Tuesday", "Monday morning", "afternoon", "Thursday", "wet Sunday",
                            "autumn morning", "winter evening", "summer day")),
     }
