@@ -352,7 +352,7 @@ def test_a_noun_before_a_relative_pronoun_or_ending_a_place_is_not_the_verb(idea
 def test_a_place_the_heroes_own_words_name_is_not_named_again():
     for seed in range(6):
         synopsis = write_synopsis(plan_story("Three grandmothers on a road trip to Las Vegas", seed))
-        assert "Las Vegas in Las Vegas" not in synopsis and "most of it terrible" not in synopsis
+        assert "Las Vegas in Las Vegas" not in synopsis and "most of it" not in synopsis
 
 
 @pytest.mark.parametrize("idea, hero", [
