@@ -353,6 +353,7 @@ def test_a_place_the_heroes_own_words_name_is_not_named_again():
     for seed in range(6):
         synopsis = write_synopsis(plan_story("Three grandmothers on a road trip to Las Vegas", seed))
         assert "Las Vegas in Las Vegas" not in synopsis and "most of it" not in synopsis
+        assert "Las Vegas with big ideas" not in synopsis
 
 
 @pytest.mark.parametrize("idea, hero", [

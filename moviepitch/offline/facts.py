@@ -86,6 +86,8 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
             and verb.object.lemma not in VAGUE:
         facts["thing"] = verb.object.text("the" if verb.object.det in ("a", "an", "") else None, tail=False)
     if subject is not None and subject.head:
+        if not subject.tail:  # "space pirates with big ideas"; never "grandmothers on a road trip with big ideas"
+            facts["untailed"] = "yes"
         if premise.mode in ("witness", "villain"):
             facts["thing"] = subject.text("the" if subject.det in ("a", "an", "") and not subject.proper
                                           and not subject.plural else None)
