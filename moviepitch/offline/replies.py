@@ -23,7 +23,7 @@ REPLIES = (
     "Wonderful, {bit} alone could carry a franchise, so let me mull it over!",
     "You had me at {bit}, so give me a few minutes with this one!",
     "Audiences will queue around the block for {spot_who}{place_bit}!",
-    "Let me think, but honestly, {bit} {bit_is} a poster waiting to happen!",
+    "Honestly, {bit} {bit_is} a poster waiting to happen, but let me think!",
     "With {bit}, this could be {a_label} and a phenomenon at once!",
     "I can already picture the opening shot of {spot_doing}!",
     "Brilliant, {bit} {bit_is} the hook, so give me a moment to crunch the numbers!",
