@@ -386,6 +386,7 @@ def test_a_passive_keeps_the_hero_s_words_and_a_verb_people_say(idea, right, wro
 
 @pytest.mark.parametrize("idea, noun", [("A retired pope opens a diner at the bottom of the Pacific.", "diner"),
                                         ("A retired pope opens a diner at the bottom of the Pacific.", "Pacific"),
+                                        ("A lighthouse keeper falls in love with the Pacific.", "Pacific"),
                                         ("A chef builds a toaster that talks.", "toaster")])
 def test_a_thing_the_hero_makes_or_a_place_is_never_cast_as_a_person(idea, noun):
     for seed in range(6):

@@ -37,7 +37,7 @@ alchemist oracle prophet saint angel demon ghost""".split())
 _PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ess|ee|eer|ier|yst|ic|ive|naut|ista|ina|"
                             r"arian|ologist|smith|wright|herd|monger|keeper|maker)s?$")
 # Words with a person's suffix that name things.
-_NOT_PEOPLE = frozenset("""computer elevator meter letter tower water river order number monster center centre
+_NOT_PEOPLE = frozenset("""pacific atlantic arctic antarctic baltic adriatic caribbean mediterranean computer elevator meter letter tower water river order number monster center centre
 corner paper poster printer heater freezer container shelter theatre theater parlour parlor mirror monitor
 motor engine scooter tractor helicopter blender toaster calculator simulator reactor generator elevator
 fever thunder winter summer water weather silver copper timber dinner supper chapter quarter border

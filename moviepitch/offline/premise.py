@@ -215,6 +215,8 @@ def _thing_here(vp: VerbPhrase, tokens: list[str], k: int, phrase: NounPhrase) -
     or runs things, or of a place preposition ("at the bottom of the Pacific"), unless the lexicon knows it as a
     person or a creature (a chef, a robot)."""
     from .nouns import kind_of_word
+    if phrase.proper and phrase.det == "the":
+        return True  # "the Pacific", "the Andes": a named place, never a person
     if kind_of_word(phrase.lemma) in ("person", "creature") or phrase.proper and not lx.is_known(phrase.head):
         return False
     prep = tokens[k - 1].lower() if k else ""
