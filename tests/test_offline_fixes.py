@@ -434,3 +434,9 @@ def test_no_two_side_characters_share_a_job(idea):
     for seed in range(12):
         jobs = [job_of(c.description) for c in plan_story(idea, seed).characters if c.description]
         assert len(jobs) == len(set(jobs)), jobs
+
+
+def test_a_reply_after_a_group_s_own_who_clause_joins_with_and():
+    for seed in range(8):
+        reply = write_reply(plan_story("A crew of pirates who are afraid of water set sail anyway.", seed))
+        assert "water who" not in reply, reply

@@ -56,7 +56,8 @@ def write_reply(plan: StoryPlan) -> str:
             doing = premise.action("gerund", plural, goal=False)
             who = "who" if subject.kind in ("person", "creature", "group") else "that"
             # A subject with its own relative clause takes the verb into it: "a robot that can't lie and runs".
-            related = subject.tail.split()[:1] in (["who"], ["that"], ["which"])
+            # ("a crew of pirates who are afraid of water and set sail": the clause may follow the members.)
+            related = bool({"who", "that", "which"} & set(subject.tail.split()))
             # After "whose shadow runs away", "and" would join the shadow's verb: a comma and "who" say whose it is.
             whose = "whose" in subject.tail.split()
             joint = ", who" if whose else "and" if related else who
