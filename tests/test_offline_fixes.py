@@ -440,3 +440,10 @@ def test_a_reply_after_a_group_s_own_who_clause_joins_with_and():
     for seed in range(8):
         reply = write_reply(plan_story("A crew of pirates who are afraid of water set sail anyway.", seed))
         assert "water who" not in reply, reply
+
+
+def test_three_or_more_heroes_go_without_a_title_each():
+    for seed in range(4):
+        synopsis = write_synopsis(plan_story("Four bored astronauts start a book club on the space station.", seed))
+        assert "Commander" not in synopsis, synopsis
+    assert write_synopsis(plan_story("A lonely astronaut finds a cat on Mars.", 0)).count("Commander") >= 1

@@ -192,7 +192,9 @@ def _named(specs, premise: Premise, rng: random.Random) -> tuple[Character, ...]
         else:
             first = names.first_name(rng, pronoun, False, taken_names)
             last = names.character_surname(rng)
-            honorific, by_first = HONORIFICS.get(head, ("", False)) if role == "hero" else ("", False)
+            # Three or more heroes with one title read as a roll call ("Commander A, Commander B, Commander C").
+            titled = role == "hero" and sum(spec[0] == "hero" for spec in specs) <= 2
+            honorific, by_first = HONORIFICS.get(head, ("", False)) if titled else ("", False)
             if head in _COMPOUND_HEADS and subject is not None and any(lx.can_be(m, "NOUN") and not lx.can_be(m, "ADJ")
                                                                       for m in subject.modifiers):
                 honorific = ""  # a dog show judge is no judge of a court, a train conductor no maestro
