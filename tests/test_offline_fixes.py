@@ -447,3 +447,10 @@ def test_three_or_more_heroes_go_without_a_title_each():
         synopsis = write_synopsis(plan_story("Four bored astronauts start a book club on the space station.", seed))
         assert "Commander" not in synopsis, synopsis
     assert write_synopsis(plan_story("A lonely astronaut finds a cat on Mars.", 0)).count("Commander") >= 1
+
+
+def test_a_superhero_is_the_hero_not_an_event():
+    for seed in range(3):
+        plan = plan_story("A tired superhero asks for a day off", seed)
+        assert plan.heroes[0].description == "a tired superhero"
+        assert "superhero" in write_image_prompt(plan)

@@ -25,7 +25,7 @@ hero butler monsieur lumberjack strongman pope abbot cardinal monsignor sultan t
 # People whose noun has no telling suffix.
 PEOPLE = frozenset("""janitor tailor sailor doctor mayor chef cook nurse doctor spy thief knight pirate captain mayor judge genius detective
 janitor ninja samurai clown mime barista ballerina cowboy sheriff soldier pilot astronaut scientist teen
-teenager kid child baby toddler student intern witness stranger orphan hermit nomad monk nun priest guru
+superhero supervillain sidekick vigilante teenager kid child baby toddler student intern witness stranger orphan hermit nomad monk nun priest guru
 chief boss cop agent mercenary assassin hitman hacker bride groom couple widow family crew gang club
 team squad band orchestra choir troupe tribe posse coven twin twins grandparent parent neighbour neighbor
 friend rival enemy villain genius nerd geek punk tourist refugee immigrant guard guide medic surgeon
