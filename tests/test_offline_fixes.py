@@ -454,3 +454,9 @@ def test_a_superhero_is_the_hero_not_an_event():
         plan = plan_story("A tired superhero asks for a day off", seed)
         assert plan.heroes[0].description == "a tired superhero"
         assert "superhero" in write_image_prompt(plan)
+
+
+def test_the_idea_s_town_is_not_named_twice_in_one_sentence():
+    for seed in range(8):
+        synopsis = write_synopsis(plan_story("A mysterious fog rolls into a mining town.", seed))
+        assert not any(s.count("mining town") > 1 for s in re.split(r"(?<=[.!?]) ", synopsis)), synopsis

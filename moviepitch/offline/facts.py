@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import random
 
 from . import lexicon as lx
@@ -106,7 +108,10 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
     # The hero's own words say where too: "three grandmothers on a road trip to Las Vegas".
     own = subject.text() if subject is not None and subject.head else ""
     mentioned = " ".join([own, *(facts.get(k, "") for k in ("acts", "thing", "event"))]).lower()
-    said = setting.from_idea and setting.phrase.lower() in mentioned
+    # "the mining town of Gullminster" is the idea's "a mining town", already said by "rolls into a mining town".
+    core = re.sub(r"^the ", "", setting.phrase.lower().split(" of ")[0])
+    said = setting.from_idea and (setting.phrase.lower() in mentioned or f" {core}" in f" {mentioned}" and
+                                  setting.phrase.lower().startswith("the ") and " of " in setting.phrase)
     facts["place"] = (f"in {setting.era}" if setting.era else "") if said else setting.at
     facts["opener"] = premise.reading.opener if premise.reading else ""
     return facts
