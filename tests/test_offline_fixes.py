@@ -10,6 +10,7 @@ from test_offline import IDEAS, _sentences
 
 from moviepitch.offline import plan_story, write_image_prompt, write_reply, write_synopsis
 from moviepitch.offline.art import art_for, hero_nouns
+from moviepitch.offline.reading import read_idea
 
 
 @pytest.mark.parametrize("idea", ["Heist", "Dragons", "Penguins", "Werewolves"])
@@ -334,3 +335,128 @@ def test_a_participle_that_describes_the_subject_is_not_its_verb():
     for seed in range(4):
         opening = write_synopsis(plan_story("A boy raised by wolves becomes a lawyer.", seed)).split("\n\n")[0]
         assert "a boy raised by wolves" in opening and re.search(r"\bbecom(?:es|e|ing) a lawyer\b", opening), opening
+
+
+@pytest.mark.parametrize("idea, subject, verb", [
+    ("A family of circus clowns that inherit a funeral home.", "family", "inherit"),
+    ("Vampires in a retirement home", "vampires", None),
+    ("Three grandmothers on a road trip to Las Vegas", "grandmothers", None),
+    ("Dogs at the dog show escape to Paris.", "dogs", "escape"),
+])
+def test_a_noun_before_a_relative_pronoun_or_ending_a_place_is_not_the_verb(idea, subject, verb):
+    reading = read_idea(idea)
+    assert reading.subject.head == subject
+    assert (reading.verb.lemma if reading.verb else None) == verb
+
+
+def test_a_place_the_heroes_own_words_name_is_not_named_again():
+    for seed in range(6):
+        synopsis = write_synopsis(plan_story("Three grandmothers on a road trip to Las Vegas", seed))
+        assert "Las Vegas in Las Vegas" not in synopsis and "most of it" not in synopsis
+        assert "Las Vegas with big ideas" not in synopsis
+
+
+@pytest.mark.parametrize("idea, hero", [
+    ("Once a famous chef, an old man now cooks for a prison.", "an old man who was once a famous chef"),
+    ("Once a famous magician, she now drives a taxi in Rome.", "a former famous magician"),
+])
+def test_a_once_opener_says_what_the_hero_was(idea, hero):
+    for seed in range(4):
+        synopsis = write_synopsis(plan_story(idea, seed))
+        assert hero in synopsis and "begins once" not in synopsis and " now " not in synopsis, synopsis
+
+
+@pytest.mark.parametrize("idea", ["An inventor whose inventions always explode enters a science fair for grown-ups.",
+                                  "A girl whose shadow runs away has to catch it before sunrise."])
+def test_a_reply_after_a_whose_clause_never_stacks_who(idea):
+    for seed in range(12):
+        reply = write_reply(plan_story(idea, seed))
+        assert not re.search(r"whose \w+( \w+){1,3} who ", reply) and not re.search(r"whose .* and (enters|has)", reply), reply
+
+
+@pytest.mark.parametrize("idea, right, wrong", [
+    ("An island where it never stops raining hires a weatherman from Arizona.", "a weatherman from Arizona",
+     "hired from Arizona"),
+    ("The lighthouse that only shines for ghosts gets a new keeper.", "taken on by the lighthouse", "gotten"),
+])
+def test_a_passive_keeps_the_hero_s_words_and_a_verb_people_say(idea, right, wrong):
+    texts = [write_synopsis(plan_story(idea, seed)) + write_reply(plan_story(idea, seed)) for seed in range(4)]
+    assert any(right in text for text in texts) and not any(wrong in text for text in texts)
+
+
+@pytest.mark.parametrize("idea, noun", [("A retired pope opens a diner at the bottom of the Pacific.", "diner"),
+                                        ("A retired pope opens a diner at the bottom of the Pacific.", "Pacific"),
+                                        ("A lighthouse keeper falls in love with the Pacific.", "Pacific"),
+                                        ("A chef builds a toaster that talks.", "toaster")])
+def test_a_thing_the_hero_makes_or_a_place_is_never_cast_as_a_person(idea, noun):
+    for seed in range(6):
+        plan = plan_story(idea, seed)
+        assert not any(c.description.lower().endswith(noun.lower()) for c in plan.characters), plan.cast
+
+
+def test_the_object_of_a_hunt_is_the_foe_and_only_one():
+    for seed in range(6):
+        plan = plan_story("A detective who is allergic to clues hunts a serial killer.", seed)
+        killers = [c for c in plan.characters if "killer" in c.description]
+        assert [c.role for c in killers] == ["antagonist"], plan.cast
+
+
+@pytest.mark.parametrize("idea", ["The Pope quits to become a DJ.", "A retired pope opens a diner.",
+                                  "A lonely abbot adopts a stray robot."])
+def test_a_gendered_title_gives_the_hero_s_gender(idea):
+    assert all(plan_story(idea, seed).heroes[0].pronoun == "he" for seed in range(6))
+
+
+@pytest.mark.parametrize("idea", ["A detective who is allergic to clues hunts a serial killer.",
+                                  "A king loses his crown in a poker game.", "The queen of England enters a contest."])
+def test_the_hero_s_title_is_not_repeated_as_the_description(idea):
+    for seed in range(4):
+        plan = plan_story(idea, seed)
+        hero = plan.heroes[0]
+        synopsis = write_synopsis(plan)
+        assert not re.search(rf"\b(Detective|King|Queen) [^,()]+ \({hero.performer}\), (a|the) (detective|king|queen)\b",
+                             synopsis), synopsis
+        assert hero.short.split()[0] in ("Detective", "King", "Queen")
+
+
+@pytest.mark.parametrize("idea", ["The last librarian on Earth guards a book that writes itself.",
+                                  "A lonely alien crash-lands on Earth."])
+def test_earth_is_on_earth(idea):
+    for seed in range(8):
+        plan = plan_story(idea, seed)
+        assert " in Earth" not in write_synopsis(plan) + write_image_prompt(plan)
+
+
+@pytest.mark.parametrize("idea", ["The museum comes alive at night.", "A haunted vending machine grants wishes.",
+                                  "The internet goes down forever.", "Penguins"])
+def test_no_two_side_characters_share_a_job(idea):
+    from moviepitch.offline.characters import job_of
+    for seed in range(12):
+        jobs = [job_of(c.description) for c in plan_story(idea, seed).characters if c.description]
+        assert len(jobs) == len(set(jobs)), jobs
+
+
+def test_a_reply_after_a_group_s_own_who_clause_joins_with_and():
+    for seed in range(8):
+        reply = write_reply(plan_story("A crew of pirates who are afraid of water set sail anyway.", seed))
+        assert "water who" not in reply, reply
+
+
+def test_three_or_more_heroes_go_without_a_title_each():
+    for seed in range(4):
+        synopsis = write_synopsis(plan_story("Four bored astronauts start a book club on the space station.", seed))
+        assert "Commander" not in synopsis, synopsis
+    assert write_synopsis(plan_story("A lonely astronaut finds a cat on Mars.", 0)).count("Commander") >= 1
+
+
+def test_a_superhero_is_the_hero_not_an_event():
+    for seed in range(3):
+        plan = plan_story("A tired superhero asks for a day off", seed)
+        assert plan.heroes[0].description == "a tired superhero"
+        assert "superhero" in write_image_prompt(plan)
+
+
+def test_the_idea_s_town_is_not_named_twice_in_one_sentence():
+    for seed in range(8):
+        synopsis = write_synopsis(plan_story("A mysterious fog rolls into a mining town.", seed))
+        assert not any(s.count("mining town") > 1 for s in re.split(r"(?<=[.!?]) ", synopsis)), synopsis

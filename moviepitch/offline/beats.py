@@ -32,7 +32,7 @@ LEAD_PHRASES = (
 MANY_PHRASES = (
     "{lead} are {desc}, and {place_name} is about to find out what that means.",
     "{lead} are {desc} {place}, and they have a plan that will upset everyone.",
-    "Nobody {place} has ever seen anything quite like {lead}, {desc} with big ideas.",
+    "Nobody {place} has ever seen anything quite like {lead}, {desc} with big ideas{untailed:.0}.",
 )
 # Two to four heroes the idea counts ("two elderly sisters", "three dogs").
 MANY_INTROS = (

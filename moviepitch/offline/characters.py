@@ -93,7 +93,7 @@ def build_cast(premise: Premise, genre: Genre, rng: random.Random, scenery: str 
                       False, costar.lemma))
         used.add(id(costar))
     else:
-        lead = _fitting(genre.heroes, premise, scenery, rng, knobs)
+        lead = _fitting(genre.heroes, premise, scenery, rng, knobs, _said(specs))
         specs.append(("hero", lead, _pronoun_in(lead, rng), False, ""))
     costar = premise.costar
     if costar is not None and id(costar) not in used and premise.mode != "villain":
@@ -101,7 +101,7 @@ def build_cast(premise: Premise, genre: Genre, rng: random.Random, scenery: str 
                       costar.lemma))
     else:
         # High creativity brings a surprising ally from outside the genre.
-        ally = _fitting(STRANGE_ALLIES if knobs.strange else genre.allies, premise, scenery, rng, knobs)
+        ally = _fitting(STRANGE_ALLIES if knobs.strange else genre.allies, premise, scenery, rng, knobs, _said(specs))
         specs.append(("ally", ally, _pronoun_in(ally, rng), False, ""))
     foe = premise.foe
     if foe is not None:
@@ -111,10 +111,10 @@ def build_cast(premise: Premise, genre: Genre, rng: random.Random, scenery: str 
         specs.append(("antagonist", foe_text, foe.gender or rng.choice(("she", "he")), foe.kind == "creature",
                       foe.lemma))
     else:
-        villain = _fitting(genre.villains, premise, scenery, rng, knobs)
+        villain = _fitting(genre.villains, premise, scenery, rng, knobs, _said(specs))
         specs.append(("antagonist", villain, _pronoun_in(villain, rng), False, ""))
     if premise.language == "en" and _wildcard(len(specs), rng, knobs):
-        wildcard = _fitting(genre.wildcards, premise, scenery, rng, knobs)
+        wildcard = _fitting(genre.wildcards, premise, scenery, rng, knobs, _said(specs))
         specs.append(("wildcard", wildcard, _pronoun_in(wildcard, rng), False, ""))
     return _named(specs, premise, rng)
 
@@ -134,14 +134,16 @@ def _wildcard(count: int, rng: random.Random, knobs: Knobs) -> bool:
 
 
 def _fitting(options: tuple[str, ...], premise: Premise, scenery: str, rng: random.Random,
-             knobs: Knobs = USUAL) -> str:
+             knobs: Knobs = USUAL, taken: tuple[str, ...] = ()) -> str:
     """A side character from the genre's bank that fits the idea: no role the idea already gives someone
-    (no teacher ally when the hero becomes a teacher), and no stray goat at sea."""
+    (no teacher ally when the hero becomes a teacher), no second of a job the cast has (two night-shift
+    security guards), and no stray goat at sea."""
     said = {w[:5] for w in premise.lemmas if len(w) > 3}
+    jobs = {job_of(t) for t in taken if t}
 
     def fits(option: str) -> bool:
         words = [w for w in re.findall(r"[a-z]+", option.lower()) if w not in _PLAIN]
-        if any(w[:5] in said for w in words if len(w) > 3):
+        if any(w[:5] in said for w in words if len(w) > 3) or job_of(option) in jobs:
             return False
         return not _is_creature(option, animals_only=True) or scenery in _ANIMAL_SCENERY and \
             premise.member_kind != "creature"
@@ -150,6 +152,17 @@ def _fitting(options: tuple[str, ...], premise: Premise, scenery: str, rng: rand
         return rng.choice(fitting)
     last = max(len(options) - 1, 1)  # banks list their plainest people first
     return rng.choices(fitting, [knobs.weight(options.index(o) / last) for o in fitting])[0]
+
+
+def _said(specs: list[tuple[str, str, str, bool, str]]) -> tuple[str, ...]:
+    """The descriptions the cast has so far."""
+    return tuple(description for _, description, *_ in specs)
+
+
+def job_of(description: str) -> str:
+    """The noun a description names someone by: "guard" for "a night-shift security guard who hums"."""
+    core = re.split(r",| who | whose | with | that | from | in | of | on ", f"{description} ")[0].split()
+    return core[-1].lower() if core else ""
 
 
 # Side characters that are no person, so they go by one name as animals do: "Glint, an enchanted mirror".
@@ -179,12 +192,17 @@ def _named(specs, premise: Premise, rng: random.Random) -> tuple[Character, ...]
         else:
             first = names.first_name(rng, pronoun, False, taken_names)
             last = names.character_surname(rng)
-            honorific, by_first = HONORIFICS.get(head, ("", False)) if role == "hero" else ("", False)
+            # Three or more heroes with one title read as a roll call ("Commander A, Commander B, Commander C").
+            titled = role == "hero" and sum(spec[0] == "hero" for spec in specs) <= 2
+            honorific, by_first = HONORIFICS.get(head, ("", False)) if titled else ("", False)
             if head in _COMPOUND_HEADS and subject is not None and any(lx.can_be(m, "NOUN") and not lx.can_be(m, "ADJ")
                                                                       for m in subject.modifiers):
                 honorific = ""  # a dog show judge is no judge of a court, a train conductor no maestro
             if honorific:
-                name = f"{honorific} {first} {last}"
+                # "Detective Una Rookfell, a detective": where the description names the job, the full name
+                # goes without the title, and later mentions ("Detective Rookfell") keep it.
+                named = head in description.lower().split()
+                name = f"{first} {last}" if named else f"{honorific} {first} {last}"
                 short = f"{honorific} {first}" if by_first else f"{honorific} {last}"
             else:
                 name, short = f"{first} {last}", first

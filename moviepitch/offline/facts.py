@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import random
 
 from . import lexicon as lx
@@ -38,7 +40,7 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
         "have": "have" if plural else "has", "do": "do" if plural else "does", "were": "were" if plural else "was",
         "s": "" if plural else "s", "es": "" if plural else "es", "s_plural": "s" if plural else "",
         "tell": "tell" if plural else "tells",
-        "place_name": setting.name, "label": plan.label, "a_label": lx.article(plan.label),
+        "place_name": setting.name, "at_place_name": f"{setting.prep} {setting.name}", "label": plan.label, "a_label": lx.article(plan.label),
         "day": rng.choice(("Tuesday", "Monday morning", "afternoon", "Thursday", "wet Sunday",
                            "autumn morning", "winter evening", "summer day")),
     }
@@ -86,6 +88,8 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
             and verb.object.lemma not in VAGUE:
         facts["thing"] = verb.object.text("the" if verb.object.det in ("a", "an", "") else None, tail=False)
     if subject is not None and subject.head:
+        if not subject.tail:  # "space pirates with big ideas"; never "grandmothers on a road trip with big ideas"
+            facts["untailed"] = "yes"
         if premise.mode in ("witness", "villain"):
             facts["thing"] = subject.text("the" if subject.det in ("a", "an", "") and not subject.proper
                                           and not subject.plural else None)
@@ -101,8 +105,13 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
         facts.update(thing_s="" if many else "s", thing_is="are" if many else "is", thing_was="were" if many else "was",
                      thing_has="have" if many else "has", thing_it="them" if many else "it",
                      becomes="become" if many else "becomes", thing_itself="themselves" if many else "itself")
-    mentioned = " ".join(facts.get(k, "") for k in ("acts", "thing", "event")).lower()
-    said = setting.from_idea and setting.phrase.lower() in mentioned
+    # The hero's own words say where too: "three grandmothers on a road trip to Las Vegas".
+    own = subject.text() if subject is not None and subject.head else ""
+    mentioned = " ".join([own, *(facts.get(k, "") for k in ("acts", "thing", "event"))]).lower()
+    # "the mining town of Gullminster" is the idea's "a mining town", already said by "rolls into a mining town".
+    core = re.sub(r"^the ", "", setting.phrase.lower().split(" of ")[0])
+    said = setting.from_idea and (setting.phrase.lower() in mentioned or f" {core}" in f" {mentioned}" and
+                                  setting.phrase.lower().startswith("the ") and " of " in setting.phrase)
     facts["place"] = (f"in {setting.era}" if setting.era else "") if said else setting.at
     facts["opener"] = premise.reading.opener if premise.reading else ""
     return facts

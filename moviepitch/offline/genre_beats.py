@@ -12,7 +12,7 @@ ESCALATIONS = {
         "to change.",
         "Every night {thing} take{thing_s} a little more, and every morning fewer people in {place_name} remember "
         "what was lost.",
-        "Locals in {place_name} have a word for what is happening, and nobody will say it out loud.",
+        "Locals in {place_name} know a word for what is happening, but nobody will say it aloud.",
         "The first warning is a photograph that was not there yesterday; the second is a scream from an "
         "empty room.",
         "Something about {thing} is wrong, and {thing_it} seem{thing_s} to look back at {them}.",
@@ -61,7 +61,7 @@ ESCALATIONS = {
         "It is a brilliant plan for about five minutes, and then the neighbours get involved.",
         "Before long the whole of {place_name} is talking about it, and not in a good way.",
         "The first attempt ends with the fire brigade, a local news crew and a very confused goat.",
-        "Word gets around {place_name} fast, and soon everyone has advice, most of it terrible.",
+        "Word gets around {place_name} fast, and soon everyone has advice.",
         "What could possibly go wrong? As it turns out, nearly everything, and in alphabetical order.",
     ),
     "drama": (
@@ -152,8 +152,8 @@ CLIMAXES = {
         "At the edge of everything known, {heroes} find{s} that the answer was closer to home all along.",
     ),
     "fantasy": (
-        "When the old powers clash above {place_name}, {heroes} must stand against {villain} with only {ally} "
-        "for company.",
+        "When the old powers clash above {place_name}, {heroes} must stand against {villain}, and only {ally} "
+        "stands with {them}.",
         "At the edge of the final battle, {heroes} learn{s} that the strongest magic was never in the spellbooks.",
         "On the night of the blood moon, {heroes} must break a promise, keep another and outwit {villain}.",
     ),
@@ -181,7 +181,7 @@ CLIMAXES = {
     "comedy": (
         "With the big day looming and everything hanging by a thread, {heroes} {have} to pull off the "
         "impossible in front of everyone who ever doubted the plan.",
-        "It all comes down to one chaotic afternoon in {place_name}, where {heroes}, {ally} and a very "
+        "It all comes down to one chaotic afternoon {at_place_name}, where {heroes}, {ally} and a very "
         "confused crowd discover what they are really made of.",
         "The grand finale involves a marching band, a runaway float and {villain} in a fountain.",
     ),

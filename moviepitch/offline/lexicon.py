@@ -39,7 +39,7 @@ BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 HAVE = frozenset({"has", "have", "had"})
 PARTICLES = frozenset({"up", "down", "away", "out", "off", "back", "in", "over", "around", "along", "home"})
 ADVERBS = frozenset({"only", "never", "always", "accidentally", "suddenly", "secretly", "finally", "still",
-                     "just", "even", "also", "soon", "forever", "again", "together"})
+                     "just", "even", "also", "soon", "forever", "again", "together", "now"})
 # Words lemminflect lists as nouns that are almost always something else at the head of an idea.
 _NOT_NOUNS = frozenset({"only", "last", "first", "other", "same", "own", "whole", "very", "full", "alone",
                         "awake", "lost", "final", "evil", "elderly", "deaf", "blind", "young"})

@@ -21,11 +21,11 @@ abbess mistress""".split())
 HE_NOUNS = frozenset("""man boy gentleman grandfather grandpa father dad uncle brother son nephew king prince
 emperor duke count baron wizard monk priest friar actor waiter heir groom husband widower patriarch
 steward god sorcerer landlord spokesman businessman policeman fisherman cowboy schoolboy grandson
-hero butler monsieur lumberjack strongman""".split())
+hero butler monsieur lumberjack strongman pope abbot cardinal monsignor sultan tsar czar""".split())
 # People whose noun has no telling suffix.
 PEOPLE = frozenset("""janitor tailor sailor doctor mayor chef cook nurse doctor spy thief knight pirate captain mayor judge genius detective
 janitor ninja samurai clown mime barista ballerina cowboy sheriff soldier pilot astronaut scientist teen
-teenager kid child baby toddler student intern witness stranger orphan hermit nomad monk nun priest guru
+superhero supervillain sidekick vigilante teenager kid child baby toddler student intern witness stranger orphan hermit nomad monk nun priest guru
 chief boss cop agent mercenary assassin hitman hacker bride groom couple widow family crew gang club
 team squad band orchestra choir troupe tribe posse coven twin twins grandparent parent neighbour neighbor
 friend rival enemy villain genius nerd geek punk tourist refugee immigrant guard guide medic surgeon
@@ -37,7 +37,7 @@ alchemist oracle prophet saint angel demon ghost""".split())
 _PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ess|ee|eer|ier|yst|ic|ive|naut|ista|ina|"
                             r"arian|ologist|smith|wright|herd|monger|keeper|maker)s?$")
 # Words with a person's suffix that name things.
-_NOT_PEOPLE = frozenset("""computer elevator meter letter tower water river order number monster center centre
+_NOT_PEOPLE = frozenset("""pacific atlantic arctic antarctic baltic adriatic caribbean mediterranean computer elevator meter letter tower water river order number monster center centre
 corner paper poster printer heater freezer container shelter theatre theater parlour parlor mirror monitor
 motor engine scooter tractor helicopter blender toaster calculator simulator reactor generator elevator
 fever thunder winter summer water weather silver copper timber dinner supper chapter quarter border
@@ -149,6 +149,17 @@ def kind_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str:
     if any(m.lower() in ALIVE for m in modifiers) and word not in EVENTS:
         return "creature"
     return "thing"
+
+
+def kind_of_word(lemma: str) -> str:
+    """person or creature when the project's own word lists say so, whatever WordNet's senses; else ""."""
+    word = _bare(lemma)
+    last = word.rsplit("-", 1)[-1]
+    if word in CREATURES or last in CREATURES:
+        return "creature"
+    if word in PEOPLE or last in PEOPLE or word in SHE_NOUNS or word in HE_NOUNS or gender_of_noun(word):
+        return "person"
+    return ""
 
 
 def agent_kind(lemma: str, modifiers: tuple[str, ...], referred: bool) -> str:

@@ -10,6 +10,14 @@ from .phrases import NounPhrase
 def split_opener(tokens: list[str]) -> tuple[str, str, list[str]]:
     """Take off "When the internet goes down forever," or "In a city without music," before the subject."""
     first = tokens[0].lower()
+    if first == "once" and len(tokens) > 2 and tokens[1].lower() in ("a", "an", "the") and "," in tokens[:8]:
+        # "Once a famous chef, an old man ..." says what the subject was: "an old man who was once a famous chef".
+        cut = tokens.index(",")
+        if cut + 2 < len(tokens) and tokens[cut + 1].lower() in ("he", "she"):
+            # "Once a famous magician, she now drives a taxi": the hero is "a former famous magician".
+            return "", "", ["a", "former", *tokens[2:cut], *tokens[cut + 2:]]
+        if cut + 1 < len(tokens):
+            return " ".join(tokens[1:cut]), "former", tokens[cut + 1:]
     # A participle opens a time, not a place: "Hiding from the mob," is "while hiding from the mob".
     participle = first == "having" or "VBG" in lx.verb_forms(first) and not lx.can_be(first, "NOUN")
     state = _states(tokens)

@@ -10,7 +10,8 @@ from .genres import Genre
 
 # Places an idea may name that read best with their own preposition or article.
 _PREPOSITIONS = {"mars": "on", "the moon": "on", "venus": "on", "jupiter": "on", "the space station": "aboard",
-                 "hawaii": "in", "the andes": "in"}
+                 "hawaii": "in", "the andes": "in", "earth": "on", "mercury": "on", "saturn": "on", "pluto": "on",
+                 "neptune": "on", "uranus": "on", "the iss": "aboard", "the titanic": "aboard"}
 PLACE_HEADS = ("Grey", "Raven", "Ash", "Marrow", "Kestrel", "Willow", "Amber", "Salt", "Thorn", "Copper",
                "Silver", "Brindle", "Fen", "Lark", "Gull", "Bramble", "Cinder", "Hollow", "Frost", "Wren",
                "Moth", "Elder", "Heron", "Tallow", "Juniper", "Quarry", "Otter", "Pike", "Rush", "Sorrel")

@@ -183,8 +183,9 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
         parts.append(f"Behind everything looms the giant shadow of {art.looming}.")
     parts.append(chooser.pick(_LIGHTS[art.light]))
     if plan.setting.from_idea and plan.setting.phrase[:1].isupper():
-        parts.append(chooser.pick(("It is set in {p}.", "The place is {p}.",
-                                   "Everything about the place says {p}.")).format(p=plan.setting.phrase))
+        parts.append(chooser.pick(("It is set {at} {p}.", "The place is {p}.",
+                                   "Everything about the place says {p}.")).format(p=plan.setting.phrase,
+                                                                                   at=plan.setting.prep))
     if plan.setting.era:
         parts.append(f"Everything about it says {plan.setting.era}.")
     parts.append(chooser.template(_PALETTE, colours))

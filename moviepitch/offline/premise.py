@@ -197,9 +197,30 @@ def _costar(reading: Reading) -> NounPhrase | None:
                 from .phrases import parse_noun_phrase
                 phrase, _ = parse_noun_phrase(tokens, k, greedy=False)
                 if phrase.head and not phrase.plural and phrase.kind in ("creature", "person") and \
-                        not (own and phrase.lemma in FOE_NOUNS):  # "her worst enemy" is the foe
-                    return phrase
+                        phrase.lemma not in FOE_NOUNS and not _thing_here(vp, tokens, k, phrase):
+                    return phrase  # a foe ("hunts a killer", "her worst enemy") is the antagonist, and one
     return None
+
+
+# Verbs whose object is made, bought or run: "opens a diner", "builds a toaster" (WordNet's first sense of
+# "diner" and "toaster" is a person; the idea's is a place and a thing).
+_MAKES = frozenset({"open", "build", "buy", "run", "own", "inherit", "invent", "make", "cook", "bake", "fix",
+                    "repair", "start", "found", "sell", "steal", "rob", "serve", "order", "win", "design", "paint"})
+_WHERE = frozenset({"at", "in", "on", "inside", "into", "under", "near", "behind", "beneath", "above", "across",
+                    "to", "from", "of", "through"})
+
+
+def _thing_here(vp: VerbPhrase, tokens: list[str], k: int, phrase: NounPhrase) -> bool:
+    """Whether a noun WordNet could read as a person is a place or a thing here: the object of a verb that makes
+    or runs things, or of a place preposition ("at the bottom of the Pacific"), unless the lexicon knows it as a
+    person or a creature (a chef, a robot)."""
+    from .nouns import kind_of_word
+    if phrase.proper and phrase.det == "the":
+        return True  # "the Pacific", "the Andes": a named place, never a person
+    if kind_of_word(phrase.lemma) in ("person", "creature") or phrase.proper and not lx.is_known(phrase.head):
+        return False
+    prep = tokens[k - 1].lower() if k else ""
+    return prep in _WHERE or (k == 0 and vp.lemma in _MAKES)
 
 
 def _foe(reading: Reading, villain: NounPhrase | None) -> NounPhrase | None:

@@ -70,6 +70,9 @@ def read_idea(idea: str) -> Reading:
         return Reading(text="", shape="empty", subject=None)
     opener, opener_kind, tokens = split_opener(tokens)
     tokens = agree_relatives(tokens)
+    # "now" before a verb only marks a change the sentences already tell ("Then he now works" trips a reader).
+    tokens = [w for i, w in enumerate(tokens) if not (w.lower() == "now" and 0 < i < len(tokens) - 1
+                                                        and lx.verb_forms(tokens[i + 1]) & {"VBZ", "VBP", "VBD"})]
     verb_at, partners_at = _find_verb(tokens)
     if verb_at is None and (clause := relative_as_clause(tokens)):
         # "A band of retired spies who plan one last heist" is the clause "a band ... plans one last heist".
@@ -88,6 +91,10 @@ def read_idea(idea: str) -> Reading:
         verb_at -= 1
     subject, _ = parse_noun_phrase(tokens[:verb_at if not partners_at else partners_at[0] - 1], 0)
     subject = _as_agent(subject, tokens[verb_at:])
+    if opener_kind == "former":
+        was = "were" if subject.plural else "was"
+        subject = replace(subject, tail=f"{subject.tail} who {was} once {opener}".strip())
+        opener, opener_kind = "", ""
     if opener_kind == "when":
         opener = own_subject(opener, subject)
     partners = tuple(parse_noun_phrase(tokens[start:end], 0)[0] for start, end in
@@ -154,7 +161,7 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
             continue  # the relative clause's own words, up to the main verb
         if relative and k <= rel_end + 1 and (low not in lx.MODALS | lx.BE | lx.HAVE):
             continue  # the relative clause's object comes before the main verb
-        if in_phrase and noun_before_verb(tokens, k, plural) or modifies_noun(tokens, k):
+        if in_phrase and (noun_before_verb(tokens, k, plural) or _compound_head(tokens, k)) or modifies_noun(tokens, k):
             continue  # "a family of circus clowns inherits": "clowns" ends the noun phrase
         if _reduced_relative(tokens, k):
             continue  # "a heist crew made entirely of golden retrievers", "a boy raised by wolves": no verb yet
@@ -166,6 +173,21 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
         if nounish(word) and not in_phrase and not relative:
             head_plural = plural_word(word) or tokens[0].lower() in lx.NUMBERS and tokens[0].lower() != "one"
     return None, partners
+
+
+def _compound_head(tokens: list[str], k: int) -> bool:
+    """A singular noun after "a retirement", "a road" ends that noun ("vampires in a retirement home",
+    "grandmothers on a road trip to Las Vegas"), unless an object follows it as it would a verb."""
+    low = tokens[k].lower()
+    if k < 2 or tokens[k - 2].lower() not in ("a", "an", "the") or not nounish(tokens[k - 1]):
+        return False
+    if not lx.can_be(low, "NOUN") or lx.is_plural_noun(low) or lx.verb_forms(low) & {"VBZ", "VBD"}:
+        return False
+    nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
+    after = tokens[k + 2].lower() if k + 2 < len(tokens) else ""
+    # "dogs at the dog show escape to Paris": the verb that follows agrees with the subject.
+    verb_next = bool(lx.verb_forms(nxt) & {"VBP", "VBD"}) and (not after or after in lx.DETERMINERS | lx.PREPOSITIONS)
+    return not nxt or nxt in lx.PREPOSITIONS or verb_next
 
 
 def _reduced_relative(tokens: list[str], k: int) -> bool:

@@ -70,9 +70,22 @@ def _passive(reading: Reading) -> Reading | None:
     by = ["the", *subject.core.split(), *tokens_of(subject.tail)] if is_place(subject.lemma) and \
         subject.det in ("a", "an") else tokens_of(subject.text())
     after = tuple(rest[end:])
+    if subject.tail and after[:1] == ("from",):
+        # "hires a weatherman from Arizona": where the hero comes from is the hero's ("a weatherman from
+        # Arizona is hired by ..."), never wedged between the verb and "by".
+        stop = next((i for i in range(2, len(after)) if after[i].lower() in lx.PREPOSITIONS), len(after))
+        hero = replace(hero, tail=" ".join([hero.tail, *after[:stop]]).strip())
+        after = after[stop:]
     # A subject with a clause of its own ("a village where nobody can lie") goes last, so that nothing
     # after it reads as part of that clause: "is elected as mayor by the village where nobody can lie".
     order = (*after, "by", *by) if subject.tail else ("by", *by, *after)
-    passive = VerbPhrase(verb=lx.inflect(verb.lemma, "VBN"), lemma=verb.lemma, aux="are" if hero.plural else "is",
-                         adverb=verb.adverb, rest=order, goal=verb.goal)
+    # "gets a new keeper" has no passive a person would say: the keeper "is taken on by" the lighthouse.
+    lemma, particle = _PASSIVE_OF.get(verb.lemma, (verb.lemma, ()))
+    passive = VerbPhrase(verb=lx.inflect(lemma, "VBN"), lemma=lemma, aux="are" if hero.plural else "is",
+                         adverb=verb.adverb, rest=(*particle, *order), goal=verb.goal)
     return replace(reading, subject=hero, partners=(), predicate=(passive,), recast="passive")
+
+
+# Verbs whose passive no one says, and the verb (with its particle) that says it instead.
+_PASSIVE_OF = {"get": ("take", ("on",)), "gain": ("take", ("on",)), "acquire": ("take", ("on",)),
+               "have": ("keep", ())}

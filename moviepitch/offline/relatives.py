@@ -95,6 +95,9 @@ def noun_before_verb(tokens: list[str], k: int, plural: bool) -> bool:
         return False
     nxt = tokens[k + 1].lower()
     after = tokens[k + 2].lower() if k + 2 < len(tokens) else ""
+    if nxt in ("who", "that", "which") and after:
+        # "a family of circus clowns that inherit": a verb is not followed by a relative pronoun and a verb.
+        return after in lx.MODALS | lx.BE | lx.HAVE or after in NEGATED or bool(lx.verb_forms(after) & {"VBP", "VBD"})
     return agrees(nxt, plural) and bool(lx.verb_forms(nxt) & {"VBZ", "VBD"}) and \
         (not after or after in lx.DETERMINERS | lx.PREPOSITIONS | lx.PARTICLES | lx.ADVERBS or after in lx.NUMBERS)
 

@@ -23,7 +23,7 @@ REPLIES = (
     "Wonderful, {bit} alone could carry a franchise, so let me mull it over!",
     "You had me at {bit}, so give me a few minutes with this one!",
     "Audiences will queue around the block for {spot_who}{place_bit}!",
-    "Let me think, but honestly, {bit} {bit_is} a poster waiting to happen!",
+    "Honestly, {bit} {bit_is} a poster waiting to happen, but let me think!",
     "With {bit}, this could be {a_label} and a phenomenon at once!",
     "I can already picture the opening shot of {spot_doing}!",
     "Brilliant, {bit} {bit_is} the hook, so give me a moment to crunch the numbers!",
@@ -56,9 +56,13 @@ def write_reply(plan: StoryPlan) -> str:
             doing = premise.action("gerund", plural, goal=False)
             who = "who" if subject.kind in ("person", "creature", "group") else "that"
             # A subject with its own relative clause takes the verb into it: "a robot that can't lie and runs".
-            related = subject.tail.split()[:1] in (["who"], ["that"], ["which"])
-            facts["spot_who"] = f"{spot} {'and' if related else who} {premise.action('finite', many, goal=False)}"
-            if len(doing.split()) <= 5 and not related:  # a short gerund reads well; a long one trips the reader up
+            # ("a crew of pirates who are afraid of water and set sail": the clause may follow the members.)
+            related = bool({"who", "that", "which"} & set(subject.tail.split()))
+            # After "whose shadow runs away", "and" would join the shadow's verb: a comma and "who" say whose it is.
+            whose = "whose" in subject.tail.split()
+            joint = ", who" if whose else "and" if related else who
+            facts["spot_who"] = f"{spot}{'' if whose else ' '}{joint} {premise.action('finite', many, goal=False)}"
+            if len(doing.split()) <= 5 and not related and not whose:  # a short gerund reads well; a long one trips the reader up
                 facts["spot_doing"] = f"{spot} {doing}"
         else:
             facts["spot_doing"] = facts["spot_who"] = spot
