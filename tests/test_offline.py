@@ -11,7 +11,13 @@ from PIL import Image, ImageStat
 
 from moviepitch.chain.cast import from_brackets
 from moviepitch.offline import (
-    paint_poster, plan_story, write_cast, write_image_prompt, write_reply, write_synopsis, write_title,
+    paint_poster,
+    plan_story,
+    write_cast,
+    write_image_prompt,
+    write_reply,
+    write_synopsis,
+    write_title,
 )
 from moviepitch.offline.art import art_for
 from moviepitch.providers.base import ImageRequest, ImageResult, ProviderError, TextRequest, TextResult
@@ -30,10 +36,26 @@ IDEAS = [
     "A marine biologist falls in love with a lighthouse that can talk.",
 ]
 FAMOUS_ACTORS = {
-    "Tom Hanks", "Tom Cruise", "Brad Pitt", "Meryl Streep", "Johnny Depp", "Angelina Jolie",
-    "Denzel Washington", "Scarlett Johansson", "Leonardo DiCaprio", "Morgan Freeman", "Cate Blanchett",
-    "Keanu Reeves", "Nicole Kidman", "Will Smith", "Julia Roberts", "Natalie Portman", "Emma Stone",
-    "Ryan Gosling", "Viola Davis", "Samuel L. Jackson",
+    "Tom Hanks",
+    "Tom Cruise",
+    "Brad Pitt",
+    "Meryl Streep",
+    "Johnny Depp",
+    "Angelina Jolie",
+    "Denzel Washington",
+    "Scarlett Johansson",
+    "Leonardo DiCaprio",
+    "Morgan Freeman",
+    "Cate Blanchett",
+    "Keanu Reeves",
+    "Nicole Kidman",
+    "Will Smith",
+    "Julia Roberts",
+    "Natalie Portman",
+    "Emma Stone",
+    "Ryan Gosling",
+    "Viola Davis",
+    "Samuel L. Jackson",
 }
 FAMOUS_SURNAMES = {name.split()[-1] for name in FAMOUS_ACTORS}
 BRACKETED = re.compile(r"([A-Z][\w'-]*(?: [A-Z][\w'-]*){0,3}) \(([^()]+)\)")
@@ -45,13 +67,18 @@ SHAPES = [
     ("The last tree on Mars", "en", 1, "", ["tree"]),
     ("Two elderly sisters run a haunted bed and breakfast.", "en", 2, "she", ["sisters"]),
     ("Three nuns open a tattoo parlour.", "en", 3, "she", ["nuns"]),
-    ("A grandmother enters a street-racing tournament to pay for her grandson's surgery.", "en", 1, "she",
-     ["grandmother"]),
+    (
+        "A grandmother enters a street-racing tournament to pay for her grandson's surgery.",
+        "en",
+        1,
+        "she",
+        ["grandmother"],
+    ),
     ("A boxer must win one last fight to save his family's bakery.", "en", 1, "he", ["boxer"]),
     ("When the internet goes down forever, a teenage hacker becomes a village elder.", "en", 1, "", ["hacker"]),
     ("Penguins", "en", None, "", ["penguin"]),
     ("Time-travelling plumber", "en", 1, "", ["plumber"]),
-    ("Zombie dinosaurs \U0001F996", "en", 1, "", ["dinosaur"]),
+    ("Zombie dinosaurs \U0001f996", "en", 1, "", ["dinosaur"]),
     ("<h1>Space pirates</h1>", "en", None, "", ["pirates"]),
     ("A dragon opens a bakery in Paris.", "en", 1, "", ["dragon", "bakery"]),
     ("A retired firefighter and his dog search for a missing balloon.", "en", 2, "", ["firefighter"]),
@@ -65,8 +92,11 @@ SHAPES = [
 def _pitch(idea: str, seed: int = 0) -> dict:
     plan = plan_story(idea, seed)
     return {
-        "reply": write_reply(plan), "synopsis": write_synopsis(plan), "title": write_title(plan),
-        "cast": write_cast(plan), "image_prompt": write_image_prompt(plan),
+        "reply": write_reply(plan),
+        "synopsis": write_synopsis(plan),
+        "title": write_title(plan),
+        "cast": write_cast(plan),
+        "image_prompt": write_image_prompt(plan),
         "poster": paint_poster(plan, **SMALL),
     }
 
@@ -110,11 +140,18 @@ def test_the_idea_is_never_pasted_into_the_middle_of_a_sentence(idea):
         assert at <= 0 or not plan_story(idea, 0).premise.predicate, sentence
 
 
-@pytest.mark.parametrize("idea, hero, verb", [
-    ("A retired ballerina trains a hockey team of misfits.", "retired ballerina", "trains a hockey team of misfits"),
-    ("Two elderly sisters run a haunted bed and breakfast.", "elderly sisters", "run a haunted bed and breakfast"),
-    ("A time-travelling barista keeps preventing the same breakup.", "time-travelling barista", "keep"),
-])
+@pytest.mark.parametrize(
+    "idea, hero, verb",
+    [
+        (
+            "A retired ballerina trains a hockey team of misfits.",
+            "retired ballerina",
+            "trains a hockey team of misfits",
+        ),
+        ("Two elderly sisters run a haunted bed and breakfast.", "elderly sisters", "run a haunted bed and breakfast"),
+        ("A time-travelling barista keeps preventing the same breakup.", "time-travelling barista", "keep"),
+    ],
+)
 def test_sentences_are_built_from_the_parsed_parts(idea, hero, verb):
     plan = plan_story(idea, 3)
     synopsis = write_synopsis(plan)
@@ -123,25 +160,31 @@ def test_sentences_are_built_from_the_parsed_parts(idea, hero, verb):
     assert f"{plan.premise.subject.text()} {verb}" not in synopsis.lower()  # never "a ballerina trains" verbatim
 
 
-@pytest.mark.parametrize("idea, genre", [
-    ("A haunted vending machine grants wishes.", "horror-comedy"),
-    ("A retired astronaut discovers her garden is growing plants from another planet.", "sci-fi"),
-    ("The last bookshop in the world is guarded by a dragon.", "fantasy"),
-    ("A boxer must win one last fight to save his family's bakery.", "sports"),
-    ("A marine biologist falls in love with a lighthouse that can talk.", "romance"),
-    ("A heist crew plans to steal the Mona Lisa during a blackout in Paris.", "thriller"),
-])
+@pytest.mark.parametrize(
+    "idea, genre",
+    [
+        ("A haunted vending machine grants wishes.", "horror-comedy"),
+        ("A retired astronaut discovers her garden is growing plants from another planet.", "sci-fi"),
+        ("The last bookshop in the world is guarded by a dragon.", "fantasy"),
+        ("A boxer must win one last fight to save his family's bakery.", "sports"),
+        ("A marine biologist falls in love with a lighthouse that can talk.", "romance"),
+        ("A heist crew plans to steal the Mona Lisa during a blackout in Paris.", "thriller"),
+    ],
+)
 def test_genre_follows_the_idea(idea, genre):
     plan = plan_story(idea, 0)
     assert genre in plan.label or genre.replace("-", " ") in plan.label, plan.label
 
 
-@pytest.mark.parametrize("idea, place", [
-    ("Three dogs move to Hawaii to learn to surf.", "Hawaii"),
-    ("A heist crew plans to steal the Mona Lisa during a blackout in Paris.", "Paris"),
-    ("Two astronauts on Mars realise they are not alone in the base.", "Mars"),
-    ("A cowboy wakes up in modern-day Tokyo.", "Tokyo"),
-])
+@pytest.mark.parametrize(
+    "idea, place",
+    [
+        ("Three dogs move to Hawaii to learn to surf.", "Hawaii"),
+        ("A heist crew plans to steal the Mona Lisa during a blackout in Paris.", "Paris"),
+        ("Two astronauts on Mars realise they are not alone in the base.", "Mars"),
+        ("A cowboy wakes up in modern-day Tokyo.", "Tokyo"),
+    ],
+)
 def test_a_named_place_is_kept(idea, place):
     plan = plan_story(idea, 0)
     assert plan.setting.phrase == place and plan.setting.from_idea
@@ -179,7 +222,7 @@ def test_phrases_vary_between_pitches():
     for idea in IDEAS:
         pitch = _pitch(idea)
         words = re.findall(r"[\w'-]+", re.sub(r"\([^()]*\)", "", pitch["synopsis"] + " " + pitch["reply"]).lower())
-        counts.update({tuple(words[i:i + 6]) for i in range(len(words) - 5)})
+        counts.update({tuple(words[i : i + 6]) for i in range(len(words) - 5)})
     assert max(counts.values()) <= len(IDEAS) // 4 + 1, counts.most_common(1)
 
 
@@ -218,8 +261,11 @@ def test_titles_are_short_title_cased_and_from_the_idea(seed):
     for idea in IDEAS:
         title = write_title(plan_story(idea, seed))
         assert 1 <= len(title.split()) <= 7
-        assert all(w[:1].isupper() or w in ("a", "an", "the", "of", "in", "on", "to", "for", "and", "vs.", "with",
-                                            "at", "by", "from") for w in title.split()), title
+        assert all(
+            w[:1].isupper()
+            or w in ("a", "an", "the", "of", "in", "on", "to", "for", "and", "vs.", "with", "at", "by", "from")
+            for w in title.split()
+        ), title
         assert not re.search(r"[\"'“”‘’]$|^[\"'“”‘’]|\.$", title)
 
 
@@ -253,10 +299,17 @@ def test_different_ideas_give_different_posters():
     assert len({paint_poster(plan_story(idea, 0), **SMALL) for idea in IDEAS}) == len(IDEAS)
 
 
-@pytest.mark.parametrize("task, writer", [
-    ("reply", write_reply), ("synopsis", write_synopsis), ("title", write_title),
-    ("cast", write_cast), ("image_prompt", write_image_prompt), ("safer_image_prompt", write_image_prompt),
-])
+@pytest.mark.parametrize(
+    "task, writer",
+    [
+        ("reply", write_reply),
+        ("synopsis", write_synopsis),
+        ("title", write_title),
+        ("cast", write_cast),
+        ("image_prompt", write_image_prompt),
+        ("safer_image_prompt", write_image_prompt),
+    ],
+)
 def test_provider_writes_each_task(task, writer):
     result = OfflineProvider().text(_request(task))
     assert isinstance(result, TextResult)

@@ -10,7 +10,14 @@ from test_offline import IDEAS, _sentences
 
 from moviepitch.chain.cast import from_brackets
 from moviepitch.offline import (
-    beats, genre_beats, idea_beats, plan_story, write_image_prompt, write_reply, write_synopsis, write_title,
+    beats,
+    genre_beats,
+    idea_beats,
+    plan_story,
+    write_image_prompt,
+    write_reply,
+    write_synopsis,
+    write_title,
 )
 from moviepitch.offline.knobs import Knobs
 from moviepitch.offline.repetition import repeated_words
@@ -23,9 +30,16 @@ IDEA = "A retired ballerina trains a hockey team of misfits."
 
 def _banks() -> list[tuple[str, tuple[str, ...]]]:
     """Every bank of synopsis templates, each listed plainest first."""
-    found = [(name, value) for module in (beats, idea_beats) for name, value in vars(module).items()
-             if name.isupper() and isinstance(value, tuple) and value and all(isinstance(t, str) for t in value)
-             and any("{" in t for t in value)]
+    found = [
+        (name, value)
+        for module in (beats, idea_beats)
+        for name, value in vars(module).items()
+        if name.isupper()
+        and isinstance(value, tuple)
+        and value
+        and all(isinstance(t, str) for t in value)
+        and any("{" in t for t in value)
+    ]
     for table in ("ESCALATIONS", "COMPLICATIONS", "CLIMAXES"):
         found += [(f"{table}.{genre}", value) for genre, value in getattr(genre_beats, table).items()]
     return found + [(f"CLOSERS.{tone}", value) for tone, value in beats.CLOSERS.items()]
@@ -35,7 +49,7 @@ def _pattern(template: str) -> re.Pattern:
     """A template as a pattern that finds it filled in: each slot is any words within a sentence."""
     parts, at = [], 0
     for slot in re.finditer(r"\{[^{}]*\}", template):
-        parts.append(re.escape(template[at:slot.start()]))
+        parts.append(re.escape(template[at : slot.start()]))
         parts.append("" if slot.group(0).endswith(":.0}") else "[^.!?]*?")  # {plain:.0} writes nothing
         at = slot.end()
     return re.compile("(?i)" + "".join(parts) + re.escape(template[at:]))
@@ -54,13 +68,16 @@ def _synopses(**knobs) -> list[str]:
     return [write_synopsis(plan_story(idea, seed, Knobs(**knobs))) for idea in IDEAS for seed in SEEDS]
 
 
-@pytest.mark.parametrize("context, expected", [
-    ({}, Knobs()),
-    ({"temperature": 0.2, "frequency_penalty": 1.5, "presence_penalty": -1}, Knobs(0.2, 1.5, -1.0)),
-    ({"temperature": "1.6", "frequency_penalty": None}, Knobs(1.6)),
-    ({"temperature": 9, "frequency_penalty": -7, "presence_penalty": 3}, Knobs(2.0, -2.0, 2.0)),
-    ({"temperature": "hot", "frequency_penalty": True, "presence_penalty": float("nan")}, Knobs()),
-])
+@pytest.mark.parametrize(
+    "context, expected",
+    [
+        ({}, Knobs()),
+        ({"temperature": 0.2, "frequency_penalty": 1.5, "presence_penalty": -1}, Knobs(0.2, 1.5, -1.0)),
+        ({"temperature": "1.6", "frequency_penalty": None}, Knobs(1.6)),
+        ({"temperature": 9, "frequency_penalty": -7, "presence_penalty": 3}, Knobs(2.0, -2.0, 2.0)),
+        ({"temperature": "hot", "frequency_penalty": True, "presence_penalty": float("nan")}, Knobs()),
+    ],
+)
 def test_knobs_are_read_from_the_request_context(context, expected):
     assert Knobs.from_context(context) == expected
 
@@ -73,8 +90,18 @@ def test_middle_values_write_exactly_the_usual_pitch(knobs):
             assert write(knobbed) == write(usual)
 
 
-@pytest.mark.parametrize("knobs", [Knobs(0.2), Knobs(1.6), Knobs(None, 1.5), Knobs(None, -1.5), Knobs(None, None, 1.5),
-                                   Knobs(None, None, -1.5), Knobs(1.8, -2.0, 2.0)])
+@pytest.mark.parametrize(
+    "knobs",
+    [
+        Knobs(0.2),
+        Knobs(1.6),
+        Knobs(None, 1.5),
+        Knobs(None, -1.5),
+        Knobs(None, None, 1.5),
+        Knobs(None, None, -1.5),
+        Knobs(1.8, -2.0, 2.0),
+    ],
+)
 def test_knobs_are_deterministic_and_keep_the_pitch_s_people(knobs):
     for idea in IDEAS[:4]:
         first, again, usual = plan_story(idea, 2, knobs), plan_story(idea, 2, knobs), plan_story(idea, 2)
@@ -84,7 +111,9 @@ def test_knobs_are_deterministic_and_keep_the_pitch_s_people(knobs):
 
 def test_three_creativity_levels_give_three_visibly_different_pitches():
     for idea in IDEAS[:6]:
-        pitches = [(write_synopsis(p), p.title, p.label) for p in (plan_story(idea, 0, Knobs(c)) for c in (0.2, 0.9, 1.6))]
+        pitches = [
+            (write_synopsis(p), p.title, p.label) for p in (plan_story(idea, 0, Knobs(c)) for c in (0.2, 0.9, 1.6))
+        ]
         assert len({synopsis for synopsis, _, _ in pitches}) == 3
     titles = {plan_story(idea, 0, Knobs(c)).title for idea in IDEAS for c in (0.2, 0.9, 1.6)}
     assert len(titles) >= 2 * len(IDEAS)
@@ -109,6 +138,7 @@ def test_creativity_changes_the_genre_blend_the_ally_and_the_title():
     assert all(len(p.genres) == 2 for p in strange)
     from moviepitch.offline.characters import STRANGE_ALLIES
     from moviepitch.offline.titles import PLAYFUL_PATTERNS
+
     assert sum(p.role("ally").description in STRANGE_ALLIES for p in strange) >= len(IDEAS) // 2
     playful = [re.escape(t).replace(r"\{Noun\}", ".+").replace(r"\{Nouns\}", ".+") for t in PLAYFUL_PATTERNS]
     assert all(any(re.fullmatch(f"(?i){pattern}", p.title) for pattern in playful) for p in strange)
@@ -139,15 +169,19 @@ def test_the_presence_penalty_changes_how_many_people_places_and_beats_there_are
         middles = [write_synopsis(p).split("\n\n")[1] for p in plans]
         # A second place comes in a detour beat, which names it.
         detours = [any(name == "DETOURS" for name, _, _ in _forms(m)) for m in middles]
-        counts[penalty] = (sum(len(p.characters) for p in plans), sum(len(_sentences(m)) for m in middles),
-                           sum(detours))
+        counts[penalty] = (
+            sum(len(p.characters) for p in plans),
+            sum(len(_sentences(m)) for m in middles),
+            sum(detours),
+        )
     assert counts[1.5][0] > counts[None][0] > counts[-1.5][0], counts
     assert counts[1.5][1] > counts[None][1] > counts[-1.5][1], counts
     assert counts[1.5][2] == len(IDEAS) * len(SEEDS) and counts[None][2] == counts[-1.5][2] == 0
 
 
-@pytest.mark.parametrize("knobs", [Knobs(0.2), Knobs(0.9), Knobs(1.6), Knobs(2.0, 2.0, 2.0), Knobs(0.0, -2.0, -2.0),
-                                   Knobs(1.6, -1.5, 1.5)])
+@pytest.mark.parametrize(
+    "knobs", [Knobs(0.2), Knobs(0.9), Knobs(1.6), Knobs(2.0, 2.0, 2.0), Knobs(0.0, -2.0, -2.0), Knobs(1.6, -1.5, 1.5)]
+)
 def test_every_knobbed_pitch_still_passes_the_suite_s_own_checks(knobs):
     for idea in IDEAS:
         plan = plan_story(idea, 1, knobs)
@@ -158,7 +192,7 @@ def test_every_knobbed_pitch_still_passes_the_suite_s_own_checks(knobs):
         assert all(s[0].isupper() or s[0] == "\u201c" for s in sentences)
         assert len(sentences) == len(set(sentences)) or knobs.repeats < 0  # a catchphrase may recur
         assert [(c["character"], c["actor"]) for c in from_brackets(synopsis)] == plan.cast
-        for name, performer in plan.cast:
+        for _name, performer in plan.cast:
             assert synopsis.count(f"({performer})") == 1
         typed = idea.rstrip(".").lower()
         assert all(re.sub(r"\s*\([^()]*\)", "", s).lower().find(typed) <= 0 for s in sentences)
@@ -172,6 +206,7 @@ def test_the_provider_reads_the_knobs_from_the_context():
 
     def synopsis(**knobs) -> str:
         return provider.text(TextRequest("synopsis", [], context={"idea": IDEA, "seed": 4, **knobs})).text
+
     assert synopsis() == synopsis(temperature=0.9) == synopsis(temperature="warm")
     assert synopsis(temperature=1.6) != synopsis() != synopsis(temperature=0.2)
     assert synopsis(frequency_penalty=-1.5) != synopsis() != synopsis(presence_penalty=1.5)

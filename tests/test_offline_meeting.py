@@ -24,17 +24,37 @@ PROVIDER = OfflineProvider()
 def _pitch(idea: str, seed: int = 0) -> dict:
     """The pitch as the app shows it: every part written by the offline provider."""
     context = {"idea": idea, "seed": seed}
-    parts = {task: PROVIDER.text(TextRequest(task, [], context=context)).text
-             for task in ("title", "synopsis", "image_prompt", "cast")}
-    parts["cast"] = [{"character": line.split(": ")[0], "actor": line.split(": ")[1]}
-                     for line in parts["cast"].splitlines()]
+    parts = {
+        task: PROVIDER.text(TextRequest(task, [], context=context)).text
+        for task in ("title", "synopsis", "image_prompt", "cast")
+    }
+    parts["cast"] = [
+        {"character": line.split(": ")[0], "actor": line.split(": ")[1]} for line in parts["cast"].splitlines()
+    ]
     return parts
 
 
-def _meet(message: str, idea: str = THRILLER, pitch: dict | None = None, applied=(), passage=None,
-          alternatives: int = 1, seed: int = 0, messages=(), **knobs) -> dict:
-    context = {"idea": idea, "seed": seed, "pitch": pitch or _pitch(idea, seed), "message": message,
-               "passage": passage, "applied": list(applied), "alternatives": alternatives, **knobs}
+def _meet(
+    message: str,
+    idea: str = THRILLER,
+    pitch: dict | None = None,
+    applied=(),
+    passage=None,
+    alternatives: int = 1,
+    seed: int = 0,
+    messages=(),
+    **knobs,
+) -> dict:
+    context = {
+        "idea": idea,
+        "seed": seed,
+        "pitch": pitch or _pitch(idea, seed),
+        "message": message,
+        "passage": passage,
+        "applied": list(applied),
+        "alternatives": alternatives,
+        **knobs,
+    }
     result = PROVIDER.text(TextRequest("meeting", list(messages), context=context))
     assert result.model == "offline-writer" and result.usage == {}
     return json.loads(result.text)
@@ -44,28 +64,49 @@ def _applied(pitch: dict, proposal: dict) -> dict:
     return {**pitch, **proposal["changes"]}
 
 
-@pytest.mark.parametrize("message, expected", [
-    ("make it a heist comedy", [("genre", "heist comedy")]),
-    ("more like a horror film", [("genre", "horror film")]),
-    ("Turn it into a sci-fi thriller", [("genre", "sci-fi thriller")]),
-    ("darker", [("tone", "dark")]), ("lighter, please", [("tone", "light")]), ("funnier", [("tone", "funny")]),
-    ("make it for kids", [("tone", "family")]), ("more romantic", [("tone", "romantic")]),
-    ("set it in Tokyo", [("setting", "Tokyo")]), ("in the 1920s", [("setting", "")]), ("put it on Mars", [("setting", "mars")]),
-    ("cast someone younger as the lead", [("cast", "younger")]), ("make the hero a woman", [("cast", "she")]),
-    ("add a dog", [("cast", "add")]), ("shorter", [("length", "short")]), ("can you make it longer?", [("length", "long")]),
-    ("a punchier title", [("title", "punchy")]), ("a funnier title", [("title", "playful")]),
-    ("a darker poster", [("look", "dark")]), ("more colourful", [("look", "bright")]),
-    ("Make it a darker heist comedy set in Tokyo, and shorter",
-     [("genre", "heist comedy"), ("tone", "dark"), ("setting", "Tokyo"), ("length", "short")]),
-    ("set it in new york in the 1980s and give it a punchier title", [("setting", "New York"), ("title", "punchy")]),
-    ("Can you make it rhyme?", []), ("I love it!", []), ("what happens at the end?", []), ("", []),
-])
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("make it a heist comedy", [("genre", "heist comedy")]),
+        ("more like a horror film", [("genre", "horror film")]),
+        ("Turn it into a sci-fi thriller", [("genre", "sci-fi thriller")]),
+        ("darker", [("tone", "dark")]),
+        ("lighter, please", [("tone", "light")]),
+        ("funnier", [("tone", "funny")]),
+        ("make it for kids", [("tone", "family")]),
+        ("more romantic", [("tone", "romantic")]),
+        ("set it in Tokyo", [("setting", "Tokyo")]),
+        ("in the 1920s", [("setting", "")]),
+        ("put it on Mars", [("setting", "mars")]),
+        ("cast someone younger as the lead", [("cast", "younger")]),
+        ("make the hero a woman", [("cast", "she")]),
+        ("add a dog", [("cast", "add")]),
+        ("shorter", [("length", "short")]),
+        ("can you make it longer?", [("length", "long")]),
+        ("a punchier title", [("title", "punchy")]),
+        ("a funnier title", [("title", "playful")]),
+        ("a darker poster", [("look", "dark")]),
+        ("more colourful", [("look", "bright")]),
+        (
+            "Make it a darker heist comedy set in Tokyo, and shorter",
+            [("genre", "heist comedy"), ("tone", "dark"), ("setting", "Tokyo"), ("length", "short")],
+        ),
+        (
+            "set it in new york in the 1980s and give it a punchier title",
+            [("setting", "New York"), ("title", "punchy")],
+        ),
+        ("Can you make it rhyme?", []),
+        ("I love it!", []),
+        ("what happens at the end?", []),
+        ("", []),
+    ],
+)
 def test_the_request_parser_reads_each_kind_of_change(message, expected):
     assert [(a.kind, a.value) for a in read_asks(message)] == expected
 
 
 def test_the_parser_keeps_the_details_it_needs():
-    genre, = read_asks("make it a heist comedy")
+    (genre,) = read_asks("make it a heist comedy")
     assert genre.genres == ("comedy", "thriller") and genre.style == "heist" and not genre.blend
     assert read_asks("add some horror")[0].blend
     assert read_asks("in the 1920s")[0].era == "the 1920s"
@@ -90,13 +131,23 @@ def _sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
 
 
-@pytest.mark.parametrize("message, parts", [
-    ("make it a heist comedy", {"synopsis", "title", "image_prompt", "cast"}),  # a comedy's own side characters
-    ("make it darker", {"synopsis"}), ("make it for kids", {"synopsis"}), ("make it scarier", {"synopsis"}),
-    ("set it in Tokyo", {"synopsis", "image_prompt"}), ("cast someone younger as the lead", {"synopsis", "cast"}),
-    ("add a dog", {"synopsis", "cast"}), ("shorter", {"synopsis", "cast"}), ("longer", {"synopsis"}),
-    ("a punchier title", {"title"}), ("a darker poster", {"image_prompt"}), ("more colourful", {"image_prompt"}),
-])
+@pytest.mark.parametrize(
+    "message, parts",
+    [
+        ("make it a heist comedy", {"synopsis", "title", "image_prompt", "cast"}),  # a comedy's own side characters
+        ("make it darker", {"synopsis"}),
+        ("make it for kids", {"synopsis"}),
+        ("make it scarier", {"synopsis"}),
+        ("set it in Tokyo", {"synopsis", "image_prompt"}),
+        ("cast someone younger as the lead", {"synopsis", "cast"}),
+        ("add a dog", {"synopsis", "cast"}),
+        ("shorter", {"synopsis", "cast"}),
+        ("longer", {"synopsis"}),
+        ("a punchier title", {"title"}),
+        ("a darker poster", {"image_prompt"}),
+        ("more colourful", {"image_prompt"}),
+    ],
+)
 def test_each_kind_of_change_rewrites_its_parts(message, parts):
     pitch = _pitch(BALLERINA)
     proposal = _meet(message, BALLERINA, pitch)["proposal"]
@@ -176,8 +227,9 @@ def test_a_chain_of_two_applied_changes_keeps_the_first():
     heist_beats = [s for s in sentences(first["changes"]["synopsis"]) if re.search(r"rehearsal|vault|safecracker", s)]
     assert heist_beats and all(s in synopsis for s in heist_beats)
     # And nothing is lost when the chain goes on.
-    third = _meet("shorter", THRILLER, _applied(after_first, second),
-                  applied=["make it a heist comedy", "set it in Tokyo"])["proposal"]
+    third = _meet(
+        "shorter", THRILLER, _applied(after_first, second), applied=["make it a heist comedy", "set it in Tokyo"]
+    )["proposal"]
     assert "Tokyo" in third["changes"]["synopsis"] and "heist comedy" in third["changes"]["synopsis"]
 
 
@@ -186,7 +238,7 @@ def test_a_passage_changes_that_sentence_and_leaves_every_other_byte_identical(m
     pitch = _pitch(THRILLER)
     old = sentences(pitch["synopsis"])
     changed_any = 0
-    for index, passage in enumerate(old):
+    for passage in old:
         answer = _meet(message, THRILLER, pitch, passage=passage)
         if answer["proposal"] is None:
             continue
@@ -195,7 +247,7 @@ def test_a_passage_changes_that_sentence_and_leaves_every_other_byte_identical(m
         new = changes["synopsis"]
         before, after = pitch["synopsis"].split(passage)
         assert new.startswith(before) and new.endswith(after)  # every other sentence, byte for byte
-        rewritten = new[len(before):len(new) - len(after)]
+        rewritten = new[len(before) : len(new) - len(after)]
         assert rewritten != passage and len(sentences(rewritten)) == 1
         assert re.findall(r"\([^()]*\)", rewritten) == re.findall(r"\([^()]*\)", passage)
         changed_any += 1
@@ -227,8 +279,9 @@ def test_three_alternatives_are_genuinely_different():
         assert len({p["summary"] for p in proposals}) == 3, [p["summary"] for p in proposals]
     heist = _meet("make it a heist comedy", BALLERINA, pitch, alternatives=3)["proposals"]
     assert len({p["changes"]["title"] for p in heist}) == 3
-    three_passages = _meet("make it darker", THRILLER, _pitch(THRILLER), alternatives=3,
-                           passage=sentences(_pitch(THRILLER)["synopsis"])[1])["proposals"]
+    three_passages = _meet(
+        "make it darker", THRILLER, _pitch(THRILLER), alternatives=3, passage=sentences(_pitch(THRILLER)["synopsis"])[1]
+    )["proposals"]
     assert len({p["changes"]["synopsis"] for p in three_passages}) == len(three_passages) >= 2
 
 
@@ -236,8 +289,9 @@ def test_an_applied_alternative_is_rebuilt_as_the_one_chosen():
     pitch = _pitch(BALLERINA)
     second = _meet("make it a heist comedy", BALLERINA, pitch, alternatives=3)["proposals"][1]
     shown = _applied(pitch, second)
-    again = _meet("set it in Tokyo", BALLERINA, shown,
-                  applied=[{"message": "make it a heist comedy", "alternative": 2}])["proposal"]["changes"]["synopsis"]
+    again = _meet(
+        "set it in Tokyo", BALLERINA, shown, applied=[{"message": "make it a heist comedy", "alternative": 2}]
+    )["proposal"]["changes"]["synopsis"]
     beat = next(s for s in sentences(second["changes"]["synopsis"]) if s not in pitch["synopsis"] and "vault" in s)
     assert beat in again
 

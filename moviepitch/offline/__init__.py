@@ -13,6 +13,7 @@ def warm() -> None:
     import gc
 
     from . import language, lexicon, nouns
+
     lexicon.warm()
     language.warm()
     nouns.warm()
@@ -23,6 +24,14 @@ def warm() -> None:
 
 
 __all__ = [
-    "Character", "StoryPlan", "paint_poster", "plan_story", "warm", "write_cast", "write_image_prompt",
-    "write_reply", "write_synopsis", "write_title",
+    "Character",
+    "StoryPlan",
+    "paint_poster",
+    "plan_story",
+    "warm",
+    "write_cast",
+    "write_image_prompt",
+    "write_reply",
+    "write_synopsis",
+    "write_title",
 ]

@@ -18,8 +18,11 @@ from .plan import StoryPlan
 # Compositions, and which suit how many heroes the story has.
 COMPOSITIONS = ("heroes", "close_up", "crowd", "object", "facing", "landscape")
 _FIGURES = {"person": "human", "creature": "creature"}
-_MARS = ("Red Dust", ("#1a0603", "#6e1f0e", "#e0703a", "#ffe1b0", "#1c0704", "#7fd6ff"),
-         ("rust red", "burnt orange", "dusty gold", "ice blue"))
+_MARS = (
+    "Red Dust",
+    ("#1a0603", "#6e1f0e", "#e0703a", "#ffe1b0", "#1c0704", "#7fd6ff"),
+    ("rust red", "burnt orange", "dusty gold", "ice blue"),
+)
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,10 @@ class ArtPlan:
 
 
 # Palettes for a look asked for in a pitch meeting, whatever the genre.
-LOOKS = {"dark": GENRES["horror"].palettes + GENRES["thriller"].palettes,
-         "bright": GENRES["comedy"].palettes + GENRES["adventure"].palettes + GENRES["romance"].palettes}
+LOOKS = {
+    "dark": GENRES["horror"].palettes + GENRES["thriller"].palettes,
+    "bright": GENRES["comedy"].palettes + GENRES["adventure"].palettes + GENRES["romance"].palettes,
+}
 
 
 def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
@@ -90,8 +95,10 @@ def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
             word = next((w for w in reversed(words) if w in MOTIF_WORDS), None)
             shape = MOTIF_WORDS.get(word or "")
             # A short phrase reads best whole ("bowling alley"); a long one by the painted word.
-            verbal = any(lx.verb_forms(w) & {"VBG", "VBD"} and not lx.can_be(w, "NOUN") and not lx.can_be(w, "ADJ")
-                         for w in words[:-1])  # "world using ai" is no name for a painted thing
+            verbal = any(
+                lx.verb_forms(w) & {"VBG", "VBD"} and not lx.can_be(w, "NOUN") and not lx.can_be(w, "ADJ")
+                for w in words[:-1]
+            )  # "world using ai" is no name for a painted thing
             noun = noun if not words or (word == words[-1] or len(words) <= 2) and not verbal else (word or noun)
         if shape and all(m.shape != shape for m in found):
             subject = premise.subject
@@ -162,12 +169,24 @@ def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
     if look in LOOKS:  # the poster's look a pitch meeting asked for: darker, or more colourful
         name, palette, words = LOOKS[look][(rng.randrange(2) + plan.extras.get("angle", 0)) % len(LOOKS[look])]
     return ArtPlan(
-        seed=plan.art_seed + 7919 * (variant - 1), genre=plan.genre, composition=composition, motifs=motifs,
-        figure=hero_shape, figure_noun=_figure_noun(plan), figure_count=min(len(heroes), 4) or 1,
-        pronoun=lead.pronoun, hat=any(w in lead.description for w in ("cowboy", "detective", "pirate", "captain")),
-        scenery=plan.setting.scenery, light=genre.light, landmarks=landmarks_for(premise.text.lower()),
-        palette_name=name, palette=palette, palette_words=words, moods=tuple(plan.knobs.sample(rng, genre.moods, 2)),
-        looming=_looming(plan), thing=thing,
+        seed=plan.art_seed + 7919 * (variant - 1),
+        genre=plan.genre,
+        composition=composition,
+        motifs=motifs,
+        figure=hero_shape,
+        figure_noun=_figure_noun(plan),
+        figure_count=min(len(heroes), 4) or 1,
+        pronoun=lead.pronoun,
+        hat=any(w in lead.description for w in ("cowboy", "detective", "pirate", "captain")),
+        scenery=plan.setting.scenery,
+        light=genre.light,
+        landmarks=landmarks_for(premise.text.lower()),
+        palette_name=name,
+        palette=palette,
+        palette_words=words,
+        moods=tuple(plan.knobs.sample(rng, genre.moods, 2)),
+        looming=_looming(plan),
+        thing=thing,
     )
 
 
@@ -190,6 +209,7 @@ def _figure_noun(plan: StoryPlan) -> str:
         return subject.text(tail=False) + (f" of {subject.members}" if subject.members else "")
     if premise.mode == "many":
         from . import lexicon as lx
+
         if (subject.count or 0) > len(heroes):
             return subject.text("", tail=False)  # all seven firefighters, though four are cast
         number = lx.NUMBER_WORDS[len(heroes)] if len(heroes) < len(lx.NUMBER_WORDS) else ""

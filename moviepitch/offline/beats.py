@@ -47,8 +47,7 @@ MANY_INTROS = (
 # More heroes than the cast names ("seven tired firefighters"): {desc} is all of them, {some} how many are named.
 COUNTED_INTROS = (
     "{lead} are {some} of {desc} {place}, and nothing will be the same once they {acts}.",
-    "Nobody {place} takes {desc} seriously, so the whole place sits up when they {acts}, with {lead} out in "
-    "front.",
+    "Nobody {place} takes {desc} seriously, so the whole place sits up when they {acts}, with {lead} out in front.",
     "There are {desc} {place}, and the ones everyone knows are {lead}. Now, against all advice, they {acts}.",
     "Of {desc} {place}, the ones to watch are {lead}, and this is the {day} they {acts}.",
 )
@@ -59,9 +58,11 @@ COUNTED_PHRASES = (
 # A group the idea names ("a knitting club", "a flock of parrots in a trench coat").
 GROUP_INTROS = (
     "{lead} make up {desc}, and together they {acts}.",
-    "Nobody {place} looks twice at {desc}, which suits its members, {lead}, perfectly: they are about {to_act}{plain:.0}.",
+    "Nobody {place} looks twice at {desc}, which suits its members, {lead}, perfectly: "
+    "they are about {to_act}{plain:.0}.",
     "Between them, {lead} are {desc}. It is a quiet life {place}, until they {acts}.",
-    "Everyone {place} underestimates {desc}, and that suits {lead} perfectly, because they are about {to_act}{plain:.0}.",
+    "Everyone {place} underestimates {desc}, and that suits {lead} perfectly, "
+    "because they are about {to_act}{plain:.0}.",
 )
 # A group the idea names without saying what it does ("A heist crew made entirely of golden retrievers").
 GROUP_PHRASES = (
@@ -102,11 +103,18 @@ GOALS = (
     "{They} {do} it for one reason only: {goal}.",
     "It sounds ridiculous, but {they} can see no other way {goal}.",
 )
-TRAITS = (" with a gift for getting into trouble", " with more courage than sense",
-          " who has not taken a day off in years", " who has always played it safe",
-          " with a talent for noticing what others miss", " who is one bad day from giving up",
-          " with a famously short temper", " who still keeps a list of everyone who doubted {them}",
-          " with a secret nobody has guessed", " who talks to the radio more than to people")
+TRAITS = (
+    " with a gift for getting into trouble",
+    " with more courage than sense",
+    " who has not taken a day off in years",
+    " who has always played it safe",
+    " with a talent for noticing what others miss",
+    " who is one bad day from giving up",
+    " with a famously short temper",
+    " who still keeps a list of everyone who doubted {them}",
+    " with a secret nobody has guessed",
+    " who talks to the radio more than to people",
+)
 DAYS = ("Tuesday", "Monday morning", "afternoon", "Thursday", "wet Sunday", "autumn morning", "winter evening")
 
 ALLIES = (
@@ -140,33 +148,47 @@ WILDCARDS = (
     "Then, out of nowhere, {wildcard} turns up, {wildcard_desc}, and nothing is simple any more.",
 )
 CLOSERS = {
-    "family": ("It is {a_label} for anyone aged eight to eighty, about {theme}.",
-               "Funny, kind and a little bit daring, it is {a_label} about {theme}.",
-               "Bring the whole family: it is {a_label} about {theme}."),
-    "light": ("Big-hearted and gleefully silly, this is {a_label} about {theme}.",
-              "Equal parts {mood} and {mood2}, it is {a_label} about {theme}.",
-              "It is {a_label} about {theme}, and the feel-good ride of the year.",
-              "Expect pratfalls, a few tears and a finale worth cheering for."),
-    "warm": ("It is {a_mood}, {mood2} {label} about {theme}.",
-             "Tender and funny by turns, it is {a_label} about {theme}.",
-             "It is {a_label} about {theme}, told with a lump in the throat and a smile.",
-             "Quiet, {mood} and unexpectedly funny, it tells a story about {theme}."),
-    "dark": ("This is {a_mood}, {mood2} {label} about {theme}.",
-             "It is {a_label} about {theme}, and it will make you check the locks twice.",
-             "Slow-burning and {mood}, this is {a_label} about {theme}.",
-             "Leave the lights on: this is {a_label} about {theme}."),
-    "tense": ("This is {a_mood}, {mood2} {label} about {theme}.",
-              "Tight, twisting and {mood}, it is {a_label} about {theme}.",
-              "It is {a_label} about {theme}, with a sting in every scene.",
-              "Nobody is quite who they seem in this {mood} {label} about {theme}."),
-    "bright": ("It is {a_mood}, {mood2} {label} about {theme}.",
-               "Rousing and {mood}, it is {a_label} about {theme}.",
-               "It is {a_label} about {theme}, built for a big screen and a loud crowd.",
-               "Part rollercoaster, part love letter, it is {a_label} about {theme}."),
-    "epic": ("This is {a_mood}, {mood2} {label} about {theme}.",
-             "Vast, {mood} and surprisingly tender, it is {a_label} about {theme}.",
-             "It is {a_label} about {theme}, on the biggest canvas imaginable.",
-             "Spectacle with a beating heart, it is {a_label} about {theme}."),
+    "family": (
+        "It is {a_label} for anyone aged eight to eighty, about {theme}.",
+        "Funny, kind and a little bit daring, it is {a_label} about {theme}.",
+        "Bring the whole family: it is {a_label} about {theme}.",
+    ),
+    "light": (
+        "Big-hearted and gleefully silly, this is {a_label} about {theme}.",
+        "Equal parts {mood} and {mood2}, it is {a_label} about {theme}.",
+        "It is {a_label} about {theme}, and the feel-good ride of the year.",
+        "Expect pratfalls, a few tears and a finale worth cheering for.",
+    ),
+    "warm": (
+        "It is {a_mood}, {mood2} {label} about {theme}.",
+        "Tender and funny by turns, it is {a_label} about {theme}.",
+        "It is {a_label} about {theme}, told with a lump in the throat and a smile.",
+        "Quiet, {mood} and unexpectedly funny, it tells a story about {theme}.",
+    ),
+    "dark": (
+        "This is {a_mood}, {mood2} {label} about {theme}.",
+        "It is {a_label} about {theme}, and it will make you check the locks twice.",
+        "Slow-burning and {mood}, this is {a_label} about {theme}.",
+        "Leave the lights on: this is {a_label} about {theme}.",
+    ),
+    "tense": (
+        "This is {a_mood}, {mood2} {label} about {theme}.",
+        "Tight, twisting and {mood}, it is {a_label} about {theme}.",
+        "It is {a_label} about {theme}, with a sting in every scene.",
+        "Nobody is quite who they seem in this {mood} {label} about {theme}.",
+    ),
+    "bright": (
+        "It is {a_mood}, {mood2} {label} about {theme}.",
+        "Rousing and {mood}, it is {a_label} about {theme}.",
+        "It is {a_label} about {theme}, built for a big screen and a loud crowd.",
+        "Part rollercoaster, part love letter, it is {a_label} about {theme}.",
+    ),
+    "epic": (
+        "This is {a_mood}, {mood2} {label} about {theme}.",
+        "Vast, {mood} and surprisingly tender, it is {a_label} about {theme}.",
+        "It is {a_label} about {theme}, on the biggest canvas imaginable.",
+        "Spectacle with a beating heart, it is {a_label} about {theme}.",
+    ),
 }
 
 # High creativity: a turn nobody expects, in the middle of the story.
@@ -180,13 +202,21 @@ TWISTS = (
     "everything again.",
 )
 # A positive presence penalty: new threads, each in a few words.
-SIDE_BEATS = ("Then the money runs out.", "Meanwhile, a storm is on its way.", "Then a rival turns up.",
-              "A stranger arrives on the night train.", "Then the power goes out.", "Word reaches the newspapers.")
-DETOURS = ("A detour to {place2} brings fresh trouble and a new face.",
-           "The trail leads to {place2}, where nobody is pleased to see them.",
-           "Then the story moves to {place2}, and so does the trouble.",
-           "In {place2}, an old acquaintance is waiting.",
-           "By the time they reach {place2}, the plan has changed twice.")
+SIDE_BEATS = (
+    "Then the money runs out.",
+    "Meanwhile, a storm is on its way.",
+    "Then a rival turns up.",
+    "A stranger arrives on the night train.",
+    "Then the power goes out.",
+    "Word reaches the newspapers.",
+)
+DETOURS = (
+    "A detour to {place2} brings fresh trouble and a new face.",
+    "The trail leads to {place2}, where nobody is pleased to see them.",
+    "Then the story moves to {place2}, and so does the trouble.",
+    "In {place2}, an old acquaintance is waiting.",
+    "By the time they reach {place2}, the plan has changed twice.",
+)
 # A negative frequency penalty: a line that comes back, as a catchphrase does.
 CATCHPHRASES = {
     "light": ("What could possibly go wrong?", "Nobody panic.", "This is fine."),
@@ -198,12 +228,18 @@ CATCHPHRASES = {
     "family": ("Together, or not at all.", "Nobody gets left behind.", "Be brave, be kind."),
 }
 # A companion the pitch meeting adds ("add a dog").
-COMPANIONS = ("Along the way they pick up {companion}, {companion_desc}, who will not be left behind.",
-              "Soon they are joined by {companion}, {companion_desc}.",
-              "They also have {companion}, {companion_desc}, for company.")
+COMPANIONS = (
+    "Along the way they pick up {companion}, {companion_desc}, who will not be left behind.",
+    "Soon they are joined by {companion}, {companion_desc}.",
+    "They also have {companion}, {companion_desc}, for company.",
+)
 # A longer synopsis: a turn before the end.
-LONG_BEATS = ("Along the way, {heroes} lose{s} almost everything that mattered, and find{s} out what still does.",
-              "By the last act, every friendship has been tested and at least one has broken.",
-              "There is a moment when {heroes} nearly give{s} up, and {ally} will not let {them}.")
-MOTTOS = ("{heroes} {have} a saying for days like this: \u201c{catchphrase}\u201d",
-          "Everyone knows what {heroes} will say: \u201c{catchphrase}\u201d")
+LONG_BEATS = (
+    "Along the way, {heroes} lose{s} almost everything that mattered, and find{s} out what still does.",
+    "By the last act, every friendship has been tested and at least one has broken.",
+    "There is a moment when {heroes} nearly give{s} up, and {ally} will not let {them}.",
+)
+MOTTOS = (
+    "{heroes} {have} a saying for days like this: \u201c{catchphrase}\u201d",
+    "Everyone knows what {heroes} will say: \u201c{catchphrase}\u201d",
+)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import random
-from typing import Callable
+from collections.abc import Callable
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
@@ -16,7 +16,7 @@ BLACK: Colour = (0, 0, 0)
 
 
 def _rgb(code: str) -> Colour:
-    return tuple(int(code[i:i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
+    return tuple(int(code[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
 
 
 def mix(a: Colour, b: Colour, t: float) -> Colour:
@@ -55,8 +55,12 @@ class Canvas:
         self.shadow = mix(self.land, BLACK, 0.55)
         self.horizon = int(h * self.rng.uniform(0.58, 0.64))
         self.sun = (w * self.rng.uniform(0.35, 0.65), h * self.rng.uniform(0.22, 0.32))
-        stops = [(0.0, self.top), (0.45 * self.horizon / h, self.mid), (self.horizon / h, self.sky),
-                 (1.0, mix(self.sky, self.land, 0.6))]
+        stops = [
+            (0.0, self.top),
+            (0.45 * self.horizon / h, self.mid),
+            (self.horizon / h, self.sky),
+            (1.0, mix(self.sky, self.land, 0.6)),
+        ]
         self.image = vertical((w, h), stops).convert("RGBA")
 
     def layer(self, draw: Callable[[Draw], object], blur: float = 0) -> None:
@@ -68,8 +72,7 @@ class Canvas:
             return
         # Blurring only around what was drawn keeps many small glows cheap.
         pad = int(blur * 3) + 1
-        box = (max(box[0] - pad, 0), max(box[1] - pad, 0), min(box[2] + pad, self.w),
-               min(box[3] + pad, self.h))
+        box = (max(box[0] - pad, 0), max(box[1] - pad, 0), min(box[2] + pad, self.w), min(box[3] + pad, self.h))
         part = sheet.crop(box)
         self.image.alpha_composite(part.filter(ImageFilter.GaussianBlur(blur)) if blur else part, box[:2])
 
@@ -101,8 +104,10 @@ class Canvas:
     def swell(self, base: float, amp: float) -> list:
         """A smooth rolling line across the poster, closed along the bottom edge."""
         waves = [(self.rng.uniform(1, 3.5), self.rng.uniform(0, 6.3)) for _ in range(3)]
-        pts = [(x, base - amp * sum(math.sin(f * x / self.w * math.pi + p) for f, p in waves) / 3)
-               for x in range(0, self.w + 9, 8)]
+        pts = [
+            (x, base - amp * sum(math.sin(f * x / self.w * math.pi + p) for f, p in waves) / 3)
+            for x in range(0, self.w + 9, 8)
+        ]
         return pts + [(self.w, self.h), (0, self.h)]
 
 

@@ -15,9 +15,25 @@ from .figures import COAT, COATED, DRESS, FIGURE_SHAPES, person
 from .motif_shapes import SHAPES
 
 # How tall a shape stands, as a share of a person's height: buildings tower, animals are small.
-_SCALE = {"shopfront": 1.0, "house": 1.1, "castle": 1.4, "tower": 1.6, "lighthouse": 1.4, "tent": 1.0,
-          "factory": 1.0, "machine": 0.8, "plane": 0.8, "ship": 1.1, "tree": 1.3, "mountain": 1.6,
-          "dragon": 0.9, "dinosaur": 1.0, "whale": 0.7, "moon": 0.9, "planet": 0.9}
+_SCALE = {
+    "shopfront": 1.0,
+    "house": 1.1,
+    "castle": 1.4,
+    "tower": 1.6,
+    "lighthouse": 1.4,
+    "tent": 1.0,
+    "factory": 1.0,
+    "machine": 0.8,
+    "plane": 0.8,
+    "ship": 1.1,
+    "tree": 1.3,
+    "mountain": 1.6,
+    "dragon": 0.9,
+    "dinosaur": 1.0,
+    "whale": 0.7,
+    "moon": 0.9,
+    "planet": 0.9,
+}
 _ANIMAL = 0.45  # a creature the painter has a drawing for stands at about half a person's height
 
 

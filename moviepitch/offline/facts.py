@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import re
-
 import random
+import re
 
 from . import lexicon as lx
 from .characters import Character
 from .fill import cap
 from .genres import GENRES, TONE_MOODS, tone_of
 from .nouns import LOOSE_MODIFIERS, VAGUE
-from .recast import BEING
 from .plan import StoryPlan
+from .recast import BEING
 
-_PRONOUNS = {"she": ("she", "her", "her", "herself"), "he": ("he", "him", "his", "himself"),
-             "they": ("they", "them", "their", "themselves")}
+_PRONOUNS = {
+    "she": ("she", "her", "her", "herself"),
+    "he": ("he", "him", "his", "himself"),
+    "they": ("they", "them", "their", "themselves"),
+}
 
 
 def billed(character: Character) -> str:
@@ -24,7 +26,7 @@ def billed(character: Character) -> str:
 
 
 def joined(items: list[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
+    """ "a", "a and b", "a, b and c"."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
@@ -35,18 +37,42 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
     they, them, their, themselves = _PRONOUNS["they" if plural else heroes[0].pronoun]
     setting = plan.setting
     facts = {
-        "heroes": joined([h.short for h in heroes]), "they": they, "them": them, "their": their,
-        "themselves": themselves, "They": cap(they), "Their": cap(their), "are": "are" if plural else "is",
-        "have": "have" if plural else "has", "do": "do" if plural else "does", "were": "were" if plural else "was",
-        "s": "" if plural else "s", "es": "" if plural else "es", "s_plural": "s" if plural else "",
+        "heroes": joined([h.short for h in heroes]),
+        "they": they,
+        "them": them,
+        "their": their,
+        "themselves": themselves,
+        "They": cap(they),
+        "Their": cap(their),
+        "are": "are" if plural else "is",
+        "have": "have" if plural else "has",
+        "do": "do" if plural else "does",
+        "were": "were" if plural else "was",
+        "s": "" if plural else "s",
+        "es": "" if plural else "es",
+        "s_plural": "s" if plural else "",
         "tell": "tell" if plural else "tells",
-        "place_name": setting.name, "at_place_name": f"{setting.prep} {setting.name}", "label": plan.label, "a_label": lx.article(plan.label),
-        "day": rng.choice(("Tuesday", "Monday morning", "afternoon", "Thursday", "wet Sunday",
-                           "autumn morning", "winter evening", "summer day")),
+        "place_name": setting.name,
+        "at_place_name": f"{setting.prep} {setting.name}",
+        "label": plan.label,
+        "a_label": lx.article(plan.label),
+        "day": rng.choice(
+            (
+                "Tuesday",
+                "Monday morning",
+                "afternoon",
+                "Thursday",
+                "wet Sunday",
+                "autumn morning",
+                "winter evening",
+                "summer day",
+            )
+        ),
     }
     # A tone the pitch meeting set (darker, for kids) brings its own moods; else the genre's.
-    moods = plan.knobs.sample(rng, TONE_MOODS[plan.tone] if plan.tone != tone_of(plan.genres) else
-                              GENRES[plan.genre].moods, 2)
+    moods = plan.knobs.sample(
+        rng, TONE_MOODS[plan.tone] if plan.tone != tone_of(plan.genres) else GENRES[plan.genre].moods, 2
+    )
     facts.update(mood=moods[0], mood2=moods[1], a_mood=lx.article(moods[0]), A_mood=cap(lx.article(moods[0])))
     for role in ("ally", "antagonist", "wildcard", "companion"):
         character = plan.role(role)
@@ -55,8 +81,15 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
             c_they, _, c_their, _ = _PRONOUNS[character.pronoun]
             if not any(w in character.description.split() for w in ("who", "whose", "that", "which")):
                 facts[f"{key}_plain"] = "yes"
-            facts.update({key: billed(character), f"{key}_desc": character.description,
-                          f"{key}_they": c_they, f"{key}_their": c_their, f"{key}_short": character.short})
+            facts.update(
+                {
+                    key: billed(character),
+                    f"{key}_desc": character.description,
+                    f"{key}_they": c_they,
+                    f"{key}_their": c_their,
+                    f"{key}_short": character.short,
+                }
+            )
     facts.update(_idea_facts(plan, plural, goal))
     return facts
 
@@ -82,17 +115,25 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
             facts["object"] = verb.object.text("the", tail=False)
     subject = premise.subject
     verb = premise.predicate[0] if premise.predicate else None
-    if premise.mode not in ("witness", "villain") and verb is not None and verb.object is not None \
-            and verb.lemma not in BEING and verb.object.lemma not in LOOSE_MODIFIERS \
-            and verb.object.head and verb.object.det not in lx.PRONOUNS and verb.object.kind == "thing" \
-            and verb.object.lemma not in VAGUE:
+    if (
+        premise.mode not in ("witness", "villain")
+        and verb is not None
+        and verb.object is not None
+        and verb.lemma not in BEING
+        and verb.object.lemma not in LOOSE_MODIFIERS
+        and verb.object.head
+        and verb.object.det not in lx.PRONOUNS
+        and verb.object.kind == "thing"
+        and verb.object.lemma not in VAGUE
+    ):
         facts["thing"] = verb.object.text("the" if verb.object.det in ("a", "an", "") else None, tail=False)
     if subject is not None and subject.head:
         if not subject.tail:  # "space pirates with big ideas"; never "grandmothers on a road trip with big ideas"
             facts["untailed"] = "yes"
         if premise.mode in ("witness", "villain"):
-            facts["thing"] = subject.text("the" if subject.det in ("a", "an", "") and not subject.proper
-                                          and not subject.plural else None)
+            facts["thing"] = subject.text(
+                "the" if subject.det in ("a", "an", "") and not subject.proper and not subject.plural else None
+            )
         facts["it"] = "them" if subject.plural else "it"
         facts["are_it"] = "are" if subject.plural else "is"
         if premise.predicate:
@@ -102,16 +143,26 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
                 facts["event"] = f"{subject.text('the')} {premise.action('finite', subject.plural)}"
     if facts.get("thing"):
         many = _plural_thing(premise, verb)
-        facts.update(thing_s="" if many else "s", thing_is="are" if many else "is", thing_was="were" if many else "was",
-                     thing_has="have" if many else "has", thing_it="them" if many else "it",
-                     becomes="become" if many else "becomes", thing_itself="themselves" if many else "itself")
+        facts.update(
+            thing_s="" if many else "s",
+            thing_is="are" if many else "is",
+            thing_was="were" if many else "was",
+            thing_has="have" if many else "has",
+            thing_it="them" if many else "it",
+            becomes="become" if many else "becomes",
+            thing_itself="themselves" if many else "itself",
+        )
     # The hero's own words say where too: "three grandmothers on a road trip to Las Vegas".
     own = subject.text() if subject is not None and subject.head else ""
     mentioned = " ".join([own, *(facts.get(k, "") for k in ("acts", "thing", "event"))]).lower()
     # "the mining town of Gullminster" is the idea's "a mining town", already said by "rolls into a mining town".
     core = re.sub(r"^the ", "", setting.phrase.lower().split(" of ")[0])
-    said = setting.from_idea and (setting.phrase.lower() in mentioned or f" {core}" in f" {mentioned}" and
-                                  setting.phrase.lower().startswith("the ") and " of " in setting.phrase)
+    said = setting.from_idea and (
+        setting.phrase.lower() in mentioned
+        or f" {core}" in f" {mentioned}"
+        and setting.phrase.lower().startswith("the ")
+        and " of " in setting.phrase
+    )
     facts["place"] = (f"in {setting.era}" if setting.era else "") if said else setting.at
     facts["opener"] = premise.reading.opener if premise.reading else ""
     return facts

@@ -12,7 +12,7 @@ import collections
 import random
 import re
 import string
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .knobs import USUAL, Knobs
 
@@ -39,8 +39,18 @@ def cap(text: str) -> str:
 def tidy(text: str) -> str:
     """One space between words, no space before punctuation, no doubled punctuation."""
     text = " ".join(text.split())
-    for bad, good in ((" ,", ","), (" .", "."), (",,", ","), ("..", "."), (" '", "'"), (",.", "."),
-                      (" :", ":"), (" ;", ";"), ("!.", "!"), ("?.", "?")):
+    for bad, good in (
+        (" ,", ","),
+        (" .", "."),
+        (",,", ","),
+        ("..", "."),
+        (" '", "'"),
+        (",.", "."),
+        (" :", ":"),
+        (" ;", ";"),
+        ("!.", "!"),
+        ("?.", "?"),
+    ):
         text = text.replace(bad, good)
     return text
 
@@ -68,8 +78,11 @@ class Chooser:
         else:
             last = max(len(options) - 1, 1)
             rank = {o: i / last if lean else 0.5 for i, o in enumerate(options)}
-            weights = [self.knobs.weight(rank.get(o, 0.5), self._overlap(o), self._opening(o) in self.openings,
-                                         len(o.split())) * len(o.split()) ** -self.brevity for o in fresh]
+            weights = [
+                self.knobs.weight(rank.get(o, 0.5), self._overlap(o), self._opening(o) in self.openings, len(o.split()))
+                * len(o.split()) ** -self.brevity
+                for o in fresh
+            ]
             choice = self.rng.choices(fresh, weights)[0]
         self.used.add(choice)
         if remember:
@@ -105,9 +118,11 @@ class Chooser:
 
 
 _FORMATTER_FIELDS = re.compile(r"\{[^{}]*\}")
-_STOP = frozenset("""that this with from they their them there then than have been were what when where which while
+_STOP = frozenset(
+    """that this with from they their them there then than have been were what when where which while
 into onto over about after before every never always only just even still also much many more most some such
-very will would could should must your into upon it's its""".split())
+very will would could should must your into upon it's its""".split()
+)
 
 
 def content_words(text: str) -> list[str]:

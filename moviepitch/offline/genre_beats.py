@@ -8,13 +8,11 @@ it), {doing} (the idea's action as a short gerund phrase).
 
 ESCALATIONS = {
     "horror": (
-        "At first the signs are small, a cold draught here and a whisper there, and then the rules start "
-        "to change.",
+        "At first the signs are small, a cold draught here and a whisper there, and then the rules start to change.",
         "Every night {thing} take{thing_s} a little more, and every morning fewer people in {place_name} remember "
         "what was lost.",
         "Locals in {place_name} know a word for what is happening, but nobody will say it aloud.",
-        "The first warning is a photograph that was not there yesterday; the second is a scream from an "
-        "empty room.",
+        "The first warning is a photograph that was not there yesterday; the second is a scream from an empty room.",
         "Something about {thing} is wrong, and {thing_it} seem{thing_s} to look back at {them}.",
     ),
     "thriller": (
@@ -27,12 +25,12 @@ ESCALATIONS = {
         "What starts as a curiosity soon becomes a signal, and the signal is getting stronger every night.",
         "In a matter of days, {thing} {becomes} the biggest secret on Earth, and only {heroes} {have} seen {thing_it}.",
         "The numbers stop adding up, the clocks disagree, and the sky over {place_name} starts to flicker.",
-        "Nobody at mission control believes a word of it, which is a problem, because the clock is already "
-        "running.",
+        "Nobody at mission control believes a word of it, which is a problem, because the clock is already running.",
     ),
     "fantasy": (
         "Old magic stirs, and the prophecies everyone in {place_name} laughed at start coming true one by one.",
-        "It turns out {thing} {thing_is} older than the kingdom, and {thing_it} {thing_has} not forgotten a single slight.",
+        "It turns out {thing} {thing_is} older than the kingdom, "
+        "and {thing_it} {thing_has} not forgotten a single slight.",
         "News spreads across {place_name} faster than any spell, and soon every wizard and thief wants a share.",
         "The old stories were right about most things, and dangerously wrong about the rest.",
     ),
@@ -44,8 +42,7 @@ ESCALATIONS = {
         "the real fight.",
     ),
     "adventure": (
-        "That is only the first obstacle, because ahead lie storms, hunger and a landscape that wants "
-        "them gone.",
+        "That is only the first obstacle, because ahead lie storms, hunger and a landscape that wants them gone.",
         "Supplies are thin, tempers are thinner, and the country beyond {place_name} does not forgive mistakes.",
         "The map is wrong, the weather is worse, and somewhere behind {them} someone is following.",
         "Every mile costs something, and {heroes} {are} running out of things to trade.",
@@ -162,8 +159,7 @@ CLIMAXES = {
         "talent when it matters most.",
         "With the crowd on its feet and {ally} in the corner, {heroes} {have} one last chance to rewrite a "
         "lifetime of near misses.",
-        "It all comes down to the last minute of the last game, a hostile crowd and a move nobody has "
-        "ever seen.",
+        "It all comes down to the last minute of the last game, a hostile crowd and a move nobody has ever seen.",
     ),
     "adventure": (
         "With the end in sight and the weather closing in, {heroes} must lead the others through the "
@@ -194,80 +190,153 @@ CLIMAXES = {
 }
 
 THEMES = {
-    "horror": ("grief, guilt and the things we refuse to let go of", "the price of looking away",
-               "the stories a town tells to stay asleep"),
-    "thriller": ("truth, loyalty and what people will do to protect both",
-                 "power and the ordinary people who refuse to bow to it", "trust, and what it costs"),
-    "scifi": ("curiosity, courage and the wonder of not being alone",
-              "what it means to be human when the universe answers back", "the future, and who gets a say in it"),
-    "fantasy": ("courage, wonder and the stories that make us who we are",
-                "the magic of choosing who you want to be", "promises, and the cost of keeping them"),
-    "sports": ("grit, family and never staying down", "the underdog in all of us",
-               "second chances and the people who give them"),
-    "adventure": ("endurance, hope and the family you find on the way", "how far people will go to get home",
-                  "the maps we draw for ourselves"),
-    "romance": ("timing, courage and the people who change us", "the risk of opening your heart",
-                "second chances and first impressions"),
-    "comedy": ("friendship, second chances and finding your people", "being brave enough to look ridiculous",
-               "the glorious mess of trying"),
-    "drama": ("family, forgiveness and the courage to start again", "the quiet heroism of ordinary people",
-              "home, and what we owe it"),
+    "horror": (
+        "grief, guilt and the things we refuse to let go of",
+        "the price of looking away",
+        "the stories a town tells to stay asleep",
+    ),
+    "thriller": (
+        "truth, loyalty and what people will do to protect both",
+        "power and the ordinary people who refuse to bow to it",
+        "trust, and what it costs",
+    ),
+    "scifi": (
+        "curiosity, courage and the wonder of not being alone",
+        "what it means to be human when the universe answers back",
+        "the future, and who gets a say in it",
+    ),
+    "fantasy": (
+        "courage, wonder and the stories that make us who we are",
+        "the magic of choosing who you want to be",
+        "promises, and the cost of keeping them",
+    ),
+    "sports": (
+        "grit, family and never staying down",
+        "the underdog in all of us",
+        "second chances and the people who give them",
+    ),
+    "adventure": (
+        "endurance, hope and the family you find on the way",
+        "how far people will go to get home",
+        "the maps we draw for ourselves",
+    ),
+    "romance": (
+        "timing, courage and the people who change us",
+        "the risk of opening your heart",
+        "second chances and first impressions",
+    ),
+    "comedy": (
+        "friendship, second chances and finding your people",
+        "being brave enough to look ridiculous",
+        "the glorious mess of trying",
+    ),
+    "drama": (
+        "family, forgiveness and the courage to start again",
+        "the quiet heroism of ordinary people",
+        "home, and what we owe it",
+    ),
 }
 
 # Kinds of story within a genre that a pitch meeting can ask for ("make it a heist comedy"): the genre they
 # belong to, the word for them in a label, and their own beats.
 STYLES = {
-    "heist": ("thriller", "heist", (
-        "The plan needs a safecracker, a getaway driver and a distraction, and {heroes} can afford only one of them.",
-        "Every heist has a vault, and this one has a vault, two guards and a very nosy cat.",
-        "The rehearsal is a disaster, and the real thing is only a week away.")),
-    "mystery": ("thriller", "mystery", (
-        "Every clue leads to a new suspect, and every suspect has a perfect alibi.",
-        "Somebody in {place_name} knows exactly what happened, and {heroes} {are} running out of people to ask.",
-        "The answer was in the first chapter all along, written in a hand nobody recognised.")),
-    "western": ("adventure", "western", (
-        "The dust never settles, the stagecoach is always late, and the sheriff owes everyone money.",
-        "A showdown is coming, and everyone in {place_name} must choose a side.",
-        "The only law for a hundred miles is a tin star and a bad temper.")),
-    "musical": ("comedy", "musical", (
-        "Every big scene ends in a song, and the whole street joins in.",
-        "The big number in the middle stops the traffic, and then the plot.",
-        "By the third song even {villain} hums along.")),
+    "heist": (
+        "thriller",
+        "heist",
+        (
+            "The plan needs a safecracker, a getaway driver and a distraction, "
+            "and {heroes} can afford only one of them.",
+            "Every heist has a vault, and this one has a vault, two guards and a very nosy cat.",
+            "The rehearsal is a disaster, and the real thing is only a week away.",
+        ),
+    ),
+    "mystery": (
+        "thriller",
+        "mystery",
+        (
+            "Every clue leads to a new suspect, and every suspect has a perfect alibi.",
+            "Somebody in {place_name} knows exactly what happened, and {heroes} {are} running out of people to ask.",
+            "The answer was in the first chapter all along, written in a hand nobody recognised.",
+        ),
+    ),
+    "western": (
+        "adventure",
+        "western",
+        (
+            "The dust never settles, the stagecoach is always late, and the sheriff owes everyone money.",
+            "A showdown is coming, and everyone in {place_name} must choose a side.",
+            "The only law for a hundred miles is a tin star and a bad temper.",
+        ),
+    ),
+    "musical": (
+        "comedy",
+        "musical",
+        (
+            "Every big scene ends in a song, and the whole street joins in.",
+            "The big number in the middle stops the traffic, and then the plot.",
+            "By the third song even {villain} hums along.",
+        ),
+    ),
 }
 # Three takes on each genre (or style) for "three alternatives": a one-line summary and the beat that makes it.
 ANGLES = {
-    "heist": (("the crew: a team of misfits, each with one skill and one fatal flaw",
-               "{heroes} assemble{s} a crew of misfits, each with exactly one useful skill and one fatal flaw."),
-              ("the inside job: the hero is hired to guard what they plan to steal",
-               "Someone has hired {heroes} to guard a vault, and {they} {are} planning to rob it."),
-              ("the double-cross: someone in the plan is playing both sides",
-               "Someone inside the plan is playing both sides, and {heroes} will not find out who until the last "
-               "minute.")),
-    "horror": (("a slow-burning haunting", "It starts with small things: a door left open, a voice on the stairs."),
-               ("a creature in the dark", "Something is living under {place_name}, and it is getting hungry."),
-               ("a curse handed down", "The trouble is a curse, and it has been handed down for three generations.")),
-    "thriller": (("a conspiracy", "The deeper {heroes} dig{s}, the higher the conspiracy goes."),
-                 ("a race against the clock", "There are seventy-two hours to put it right, and the clock has started."),
-                 ("a hunt", "Somebody is hunting {heroes}, and {they} {do} not know why.")),
-    "comedy": (("a comedy of errors", "One small lie turns into seven big ones, each funnier than the last."),
-               ("a fish out of water", "Nothing in {place_name} works the way that {heroes} expect{s}."),
-               ("a battle of wills", "It becomes a battle of wills with {villain}, fought with casseroles and gossip.")),
-    "drama": (("a family saga", "Three generations have an opinion, and all of them are at the same kitchen table."),
-              ("a second chance", "It is a second chance nobody thought {heroes} deserved."),
-              ("a secret", "An old secret comes out at the worst possible moment.")),
-    "romance": (("enemies to lovers", "{heroes} and {ally} cannot stand each other, and everyone else finds it hilarious."),
-                ("a second chance at love", "An old flame comes back to {place_name}, with unfinished business."),
-                ("a love triangle", "Two people fall for {heroes} in the same week, and both of them spell trouble.")),
-    "scifi": (("first contact", "A signal arrives from the edge of the galaxy, and it is addressed to {heroes}."),
-              ("a time loop", "The same day keeps starting over, and only {heroes} remember{s} it."),
-              ("a machine with a mind", "The machine that runs everything is making plans of its own.")),
-    "fantasy": (("a quest", "A map, a prophecy and a very reluctant horse set {heroes} on the road."),
-                ("a bargain with magic", "The magic comes with a bargain, and the bargain comes due at midnight."),
-                ("a hidden kingdom", "Behind an ordinary door lies a kingdom nobody has visited for a hundred years.")),
-    "sports": (("the underdog season", "Nobody has won a game in three years, and the season starts on Saturday."),
-               ("the comeback", "It is one last chance at a comeback, and everybody knows it."),
-               ("the rivalry", "The rival team has the money, the crowd and the referee's phone number.")),
-    "adventure": (("a journey", "The road runs a thousand miles, and every mile has an opinion."),
-                  ("a treasure hunt", "The treasure is real, and so are the other people looking for it."),
-                  ("a survival story", "The storm closes every way out, and the supplies last four days.")),
+    "heist": (
+        (
+            "the crew: a team of misfits, each with one skill and one fatal flaw",
+            "{heroes} assemble{s} a crew of misfits, each with exactly one useful skill and one fatal flaw.",
+        ),
+        (
+            "the inside job: the hero is hired to guard what they plan to steal",
+            "Someone has hired {heroes} to guard a vault, and {they} {are} planning to rob it.",
+        ),
+        (
+            "the double-cross: someone in the plan is playing both sides",
+            "Someone inside the plan is playing both sides, and {heroes} will not find out who until the last minute.",
+        ),
+    ),
+    "horror": (
+        ("a slow-burning haunting", "It starts with small things: a door left open, a voice on the stairs."),
+        ("a creature in the dark", "Something is living under {place_name}, and it is getting hungry."),
+        ("a curse handed down", "The trouble is a curse, and it has been handed down for three generations."),
+    ),
+    "thriller": (
+        ("a conspiracy", "The deeper {heroes} dig{s}, the higher the conspiracy goes."),
+        ("a race against the clock", "There are seventy-two hours to put it right, and the clock has started."),
+        ("a hunt", "Somebody is hunting {heroes}, and {they} {do} not know why."),
+    ),
+    "comedy": (
+        ("a comedy of errors", "One small lie turns into seven big ones, each funnier than the last."),
+        ("a fish out of water", "Nothing in {place_name} works the way that {heroes} expect{s}."),
+        ("a battle of wills", "It becomes a battle of wills with {villain}, fought with casseroles and gossip."),
+    ),
+    "drama": (
+        ("a family saga", "Three generations have an opinion, and all of them are at the same kitchen table."),
+        ("a second chance", "It is a second chance nobody thought {heroes} deserved."),
+        ("a secret", "An old secret comes out at the worst possible moment."),
+    ),
+    "romance": (
+        ("enemies to lovers", "{heroes} and {ally} cannot stand each other, and everyone else finds it hilarious."),
+        ("a second chance at love", "An old flame comes back to {place_name}, with unfinished business."),
+        ("a love triangle", "Two people fall for {heroes} in the same week, and both of them spell trouble."),
+    ),
+    "scifi": (
+        ("first contact", "A signal arrives from the edge of the galaxy, and it is addressed to {heroes}."),
+        ("a time loop", "The same day keeps starting over, and only {heroes} remember{s} it."),
+        ("a machine with a mind", "The machine that runs everything is making plans of its own."),
+    ),
+    "fantasy": (
+        ("a quest", "A map, a prophecy and a very reluctant horse set {heroes} on the road."),
+        ("a bargain with magic", "The magic comes with a bargain, and the bargain comes due at midnight."),
+        ("a hidden kingdom", "Behind an ordinary door lies a kingdom nobody has visited for a hundred years."),
+    ),
+    "sports": (
+        ("the underdog season", "Nobody has won a game in three years, and the season starts on Saturday."),
+        ("the comeback", "It is one last chance at a comeback, and everybody knows it."),
+        ("the rivalry", "The rival team has the money, the crowd and the referee's phone number."),
+    ),
+    "adventure": (
+        ("a journey", "The road runs a thousand miles, and every mile has an opinion."),
+        ("a treasure hunt", "The treasure is real, and so are the other people looking for it."),
+        ("a survival story", "The storm closes every way out, and the supplies last four days."),
+    ),
 }

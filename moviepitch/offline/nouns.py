@@ -13,19 +13,26 @@ import functools
 import re
 from importlib import resources
 
-SHE_NOUNS = frozenset("""woman girl lady grandmother grandma granny mother mum mom aunt sister daughter niece
+SHE_NOUNS = frozenset(
+    """woman girl lady grandmother grandma granny mother mum mom aunt sister daughter niece
 queen princess empress duchess countess baroness witch nun ballerina actress waitress heiress bride wife
 widow matriarch diva stewardess hostess goddess mermaid sorceress priestess landlady spokeswoman
 businesswoman policewoman fisherwoman cowgirl housewife schoolgirl granddaughter heroine maid nanny
-abbess mistress""".split())
-HE_NOUNS = frozenset("""man boy gentleman grandfather grandpa father dad uncle brother son nephew king prince
+abbess mistress""".split()
+)
+HE_NOUNS = frozenset(
+    """man boy gentleman grandfather grandpa father dad uncle brother son nephew king prince
 emperor duke count baron wizard monk priest friar actor waiter heir groom husband widower patriarch
 steward god sorcerer landlord spokesman businessman policeman fisherman cowboy schoolboy grandson
-hero butler monsieur lumberjack strongman pope abbot cardinal monsignor sultan tsar czar""".split())
+hero butler monsieur lumberjack strongman pope abbot cardinal monsignor sultan tsar czar""".split()
+)
 # People whose noun has no telling suffix.
-PEOPLE = frozenset("""janitor tailor sailor doctor mayor chef cook nurse doctor spy thief knight pirate captain mayor judge genius detective
+PEOPLE = frozenset(
+    """janitor tailor sailor doctor mayor chef cook nurse doctor spy thief knight pirate captain mayor judge
+genius detective
 janitor ninja samurai clown mime barista ballerina cowboy sheriff soldier pilot astronaut scientist teen
-superhero supervillain sidekick vigilante teenager kid child baby toddler student intern witness stranger orphan hermit nomad monk nun priest guru
+superhero supervillain sidekick vigilante teenager kid child baby toddler student intern witness stranger
+orphan hermit nomad monk nun priest guru
 chief boss cop agent mercenary assassin hitman hacker bride groom couple widow family crew gang club
 team squad band orchestra choir troupe tribe posse coven twin twins grandparent parent neighbour neighbor
 friend rival enemy villain genius nerd geek punk tourist refugee immigrant guard guide medic surgeon
@@ -33,49 +40,114 @@ sailor chemist dentist teacher tutor coach poet novelist author influencer vlogg
 celebrity diva heir heiress prisoner convict outlaw bandit smuggler courier runner mermaid elder
 veteran rookie recruit cadet lawyer attorney mayor president senator governor queen king prince
 princess emperor tsar pharaoh vicar bishop pope rabbi imam shaman witch wizard warlock sorcerer magician
-alchemist oracle prophet saint angel demon ghost""".split())
-_PERSON_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ess|ee|eer|ier|yst|ic|ive|naut|ista|ina|"
-                            r"arian|ologist|smith|wright|herd|monger|keeper|maker)s?$")
+alchemist oracle prophet saint angel demon ghost""".split()
+)
+_PERSON_SUFFIX = re.compile(
+    r"(?:er|or|ist|ian|ant|ent|man|woman|ess|ee|eer|ier|yst|ic|ive|naut|ista|ina|"
+    r"arian|ologist|smith|wright|herd|monger|keeper|maker)s?$"
+)
 # Words with a person's suffix that name things.
-_NOT_PEOPLE = frozenset("""pacific atlantic arctic antarctic baltic adriatic caribbean mediterranean computer elevator meter letter tower water river order number monster center centre
+_NOT_PEOPLE = frozenset(
+    """pacific atlantic arctic antarctic baltic adriatic caribbean mediterranean computer elevator meter
+letter tower water river order number monster center centre
 corner paper poster printer heater freezer container shelter theatre theater parlour parlor mirror monitor
 motor engine scooter tractor helicopter blender toaster calculator simulator reactor generator elevator
 fever thunder winter summer water weather silver copper timber dinner supper chapter quarter border
-matter manner power heist list wrist mist twist fist tree coffee toffee knee tower laser lever ladder locker trailer sticker collar cellar pillar radar sugar
+matter manner power heist list wrist mist twist fist tree coffee toffee knee tower laser lever ladder locker
+trailer sticker collar cellar pillar radar sugar
 vineyard restaurant tournament apartment basement element instrument moment planet comet event ticket
 magic music logic clinic mosaic attic plastic garlic arctic antic traffic republic epic comic ocean
-station hotel factory machine ship plane lighthouse bakery""".split())
-CREATURES = frozenset("""dog puppy cat kitten penguin parrot bird owl crow raven eagle hawk duck goose chicken
+station hotel factory machine ship plane lighthouse bakery""".split()
+)
+CREATURES = frozenset(
+    """dog puppy cat kitten penguin parrot bird owl crow raven eagle hawk duck goose chicken
 hen rooster pigeon seagull gull swan flamingo fish goldfish shark whale dolphin octopus squid kraken
 crab lobster turtle tortoise frog toad snake lizard crocodile alligator dinosaur dragon unicorn horse
 pony donkey mule cow bull ox pig sheep lamb goat llama alpaca camel deer reindeer moose elk bear panda
-koala kangaroo seal walrus bat mole wolf fox rabbit bunny hare mouse mice rat hamster squirrel beaver otter badger hedgehog
+koala kangaroo seal walrus bat mole wolf fox rabbit bunny hare mouse mice rat hamster squirrel beaver otter
+badger hedgehog
 raccoon skunk bat monkey ape gorilla chimpanzee orangutan lion tiger leopard cheetah jaguar panther
 elephant rhino hippo giraffe zebra bee wasp ant spider beetle butterfly moth snail slug worm
 ghost spirit phantom vampire werewolf zombie mummy witch demon devil angel alien martian robot android
 cyborg ai troll ogre goblin elf dwarf giant fairy pixie gnome yeti bigfoot sasquatch mermaid siren
 golem gargoyle phoenix griffin minotaur centaur sphinx hydra cyclops monster creature beast ufo
-scarecrow snowman puppet doll teddy""".split())
+scarecrow snowman puppet doll teddy""".split()
+)
 # Creatures that make a story's threat when the idea names nothing else to fear.
-MONSTERS = frozenset("""ghost spirit phantom vampire werewolf zombie mummy demon devil monster kraken shark
-dinosaur troll ogre goblin giant yeti gargoyle hydra beast creature alien""".split())
-GROUPS = frozenset("""flock crew gang club team band family pack herd troupe squad society group couple trio
+MONSTERS = frozenset(
+    """ghost spirit phantom vampire werewolf zombie mummy demon devil monster kraken shark
+dinosaur troll ogre goblin giant yeti gargoyle hydra beast creature alien""".split()
+)
+GROUPS = frozenset(
+    """flock crew gang club team band family pack herd troupe squad society group couple trio
 quartet orchestra choir army tribe posse coven league swarm school pod colony crowd mob council
-committee""".split())
+committee""".split()
+)
 # Objects too big or too vague to be the thing a story turns on ("trades places", "changes the world").
-VAGUE = frozenset({"world", "life", "history", "time", "love", "truth", "way", "day", "night", "thing", "one",
-                   "everything", "nothing", "something", "anyone", "home", "lot", "place", "chance", "part",
-                   "turn", "kind", "sort", "end", "side", "mind", "heart", "fun", "luck"})
+VAGUE = frozenset(
+    {
+        "world",
+        "life",
+        "history",
+        "time",
+        "love",
+        "truth",
+        "way",
+        "day",
+        "night",
+        "thing",
+        "one",
+        "everything",
+        "nothing",
+        "something",
+        "anyone",
+        "home",
+        "lot",
+        "place",
+        "chance",
+        "part",
+        "turn",
+        "kind",
+        "sort",
+        "end",
+        "side",
+        "mind",
+        "heart",
+        "fun",
+        "luck",
+    }
+)
 # Modifiers that point rather than describe: "the same street" is just a street in a title.
 LOOSE_MODIFIERS = frozenset({"same", "only", "own", "very", "whole", "other", "last", "first"})
 # Nouns of events and pursuits: a "singing contest" is not a singing creature.
-EVENTS = frozenset("""contest competition championship tournament lesson class course show club career holiday
-party festival marathon match game race audition concert recital season trip tour""".split())
+EVENTS = frozenset(
+    """contest competition championship tournament lesson class course show club career holiday
+party festival marathon match game race audition concert recital season trip tour""".split()
+)
 # Adjectives that make a thing a character: "a sentient traffic light", "a talking fish".
-ALIVE = frozenset({"sentient", "talking", "living", "singing", "dancing", "walking", "thinking", "self-aware",
-                   "conscious", "lovesick", "sarcastic", "grumpy", "lonely", "heartbroken", "shy", "nervous"})
+ALIVE = frozenset(
+    {
+        "sentient",
+        "talking",
+        "living",
+        "singing",
+        "dancing",
+        "walking",
+        "thinking",
+        "self-aware",
+        "conscious",
+        "lovesick",
+        "sarcastic",
+        "grumpy",
+        "lonely",
+        "heartbroken",
+        "shy",
+        "nervous",
+    }
+)
 # Nouns of places: a setting when a preposition leads to one.
-PLACES = frozenset("""town city village house home mansion manor castle palace kingdom island station base
+PLACES = frozenset(
+    """town city village house home mansion manor castle palace kingdom island station base
 colony farm ranch cornfield field garden school university college hospital hotel motel inn prison
 jail factory office bank casino museum library bookshop bookstore shop store bakery cafe café diner
 restaurant bar pub kitchen church cathedral temple monastery convent abbey lighthouse harbour harbor
@@ -85,15 +157,20 @@ galaxy arctic antarctic tundra swamp marsh suburb street neighbourhood neighborh
 zoo aquarium theatre theater cinema stadium arena gym rink court elevator lift apartment attic
 basement cellar warehouse lab laboratory observatory bunker tower skyscraper parlour parlor salon
 spa resort camp campsite school mall market vineyard orchard trench base outpost embassy courtroom
-world country nation empire desert oasis volcano glacier park pier nightclub harbor""".split())
+world country nation empire desert oasis volcano glacier park pier nightclub harbor""".split()
+)
 
 
 def _agentive(word: str) -> bool:
     """Whether an -er/-or noun names someone who does something: a plumber plumbs, a murder does not."""
-    if not re.search(r"(?:er|or)s?$", word) or re.search(r"(?:eer|ier|keeper|maker|fighter|rider|driver|player|"
-                                                         r"singer|dancer|worker|owner|hunter|writer|lover)s?$", word):
+    if not re.search(r"(?:er|or)s?$", word) or re.search(
+        r"(?:eer|ier|keeper|maker|fighter|rider|driver|player|"
+        r"singer|dancer|worker|owner|hunter|writer|lover)s?$",
+        word,
+    ):
         return True
     from .lexicon import can_be
+
     stem = word.rstrip("s")[:-2]
     return any(can_be(s, "VERB") for s in (stem, stem + "e", stem[:-1]) if len(s) > 2)
 
@@ -142,8 +219,9 @@ def kind_of(lemma: str, modifiers: tuple[str, ...] = ()) -> str:
         return "person"
     code = wordnet_code(word)
     if code:
-        return {"P": "person", "A": "creature"}.get(code[0]) or \
-            ("creature" if any(m.lower() in ALIVE for m in modifiers) and word not in EVENTS else "thing")
+        return {"P": "person", "A": "creature"}.get(code[0]) or (
+            "creature" if any(m.lower() in ALIVE for m in modifiers) and word not in EVENTS else "thing"
+        )
     if last not in _NOT_PEOPLE and word not in PLACES and _PERSON_SUFFIX.search(last) and _agentive(last):
         return "person"
     if any(m.lower() in ALIVE for m in modifiers) and word not in EVENTS:
@@ -174,12 +252,12 @@ def agent_kind(lemma: str, modifiers: tuple[str, ...], referred: bool) -> str:
     if not code or code[0] != "T":
         return ""
     from .lexicon import can_be, tags
+
     if "a" in code[1:]:
         # "a sloth" acts as an animal; "a video game" is a compound noun, a thing whatever WordNet's later senses.
         compound = any(can_be(m, "NOUN") and not m.lower().endswith(("ed", "ing")) for m in modifiers)
         return "" if compound else "creature"
-    lived = any(can_be(m, "ADJ") and ("VERB" in tags(m) or m.lower().endswith(("ed", "ing", "-up")))
-                for m in modifiers)
+    lived = any(can_be(m, "ADJ") and ("VERB" in tags(m) or m.lower().endswith(("ed", "ing", "-up"))) for m in modifiers)
     return "person" if "p" in code[1:] and (referred or lived) else ""
 
 

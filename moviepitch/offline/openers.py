@@ -15,14 +15,15 @@ def split_opener(tokens: list[str]) -> tuple[str, str, list[str]]:
         cut = tokens.index(",")
         if cut + 2 < len(tokens) and tokens[cut + 1].lower() in ("he", "she"):
             # "Once a famous magician, she now drives a taxi": the hero is "a former famous magician".
-            return "", "", ["a", "former", *tokens[2:cut], *tokens[cut + 2:]]
+            return "", "", ["a", "former", *tokens[2:cut], *tokens[cut + 2 :]]
         if cut + 1 < len(tokens):
-            return " ".join(tokens[1:cut]), "former", tokens[cut + 1:]
+            return " ".join(tokens[1:cut]), "former", tokens[cut + 1 :]
     # A participle opens a time, not a place: "Hiding from the mob," is "while hiding from the mob".
     participle = first == "having" or "VBG" in lx.verb_forms(first) and not lx.can_be(first, "NOUN")
     state = _states(tokens)
-    if "," in tokens[:14] and (first in lx.SUBORDINATORS or first in lx.PREPOSITIONS or first == "one" or participle
-                               or state):
+    if "," in tokens[:14] and (
+        first in lx.SUBORDINATORS or first in lx.PREPOSITIONS or first == "one" or participle or state
+    ):
         cut = tokens.index(",")
         if cut + 1 < len(tokens):
             words = tokens[:cut]
@@ -32,20 +33,24 @@ def split_opener(tokens: list[str]) -> tuple[str, str, list[str]]:
                 words = ["when", "is", *words]
             opener = " ".join([words[0].lower()] + words[1:])
             timely = first in lx.SUBORDINATORS or first in _TIME_PREPOSITIONS or participle or state
-            return opener, "when" if timely else "place", tokens[cut + 1:]
+            return opener, "when" if timely else "place", tokens[cut + 1 :]
     return "", "", tokens
 
 
 def _states(tokens: list[str]) -> bool:
     """Whether the idea opens with how its subject is: "Stranded on Mars, an astronaut ...", "Alone on the moon,
-    a farmer ...", "Newly divorced, a dentist ..." (an adjective or a past participle, then a comma and a noun phrase)."""
+    a farmer ...", "Newly divorced, a dentist ..." (an adjective or a past participle, a comma, a noun phrase)."""
     if "," not in tokens[:14]:
         return False
-    words = [w.lower() for w in tokens[:tokens.index(",") + 2]]
-    first = words[1] if "ADV" in lx.tags(words[0]) and len(words) > 3 and "ADJ" not in lx.tags(words[0]) \
-        else words[0]
-    described = (lx.can_be(first, "ADJ") or "VBN" in lx.verb_forms(first)) and not lx.can_be(first, "NOUN") \
-        and first not in lx.DETERMINERS and first not in lx.SUBORDINATORS and first not in lx.PREPOSITIONS
+    words = [w.lower() for w in tokens[: tokens.index(",") + 2]]
+    first = words[1] if "ADV" in lx.tags(words[0]) and len(words) > 3 and "ADJ" not in lx.tags(words[0]) else words[0]
+    described = (
+        (lx.can_be(first, "ADJ") or "VBN" in lx.verb_forms(first))
+        and not lx.can_be(first, "NOUN")
+        and first not in lx.DETERMINERS
+        and first not in lx.SUBORDINATORS
+        and first not in lx.PREPOSITIONS
+    )
     after = words[-1]
     name = tokens[len(words) - 1][:1].isupper() and not lx.is_known(after)
     return described and (after in lx.DETERMINERS or after in lx.NUMBERS or name)

@@ -13,8 +13,16 @@ _STOPS = lx.PREPOSITIONS | lx.RELATIVES | lx.CONJUNCTIONS | lx.SUBORDINATORS | {
 def nounish(word: str) -> bool:
     """Whether the word can head a noun phrase: a noun, a name, or a word the lexicon does not know."""
     low = word.lower()
-    if not word or low in _STOPS or low in lx.DETERMINERS or low in lx.PRONOUNS or low in lx.MODALS or low in lx.WH_WORDS \
-            or low in lx.NUMBERS and low not in ("twin", "twins"):
+    if (
+        not word
+        or low in _STOPS
+        or low in lx.DETERMINERS
+        or low in lx.PRONOUNS
+        or low in lx.MODALS
+        or low in lx.WH_WORDS
+        or low in lx.NUMBERS
+        and low not in ("twin", "twins")
+    ):
         return False
     if low in lx.BE | lx.HAVE | lx.ADVERBS | lx.PARTICLES - {"home"}:
         return False
@@ -55,14 +63,24 @@ class NounPhrase:
     def proper(self) -> bool:
         """Whether the phrase is a name ("Sherlock Holmes")."""
         words = [*self.modifiers, self.head]
-        return bool(self.head) and not self.det and all(w[:1].isupper() for w in words) and \
-            not lx.can_be(self.head, "NOUN")
+        return (
+            bool(self.head)
+            and not self.det
+            and all(w[:1].isupper() for w in words)
+            and not lx.can_be(self.head, "NOUN")
+        )
 
     @property
     def core(self) -> str:
         """The modifiers and the noun, with no article: "retired ballerina"."""
-        return " ".join(w if w[:1].isupper() and (w.isupper() or not lx.can_be(w, "ADJ") or w != w.title())
-                        and not self._sentence_start(w) else w.lower() for w in [*self.modifiers, self.head])
+        return " ".join(
+            w
+            if w[:1].isupper()
+            and (w.isupper() or not lx.can_be(w, "ADJ") or w != w.title())
+            and not self._sentence_start(w)
+            else w.lower()
+            for w in [*self.modifiers, self.head]
+        )
 
     def _sentence_start(self, word: str) -> bool:
         # The idea's first word is capitalised for the sentence, not because it is a name.
@@ -148,16 +166,29 @@ def parse_noun_phrase(tokens: list[str], start: int, greedy: bool = True) -> tup
     elif j + 1 < len(tokens) and tokens[j].lower() == "of":
         inner, end = parse_noun_phrase(tokens, j + 1, greedy=False)
         tail_words = ["of", inner.text()]
-    phrase = NounPhrase(det=det, possessor=possessor, modifiers=tuple(words[:-1]), head=words[-1],
-                        tail=" ".join(tail_words).replace(" ,", ","), count=count, number=number)
+    phrase = NounPhrase(
+        det=det,
+        possessor=possessor,
+        modifiers=tuple(words[:-1]),
+        head=words[-1],
+        tail=" ".join(tail_words).replace(" ,", ","),
+        count=count,
+        number=number,
+    )
     return phrase, end
 
 
 def _joins(word: str) -> bool:
     """Whether a word can carry on a noun phrase: an adjective, a noun, a participle or a name."""
     low = word.lower()
-    if low in _STOPS or low in lx.PRONOUNS or low in lx.ADVERBS or low in lx.DETERMINERS or \
-            low in lx.NUMBERS and low not in ("twin", "twins"):
+    if (
+        low in _STOPS
+        or low in lx.PRONOUNS
+        or low in lx.ADVERBS
+        or low in lx.DETERMINERS
+        or low in lx.NUMBERS
+        and low not in ("twin", "twins")
+    ):
         return False
     found = lx.tags(word)
     if not found:

@@ -9,41 +9,200 @@ from dataclasses import dataclass
 from .genres import Genre
 
 # Places an idea may name that read best with their own preposition or article.
-_PREPOSITIONS = {"mars": "on", "the moon": "on", "venus": "on", "jupiter": "on", "the space station": "aboard",
-                 "hawaii": "in", "the andes": "in", "earth": "on", "mercury": "on", "saturn": "on", "pluto": "on",
-                 "neptune": "on", "uranus": "on", "the iss": "aboard", "the titanic": "aboard"}
-PLACE_HEADS = ("Grey", "Raven", "Ash", "Marrow", "Kestrel", "Willow", "Amber", "Salt", "Thorn", "Copper",
-               "Silver", "Brindle", "Fen", "Lark", "Gull", "Bramble", "Cinder", "Hollow", "Frost", "Wren",
-               "Moth", "Elder", "Heron", "Tallow", "Juniper", "Quarry", "Otter", "Pike", "Rush", "Sorrel")
-PLACE_TAILS = ("hollow", "moor", "wick", "haven", "mere", "port", "vale", "field", "cross", "reach", "bay",
-               "combe", "ford", "stead", "by", "thorpe", "well", "water", "minster", "dale")
-STATION_NAMES = ("Halcyon", "Tycho", "Vesta", "Kepler", "Arcadia", "Nyx", "Perihelion", "Io", "Meridian",
-                 "Calypso", "Borealis", "Nadir")
+_PREPOSITIONS = {
+    "mars": "on",
+    "the moon": "on",
+    "venus": "on",
+    "jupiter": "on",
+    "the space station": "aboard",
+    "hawaii": "in",
+    "the andes": "in",
+    "earth": "on",
+    "mercury": "on",
+    "saturn": "on",
+    "pluto": "on",
+    "neptune": "on",
+    "uranus": "on",
+    "the iss": "aboard",
+    "the titanic": "aboard",
+}
+PLACE_HEADS = (
+    "Grey",
+    "Raven",
+    "Ash",
+    "Marrow",
+    "Kestrel",
+    "Willow",
+    "Amber",
+    "Salt",
+    "Thorn",
+    "Copper",
+    "Silver",
+    "Brindle",
+    "Fen",
+    "Lark",
+    "Gull",
+    "Bramble",
+    "Cinder",
+    "Hollow",
+    "Frost",
+    "Wren",
+    "Moth",
+    "Elder",
+    "Heron",
+    "Tallow",
+    "Juniper",
+    "Quarry",
+    "Otter",
+    "Pike",
+    "Rush",
+    "Sorrel",
+)
+PLACE_TAILS = (
+    "hollow",
+    "moor",
+    "wick",
+    "haven",
+    "mere",
+    "port",
+    "vale",
+    "field",
+    "cross",
+    "reach",
+    "bay",
+    "combe",
+    "ford",
+    "stead",
+    "by",
+    "thorpe",
+    "well",
+    "water",
+    "minster",
+    "dale",
+)
+STATION_NAMES = (
+    "Halcyon",
+    "Tycho",
+    "Vesta",
+    "Kepler",
+    "Arcadia",
+    "Nyx",
+    "Perihelion",
+    "Io",
+    "Meridian",
+    "Calypso",
+    "Borealis",
+    "Nadir",
+)
 # Which painted landscape a setting calls for, checked in this order.
 SCENERY_WORDS = (
     ("desert", ("mars", "martian", "dune", "sahara", "desert", "desierto", "cowboy", "drought", "canyon")),
     ("space", ("space", "planet", "astronaut", "galaxy", "orbit", "moon", "station", "rocket", "alien")),
-    ("ocean", ("island", "surf", "pirate", "sea", "ocean", "beach", "lighthouse", "marine", "hawaii",
-               "submarine", "boat", "shipwreck", "underwater", "kraken", "mermaid", "fisherman", "cruise",
-               "fish", "harbour", "mar", "mer", "sirena", "atlantic", "pacific")),
-    ("mountains", ("andes", "mountain", "avalanche", "snowboard", "himalaya", "alps", "climb", "plane", "ski",
-                   "volcano", "glacier")),
+    (
+        "ocean",
+        (
+            "island",
+            "surf",
+            "pirate",
+            "sea",
+            "ocean",
+            "beach",
+            "lighthouse",
+            "marine",
+            "hawaii",
+            "submarine",
+            "boat",
+            "shipwreck",
+            "underwater",
+            "kraken",
+            "mermaid",
+            "fisherman",
+            "cruise",
+            "fish",
+            "harbour",
+            "mar",
+            "mer",
+            "sirena",
+            "atlantic",
+            "pacific",
+        ),
+    ),
+    (
+        "mountains",
+        (
+            "andes",
+            "mountain",
+            "avalanche",
+            "snowboard",
+            "himalaya",
+            "alps",
+            "climb",
+            "plane",
+            "ski",
+            "volcano",
+            "glacier",
+        ),
+    ),
     ("forest", ("forest", "woods", "jungle", "swamp")),
     ("house", ("ghost", "haunt", "house", "mansion", "hanté", "embrujad", "bed and breakfast")),
     ("castle", ("dragon", "castle", "kingdom", "wizard", "queen", "king", "royal", "knight")),
-    ("arena", ("boxer", "tournament", "racing", "fight", "arena", "stadium", "circus", "competition",
-               "hockey", "bowling", "luchadora", "wrestl", "funfair", "match")),
-    ("city", ("paris", "tokyo", "city", "heist", "lawyer", "detective", "new york", "london", "gang", "thieves",
-              "bank", "casino", "factory", "elevator", "las vegas", "new orleans", "traffic", "parking",
-              "ciudad", "ville", "office", "internet", "hacker")),
+    (
+        "arena",
+        (
+            "boxer",
+            "tournament",
+            "racing",
+            "fight",
+            "arena",
+            "stadium",
+            "circus",
+            "competition",
+            "hockey",
+            "bowling",
+            "luchadora",
+            "wrestl",
+            "funfair",
+            "match",
+        ),
+    ),
+    (
+        "city",
+        (
+            "paris",
+            "tokyo",
+            "city",
+            "heist",
+            "lawyer",
+            "detective",
+            "new york",
+            "london",
+            "gang",
+            "thieves",
+            "bank",
+            "casino",
+            "factory",
+            "elevator",
+            "las vegas",
+            "new orleans",
+            "traffic",
+            "parking",
+            "ciudad",
+            "ville",
+            "office",
+            "internet",
+            "hacker",
+        ),
+    ),
     ("field", ("farm", "cornfield", "garden", "town", "village", "tree", "scarecrow", "field", "pueblo")),
 )
 
 
 # Place nouns big enough to hold a whole story ("the whole of the town is talking").
-TOWNLIKE = frozenset("""town city village island planet moon kingdom country world desert jungle forest valley
+TOWNLIKE = frozenset(
+    """town city village island planet moon kingdom country world desert jungle forest valley
 suburb colony station base farm ranch coast mountains sea ocean empire galaxy neighbourhood neighborhood
-cornfield""".split())
+cornfield""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -66,12 +225,19 @@ class Setting:
 
 # The landscape a place noun of the idea calls for, by its head, else its modifiers ("ski resort").
 PLACE_SCENERY = {
-    **dict.fromkeys("ski mountain mountains volcano glacier alps peak slope chalet cave mine valley".split(),
-                    "mountains"),
-    **dict.fromkeys("harbour harbor port pier beach coast sea ocean island lighthouse ship boat cruise submarine "
-                    "shore bay lake yacht ferry".split(), "ocean"),
-    **dict.fromkeys("museum bank office hospital nightclub casino skyscraper subway street apartment embassy "
-                    "courtroom prison mall skate police train".split(), "city"),
+    **dict.fromkeys(
+        "ski mountain mountains volcano glacier alps peak slope chalet cave mine valley".split(), "mountains"
+    ),
+    **dict.fromkeys(
+        "harbour harbor port pier beach coast sea ocean island lighthouse ship boat cruise submarine "
+        "shore bay lake yacht ferry".split(),
+        "ocean",
+    ),
+    **dict.fromkeys(
+        "museum bank office hospital nightclub casino skyscraper subway street apartment embassy "
+        "courtroom prison mall skate police train".split(),
+        "city",
+    ),
     **dict.fromkeys("farm cornfield field orchard vineyard ranch garden meadow".split(), "field"),
     **dict.fromkeys("forest woods jungle swamp marsh".split(), "forest"),
     **dict.fromkeys("house mansion manor attic basement cellar cottage cabin".split(), "house"),
@@ -114,28 +280,72 @@ def invented(genre: Genre, rng: random.Random) -> tuple[str, str, str]:
 
 # Towns that a spot in the idea (a harbour, a ski resort) belongs in, by the spot's noun.
 TOWNS_FOR_SPOTS = (
-    (("harbour", "harbor", "port", "lighthouse", "beach", "coast", "sea", "ocean", "aquarium", "pier", "boat",
-      "ship", "cruise", "island", "shipwreck"), ("the harbour town of {name}", "the fishing port of {name}")),
-    (("mountain", "mountains", "ski", "resort", "volcano", "glacier", "cave", "mine", "valley", "canyon"),
-     ("the mountain town of {name}", "the alpine village of {name}")),
-    (("farm", "cornfield", "field", "orchard", "vineyard", "ranch", "barn", "garden"),
-     ("the farming valley of {name}", "the market town of {name}")),
+    (
+        (
+            "harbour",
+            "harbor",
+            "port",
+            "lighthouse",
+            "beach",
+            "coast",
+            "sea",
+            "ocean",
+            "aquarium",
+            "pier",
+            "boat",
+            "ship",
+            "cruise",
+            "island",
+            "shipwreck",
+        ),
+        ("the harbour town of {name}", "the fishing port of {name}"),
+    ),
+    (
+        ("mountain", "mountains", "ski", "resort", "volcano", "glacier", "cave", "mine", "valley", "canyon"),
+        ("the mountain town of {name}", "the alpine village of {name}"),
+    ),
+    (
+        ("farm", "cornfield", "field", "orchard", "vineyard", "ranch", "barn", "garden"),
+        ("the farming valley of {name}", "the market town of {name}"),
+    ),
     (("forest", "woods", "jungle", "swamp", "marsh"), ("the forest village of {name}", "the river town of {name}")),
     (("desert", "oasis"), ("the desert town of {name}",)),
 )
 # Place nouns that name a world of their own, kept as the idea says them ("a planet", "the moon").
-_WORLDS = frozenset({"planet", "moon", "station", "galaxy", "colony", "base", "spaceship", "starship", "space",
-                     "world", "kingdom", "empire", "country", "nation", "sea", "ocean", "desert", "jungle"})
+_WORLDS = frozenset(
+    {
+        "planet",
+        "moon",
+        "station",
+        "galaxy",
+        "colony",
+        "base",
+        "spaceship",
+        "starship",
+        "space",
+        "world",
+        "kingdom",
+        "empire",
+        "country",
+        "nation",
+        "sea",
+        "ocean",
+        "desert",
+        "jungle",
+    }
+)
 
 
-def setting_of(text: str, places: tuple[str, ...], nouns: list[tuple[str, str]], genre: Genre,
-               rng: random.Random) -> Setting:
+def setting_of(
+    text: str, places: tuple[str, ...], nouns: list[tuple[str, str]], genre: Genre, rng: random.Random
+) -> Setting:
     """The idea's named place, else its town (named), else a town that fits its spot, else an invented one."""
     scenery = scenery_of(text, places, nouns, genre)
     # A cornfield or a farm is a spot within a place, never a town to be named ("the cornfield of X").
     nouns = [(phrase, head) for phrase, head in nouns]
-    spot = next(((phrase, head) for phrase, head in nouns if head.lower() not in TOWNLIKE or _spot_only(phrase, head)),
-                None)
+    spot = next(
+        ((phrase, head) for phrase, head in nouns if head.lower() not in TOWNLIKE or _spot_only(phrase, head)), None
+    )
     spot_at = _at(*spot) if spot else ""
     if places:
         place = places[0]
@@ -183,9 +393,39 @@ def _at(phrase: str, head: str) -> str:
     low = head.lower()
     if low in ("submarine", "spaceship", "starship", "station", "ship", "train", "plane"):
         return f"aboard the {' '.join(words)}"
-    prep = "on" if low in ("pier", "ship", "boat", "beach", "coast", "farm", "ranch", "train", "bus", "island") \
-        else "in" if low in ("vineyard", "garden", "field", "cornfield", "orchard", "forest", "woods", "jungle",
-                             "desert", "kitchen", "house", "mansion", "sea", "ocean", "cave", "mine", "valley",
-                             "swamp", "marsh", "attic", "basement", "cellar", "elevator", "lift", "city", "space") \
+    prep = (
+        "on"
+        if low in ("pier", "ship", "boat", "beach", "coast", "farm", "ranch", "train", "bus", "island")
+        else "in"
+        if low
+        in (
+            "vineyard",
+            "garden",
+            "field",
+            "cornfield",
+            "orchard",
+            "forest",
+            "woods",
+            "jungle",
+            "desert",
+            "kitchen",
+            "house",
+            "mansion",
+            "sea",
+            "ocean",
+            "cave",
+            "mine",
+            "valley",
+            "swamp",
+            "marsh",
+            "attic",
+            "basement",
+            "cellar",
+            "elevator",
+            "lift",
+            "city",
+            "space",
+        )
         else "at"
+    )
     return f"{prep} the {' '.join(words)}"

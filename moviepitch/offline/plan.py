@@ -12,8 +12,8 @@ import random
 from dataclasses import dataclass, field
 
 from .characters import Character, build_cast, carry_names
-from .knobs import USUAL, Knobs
 from .genres import GENRES, label_of, tone_of
+from .knobs import USUAL, Knobs
 from .language import detect
 from .places import Setting, setting_of
 from .premise import Premise, for_hero, read_premise
@@ -86,8 +86,11 @@ def detect_genres(premise: Premise) -> tuple[str, ...]:
     verbs = {vp.lemma for vp in premise.predicate} | {vp.verb.lower() for vp in premise.predicate}
     scored = []
     for order, genre in enumerate(GENRES.values()):
-        hits = sum(1 for kw in genre.keywords if (kw in verbs if kw in VERB_SENSES else kw in words if " " not in kw
-                                                  else f" {kw}" in lower))
+        hits = sum(
+            1
+            for kw in genre.keywords
+            if (kw in verbs if kw in VERB_SENSES else kw in words if " " not in kw else f" {kw}" in lower)
+        )
         if hits:
             scored.append((-hits, order, genre.key))
     ranked = [key for *_, key in sorted(scored)][:2]
@@ -95,11 +98,17 @@ def detect_genres(premise: Premise) -> tuple[str, ...]:
 
 
 # Genres a high creativity blends into a single-genre idea, most surprising first.
-BLENDS = {"drama": ("scifi", "horror", "fantasy"), "comedy": ("horror", "scifi", "thriller"),
-          "horror": ("comedy", "romance"), "thriller": ("comedy", "fantasy", "scifi"),
-          "scifi": ("romance", "comedy", "horror"), "fantasy": ("thriller", "comedy"),
-          "sports": ("fantasy", "scifi", "comedy"), "adventure": ("horror", "comedy", "fantasy"),
-          "romance": ("scifi", "horror", "thriller")}
+BLENDS = {
+    "drama": ("scifi", "horror", "fantasy"),
+    "comedy": ("horror", "scifi", "thriller"),
+    "horror": ("comedy", "romance"),
+    "thriller": ("comedy", "fantasy", "scifi"),
+    "scifi": ("romance", "comedy", "horror"),
+    "fantasy": ("thriller", "comedy"),
+    "sports": ("fantasy", "scifi", "comedy"),
+    "adventure": ("horror", "comedy", "fantasy"),
+    "romance": ("scifi", "horror", "thriller"),
+}
 
 
 def plan_story(idea: str, seed: int, knobs: Knobs = USUAL) -> StoryPlan:
@@ -121,9 +130,19 @@ def plan_story(idea: str, seed: int, knobs: Knobs = USUAL) -> StoryPlan:
         characters = carry_names(characters, build_cast(premise, genre, usual, setting.scenery))
     heroes = [c for c in characters if c.role == "hero"]
     premise = for_hero(premise, "they" if len(heroes) > 1 else heroes[0].pronoun)
-    plan = StoryPlan(idea=idea, seed=seed, language=language, premise=premise, genres=genres,
-                     tone=tone_of(genres), setting=setting, characters=characters,
-                     shape=rng.choice(SHAPES), art_seed=rng.getrandbits(32), knobs=knobs)
+    plan = StoryPlan(
+        idea=idea,
+        seed=seed,
+        language=language,
+        premise=premise,
+        genres=genres,
+        tone=tone_of(genres),
+        setting=setting,
+        characters=characters,
+        shape=rng.choice(SHAPES),
+        art_seed=rng.getrandbits(32),
+        knobs=knobs,
+    )
     return _with_title(plan, make_title(plan, rng_for(idea, seed, "title")))
 
 
@@ -138,4 +157,5 @@ def knobbed_genres(genres: tuple[str, ...], knobs: Knobs, rng: random.Random) ->
 
 def _with_title(plan: StoryPlan, title: str) -> StoryPlan:
     from dataclasses import replace
+
     return replace(plan, title=title)

@@ -10,105 +10,176 @@ from .plan import StoryPlan, rng_for
 SCENES = {
     "space": ("on a rocky ridge under the stars", "among the craters of a dusty moon"),
     "desert": ("among rust-red dunes and flat-topped mesas", "on a cracked plain that runs to a burning horizon"),
-    "mountains": ("on a high ridge above misty mountains",
-                  "on a snowy pass between black peaks"),
+    "mountains": ("on a high ridge above misty mountains", "on a snowy pass between black peaks"),
     "ocean": ("on a wet shoreline above a glittering sea", "at the edge of a calm sea that mirrors the sky"),
-    "house": ("on a barren hill before a lone crooked house with a single lit window",
-              "at the gate of a dark old house, one window glowing"),
+    "house": (
+        "on a barren hill before a lone crooked house with a single lit window",
+        "at the gate of a dark old house, one window glowing",
+    ),
     "castle": ("on a cliff path below a towering castle", "beneath the spires of a castle on a crag"),
-    "arena": ("at the centre of a packed arena under a blur of tiny lights",
-              "on an empty arena floor under a ring of stands"),
+    "arena": (
+        "at the centre of a packed arena under a blur of tiny lights",
+        "on an empty arena floor under a ring of stands",
+    ),
     "city": ("on a rooftop above a glowing skyline of lit windows", "in a street of tall buildings, windows lit"),
     "field": ("in a wide field of tall grass", "on rolling hills with a lone tree on the horizon"),
     "forest": ("in a clearing among tall dark pines", "at the edge of a misty pine forest"),
 }
 _LIGHTS = {
-    "planet": ("A vast ringed planet fills the upper sky, its rim blazing.",
-               "A ringed giant planet hangs overhead, lit from one side.",
-               "Overhead, a banded planet with bright rings crowds the stars.",
-               "A colossal planet rises behind everything, and its rings glow like a thin line of fire."),
-    "moon": ("A swollen pale moon hangs low behind drifting mist.", "A full moon glows through a thin cloud.",
-             "The moon is huge and cratered, low in the sky.", "Pale moonlight spills from a moon caught in mist."),
-    "sun": ("A low sun flares on the horizon and pours warm light over everything.",
-            "The sun sits low and gold, throwing long shadows.",
-            "A bright sun hangs in the sky and warms every edge.",
-            "Evening sun floods the scene with honey-coloured light.",
-            "A blazing sun sits just above the horizon."),
-    "floodlights": ("Floodlights cut bright beams through the haze.",
-                    "Stadium lights blaze down from either side.",
-                    "Stadium lights throw white beams across the dark.",
-                    "Hard white light falls from the stands above."),
+    "planet": (
+        "A vast ringed planet fills the upper sky, its rim blazing.",
+        "A ringed giant planet hangs overhead, lit from one side.",
+        "Overhead, a banded planet with bright rings crowds the stars.",
+        "A colossal planet rises behind everything, and its rings glow like a thin line of fire.",
+    ),
+    "moon": (
+        "A swollen pale moon hangs low behind drifting mist.",
+        "A full moon glows through a thin cloud.",
+        "The moon is huge and cratered, low in the sky.",
+        "Pale moonlight spills from a moon caught in mist.",
+    ),
+    "sun": (
+        "A low sun flares on the horizon and pours warm light over everything.",
+        "The sun sits low and gold, throwing long shadows.",
+        "A bright sun hangs in the sky and warms every edge.",
+        "Evening sun floods the scene with honey-coloured light.",
+        "A blazing sun sits just above the horizon.",
+    ),
+    "floodlights": (
+        "Floodlights cut bright beams through the haze.",
+        "Stadium lights blaze down from either side.",
+        "Stadium lights throw white beams across the dark.",
+        "Hard white light falls from the stands above.",
+    ),
 }
 _COMPOSE = {
-    "heroes": ("{Figures} stand{s} small against the light {scene}.",
-               "Seen from behind, {figures} stand{s} {scene}.",
-               "{Figures} wait{s} {scene}.",
-               "{Figures} walk{s} towards the light {scene}."),
-    "crowd": ("{Many_cap} crowd the foreground {scene}, shoulder to shoulder.",
-              "A crowd of {many} fills the bottom of the frame {scene}.",
-              "{Many_cap} gather in a tight huddle {scene}."),
-    "facing": ("{Pair} face each other in profile {scene}.",
-               "{Pair} turn towards each other {scene}.",
-               "In profile, {pair} lean towards each other {scene}."),
-    "close_up": ("A huge close-up of {one} fills the frame {scene}.",
-                 "{One_cap} looms in close-up across the foreground {scene}.",
-                 "{One_cap} fills the frame in a giant close-up."),
-    "object": ("{Thing_cap} stand{ts} in the middle of the poster {scene}.",
-               "The poster shows {thing} in the middle {scene}.",
-               "Dead centre, {thing} stand{ts} alone {scene}."),
-    "landscape": ("In the distance, {thing} sit{ts} small against the sky, and nobody else is in sight.",
-                  "An empty view stretches out {scene}, with {thing} far away on the horizon.",
-                  "{Thing_cap} sit{ts} small in the distance, far from everything else."),
+    "heroes": (
+        "{Figures} stand{s} small against the light {scene}.",
+        "Seen from behind, {figures} stand{s} {scene}.",
+        "{Figures} wait{s} {scene}.",
+        "{Figures} walk{s} towards the light {scene}.",
+    ),
+    "crowd": (
+        "{Many_cap} crowd the foreground {scene}, shoulder to shoulder.",
+        "A crowd of {many} fills the bottom of the frame {scene}.",
+        "{Many_cap} gather in a tight huddle {scene}.",
+    ),
+    "facing": (
+        "{Pair} face each other in profile {scene}.",
+        "{Pair} turn towards each other {scene}.",
+        "In profile, {pair} lean towards each other {scene}.",
+    ),
+    "close_up": (
+        "A huge close-up of {one} fills the frame {scene}.",
+        "{One_cap} looms in close-up across the foreground {scene}.",
+        "{One_cap} fills the frame in a giant close-up.",
+    ),
+    "object": (
+        "{Thing_cap} stand{ts} in the middle of the poster {scene}.",
+        "The poster shows {thing} in the middle {scene}.",
+        "Dead centre, {thing} stand{ts} alone {scene}.",
+    ),
+    "landscape": (
+        "In the distance, {thing} sit{ts} small against the sky, and nobody else is in sight.",
+        "An empty view stretches out {scene}, with {thing} far away on the horizon.",
+        "{Thing_cap} sit{ts} small in the distance, far from everything else.",
+    ),
 }
-_MOTIFS = ("Beside them {stands} {thing}.", "{Thing_cap} {stands} in the distance.", "{Thing_cap} wait{ts} nearby in the shadows.",
-           "Behind them {rises} {thing}.")
-_BETWEEN = ("{Thing_cap} {stands} far away on the horizon between them.", "{Thing_cap} wait{ts} on the horizon between them.")
-_NEARBY = ("Nearby, {figures} stand{s} small and dark against the light.", "{Figures} can just be seen at the edge "
-           "of the frame.", "Far below, {figures} look{s} up at {it}.", "At {its} foot, {figures} stand{s} tiny.",
-           "Beside {it}, {figures} stand{s} very small.")
-_PALETTE = ("The palette is {c0}, {c1} and {c2} with touches of {c3}, and the mood is {m0} and {m1}.",
-            "Colours run from {c0} to {c2}, with {c1} shadows and a spark of {c3}, and the feeling is {m0}.",
-            "{C0} and {c1} fill most of the picture, lit by {c2} and a hint of {c3}.",
-            "{C0} and {c1} dominate the frame. The light is {c2}, with a hint of {c3}.",
-            "Everything is washed in {c0} and {c2}, with {c1} in the shadows and {c3} in the highlights.",
-            "The colours are {c0} and {c1}, broken by {c2} and one bright touch of {c3}.",
-            "It is painted in {c0}, {c1} and {c2}, with {c3} saved for the brightest spot.",
-            "The scene glows {c2} against {c0} and {c1}, and a thread of {c3} runs through it.",
-            "Its colours are {c0}, {c1}, {c2} and {c3}, and the whole poster feels {m0}.")
-_FINISH = ("The camera sits low, and the image has rich film grain and a soft vignette.",
-           "It is shot with a wide lens, deep shadows and crisp rim light.",
-           "The texture is painterly, with a gentle atmospheric haze.",
-           "The framing is symmetrical, and the corners fall into a dark vignette.",
-           "The contrast is high, with soft grain and plenty of empty sky.",
-           "A thin mist hangs in the air and softens the far distance.",
-           "The edges glow where the light catches them.",
-           "The whole image has the grain of an old film print.",
-           "Dust hangs in the light like snow.", "The sky takes up most of the frame.",
-           "The horizon sits low, leaving room for the sky.")
+_MOTIFS = (
+    "Beside them {stands} {thing}.",
+    "{Thing_cap} {stands} in the distance.",
+    "{Thing_cap} wait{ts} nearby in the shadows.",
+    "Behind them {rises} {thing}.",
+)
+_BETWEEN = (
+    "{Thing_cap} {stands} far away on the horizon between them.",
+    "{Thing_cap} wait{ts} on the horizon between them.",
+)
+_NEARBY = (
+    "Nearby, {figures} stand{s} small and dark against the light.",
+    "{Figures} can just be seen at the edge of the frame.",
+    "Far below, {figures} look{s} up at {it}.",
+    "At {its} foot, {figures} stand{s} tiny.",
+    "Beside {it}, {figures} stand{s} very small.",
+)
+_PALETTE = (
+    "The palette is {c0}, {c1} and {c2} with touches of {c3}, and the mood is {m0} and {m1}.",
+    "Colours run from {c0} to {c2}, with {c1} shadows and a spark of {c3}, and the feeling is {m0}.",
+    "{C0} and {c1} fill most of the picture, lit by {c2} and a hint of {c3}.",
+    "{C0} and {c1} dominate the frame. The light is {c2}, with a hint of {c3}.",
+    "Everything is washed in {c0} and {c2}, with {c1} in the shadows and {c3} in the highlights.",
+    "The colours are {c0} and {c1}, broken by {c2} and one bright touch of {c3}.",
+    "It is painted in {c0}, {c1} and {c2}, with {c3} saved for the brightest spot.",
+    "The scene glows {c2} against {c0} and {c1}, and a thread of {c3} runs through it.",
+    "Its colours are {c0}, {c1}, {c2} and {c3}, and the whole poster feels {m0}.",
+)
+_FINISH = (
+    "The camera sits low, and the image has rich film grain and a soft vignette.",
+    "It is shot with a wide lens, deep shadows and crisp rim light.",
+    "The texture is painterly, with a gentle atmospheric haze.",
+    "The framing is symmetrical, and the corners fall into a dark vignette.",
+    "The contrast is high, with soft grain and plenty of empty sky.",
+    "A thin mist hangs in the air and softens the far distance.",
+    "The edges glow where the light catches them.",
+    "The whole image has the grain of an old film print.",
+    "Dust hangs in the light like snow.",
+    "The sky takes up most of the frame.",
+    "The horizon sits low, leaving room for the sky.",
+)
 
 
 # Nouns the painter shows by a sign of them: an orchestra by a guitar, a tournament by a trophy.
-_SIGNS = {"guitar": "a guitar", "trophy": "a gleaming trophy", "cake": "a tall cake", "key": "a large old key",
-          "cup": "a steaming cup", "crown": "a crown", "clock": "a ticking clock", "portal": "a glowing doorway",
-          "mirror": "an ornate mirror", "machine": "a boxy machine", "island": "a small island",
-          "mountain": "a lone mountain", "tree": "a lone tree", "house": "a lone house", "ship": "a ship",
-          "fish": "a great fish", "shopfront": "a lit shopfront", "bowling": "a bowling pin and ball"}
+_SIGNS = {
+    "guitar": "a guitar",
+    "trophy": "a gleaming trophy",
+    "cake": "a tall cake",
+    "key": "a large old key",
+    "cup": "a steaming cup",
+    "crown": "a crown",
+    "clock": "a ticking clock",
+    "portal": "a glowing doorway",
+    "mirror": "an ornate mirror",
+    "machine": "a boxy machine",
+    "island": "a small island",
+    "mountain": "a lone mountain",
+    "tree": "a lone tree",
+    "house": "a lone house",
+    "ship": "a ship",
+    "fish": "a great fish",
+    "shopfront": "a lit shopfront",
+    "bowling": "a bowling pin and ball",
+}
 # The noun itself is what a shape draws ("a bakery" is a shopfront); other nouns get the sign.
-_ITSELF = {"guitar": {"guitar"}, "trophy": {"trophy"}, "cake": {"cake", "pizza"}, "key": {"key"},
-           "cup": {"coffee", "cup"}, "crown": {"crown"}, "clock": {"clock", "bomb"}, "portal": {"portal"},
-           "mirror": {"mirror"}, "island": {"island"}, "mountain": {"mountain"}, "tree": {"tree", "plant"},
-           "house": {"house", "mansion", "home", "farm"}, "ship": {"ship", "boat", "barco", "bateau"},
-           "fish": {"fish", "goldfish", "pez", "poisson"}, "bowling": {"bowling"}}
+_ITSELF = {
+    "guitar": {"guitar"},
+    "trophy": {"trophy"},
+    "cake": {"cake", "pizza"},
+    "key": {"key"},
+    "cup": {"coffee", "cup"},
+    "crown": {"crown"},
+    "clock": {"clock", "bomb"},
+    "portal": {"portal"},
+    "mirror": {"mirror"},
+    "island": {"island"},
+    "mountain": {"mountain"},
+    "tree": {"tree", "plant"},
+    "house": {"house", "mansion", "home", "farm"},
+    "ship": {"ship", "boat", "barco", "bateau"},
+    "fish": {"fish", "goldfish", "pez", "poisson"},
+    "bowling": {"bowling"},
+}
 # Landmarks a scenery paints when the idea calls for them, and how the description names them.
-_LANDMARKS = {("ocean", "palms"): "Palm trees lean over a low island.",
-              ("ocean", "lighthouse"): "A lighthouse stands on the island.",
-              ("city", "tower"): "A tall iron tower rises over the rooftops.",
-              ("castle", "dragon"): "A dragon circles above the towers.",
-              ("arena", "tent"): "A striped big top rises behind the stands.",
-              ("field", "saucer"): "A flying saucer hovers in the sky.",
-              ("space", "saucer"): "A flying saucer hangs above the ridge.",
-              ("desert", "domes"): "Glass domes glow at the foot of the dunes.",
-              ("mountains", "wreck"): "The wreck of a plane lies on the slope."}
+_LANDMARKS = {
+    ("ocean", "palms"): "Palm trees lean over a low island.",
+    ("ocean", "lighthouse"): "A lighthouse stands on the island.",
+    ("city", "tower"): "A tall iron tower rises over the rooftops.",
+    ("castle", "dragon"): "A dragon circles above the towers.",
+    ("arena", "tent"): "A striped big top rises behind the stands.",
+    ("field", "saucer"): "A flying saucer hovers in the sky.",
+    ("space", "saucer"): "A flying saucer hangs above the ridge.",
+    ("desert", "domes"): "Glass domes glow at the foot of the dunes.",
+    ("mountains", "wreck"): "The wreck of a plane lies on the slope.",
+}
 
 
 def _named(noun: str, plural: bool) -> str:
@@ -140,6 +211,7 @@ def write_image_prompt(plan: StoryPlan, variant: int = 1) -> str:
     """A 40-90 word poster description with no names and nothing written in it."""
     if plan.language in ("es", "fr"):
         from .romance_writer import write_image_prompt as foreign
+
         return foreign(plan, art_for(plan, variant))
     art = art_for(plan, variant)
     chooser = Chooser(rng_for(plan.idea, plan.seed, f"image{variant}"), plan.knobs)
@@ -155,15 +227,27 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     subject = plan.premise.subject
     crowd = _plural_of(figures)
     if plan.premise.mode == "group" and subject is not None:
-        crowd = f"the {subject.members} of the {subject.head}" if subject.members else f"the members of the {subject.core}"
+        crowd = (
+            f"the {subject.members} of the {subject.head}" if subject.members else f"the members of the {subject.core}"
+        )
     facts = {
-        "Figures": cap(figures), "s": "" if many else "s", "scene": chooser.pick(SCENES[art.scenery]),
-        "many": crowd, "Many_cap": cap(crowd), "one": _one_of(figures),
-        "One_cap": cap(_one_of(figures)), "thing": thing, "Thing_cap": cap(thing), "figures": figures,
-        "ts": "" if many_things else "s", "stands": "stand" if many_things else "stands",
-        "rises": "rise" if many_things else "rises", "it": "them" if many_things else "it",
+        "Figures": cap(figures),
+        "s": "" if many else "s",
+        "scene": chooser.pick(SCENES[art.scenery]),
+        "many": crowd,
+        "Many_cap": cap(crowd),
+        "one": _one_of(figures),
+        "One_cap": cap(_one_of(figures)),
+        "thing": thing,
+        "Thing_cap": cap(thing),
+        "figures": figures,
+        "ts": "" if many_things else "s",
+        "stands": "stand" if many_things else "stands",
+        "rises": "rise" if many_things else "rises",
+        "it": "them" if many_things else "it",
         "its": "their" if many_things else "its",
-        "pair": figures if many else f"{figures} and a stranger", "Pair": cap(figures if many else f"{figures} and a stranger"),
+        "pair": figures if many else f"{figures} and a stranger",
+        "Pair": cap(figures if many else f"{figures} and a stranger"),
     }
     c = art.palette_words
     colours = {"c0": c[0], "c1": c[1], "c2": c[2], "c3": c[3], "C0": cap(c[0]), "m0": art.moods[0], "m1": art.moods[1]}
@@ -183,9 +267,11 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
         parts.append(f"Behind everything looms the giant shadow of {art.looming}.")
     parts.append(chooser.pick(_LIGHTS[art.light]))
     if plan.setting.from_idea and plan.setting.phrase[:1].isupper():
-        parts.append(chooser.pick(("It is set {at} {p}.", "The place is {p}.",
-                                   "Everything about the place says {p}.")).format(p=plan.setting.phrase,
-                                                                                   at=plan.setting.prep))
+        parts.append(
+            chooser.pick(("It is set {at} {p}.", "The place is {p}.", "Everything about the place says {p}.")).format(
+                p=plan.setting.phrase, at=plan.setting.prep
+            )
+        )
     if plan.setting.era:
         parts.append(f"Everything about it says {plan.setting.era}.")
     parts.append(chooser.template(_PALETTE, colours))
@@ -202,8 +288,9 @@ def _plural_of(figures: str) -> str:
     words = figures.split()
     if words and words[0] in ("a", "an", "the"):
         words = words[1:]
-    return " ".join(words[:-1] + [lx.plural(words[-1])]) if words and not lx.is_plural_noun(words[-1]) \
-        else " ".join(words)
+    return (
+        " ".join(words[:-1] + [lx.plural(words[-1])]) if words and not lx.is_plural_noun(words[-1]) else " ".join(words)
+    )
 
 
 def _one_of(figures: str) -> str:
@@ -216,6 +303,9 @@ def _one_of(figures: str) -> str:
         return figures
     if words and (words[0] in lx.NUMBERS or lx.is_plural_noun(words[-1])):
         core = [w for w in words if w not in lx.NUMBERS]
-        return "one of " + " ".join(words) if words[0] in lx.NUMBERS else lx.article(" ".join(
-            core[:-1] + [lx.singular(core[-1])]))
+        return (
+            "one of " + " ".join(words)
+            if words[0] in lx.NUMBERS
+            else lx.article(" ".join(core[:-1] + [lx.singular(core[-1])]))
+        )
     return figures

@@ -13,10 +13,39 @@ from .recast import BEING, recast
 from .verbs import VerbPhrase
 
 # Adjectives that make the idea's subject the story's villain.
-VILLAIN_WORDS = frozenset({"evil", "corrupt", "wicked", "crooked", "sinister", "murderous", "vengeful",
-                           "tyrannical", "ruthless", "mad", "rogue"})
-FOE_NOUNS = frozenset({"enemy", "rival", "villain", "nemesis", "assassin", "killer", "tyrant", "dictator",
-                       "warlord", "landlord", "king", "emperor", "bully", "boss"})
+VILLAIN_WORDS = frozenset(
+    {
+        "evil",
+        "corrupt",
+        "wicked",
+        "crooked",
+        "sinister",
+        "murderous",
+        "vengeful",
+        "tyrannical",
+        "ruthless",
+        "mad",
+        "rogue",
+    }
+)
+FOE_NOUNS = frozenset(
+    {
+        "enemy",
+        "rival",
+        "villain",
+        "nemesis",
+        "assassin",
+        "killer",
+        "tyrant",
+        "dictator",
+        "warlord",
+        "landlord",
+        "king",
+        "emperor",
+        "bully",
+        "boss",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -70,6 +99,7 @@ def read_premise(text: str, language: str) -> Premise:
     """Read the idea; an idea in a language the writer does not speak is kept whole, to be quoted."""
     if language in ("es", "fr"):
         from .romance import read_romance
+
         return read_romance(text, language)
     if language != "en":
         return Premise(text=text, language=language, mode="quoted", lemmas=frozenset(), nouns=())
@@ -86,22 +116,46 @@ def read_premise(text: str, language: str) -> Premise:
     costar = _costar(reading)
     foe = _foe(reading, subject if mode == "villain" else None)
     from .nouns import is_place
+
     goals = " ".join(vp.goal for vp in reading.predicate).lower()
-    places = [*reading.settings, *(p for p in reading.nouns if p.head and not p.proper and is_place(p.lemma)
-                                   and f" {p.head.lower()}" not in f" {goals}")]
+    places = [
+        *reading.settings,
+        *(
+            p
+            for p in reading.nouns
+            if p.head and not p.proper and is_place(p.lemma) and f" {p.head.lower()}" not in f" {goals}"
+        ),
+    ]
     if reading.opener_kind == "when":  # "When the power fails on the moon, ...": the moon is the idea's place too
         from .reading import settings_in
+
         places += settings_in(tokens_of(reading.opener))
     place_nouns = tuple(dict.fromkeys((p.text(tail=False), p.head) for p in places))
     if reading.opener_kind == "place":
         from .phrases import parse_noun_phrase
+
         where, _ = parse_noun_phrase(tokens_of(reading.opener)[1:], 0, greedy=False)
-        opened = (where.text(tail=False), where.head) if where.head else \
-            (reading.opener.split(" ", 1)[1], reading.opener.split()[-1])
+        opened = (
+            (where.text(tail=False), where.head)
+            if where.head
+            else (reading.opener.split(" ", 1)[1], reading.opener.split()[-1])
+        )
         place_nouns = (opened,) + place_nouns
-    return Premise(text=text, language="en", mode=mode, reading=reading, hero_count=count,
-                   hero_gender=_gender(reading, mode), member_kind=member_kind, costar=costar, foe=foe,
-                   places=reading.places, place_nouns=place_nouns, lemmas=frozenset(lemmas), nouns=nouns)
+    return Premise(
+        text=text,
+        language="en",
+        mode=mode,
+        reading=reading,
+        hero_count=count,
+        hero_gender=_gender(reading, mode),
+        member_kind=member_kind,
+        costar=costar,
+        foe=foe,
+        places=reading.places,
+        place_nouns=place_nouns,
+        lemmas=frozenset(lemmas),
+        nouns=nouns,
+    )
 
 
 # Nouns that point at another: "the eve of a royal wedding" is about the wedding.
@@ -112,28 +166,40 @@ def _noun_of(phrase, is_subject: bool) -> str:
     """A noun phrase's noun with its modifiers ("hockey team"); the one it points at ("royal wedding")."""
     if phrase.lemma in _POINTING and phrase.tail.startswith("of "):
         from .phrases import parse_noun_phrase
+
         inner, _ = parse_noun_phrase(phrase.tail.split()[1:], 0, greedy=False)
         if inner.head:
             phrase = inner
     return phrase.lemma if is_subject else " ".join([*phrase.modifiers, phrase.lemma])
 
 
-_OWN = {"he": {"its": "his", "itself": "himself"}, "she": {"its": "her", "itself": "herself"},
-        "they": {"its": "their", "itself": "themselves"}}
+_OWN = {
+    "he": {"its": "his", "itself": "himself"},
+    "she": {"its": "her", "itself": "herself"},
+    "they": {"its": "their", "itself": "themselves"},
+}
 
 
 def for_hero(premise: Premise, pronoun: str) -> Premise:
     """The premise with the idea's "its" and "itself" for its hero made his, her or their, to agree."""
     reading = premise.reading
-    if reading is None or reading.recast == "passive" or premise.mode not in ("lead", "many", "group") or \
-            premise.member_kind != "creature" and reading.subject is not None and reading.subject.kind != "creature":
+    if (
+        reading is None
+        or reading.recast == "passive"
+        or premise.mode not in ("lead", "many", "group")
+        or premise.member_kind != "creature"
+        and reading.subject is not None
+        and reading.subject.kind != "creature"
+    ):
         return premise
     table = _OWN[pronoun]
 
     def own(words: str) -> str:
         return " ".join(table.get(w.lower(), w) for w in words.split())
-    predicate = tuple(replace(vp, rest=tuple(table.get(w.lower(), w) for w in vp.rest), goal=own(vp.goal))
-                      for vp in reading.predicate)
+
+    predicate = tuple(
+        replace(vp, rest=tuple(table.get(w.lower(), w) for w in vp.rest), goal=own(vp.goal)) for vp in reading.predicate
+    )
     return replace(premise, reading=replace(reading, predicate=predicate, extra=own(reading.extra)))
 
 
@@ -162,6 +228,7 @@ def _mode(reading: Reading) -> tuple[str, int, str]:
 
 def _kind(phrase: str) -> str:
     from .nouns import kind_of
+
     return kind_of(lx.singular(phrase.split()[-1]))
 
 
@@ -192,22 +259,70 @@ def _costar(reading: Reading) -> NounPhrase | None:
         for k, word in enumerate(tokens):
             # "his mother" is the hero's own: a second character, as the idea says.
             own = word.lower() in ("his", "her", "their") and reading.recast != "passive"
-            if (word.lower() in ("a", "an", "the", "another", "every") or own) and \
-                    (k == 0 or tokens[k - 1].lower() not in lx.RELATIVES):
+            if (word.lower() in ("a", "an", "the", "another", "every") or own) and (
+                k == 0 or tokens[k - 1].lower() not in lx.RELATIVES
+            ):
                 from .phrases import parse_noun_phrase
+
                 phrase, _ = parse_noun_phrase(tokens, k, greedy=False)
-                if phrase.head and not phrase.plural and phrase.kind in ("creature", "person") and \
-                        phrase.lemma not in FOE_NOUNS and not _thing_here(vp, tokens, k, phrase):
+                if (
+                    phrase.head
+                    and not phrase.plural
+                    and phrase.kind in ("creature", "person")
+                    and phrase.lemma not in FOE_NOUNS
+                    and not _thing_here(vp, tokens, k, phrase)
+                ):
                     return phrase  # a foe ("hunts a killer", "her worst enemy") is the antagonist, and one
     return None
 
 
 # Verbs whose object is made, bought or run: "opens a diner", "builds a toaster" (WordNet's first sense of
 # "diner" and "toaster" is a person; the idea's is a place and a thing).
-_MAKES = frozenset({"open", "build", "buy", "run", "own", "inherit", "invent", "make", "cook", "bake", "fix",
-                    "repair", "start", "found", "sell", "steal", "rob", "serve", "order", "win", "design", "paint"})
-_WHERE = frozenset({"at", "in", "on", "inside", "into", "under", "near", "behind", "beneath", "above", "across",
-                    "to", "from", "of", "through"})
+_MAKES = frozenset(
+    {
+        "open",
+        "build",
+        "buy",
+        "run",
+        "own",
+        "inherit",
+        "invent",
+        "make",
+        "cook",
+        "bake",
+        "fix",
+        "repair",
+        "start",
+        "found",
+        "sell",
+        "steal",
+        "rob",
+        "serve",
+        "order",
+        "win",
+        "design",
+        "paint",
+    }
+)
+_WHERE = frozenset(
+    {
+        "at",
+        "in",
+        "on",
+        "inside",
+        "into",
+        "under",
+        "near",
+        "behind",
+        "beneath",
+        "above",
+        "across",
+        "to",
+        "from",
+        "of",
+        "through",
+    }
+)
 
 
 def _thing_here(vp: VerbPhrase, tokens: list[str], k: int, phrase: NounPhrase) -> bool:
@@ -215,6 +330,7 @@ def _thing_here(vp: VerbPhrase, tokens: list[str], k: int, phrase: NounPhrase) -
     or runs things, or of a place preposition ("at the bottom of the Pacific"), unless the lexicon knows it as a
     person or a creature (a chef, a robot)."""
     from .nouns import kind_of_word
+
     if phrase.proper and phrase.det == "the":
         return True  # "the Pacific", "the Andes": a named place, never a person
     if kind_of_word(phrase.lemma) in ("person", "creature") or phrase.proper and not lx.is_known(phrase.head):

@@ -14,9 +14,18 @@ from dataclasses import dataclass, field, replace
 from . import lexicon as lx
 from .nouns import agent_kind
 from .openers import own_subject, split_opener
-from .relatives import (NEGATED, agree_relatives, agrees, group_of, main_after_relative, modifies_noun,
-                        noun_before_verb, plural_word, relative_as_clause)
-from .phrases import NounPhrase, parse_noun_phrase, nounish
+from .phrases import NounPhrase, nounish, parse_noun_phrase
+from .relatives import (
+    NEGATED,
+    agree_relatives,
+    agrees,
+    group_of,
+    main_after_relative,
+    modifies_noun,
+    noun_before_verb,
+    plural_word,
+    relative_as_clause,
+)
 from .verbs import VerbPhrase, parse_verb_phrase
 
 
@@ -71,8 +80,11 @@ def read_idea(idea: str) -> Reading:
     opener, opener_kind, tokens = split_opener(tokens)
     tokens = agree_relatives(tokens)
     # "now" before a verb only marks a change the sentences already tell ("Then he now works" trips a reader).
-    tokens = [w for i, w in enumerate(tokens) if not (w.lower() == "now" and 0 < i < len(tokens) - 1
-                                                        and lx.verb_forms(tokens[i + 1]) & {"VBZ", "VBP", "VBD"})]
+    tokens = [
+        w
+        for i, w in enumerate(tokens)
+        if not (w.lower() == "now" and 0 < i < len(tokens) - 1 and lx.verb_forms(tokens[i + 1]) & {"VBZ", "VBP", "VBD"})
+    ]
     verb_at, partners_at = _find_verb(tokens)
     if verb_at is None and (clause := relative_as_clause(tokens)):
         # "A band of retired spies who plan one last heist" is the clause "a band ... plans one last heist".
@@ -84,12 +96,20 @@ def read_idea(idea: str) -> Reading:
         nouns = _all_nouns(tokens)
         if opener_kind == "when":
             opener = own_subject(opener, subject)
-        return Reading(text=text, shape="phrase", subject=subject, opener=opener, opener_kind=opener_kind,
-                       places=places, settings=_settings(tokens, subject), nouns=nouns)
+        return Reading(
+            text=text,
+            shape="phrase",
+            subject=subject,
+            opener=opener,
+            opener_kind=opener_kind,
+            places=places,
+            settings=_settings(tokens, subject),
+            nouns=nouns,
+        )
     # An adverb before the verb is the verb's ("a cruise line accidentally books"), not the subject's.
     while verb_at > 1 and tokens[verb_at - 1].lower() in lx.ADVERBS and tokens[verb_at - 2].lower() not in lx.ADVERBS:
         verb_at -= 1
-    subject, _ = parse_noun_phrase(tokens[:verb_at if not partners_at else partners_at[0] - 1], 0)
+    subject, _ = parse_noun_phrase(tokens[: verb_at if not partners_at else partners_at[0] - 1], 0)
     subject = _as_agent(subject, tokens[verb_at:])
     if opener_kind == "former":
         was = "were" if subject.plural else "was"
@@ -97,16 +117,28 @@ def read_idea(idea: str) -> Reading:
         opener, opener_kind = "", ""
     if opener_kind == "when":
         opener = own_subject(opener, subject)
-    partners = tuple(parse_noun_phrase(tokens[start:end], 0)[0] for start, end in
-                     zip(partners_at, [p - 1 for p in partners_at[1:]] + [verb_at]))
+    partners = tuple(
+        parse_noun_phrase(tokens[start:end], 0)[0]
+        for start, end in zip(partners_at, [p - 1 for p in partners_at[1:]] + [verb_at])
+    )
     plural = subject.plural or bool(partners)
     predicate, extra = parse_verb_phrase(tokens, verb_at, plural)
     verbs = {vp.verb for vp in predicate}
     nouns = (subject, *partners, *(p for p in _all_nouns(tokens[verb_at:]) if p.head not in verbs))
-    return Reading(text=text, shape="clause", subject=subject, partners=partners, predicate=predicate,
-                   extra=extra, opener=opener, opener_kind=opener_kind, places=places,
-                   # The subject's words and the predicate's apart: "a soldier on the moon keeps ..."
-                   settings=_settings(tokens[:verb_at], subject) + _settings(tokens[verb_at:], subject), nouns=nouns)
+    return Reading(
+        text=text,
+        shape="clause",
+        subject=subject,
+        partners=partners,
+        predicate=predicate,
+        extra=extra,
+        opener=opener,
+        opener_kind=opener_kind,
+        places=places,
+        # The subject's words and the predicate's apart: "a soldier on the moon keeps ..."
+        settings=_settings(tokens[:verb_at], subject) + _settings(tokens[verb_at:], subject),
+        nouns=nouns,
+    )
 
 
 def _sentence_case(tokens: list[str]) -> list[str]:
@@ -116,6 +148,7 @@ def _sentence_case(tokens: list[str]) -> list[str]:
         return tokens
     first = tokens[0]
     from .nouns import wordnet_code
+
     followed = len(tokens) > 1 and tokens[1][:1].isupper()
     if first[:1].isupper() and not first.isupper() and not followed and (lx.is_known(first) or wordnet_code(first)):
         return [first.lower(), *tokens[1:]]
@@ -166,8 +199,12 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
         if _reduced_relative(tokens, k):
             continue  # "a heist crew made entirely of golden retrievers", "a boy raised by wolves": no verb yet
         # "A group of nuns run ...": a group of many agrees either way.
-        agreeing = agrees(low, plural) or group_of(tokens) and agrees(low, True) and not (
-            k + 1 < len(tokens) and lx.verb_forms(tokens[k + 1]) & {"VBZ", "VBD"})  # "a trench coat pretends"
+        agreeing = (
+            agrees(low, plural)
+            or group_of(tokens)
+            and agrees(low, True)
+            and not (k + 1 < len(tokens) and lx.verb_forms(tokens[k + 1]) & {"VBZ", "VBD"})
+        )  # "a trench coat pretends"
         if (nounish(prev) or prev.lower() in lx.ADVERBS) and agreeing and not _ends_noun_phrase(tokens, k):
             return k, partners
         if nounish(word) and not in_phrase and not relative:
@@ -218,8 +255,22 @@ def _places(tokens: list[str]) -> tuple[str, ...]:
     """Named places after a preposition: "in Paris", "to the Andes", "in modern-day Tokyo"."""
     found = []
     for k, word in enumerate(tokens):
-        if word.lower() not in ("in", "to", "on", "at", "from", "across", "near", "over", "under", "around",
-                                "through", "of", "into", "outside"):
+        if word.lower() not in (
+            "in",
+            "to",
+            "on",
+            "at",
+            "from",
+            "across",
+            "near",
+            "over",
+            "under",
+            "around",
+            "through",
+            "of",
+            "into",
+            "outside",
+        ):
             continue
         j = k + 1
         the = j < len(tokens) and tokens[j].lower() == "the"
@@ -230,8 +281,12 @@ def _places(tokens: list[str]) -> tuple[str, ...]:
         while j < len(tokens) and tokens[j][:1].isupper() and tokens[j] != "'s":
             name.append(tokens[j])
             j += 1
-        if name and not (len(name) == 1 and lx.can_be(name[0], "NOUN") and not the and name[0].lower() in
-                         ("space", "time", "love", "history")):
+        if name and not (
+            len(name) == 1
+            and lx.can_be(name[0], "NOUN")
+            and not the
+            and name[0].lower() in ("space", "time", "love", "history")
+        ):
             found.append(("the " if the else "") + " ".join(name))
     return tuple(dict.fromkeys(found))
 
@@ -239,6 +294,7 @@ def _places(tokens: list[str]) -> tuple[str, ...]:
 def _settings(tokens: list[str], subject: NounPhrase | None) -> tuple[NounPhrase, ...]:
     """Noun phrases of places that a preposition leads to: "in a small Ohio town", "at a perfume factory"."""
     from .nouns import is_place
+
     found = []
     for k, word in enumerate(tokens):
         if word.lower() in lx.PREPOSITIONS and k + 1 < len(tokens) and not lx.verb_forms(tokens[k + 1]) & {"VB"}:
@@ -258,8 +314,12 @@ def _all_nouns(tokens: list[str]) -> tuple[NounPhrase, ...]:
     found, k = [], 0
     while k < len(tokens):
         low = tokens[k].lower()
-        starts = k == 0 or tokens[k - 1].lower() in lx.PREPOSITIONS | lx.DETERMINERS | {",", "and"} \
-            or low in lx.DETERMINERS or low in lx.NUMBERS
+        starts = (
+            k == 0
+            or tokens[k - 1].lower() in lx.PREPOSITIONS | lx.DETERMINERS | {",", "and"}
+            or low in lx.DETERMINERS
+            or low in lx.NUMBERS
+        )
         if k and tokens[k - 1].lower() == "to" and "VB" in lx.verb_forms(low):
             starts = False  # "to surf" is a verb, not a noun
         if starts and (nounish(tokens[k]) or low in lx.DETERMINERS or low in lx.NUMBERS or lx.can_be(low, "ADJ")):

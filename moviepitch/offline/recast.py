@@ -40,7 +40,7 @@ def recast(reading: Reading) -> Reading:
 
 
 def _second_clause(reading: Reading) -> Reading | None:
-    """"X happens and a Y is the only one who notices": Y is the hero, "when X happens" the opener."""
+    """ "X happens and a Y is the only one who notices": Y is the hero, "when X happens" the opener."""
     words = reading.extra.split()
     if reading.opener or len(words) < 3 or words[0].lower() not in ("and", "but"):
         return None
@@ -49,26 +49,41 @@ def _second_clause(reading: Reading) -> Reading | None:
         return None
     subject = reading.subject
     event = f"{subject.text()} {' and '.join(vp.render('finite', subject.plural) for vp in reading.predicate)}"
-    return replace(reading, subject=second.subject, partners=second.partners, predicate=second.predicate,
-                   extra=second.extra, opener=f"when {event}", opener_kind="when", recast="second")
+    return replace(
+        reading,
+        subject=second.subject,
+        partners=second.partners,
+        predicate=second.predicate,
+        extra=second.extra,
+        opener=f"when {event}",
+        opener_kind="when",
+        recast="second",
+    )
 
 
 def _passive(reading: Reading) -> Reading | None:
-    """"A village elects a stranger as mayor": the stranger "is elected by a village as mayor"."""
+    """ "A village elects a stranger as mayor": the stranger "is elected by a village as mayor"."""
     subject = reading.subject
     if len(reading.predicate) != 1 or subject.kind == "group" and subject.members:
         return None
     verb = reading.predicate[0]
     rest = list(verb.rest)
-    if verb.aux or verb.lemma in BEING or not rest or not (rest[0].lower() in lx.DETERMINERS or
-                                                          rest[0].lower() in lx.NUMBERS or nounish(rest[0])):
+    if (
+        verb.aux
+        or verb.lemma in BEING
+        or not rest
+        or not (rest[0].lower() in lx.DETERMINERS or rest[0].lower() in lx.NUMBERS or nounish(rest[0]))
+    ):
         return None
     hero, end = parse_noun_phrase(rest, 0, greedy=False)
     if not animate(hero) or hero.det in ("his", "her", "its", "their"):
         return None
     # A town that hires someone is "the town" from then on: the setting names it in full.
-    by = ["the", *subject.core.split(), *tokens_of(subject.tail)] if is_place(subject.lemma) and \
-        subject.det in ("a", "an") else tokens_of(subject.text())
+    by = (
+        ["the", *subject.core.split(), *tokens_of(subject.tail)]
+        if is_place(subject.lemma) and subject.det in ("a", "an")
+        else tokens_of(subject.text())
+    )
     after = tuple(rest[end:])
     if subject.tail and after[:1] == ("from",):
         # "hires a weatherman from Arizona": where the hero comes from is the hero's ("a weatherman from
@@ -81,11 +96,16 @@ def _passive(reading: Reading) -> Reading | None:
     order = (*after, "by", *by) if subject.tail else ("by", *by, *after)
     # "gets a new keeper" has no passive a person would say: the keeper "is taken on by" the lighthouse.
     lemma, particle = _PASSIVE_OF.get(verb.lemma, (verb.lemma, ()))
-    passive = VerbPhrase(verb=lx.inflect(lemma, "VBN"), lemma=lemma, aux="are" if hero.plural else "is",
-                         adverb=verb.adverb, rest=(*particle, *order), goal=verb.goal)
+    passive = VerbPhrase(
+        verb=lx.inflect(lemma, "VBN"),
+        lemma=lemma,
+        aux="are" if hero.plural else "is",
+        adverb=verb.adverb,
+        rest=(*particle, *order),
+        goal=verb.goal,
+    )
     return replace(reading, subject=hero, partners=(), predicate=(passive,), recast="passive")
 
 
 # Verbs whose passive no one says, and the verb (with its particle) that says it instead.
-_PASSIVE_OF = {"get": ("take", ("on",)), "gain": ("take", ("on",)), "acquire": ("take", ("on",)),
-               "have": ("keep", ())}
+_PASSIVE_OF = {"get": ("take", ("on",)), "gain": ("take", ("on",)), "acquire": ("take", ("on",)), "have": ("keep", ())}

@@ -19,8 +19,25 @@ def agrees(word: str, plural: bool) -> bool:
 
 
 # Negated modals, written as one word: "a robot that can't lie".
-NEGATED = frozenset({"can't", "cannot", "won't", "doesn't", "don't", "didn't", "isn't", "aren't", "wasn't",
-                      "couldn't", "wouldn't", "shouldn't", "mustn't", "hasn't", "haven't"})
+NEGATED = frozenset(
+    {
+        "can't",
+        "cannot",
+        "won't",
+        "doesn't",
+        "don't",
+        "didn't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "couldn't",
+        "wouldn't",
+        "shouldn't",
+        "mustn't",
+        "hasn't",
+        "haven't",
+    }
+)
 
 
 def main_after_relative(tokens: list[str], k: int, plural: bool) -> bool:
@@ -28,22 +45,38 @@ def main_after_relative(tokens: list[str], k: int, plural: bool) -> bool:
     lie elects a con artist" (a noun phrase or a preposition follows it), not the clause's object ("a
     detective who can smell lies investigates", where another verb follows)."""
     low = tokens[k].lower()
-    if low in lx.MODALS or low in NEGATED or not agrees(low, plural) or \
-            not lx.verb_forms(low) & ({"VBP", "VBD"} if plural else {"VBZ", "VBD"}) and low not in lx.BE | lx.HAVE:
+    if (
+        low in lx.MODALS
+        or low in NEGATED
+        or not agrees(low, plural)
+        or not lx.verb_forms(low) & ({"VBP", "VBD"} if plural else {"VBZ", "VBD"})
+        and low not in lx.BE | lx.HAVE
+    ):
         return False
     prev, before = tokens[k - 1].lower(), tokens[k - 2].lower()
     # An adjective after "is" ("who is always late") says how the subject is; one after another verb
     # ("who sells hot dogs") describes the noun that follows it.
     predicative = before in lx.BE or before in lx.ADVERBS or "ADV" in lx.tags(before)
-    if lx.can_be(low, "NOUN") and (prev in lx.DETERMINERS or lx.can_be(prev, "ADJ") and not lx.can_be(prev, "NOUN")
-                                   and not lx.verb_forms(prev) & {"VBN", "VBD"} and not predicative):
+    if lx.can_be(low, "NOUN") and (
+        prev in lx.DETERMINERS
+        or lx.can_be(prev, "ADJ")
+        and not lx.can_be(prev, "NOUN")
+        and not lx.verb_forms(prev) & {"VBN", "VBD"}
+        and not predicative
+    ):
         return False
     nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
     if not nxt:  # "vampires who only drink oat milk": a last word after a noun is that noun's compound
         return not (lx.can_be(low, "NOUN") and nounish(tokens[k - 1]) and not lx.verb_forms(tokens[k - 1]))
     present = {"VBP"} if plural else {"VBZ"}
-    return not (nxt not in lx.DETERMINERS and nxt not in lx.NUMBERS and nxt not in lx.PREPOSITIONS
-                and nxt not in lx.PARTICLES and nxt not in lx.ADVERBS and lx.verb_forms(nxt) & present)
+    return not (
+        nxt not in lx.DETERMINERS
+        and nxt not in lx.NUMBERS
+        and nxt not in lx.PREPOSITIONS
+        and nxt not in lx.PARTICLES
+        and nxt not in lx.ADVERBS
+        and lx.verb_forms(nxt) & present
+    )
 
 
 def agree_relatives(tokens: list[str]) -> list[str]:
@@ -56,7 +89,13 @@ def agree_relatives(tokens: list[str]) -> list[str]:
         while v < len(tokens) - 1 and tokens[v].lower() in lx.ADVERBS:
             v += 1
         low, forms = tokens[v].lower(), lx.verb_forms(tokens[v])
-        if low in lx.MODALS or not forms or "VBD" in forms or low in lx.BE | lx.HAVE and low not in ("is", "are", "has", "have"):
+        if (
+            low in lx.MODALS
+            or not forms
+            or "VBD" in forms
+            or low in lx.BE | lx.HAVE
+            and low not in ("is", "are", "has", "have")
+        ):
             continue
         plural = plural_word(tokens[r - 1])
         base = lx.lemma(low, "VERB") if "VERB" in lx.tags(low) else lx.lemma(low, "AUX")
@@ -76,9 +115,10 @@ def relative_as_clause(tokens: list[str]) -> tuple[list[str], int] | None:
                 v += 1
             low = tokens[v].lower()
             if low in lx.MODALS or low in lx.BE | lx.HAVE or lx.verb_forms(low) & {"VBZ", "VBP", "VBD"}:
-                clause = tokens[:r] + tokens[r + 1:]
-                plural = plural_word(tokens[r - 1]) and not group_of(tokens) and "of" not in \
-                    [w.lower() for w in tokens[:r]]
+                clause = tokens[:r] + tokens[r + 1 :]
+                plural = (
+                    plural_word(tokens[r - 1]) and not group_of(tokens) and "of" not in [w.lower() for w in tokens[:r]]
+                )
                 if low in ("is", "are"):
                     clause[v - 1] = "are" if plural else "is"
                 elif low not in lx.MODALS | lx.BE | lx.HAVE and "VBD" not in lx.verb_forms(low):
@@ -98,8 +138,11 @@ def noun_before_verb(tokens: list[str], k: int, plural: bool) -> bool:
     if nxt in ("who", "that", "which") and after:
         # "a family of circus clowns that inherit": a verb is not followed by a relative pronoun and a verb.
         return after in lx.MODALS | lx.BE | lx.HAVE or after in NEGATED or bool(lx.verb_forms(after) & {"VBP", "VBD"})
-    return agrees(nxt, plural) and bool(lx.verb_forms(nxt) & {"VBZ", "VBD"}) and \
-        (not after or after in lx.DETERMINERS | lx.PREPOSITIONS | lx.PARTICLES | lx.ADVERBS or after in lx.NUMBERS)
+    return (
+        agrees(nxt, plural)
+        and bool(lx.verb_forms(nxt) & {"VBZ", "VBD"})
+        and (not after or after in lx.DETERMINERS | lx.PREPOSITIONS | lx.PARTICLES | lx.ADVERBS or after in lx.NUMBERS)
+    )
 
 
 def modifies_noun(tokens: list[str], k: int) -> bool:
@@ -112,6 +155,7 @@ def modifies_noun(tokens: list[str], k: int) -> bool:
 def group_of(tokens: list[str]) -> bool:
     """Whether the idea opens with a group of many: "a group of nuns", "the crew of pirates"."""
     from .nouns import GROUPS
+
     words = [w.lower() for w in tokens[:5]]
     return "of" in words and words.index("of") > 0 and words[words.index("of") - 1] in GROUPS
 

@@ -41,29 +41,37 @@ def epithet(plan: StoryPlan) -> str:
 
 def _varied_names(plan: StoryPlan, paragraphs: list[str]) -> list[str]:
     """Every other later mention of the heroes by what they are rather than by name."""
-    name = ", ".join(h.short for h in plan.heroes[:-1]) + (" and " if len(plan.heroes) > 1 else "") + \
-        plan.heroes[-1].short
+    name = (
+        ", ".join(h.short for h in plan.heroes[:-1]) + (" and " if len(plan.heroes) > 1 else "") + plan.heroes[-1].short
+    )
     other = epithet(plan)
     if not other or len(plan.heroes) > 1 and len({h.short for h in plan.heroes}) < len(plan.heroes):
         return paragraphs
     seen = 0
     result = []
     for paragraph in paragraphs:
+
         def swap(match: re.Match) -> str:
             nonlocal seen
             seen += 1
             if seen < 2 or seen % 2:  # the first mention after the introduction keeps the name
                 return match.group(0)
-            start = match.start() == 0 or paragraph[max(match.start() - 2, 0):match.start()].strip() in (".", "!", "?")
+            start = match.start() == 0 or paragraph[max(match.start() - 2, 0) : match.start()].strip() in (
+                ".",
+                "!",
+                "?",
+            )
             return cap(other) if start else other
+
         # A later mention: the short name not followed by a surname or the performer's brackets.
         pattern = rf"(?<![\w(]){re.escape(name)}(?![\w(]| \()"
         result.append(re.sub(pattern, swap, paragraph))
     return result
 
 
-def _with_catchphrase(plan: StoryPlan, chooser: Chooser, facts: dict[str, str], paragraphs: list[str],
-                      penalty: float) -> list[str]:
+def _with_catchphrase(
+    plan: StoryPlan, chooser: Chooser, facts: dict[str, str], paragraphs: list[str], penalty: float
+) -> list[str]:
     """A catchphrase said once as the heroes' motto, then again at the end of the later paragraphs."""
     phrase = chooser.pick(beats.CATCHPHRASES[plan.tone])
     motto = chooser.template(beats.MOTTOS, {**facts, "catchphrase": phrase})
@@ -79,6 +87,8 @@ def repeated_words(text: str) -> int:
     """How many content words a text uses more than once (names and brackets aside): the frequency penalty's
     measure."""
     from .fill import content_words
-    words = [w for w in content_words(re.sub(r"\([^()]*\)", "", text))
-             if not lx.is_known(w) or lx.tags(w)]  # every word the writer wrote, names included
+
+    words = [
+        w for w in content_words(re.sub(r"\([^()]*\)", "", text)) if not lx.is_known(w) or lx.tags(w)
+    ]  # every word the writer wrote, names included
     return sum(1 for w in set(words) if words.count(w) > 1)

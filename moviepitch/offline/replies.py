@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from . import lexicon as lx
 from .fill import Chooser, cap
-from .plan import StoryPlan, rng_for
 from .nouns import VAGUE
+from .plan import StoryPlan, rng_for
 from .recast import BEING
 
 # {spot}: the idea's subject ("a retired ballerina"); {spot_does}: the subject with its action;
@@ -34,6 +34,7 @@ def write_reply(plan: StoryPlan) -> str:
     """One enthusiastic movie-boss sentence about the idea."""
     if plan.language in ("es", "fr"):
         from .romance_writer import write_reply as foreign
+
         return foreign(plan)
     chooser = Chooser(rng_for(plan.idea, plan.seed, "reply"), plan.knobs)
     premise = plan.premise
@@ -49,8 +50,12 @@ def write_reply(plan: StoryPlan) -> str:
         if premise.predicate:
             plural = subject.plural or bool(premise.reading.partners)
             # "a band of retired spies who plan": the clause follows the members, so it agrees with them.
-            many = plural or subject.kind == "group" and bool(subject.members) and lx.is_plural_noun(
-                subject.members.split()[-1])
+            many = (
+                plural
+                or subject.kind == "group"
+                and bool(subject.members)
+                and lx.is_plural_noun(subject.members.split()[-1])
+            )
             if premise.reading.partners:
                 spot = " and ".join([spot] + [p.text() for p in premise.reading.partners])
             doing = premise.action("gerund", plural, goal=False)
@@ -62,17 +67,23 @@ def write_reply(plan: StoryPlan) -> str:
             whose = "whose" in subject.tail.split()
             joint = ", who" if whose else "and" if related else who
             facts["spot_who"] = f"{spot}{'' if whose else ' '}{joint} {premise.action('finite', many, goal=False)}"
-            if len(doing.split()) <= 5 and not related and not whose:  # a short gerund reads well; a long one trips the reader up
+            if (
+                len(doing.split()) <= 5 and not related and not whose
+            ):  # a short gerund reads well; a long one trips the reader up
                 facts["spot_doing"] = f"{spot} {doing}"
         else:
             facts["spot_doing"] = facts["spot_who"] = spot
         facts["spot_has"] = "have" if subject.plural or premise.reading.partners else "has"
-        facts["place_bit"] = f" {plan.setting.at}" if plan.setting.from_idea and \
-            plan.setting.phrase.lower() not in facts["spot_who"].lower() else ""
+        facts["place_bit"] = (
+            f" {plan.setting.at}"
+            if plan.setting.from_idea and plan.setting.phrase.lower() not in facts["spot_who"].lower()
+            else ""
+        )
     facts["Bit"] = cap(facts.get("bit", ""))
     facts["bit_is"] = "are" if _plural(facts.get("bit", "")) else "is"
-    if premise.mode in ("witness", "villain") and any(vp.lemma == "be" or vp.aux.lower() in lx.BE
-                                                      for vp in premise.predicate):
+    if premise.mode in ("witness", "villain") and any(
+        vp.lemma == "be" or vp.aux.lower() in lx.BE for vp in premise.predicate
+    ):
         del facts["bit_is"]  # "the last bookshop in the world is the hook" would echo "... is guarded"
     facts.setdefault("place_bit", "")
     return chooser.template(REPLIES, facts) or f"I love it, {premise.text} is a {plan.label} waiting to happen!"
@@ -91,8 +102,11 @@ def _bit(plan: StoryPlan) -> str:
         return obj.text("the" if obj.det in ("a", "an", "") else None)
     if plan.setting.spot:
         return plan.setting.spot.split(" ", 1)[1]  # "the zoo"
-    others = [p for p in premise.reading.nouns[1:] if p.head and p.kind != "thing" or p.lemma in lx.NUMBERS] \
-        if premise.reading else []
+    others = (
+        [p for p in premise.reading.nouns[1:] if p.head and p.kind != "thing" or p.lemma in lx.NUMBERS]
+        if premise.reading
+        else []
+    )
     if verb is not None and verb.lemma == "be" and others:  # "is the only one awake when the aliens arrive"
         return others[-1].text("the" if others[-1].det in ("a", "an", "") else None, tail=False)
     if plan.setting.from_idea and plan.setting.phrase[:1].isupper():

@@ -12,26 +12,129 @@ import re
 from .premise import Premise
 
 _ARTICLES = {
-    "es": {"un": ("he", 1), "una": ("she", 1), "el": ("he", 1), "la": ("she", 1), "los": ("he", 3),
-           "las": ("she", 3), "unos": ("he", 3), "unas": ("she", 3), "dos": ("", 2), "tres": ("", 3),
-           "cuatro": ("", 4)},
-    "fr": {"un": ("he", 1), "une": ("she", 1), "le": ("he", 1), "la": ("she", 1), "les": ("", 3),
-           "des": ("", 3), "deux": ("", 2), "trois": ("", 3), "quatre": ("", 4), "l'": ("", 1)},
+    "es": {
+        "un": ("he", 1),
+        "una": ("she", 1),
+        "el": ("he", 1),
+        "la": ("she", 1),
+        "los": ("he", 3),
+        "las": ("she", 3),
+        "unos": ("he", 3),
+        "unas": ("she", 3),
+        "dos": ("", 2),
+        "tres": ("", 3),
+        "cuatro": ("", 4),
+    },
+    "fr": {
+        "un": ("he", 1),
+        "une": ("she", 1),
+        "le": ("he", 1),
+        "la": ("she", 1),
+        "les": ("", 3),
+        "des": ("", 3),
+        "deux": ("", 2),
+        "trois": ("", 3),
+        "quatre": ("", 4),
+        "l'": ("", 1),
+    },
 }
 # Nouns whose gender differs from their article's, or that have no article to tell.
-_SHE = {"abuela", "hermanas", "madre", "reina", "chica", "mujer", "niña", "grand-mère", "sœurs", "soeurs",
-        "mère", "reine", "fille", "femme", "pianiste_f", "boulangère", "sirena", "monja", "religieuse"}
-_HE = {"abuelo", "hermanos", "padre", "rey", "chico", "hombre", "niño", "pescador", "grand-père", "frères",
-       "père", "roi", "garçon", "homme"}
+_SHE = {
+    "abuela",
+    "hermanas",
+    "madre",
+    "reina",
+    "chica",
+    "mujer",
+    "niña",
+    "grand-mère",
+    "sœurs",
+    "soeurs",
+    "mère",
+    "reine",
+    "fille",
+    "femme",
+    "pianiste_f",
+    "boulangère",
+    "sirena",
+    "monja",
+    "religieuse",
+}
+_HE = {
+    "abuelo",
+    "hermanos",
+    "padre",
+    "rey",
+    "chico",
+    "hombre",
+    "niño",
+    "pescador",
+    "grand-père",
+    "frères",
+    "père",
+    "roi",
+    "garçon",
+    "homme",
+}
 # Verbs a predicate can start with, by ending: -a/-e (Spanish third person), -ent/-e/-it (French).
-_VERB_ENDINGS = {"es": re.compile(r"^(?:se\s+)?\w+(?:a|e|an|en|ó|ió)$"),
-                 "fr": re.compile(r"^(?:se\s+|s')?\w+(?:e|ent|it|ont|ait|ient|oit|ut)$")}
-_CREATURES = {"perro", "gato", "dragón", "pingüino", "sirena", "fantasma", "robot", "chat", "chien", "dragon",
-              "pingouin", "manchot", "fantôme", "extraterrestre", "alien", "vampiro", "vampire", "lobo",
-              "loup", "oso", "ours", "pájaro", "oiseau", "caballo", "cheval", "pez", "poisson"}
-_BEFORE_NOUN = {"jeune", "vieux", "vieille", "petit", "petite", "grand", "grande", "dernier", "dernière", "mejor",
-                "último", "última", "viejo", "vieja", "nuevo", "nueva", "pequeño", "pequeña", "gran", "bon", "bonne",
-                "beau", "belle"}
+_VERB_ENDINGS = {
+    "es": re.compile(r"^(?:se\s+)?\w+(?:a|e|an|en|ó|ió)$"),
+    "fr": re.compile(r"^(?:se\s+|s')?\w+(?:e|ent|it|ont|ait|ient|oit|ut)$"),
+}
+_CREATURES = {
+    "perro",
+    "gato",
+    "dragón",
+    "pingüino",
+    "sirena",
+    "fantasma",
+    "robot",
+    "chat",
+    "chien",
+    "dragon",
+    "pingouin",
+    "manchot",
+    "fantôme",
+    "extraterrestre",
+    "alien",
+    "vampiro",
+    "vampire",
+    "lobo",
+    "loup",
+    "oso",
+    "ours",
+    "pájaro",
+    "oiseau",
+    "caballo",
+    "cheval",
+    "pez",
+    "poisson",
+}
+_BEFORE_NOUN = {
+    "jeune",
+    "vieux",
+    "vieille",
+    "petit",
+    "petite",
+    "grand",
+    "grande",
+    "dernier",
+    "dernière",
+    "mejor",
+    "último",
+    "última",
+    "viejo",
+    "vieja",
+    "nuevo",
+    "nueva",
+    "pequeño",
+    "pequeña",
+    "gran",
+    "bon",
+    "bonne",
+    "beau",
+    "belle",
+}
 _GROUPS = {"familia", "banda", "equipo", "grupo", "famille", "bande", "équipe", "groupe"}
 
 
@@ -43,8 +146,15 @@ def read_romance(text: str, language: str) -> Premise:
     gender, count = articles.get(first, ("", 1))
     verb_at = next((i for i in range(1, min(len(words), 9)) if _looks_like_verb(words, i, language)), None)
     if verb_at is None:
-        return Premise(text=text, language=language, mode="lead", hero_gender=gender or "he",
-                       subject_text=_lower_first(text), predicate_text="", nouns=tuple(_nouns(words, articles)))
+        return Premise(
+            text=text,
+            language=language,
+            mode="lead",
+            hero_gender=gender or "he",
+            subject_text=_lower_first(text),
+            predicate_text="",
+            nouns=tuple(_nouns(words, articles)),
+        )
     subject = " ".join(words[:verb_at])
     head = next((w.lower() for w in reversed(words[1:verb_at]) if w.lower() not in articles), first)
     nouns = _nouns(words, articles)
@@ -54,26 +164,64 @@ def read_romance(text: str, language: str) -> Premise:
         gender = "he"
     elif not gender:
         gender = _gender_by_ending(head, language)
-    plural = count > 1 or head.endswith("s") and first in ("los", "las", "les", "des", "unos", "unas", "dos",
-                                                            "deux", "tres", "trois")
+    plural = (
+        count > 1
+        or head.endswith("s")
+        and first in ("los", "las", "les", "des", "unos", "unas", "dos", "deux", "tres", "trois")
+    )
     count = max(count, 2) if plural else 1
     kind = "creature" if head.rstrip("s") in _CREATURES or head in _CREATURES else "person"
     mode = "group" if head in _GROUPS else "many" if plural else "lead"
-    return Premise(text=text, language=language, mode=mode, hero_count=min(count, 4), hero_gender=gender,
-                   member_kind=kind, subject_text=_lower_first(subject),
-                   predicate_text=" ".join(words[verb_at:]).rstrip(".!?"), nouns=tuple(nouns),
-                   lemmas=frozenset(w.lower().strip(".,") for w in words))
+    return Premise(
+        text=text,
+        language=language,
+        mode=mode,
+        hero_count=min(count, 4),
+        hero_gender=gender,
+        member_kind=kind,
+        subject_text=_lower_first(subject),
+        predicate_text=" ".join(words[verb_at:]).rstrip(".!?"),
+        nouns=tuple(nouns),
+        lemmas=frozenset(w.lower().strip(".,") for w in words),
+    )
 
 
 # Person nouns whose ending says a woman ("amigas", "boulangère") or a man ("amigos", "boulanger").
-_SHE_ENDINGS = {"es": re.compile(r"(?:a|as|ora|oras)$"),
-                "fr": re.compile(r"(?:euse|rice|ière|ienne|enne|onne|esse|ette|ée|ie|ine|ère|ve)s?$")}
-_HE_ENDINGS = {"es": re.compile(r"(?:o|os|or|ores)$"),
-               "fr": re.compile(r"(?:eur|ier|ien|on|ais|ois|ant|er|if|et)s?$")}
+_SHE_ENDINGS = {
+    "es": re.compile(r"(?:a|as|ora|oras)$"),
+    "fr": re.compile(r"(?:euse|rice|ière|ienne|enne|onne|esse|ette|ée|ie|ine|ère|ve)s?$"),
+}
+_HE_ENDINGS = {"es": re.compile(r"(?:o|os|or|ores)$"), "fr": re.compile(r"(?:eur|ier|ien|on|ais|ois|ant|er|if|et)s?$")}
 # Spanish nouns in -a that name a man or anyone: "el dentista", "el poeta", "el guía".
-_EITHER = {"dentista", "artista", "pianista", "taxista", "periodista", "astronauta", "policía", "guía", "poeta",
-           "atleta", "deportista", "turista", "pirata", "camarada", "colega", "dentistas", "artistas", "pianistes",
-           "astronaute", "astronautes", "pianiste", "artiste", "artistes", "journaliste", "élève", "élèves", "guide"}
+_EITHER = {
+    "dentista",
+    "artista",
+    "pianista",
+    "taxista",
+    "periodista",
+    "astronauta",
+    "policía",
+    "guía",
+    "poeta",
+    "atleta",
+    "deportista",
+    "turista",
+    "pirata",
+    "camarada",
+    "colega",
+    "dentistas",
+    "artistas",
+    "pianistes",
+    "astronaute",
+    "astronautes",
+    "pianiste",
+    "artiste",
+    "artistes",
+    "journaliste",
+    "élève",
+    "élèves",
+    "guide",
+}
 
 
 def _gender_by_ending(noun: str, language: str) -> str:
@@ -98,16 +246,24 @@ def _looks_like_verb(words: list[str], i: int, language: str) -> bool:
     if word in ("es", "está", "son", "est", "sont", "va", "vont", "tiene", "a", "ont", "hace", "fait"):
         return True
     previous = words[i - 1].lower()
-    if previous in _ARTICLES[language] or previous in ("de", "du", "del", "en", "à", "y", "et") \
-            or previous in _BEFORE_NOUN:
+    if (
+        previous in _ARTICLES[language]
+        or previous in ("de", "du", "del", "en", "à", "y", "et")
+        or previous in _BEFORE_NOUN
+    ):
         return False
     if not (_VERB_ENDINGS[language].match(word) and i >= 2 and len(word) > 3):
         return False
     # "un boulanger timide tombe": of two verb-like words after the noun, the first is its adjective.
     following = words[i + 1].lower().strip(",.") if i + 1 < len(words) else ""
     after_noun = words[i - 2].lower() in _ARTICLES[language] or words[i - 2].lower() in _BEFORE_NOUN
-    return not (after_noun and following and following not in _ARTICLES[language] and len(following) > 3
-                and _VERB_ENDINGS[language].match(following))
+    return not (
+        after_noun
+        and following
+        and following not in _ARTICLES[language]
+        and len(following) > 3
+        and _VERB_ENDINGS[language].match(following)
+    )
 
 
 def _nouns(words: list[str], articles: dict) -> list[str]:

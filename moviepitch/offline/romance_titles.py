@@ -9,24 +9,81 @@ from __future__ import annotations
 
 import re
 
-_DEFINITE = {"es": {("m", 1): "el", ("f", 1): "la", ("m", 2): "los", ("f", 2): "las"},
-             "fr": {("m", 1): "le", ("f", 1): "la", ("m", 2): "les", ("f", 2): "les"}}
+_DEFINITE = {
+    "es": {("m", 1): "el", ("f", 1): "la", ("m", 2): "los", ("f", 2): "las"},
+    "fr": {("m", 1): "le", ("f", 1): "la", ("m", 2): "les", ("f", 2): "les"},
+}
 # What the idea's article says: gender (m, f or "" to look at the noun) and number.
-_SAYS = {"es": {"un": ("m", 1), "el": ("m", 1), "una": ("f", 1), "la": ("f", 1), "unos": ("m", 2), "los": ("m", 2),
-                "unas": ("f", 2), "las": ("f", 2), "dos": ("", 2), "tres": ("", 2), "cuatro": ("", 2),
-                "su": ("", 1), "sus": ("", 2), "mi": ("", 1)},
-         "fr": {"un": ("m", 1), "le": ("m", 1), "une": ("f", 1), "la": ("f", 1), "les": ("", 2), "des": ("", 2),
-                "deux": ("", 2), "trois": ("", 2), "quatre": ("", 2), "son": ("m", 1), "mon": ("m", 1),
-                "sa": ("f", 1), "ma": ("f", 1), "ses": ("", 2), "leur": ("", 1), "l'": ("", 1)}}
-_SPANISH_MASCULINE_A = {"día", "mapa", "problema", "planeta", "cometa", "tema", "idioma", "sistema", "drama",
-                        "fantasma", "poema", "clima", "piloto"}
-_OF = {"es": {"el": "del", "la": "de la", "los": "de los", "las": "de las"},
-       "fr": {"le": "du", "la": "de la", "les": "des", "l'": "de l'"}}
+_SAYS = {
+    "es": {
+        "un": ("m", 1),
+        "el": ("m", 1),
+        "una": ("f", 1),
+        "la": ("f", 1),
+        "unos": ("m", 2),
+        "los": ("m", 2),
+        "unas": ("f", 2),
+        "las": ("f", 2),
+        "dos": ("", 2),
+        "tres": ("", 2),
+        "cuatro": ("", 2),
+        "su": ("", 1),
+        "sus": ("", 2),
+        "mi": ("", 1),
+    },
+    "fr": {
+        "un": ("m", 1),
+        "le": ("m", 1),
+        "une": ("f", 1),
+        "la": ("f", 1),
+        "les": ("", 2),
+        "des": ("", 2),
+        "deux": ("", 2),
+        "trois": ("", 2),
+        "quatre": ("", 2),
+        "son": ("m", 1),
+        "mon": ("m", 1),
+        "sa": ("f", 1),
+        "ma": ("f", 1),
+        "ses": ("", 2),
+        "leur": ("", 1),
+        "l'": ("", 1),
+    },
+}
+_SPANISH_MASCULINE_A = {
+    "día",
+    "mapa",
+    "problema",
+    "planeta",
+    "cometa",
+    "tema",
+    "idioma",
+    "sistema",
+    "drama",
+    "fantasma",
+    "poema",
+    "clima",
+    "piloto",
+}
+_OF = {
+    "es": {"el": "del", "la": "de la", "los": "de los", "las": "de las"},
+    "fr": {"le": "du", "la": "de la", "les": "des", "l'": "de l'"},
+}
 _PATTERNS = {
-    "es": ("{the} {noun}", "{the} {noun} y {the2} {noun2}", "El secreto {of} {noun}", "La última noche {of} {noun}",
-           "{noun_cap} para siempre"),
-    "fr": ("{the} {noun}", "{the} {noun} et {the2} {noun2}", "Le secret {of} {noun}", "La dernière nuit {of} {noun}",
-           "Un été avec {the} {noun}"),
+    "es": (
+        "{the} {noun}",
+        "{the} {noun} y {the2} {noun2}",
+        "El secreto {of} {noun}",
+        "La última noche {of} {noun}",
+        "{noun_cap} para siempre",
+    ),
+    "fr": (
+        "{the} {noun}",
+        "{the} {noun} et {the2} {noun2}",
+        "Le secret {of} {noun}",
+        "La dernière nuit {of} {noun}",
+        "Un été avec {the} {noun}",
+    ),
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
 from PIL import Image, ImageDraw
 
@@ -23,6 +23,7 @@ def _stars(c: Canvas) -> None:
             x, y = c.rng.uniform(0, c.w), c.rng.uniform(0, c.horizon)
             r = c.rng.choice((0.5, 0.8, 1.2)) * c.u
             d.ellipse((x - r, y - r, x + r, y + r), fill=solid(c.light, c.rng.randint(70, 230)))
+
     c.layer(draw)
 
 
@@ -38,6 +39,7 @@ def _moon(c: Canvas) -> None:
             cx, cy = x + c.rng.uniform(-0.6, 0.6) * r, y + c.rng.uniform(-0.6, 0.6) * r
             cr = r * c.rng.uniform(0.06, 0.18)
             d.ellipse((cx - cr, cy - cr, cx + cr, cy + cr), fill=solid(mix(c.light, c.mid, 0.25)))
+
     c.layer(draw, c.u)
 
 
@@ -53,9 +55,15 @@ def _sun(c: Canvas) -> None:
 
     def rays(d: Draw) -> None:
         for a in (i * math.pi / 6 for i in range(12)):
-            d.polygon([(x, y), (x + 3 * r * math.cos(a - 0.09), y + 3 * r * math.sin(a - 0.09)),
-                       (x + 3 * r * math.cos(a + 0.09), y + 3 * r * math.sin(a + 0.09))],
-                      fill=solid(c.light, 70))
+            d.polygon(
+                [
+                    (x, y),
+                    (x + 3 * r * math.cos(a - 0.09), y + 3 * r * math.sin(a - 0.09)),
+                    (x + 3 * r * math.cos(a + 0.09), y + 3 * r * math.sin(a + 0.09)),
+                ],
+                fill=solid(c.light, 70),
+            )
+
     if sunny:
         c.layer(rays, 6 * c.u)
     c.layer(lambda d: d.ellipse((x - r, y - r, x + r, y + r), fill=solid(c.light)), 1.5 * c.u)
@@ -75,8 +83,12 @@ def _planet(c: Canvas) -> None:
 
     def rings(d: Draw) -> None:
         for k, alpha in ((1.7, 150), (1.55, 90)):
-            d.ellipse((x - r * k, y - r * 0.22, x + r * k, y + r * 0.22), outline=solid(c.light, alpha),
-                      width=max(2, int(r * 0.04)))
+            d.ellipse(
+                (x - r * k, y - r * 0.22, x + r * k, y + r * 0.22),
+                outline=solid(c.light, alpha),
+                width=max(2, int(r * 0.04)),
+            )
+
     c.layer(rings, c.u)
 
 
@@ -84,8 +96,13 @@ def _floodlights(c: Canvas) -> None:
     u, target = c.u, c.w * 0.5
     for side in (0.12, 0.88):
         x, y = c.w * side, c.h * 0.12
-        c.layer(lambda d: d.polygon([(x - 14 * u, y), (x + 14 * u, y), (target + 60 * u, c.h * 0.95),
-                                     (target - 60 * u, c.h * 0.95)], fill=solid(c.light, 45)), 12 * u)
+        c.layer(
+            lambda d: d.polygon(
+                [(x - 14 * u, y), (x + 14 * u, y), (target + 60 * u, c.h * 0.95), (target - 60 * u, c.h * 0.95)],
+                fill=solid(c.light, 45),
+            ),
+            12 * u,
+        )
         c.glow(x, y, c.w * 0.2, c.light, 170)
 
         def tower(d: Draw) -> None:
@@ -94,10 +111,14 @@ def _floodlights(c: Canvas) -> None:
                 for dy in (-1, 0, 1):
                     lx, ly = x + dx * 11 * u, y + dy * 11 * u
                     d.ellipse((lx - 4 * u, ly - 4 * u, lx + 4 * u, ly + 4 * u), fill=(255, 255, 255, 255))
+
         c.layer(tower)
     c.sun = (c.w * 0.5, c.h * 0.12)
 
 
 _LIGHTS: dict[str, Callable[[Canvas], None]] = {
-    "moon": _moon, "sun": _sun, "planet": _planet, "floodlights": _floodlights,
+    "moon": _moon,
+    "sun": _sun,
+    "planet": _planet,
+    "floodlights": _floodlights,
 }

@@ -65,7 +65,7 @@ def _without_repeats(paragraphs: list[str]) -> list[str]:
         kept = []
         for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
             words = re.findall(r"[\w'-]+", re.sub(r"\([^()]*\)", "", sentence).lower())
-            grams = {tuple(words[i:i + 5]) for i in range(len(words) - 4)}
+            grams = {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
             if grams & seen and "(" not in sentence:
                 continue
             seen |= grams
@@ -77,8 +77,12 @@ def _without_repeats(paragraphs: list[str]) -> list[str]:
 def _plain(plan: StoryPlan) -> bool:
     """Whether the lead's description is short enough to take a trait after it."""
     lead = plan.heroes[0]
-    return len(plan.heroes) == 1 and lead.description and len(lead.description.split()) <= 4 \
+    return (
+        len(plan.heroes) == 1
+        and lead.description
+        and len(lead.description.split()) <= 4
         and " who " not in lead.description
+    )
 
 
 def _lead(plan: StoryPlan, rng) -> dict[str, str]:
@@ -102,8 +106,7 @@ def _lead(plan: StoryPlan, rng) -> dict[str, str]:
         return {"lead": lead.rstrip(","), "desc": desc}
     if len(heroes) > 1:  # "a retired firefighter and his dog"
         parts = [f"{billed(h)}, {h.description}" for h in heroes]
-        return {"lead": rng.choice(_PARTNER_LINKS).join([", ".join(parts[:-1]), parts[-1]]) + ",",
-                "desc": ""}
+        return {"lead": rng.choice(_PARTNER_LINKS).join([", ".join(parts[:-1]), parts[-1]]) + ",", "desc": ""}
     return {"lead": billed(heroes[0]), "desc": heroes[0].description}
 
 

@@ -19,9 +19,16 @@ from pathlib import Path
 _FORMS = {"noun": ("NNS",), "adj": ("JJR", "JJS"), "adv": ("RBR", "RBS"), "verb": ("VBD", "VBN", "VBG", "VBZ")}
 _BASE = {"noun": ("NN",), "adj": ("JJ",), "adv": ("RB",), "verb": ("VB", "VBP"), "aux": ("VB",), "modal": ("VB",)}
 # The auxiliaries and modals lemminflect sets by hand after loading its table.
-_AUX = {"can": "VB:can;VBD:could", "may": "VB:may;VBD:might", "will": "VB:will;VBD:would",
-        "shall": "VB:shall;VBD:should", "must": "VB:must;VBD:must", "ought": "VB:ought;VBD:ought", "dare": "VB:dare",
-        "be": "VB:be;VBD:was/were;VBG:being;VBN:been;VBP:am/are;VBZ:is"}
+_AUX = {
+    "can": "VB:can;VBD:could",
+    "may": "VB:may;VBD:might",
+    "will": "VB:will;VBD:would",
+    "shall": "VB:shall;VBD:should",
+    "must": "VB:must;VBD:must",
+    "ought": "VB:ought;VBD:ought",
+    "dare": "VB:dare",
+    "be": "VB:be;VBD:was/were;VBG:being;VBN:been;VBP:am/are;VBZ:is",
+}
 
 
 def _resources() -> Path:

@@ -9,8 +9,38 @@ from .motif_words import MOTIF_WORDS
 from .nouns import LOOSE_MODIFIERS, VAGUE
 from .premise import Premise
 
-_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "vs.", "from",
-                    "with", "by", "de", "la", "el", "le", "les", "los", "las", "du", "des", "y", "et", "en"})
+_SMALL = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "vs.",
+        "from",
+        "with",
+        "by",
+        "de",
+        "la",
+        "el",
+        "le",
+        "les",
+        "los",
+        "las",
+        "du",
+        "des",
+        "y",
+        "et",
+        "en",
+    }
+)
 GENRE_PATTERNS = {
     "comedy": ("Operation {Noun}", "The Great {Noun} Caper", "{Noun} Trouble", "{Nouns} Behaving Badly"),
     "horror": ("Don't Feed the {Noun}", "The {Noun} Under the Stairs", "{Noun} Night", "The {Noun} Knows"),
@@ -25,9 +55,18 @@ GENRE_PATTERNS = {
 
 
 # Titles for a pitch written with high creativity: a wink at the audience.
-PLAYFUL_PATTERNS = ("{Noun}, Actually", "Attack of the {Nouns}", "The {Noun} Situation", "{Noun} Fever",
-                    "My Big Fat {Noun}", "Honey, Where's the {Noun}?", "Everything Is {Noun}", "{Nouns} Gone Wild",
-                    "The Unbelievable {Noun}", "{Noun} Party")
+PLAYFUL_PATTERNS = (
+    "{Noun}, Actually",
+    "Attack of the {Nouns}",
+    "The {Noun} Situation",
+    "{Noun} Fever",
+    "My Big Fat {Noun}",
+    "Honey, Where's the {Noun}?",
+    "Everything Is {Noun}",
+    "{Nouns} Gone Wild",
+    "The Unbelievable {Noun}",
+    "{Noun} Party",
+)
 
 
 def title_case(text: str) -> str:
@@ -63,13 +102,23 @@ def candidates(plan) -> list[str]:
             found.append(core if len(core.split()) > 1 else f"The {core}")
         verb = premise.predicate[0] if premise.predicate else None
         obj = verb.object if verb is not None else None
-        concrete = obj is not None and obj.head and obj.det not in lx.PRONOUNS and obj.lemma not in VAGUE and \
-            (obj.kind != "thing" or obj.lemma in MOTIF_WORDS)
+        concrete = (
+            obj is not None
+            and obj.head
+            and obj.det not in lx.PRONOUNS
+            and obj.lemma not in VAGUE
+            and (obj.kind != "thing" or obj.lemma in MOTIF_WORDS)
+        )
         if concrete and premise.reading.recast != "passive":
-            found.append(f"{subject.head} vs. {lx.plural(verb.object.lemma) if verb.object.plural else verb.object.head}")
+            found.append(
+                f"{subject.head} vs. {lx.plural(verb.object.lemma) if verb.object.plural else verb.object.head}"
+            )
             if len(verb.object.text(tail=False).split()) >= 2:
-                found.append(verb.object.text(tail=True) if len(verb.object.text().split()) <= 5
-                             else verb.object.text(tail=False))
+                found.append(
+                    verb.object.text(tail=True)
+                    if len(verb.object.text().split()) <= 5
+                    else verb.object.text(tail=False)
+                )
         if premise.places and subject.kind in ("person", "creature") and f"in {premise.places[0]}" in premise.text:
             place = premise.places[0]
             found.append(f"{lx.article(subject.core) if not subject.plural else core} in {place}")
@@ -86,14 +135,23 @@ def title_noun(plan) -> str:
     """The noun genre patterns are made from: the thing the story turns on, rather than its hero ("Beyond the
     Balloon", not "Beyond the Firefighter"); "" when the idea has none a title can use."""
     from .places import TOWNLIKE
+
     premise, subject = plan.premise, plan.premise.subject
     if premise.mode == "quoted" or premise.language != "en":
         return ""
     verbs = {w.lower() for vp in premise.predicate for w in (vp.verb, vp.aux) if w}
     nouns = [_loose(n) for n in premise.nouns if n]
-    nouns = [n for n in nouns if n and len(n) > 2 and n == n.lower() and _nominal(n, verbs)
-             and n.split()[-1] not in _RELATIONAL and n.split()[-1] not in TOWNLIKE
-             and f" {n.split()[-1].capitalize()}" not in premise.text]  # not a name ("Tokyo")
+    nouns = [
+        n
+        for n in nouns
+        if n
+        and len(n) > 2
+        and n == n.lower()
+        and _nominal(n, verbs)
+        and n.split()[-1] not in _RELATIONAL
+        and n.split()[-1] not in TOWNLIKE
+        and f" {n.split()[-1].capitalize()}" not in premise.text
+    ]  # not a name ("Tokyo")
     others = [n for n in nouns if subject is None or n != subject.lemma]
     return (others or nouns or [""])[0]
 
@@ -104,9 +162,38 @@ def _loose(noun: str) -> str:
 
 
 # Nouns that only point at another ("the eve of a wedding"): no title is about them.
-_RELATIONAL = frozenset({"eve", "end", "edge", "middle", "night", "day", "morning", "evening", "rest", "top",
-                         "bottom", "side", "front", "back", "part", "kind", "sort", "way", "lot", "number", "one",
-                         "time", "life", "head", "heart", "name", "sense", "world"})
+_RELATIONAL = frozenset(
+    {
+        "eve",
+        "end",
+        "edge",
+        "middle",
+        "night",
+        "day",
+        "morning",
+        "evening",
+        "rest",
+        "top",
+        "bottom",
+        "side",
+        "front",
+        "back",
+        "part",
+        "kind",
+        "sort",
+        "way",
+        "lot",
+        "number",
+        "one",
+        "time",
+        "life",
+        "head",
+        "heart",
+        "name",
+        "sense",
+        "world",
+    }
+)
 
 
 def _nominal(text: str, verbs: set[str]) -> bool:
@@ -117,9 +204,18 @@ def _nominal(text: str, verbs: set[str]) -> bool:
         if low in verbs or low in lx.MODALS or low in lx.BE or low in lx.HAVE:
             return False
         found = lx.tags(low)
-        if found and not found.keys() & {"NOUN", "ADJ"} and low not in _SMALL and low not in lx.DETERMINERS \
-                and low not in lx.NUMBERS and low not in lx.PREPOSITIONS and not word[:1].isupper() or \
-                lx.verb_forms(low) & {"VBZ", "VBD"} and "NOUN" not in found and "ADJ" not in found:
+        if (
+            found
+            and not found.keys() & {"NOUN", "ADJ"}
+            and low not in _SMALL
+            and low not in lx.DETERMINERS
+            and low not in lx.NUMBERS
+            and low not in lx.PREPOSITIONS
+            and not word[:1].isupper()
+            or lx.verb_forms(low) & {"VBZ", "VBD"}
+            and "NOUN" not in found
+            and "ADJ" not in found
+        ):
             return False
     return True
 
@@ -129,6 +225,7 @@ def _foreign(premise: Premise) -> list[str]:
     if premise.language in ("es", "fr"):
         from .romance import articled_nouns
         from .romance_titles import romance_titles
+
         return romance_titles(articled_nouns(premise.text, premise.language), premise.language)
     return [premise.text] if len(premise.text.split()) <= 6 else []
 
@@ -147,8 +244,12 @@ def make_title(plan, rng: random.Random) -> str:
         playful = [title_case(p.format(Noun=noun, Nouns=lx.plural(noun))) for p in PLAYFUL_PATTERNS]
         return rng.choice([t for t in playful if len(t.split()) <= 7] or options)
     # The idea's own words first: genre patterns only make up the numbers.
-    patterned = {title_case(p.format(Noun=n, Nouns=lx.plural(n))) for p in GENRE_PATTERNS[plan.genre]
-                 for n in plan.premise.nouns if n}
+    patterned = {
+        title_case(p.format(Noun=n, Nouns=lx.plural(n)))
+        for p in GENRE_PATTERNS[plan.genre]
+        for n in plan.premise.nouns
+        if n
+    }
     own = [t for t in options if t not in patterned]
     pool = own if own and rng.random() < 0.75 else options
     # Two to five words make the best titles; a bare noun or a long phrase now and then.

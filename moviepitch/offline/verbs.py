@@ -12,8 +12,14 @@ from . import lexicon as lx
 from .phrases import NounPhrase, nounish, parse_noun_phrase
 
 # Verbs that take another verb's gerund, and how the pair reads as a gerund itself.
-_ASPECT = {"start": "starting to {then}", "begin": "beginning to {then}", "continue": "continuing to {then}",
-           "keep": "forever {ing}", "stop": "no longer {ing}", "try": "trying to {then}"}
+_ASPECT = {
+    "start": "starting to {then}",
+    "begin": "beginning to {then}",
+    "continue": "continuing to {then}",
+    "keep": "forever {ing}",
+    "stop": "no longer {ing}",
+    "try": "trying to {then}",
+}
 # What a modal becomes where a modal cannot stand: after "to", or as a gerund.
 _MODAL_BASE = {"must": "have to", "can": "be able to", "could": "be able to"}
 _MODAL_GERUND = {"must": "having to", "can": "being able to", "could": "being able to"}
@@ -39,8 +45,14 @@ class VerbPhrase:
     def render(self, form: str, plural: bool = False, goal: bool = True) -> str:
         """The phrase as "finite" (present tense), "base" (after "to"), "gerund" or "past"."""
         rest = list(self.rest)
-        if form == "gerund" and not self.aux and rest and rest[0].lower().endswith("ing") and \
-                "VBG" in lx.verb_forms(rest[0]) and self.lemma in _ASPECT:
+        if (
+            form == "gerund"
+            and not self.aux
+            and rest
+            and rest[0].lower().endswith("ing")
+            and "VBG" in lx.verb_forms(rest[0])
+            and self.lemma in _ASPECT
+        ):
             # "starts drifting" is "starting to drift" as a gerund, never "starting drifting".
             then = lx.lemma(rest[0], "VERB")
             lead = _ASPECT[self.lemma]
@@ -128,7 +140,7 @@ def _one_phrase(tokens: list[str], k: int, plural: bool) -> tuple[VerbPhrase, in
         modal_verb = low in lx.MODALS and forms & {"VB"}
         aux_verb = low in lx.BE and forms & {"VBN", "VBG"} or low in lx.HAVE and forms & {"VBN"}
         if modal_verb or aux_verb:
-            aux, adverb = tokens[k], " ".join(tokens[k + 1:j])
+            aux, adverb = tokens[k], " ".join(tokens[k + 1 : j])
             k = j
     elif low in lx.ADVERBS:
         adverb = tokens[k]
@@ -136,24 +148,55 @@ def _one_phrase(tokens: list[str], k: int, plural: bool) -> tuple[VerbPhrase, in
     verb = tokens[k]
     lemma = lx.lemma(verb, "AUX" if verb.lower() in lx.BE | lx.HAVE | lx.MODALS else "VERB")
     end = _phrase_end(tokens, k + 1, plural)
-    rest = tokens[k + 1:end]
+    rest = tokens[k + 1 : end]
     goal_at = _goal_start(rest)
     goal = " ".join(rest[goal_at:]).replace(" 's", "'s") if goal_at is not None else ""
     rest = rest[:goal_at] if goal_at is not None else rest
     obj = None
     rest = _with_that(rest) if lemma in _THAT_VERBS else rest
     # "discovers that every book rewrites history": a clause, not an object.
-    if rest and rest[0].lower() != "that" and (rest[0].lower() in lx.DETERMINERS or rest[0].lower() in lx.NUMBERS
-                                                or nounish(rest[0])):
+    if (
+        rest
+        and rest[0].lower() != "that"
+        and (rest[0].lower() in lx.DETERMINERS or rest[0].lower() in lx.NUMBERS or nounish(rest[0]))
+    ):
         found, _ = parse_noun_phrase(rest, 0, greedy=False)
         obj = found if found.head else None
     return VerbPhrase(verb=verb, lemma=lemma, aux=aux, adverb=adverb, rest=tuple(rest), goal=goal, object=obj), end
 
 
 # Verbs that take a clause for their object ("discovers her garden is growing").
-_THAT_VERBS = frozenset({"discover", "realise", "realize", "learn", "find", "think", "believe", "know", "notice",
-                         "decide", "suspect", "fear", "claim", "prove", "announce", "say", "insist", "hear", "see",
-                         "understand", "remember", "forget", "dream", "hope", "wish", "swear", "pretend"})
+_THAT_VERBS = frozenset(
+    {
+        "discover",
+        "realise",
+        "realize",
+        "learn",
+        "find",
+        "think",
+        "believe",
+        "know",
+        "notice",
+        "decide",
+        "suspect",
+        "fear",
+        "claim",
+        "prove",
+        "announce",
+        "say",
+        "insist",
+        "hear",
+        "see",
+        "understand",
+        "remember",
+        "forget",
+        "dream",
+        "hope",
+        "wish",
+        "swear",
+        "pretend",
+    }
+)
 
 
 def _with_that(rest: list[str]) -> list[str]:
@@ -181,8 +224,26 @@ def _phrase_end(tokens: list[str], k: int, plural: bool) -> int:
 
 
 # Pronouns that can start a second clause: "... and nobody can agree on who took it".
-_SUBJECT_PRONOUNS = frozenset({"nobody", "everyone", "everybody", "someone", "somebody", "no-one", "he", "she",
-                               "they", "it", "we", "i", "you", "nothing", "everything", "something"})
+_SUBJECT_PRONOUNS = frozenset(
+    {
+        "nobody",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "no-one",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "nothing",
+        "everything",
+        "something",
+    }
+)
 
 
 def _starts_clause(tokens: list[str], k: int) -> bool:
@@ -193,8 +254,11 @@ def _starts_clause(tokens: list[str], k: int) -> bool:
     j = k
     while j < len(tokens) and j - k < 6:
         low = tokens[j].lower()
-        if j > k and nounish(tokens[j - 1]) and (low in lx.MODALS | lx.BE | lx.HAVE or
-                                                 lx.verb_forms(low) & {"VBZ", "VBP", "VBD"}):
+        if (
+            j > k
+            and nounish(tokens[j - 1])
+            and (low in lx.MODALS | lx.BE | lx.HAVE or lx.verb_forms(low) & {"VBZ", "VBP", "VBD"})
+        ):
             return True
         if low in lx.PREPOSITIONS or low == ",":
             return False
@@ -206,7 +270,10 @@ def _goal_start(rest: list[str]) -> int | None:
     """Where a purpose clause starts: "to learn to surf" after "move to Hawaii"."""
     for j in range(1, len(rest) - 1):
         prev = rest[j - 1]
-        if rest[j].lower() == "to" and "VB" in lx.verb_forms(rest[j + 1]) and \
-                (nounish(prev) or prev.lower() in lx.PARTICLES):
+        if (
+            rest[j].lower() == "to"
+            and "VB" in lx.verb_forms(rest[j + 1])
+            and (nounish(prev) or prev.lower() in lx.PARTICLES)
+        ):
             return j
     return None

@@ -13,6 +13,7 @@ def write_synopsis(plan: StoryPlan, trace: list | None = None) -> str:
     """The synopsis, in Spanish or French for ideas in those languages, else in English (`trace`: see story.py)."""
     if plan.language in ("es", "fr"):
         from .romance_writer import write_synopsis as foreign
+
         return foreign(plan)
     return _english_synopsis(plan, trace)
 

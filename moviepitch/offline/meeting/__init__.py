@@ -9,7 +9,8 @@ deterministic for the context, and rebuilt each turn from the idea with every ap
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..fill import Chooser
 from ..plan import StoryPlan, rng_for
@@ -41,8 +42,11 @@ def answer(base: StoryPlan, context: Mapping[str, Any], history: Sequence[Mappin
     if not asks:
         return {"reply": voice.cannot(chooser), key: [] if three else None}
     if base.language in ("es", "fr") and any(a.kind == "cast" and a.value in _WHOLE_PITCH for a in asks):
-        return {"reply": "I can recast a Spanish or French pitch, but not change who its heroes are or add "
-                         "someone yet: try a new genre, tone, setting or length.", key: [] if three else None}
+        return {
+            "reply": "I can recast a Spanish or French pitch, but not change who its heroes are or add "
+            "someone yet: try a new genre, tone, setting or length.",
+            key: [] if three else None,
+        }
     passage = str(context.get("passage") or "").strip()
     sentence_asks = [a for a in asks if a.kind not in ("title", "look")]
     if passage and sentence_asks:
@@ -67,26 +71,42 @@ def _passage_answer(asks, current: StoryPlan, shown, passage: str, chooser: Choo
     """Only the selected sentence changes; every other sentence stays byte for byte."""
     synopsis = str(shown["synopsis"])
     if any(a.kind == "cast" and a.value in _WHOLE_PITCH for a in asks):
-        return {"reply": "That changes who someone is in every sentence, so I can't do it to one line: ask me "
-                         "without selecting a sentence.", key: [] if three else None}
+        return {
+            "reply": "That changes who someone is in every sentence, so I can't do it to one line: ask me "
+            "without selecting a sentence.",
+            key: [] if three else None,
+        }
     if passage not in synopsis:
-        return {"reply": "I can't find that sentence in the synopsis as it stands. Select it again and tell me "
-                         "what to change.", key: [] if three else None}
+        return {
+            "reply": "I can't find that sentence in the synopsis as it stands. Select it again and tell me "
+            "what to change.",
+            key: [] if three else None,
+        }
     sentence_asks = [a for a in asks if a.kind not in ("title", "look")]
     changed = apply_all(current, sentence_asks)
     if any(a.kind == "cast" for a in sentence_asks):  # a new face for the lead: only the brackets change
         return _recast_line(asks, current, changed, synopsis, passage, chooser, key, three)
-    markers = (changed.setting.name, changed.setting.era, changed.label) if changed.label != current.label or \
-        changed.setting != current.setting else ()
+    markers = (
+        (changed.setting.name, changed.setting.era, changed.label)
+        if changed.label != current.label or changed.setting != current.setting
+        else ()
+    )
     lines = rewrite(current, changed, passage, 3 if three else 1, markers)
     if not lines:
-        return {"reply": "I can't rework that sentence on its own. Try asking without selecting it, or pick "
-                         "another line.", key: [] if three else None}
+        return {
+            "reply": "I can't rework that sentence on its own. Try asking without selecting it, or pick another line.",
+            key: [] if three else None,
+        }
     cards = []
     for k, line in enumerate(lines):
-        cards.append({"summary": voice.summary(sentence_asks, changed, k if three else None).rstrip(".") +
-                      " in the selected sentence.", "reason": voice.reason(sentence_asks, changed),
-                      "changes": {"synopsis": replaced(synopsis, passage, line)}})
+        cards.append(
+            {
+                "summary": voice.summary(sentence_asks, changed, k if three else None).rstrip(".")
+                + " in the selected sentence.",
+                "reason": voice.reason(sentence_asks, changed),
+                "changes": {"synopsis": replaced(synopsis, passage, line)},
+            }
+        )
     text = voice.reply(sentence_asks, changed, chooser, count=len(cards) if three else 1)
     return {"reply": text, key: cards if three else cards[0]}
 
@@ -94,16 +114,26 @@ def _passage_answer(asks, current: StoryPlan, shown, passage: str, chooser: Choo
 def _recast_line(asks, current, changed, synopsis, passage, chooser, key, three) -> dict:
     lead = current.heroes[0]
     if f"({lead.performer})" not in passage:
-        return {"reply": f"That sentence doesn't introduce {lead.short}. Select the one with {lead.performer} in "
-                         "brackets, or ask without selecting one.", key: [] if three else None}
+        return {
+            "reply": f"That sentence doesn't introduce {lead.short}. Select the one with {lead.performer} in "
+            "brackets, or ask without selecting one.",
+            key: [] if three else None,
+        }
     cards = []
     for angle in range(3 if three else 1):
         take = apply_all(current, [a for a in asks if a.kind == "cast"], angle).heroes[0]
         line = passage.replace(f"({lead.performer})", f"({take.performer})")
-        cast = [{"character": c.name, "actor": take.performer if c.name == lead.name else c.performer}
-                for c in current.characters]
-        cards.append({"summary": f"Cast {take.performer} as {lead.name}.", "reason": voice.reason(asks, changed),
-                      "changes": {"synopsis": replaced(synopsis, passage, line), "cast": cast}})
+        cast = [
+            {"character": c.name, "actor": take.performer if c.name == lead.name else c.performer}
+            for c in current.characters
+        ]
+        cards.append(
+            {
+                "summary": f"Cast {take.performer} as {lead.name}.",
+                "reason": voice.reason(asks, changed),
+                "changes": {"synopsis": replaced(synopsis, passage, line), "cast": cast},
+            }
+        )
     text = voice.reply([a for a in asks if a.kind == "cast"], changed, chooser, len(cards) if three else 1)
     return {"reply": text, key: cards if three else cards[0]}
 

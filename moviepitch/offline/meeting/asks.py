@@ -37,22 +37,29 @@ class Ask:
 
 # Genre words, each with its genre (or style); "rom-com" is two.
 _GENRE_WORDS = (
-    (r"\bheists?\b|\bcapers?\b", "heist"), (r"\bmyster(?:y|ies)\b|\bwhodunn?its?\b", "mystery"),
-    (r"\bwesterns?\b", "western"), (r"\bmusicals?\b", "musical"),
+    (r"\bheists?\b|\bcapers?\b", "heist"),
+    (r"\bmyster(?:y|ies)\b|\bwhodunn?its?\b", "mystery"),
+    (r"\bwesterns?\b", "western"),
+    (r"\bmusicals?\b", "musical"),
     (r"\bhorror\b|\bslasher\b|\bghost stor(?:y|ies)\b", "horror"),
     (r"\bthrillers?\b|\bsuspense (?:film|movie|story)\b|\bcrime (?:film|movie|story|drama)\b|\bnoir\b", "thriller"),
     (r"\bsci-?fi\b|\bscience[- ]fiction\b|\bspace opera\b", "scifi"),
     (r"\bfantasy\b|\bfairy[- ]?tales?\b", "fantasy"),
     (r"\brom-?coms?\b", "romance+comedy"),
     (r"\bromances?\b|\blove stor(?:y|ies)\b|\bromantic (?=comedy|drama|film|movie|thriller)", "romance"),
-    (r"\bcomed(?:y|ies)\b|\bfarce\b", "comedy"), (r"\bsports?\b", "sports"),
-    (r"\badventures?\b|\baction (?:film|movie)\b", "adventure"), (r"\bdramas?\b", "drama"),
+    (r"\bcomed(?:y|ies)\b|\bfarce\b", "comedy"),
+    (r"\bsports?\b", "sports"),
+    (r"\badventures?\b|\baction (?:film|movie)\b", "adventure"),
+    (r"\bdramas?\b", "drama"),
 )
 STYLES = {"heist": "thriller", "mystery": "thriller", "western": "adventure", "musical": "comedy"}
 _BLEND = re.compile(r"\b(?:add|with|more|bit of|touch of|dash of|some|splash of)\b")
 _TONES = (
-    ("family", r"\bfor (?:kids|children|families|the whole family)\b|\bfamily[- ]friendly\b|\bkid[- ]friendly\b"
-               r"|\ball ages\b|\bfamily (?:film|movie)\b"),
+    (
+        "family",
+        r"\bfor (?:kids|children|families|the whole family)\b|\bfamily[- ]friendly\b|\bkid[- ]friendly\b"
+        r"|\ball ages\b|\bfamily (?:film|movie)\b",
+    ),
     ("scary", r"\bscar(?:y|ier)\b|\bcreep(?:y|ier)\b|\bspook(?:y|ier)\b"),
     ("dark", r"\bdark(?:er)?\b|\bgritt(?:y|ier)\b|\bbleak(?:er)?\b|\bgrim(?:mer)?\b|\bedg(?:y|ier)\b|\bsinister\b"),
     ("funny", r"\bfunn(?:y|ier)\b|\bmore jokes\b|\bhumou?r(?:ous)?\b|\bsill(?:y|ier)\b|\bcomic(?:al)?\b"),
@@ -64,44 +71,78 @@ _TONES = (
 )
 _ERAS = (
     (r"\b(?:in|during|to) the (1[0-9]|20)([0-9]0)s\b", lambda m: f"the {m.group(1)}{m.group(2)}s"),
-    (r"\b(?:in|during|to) the (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
-     lambda m: "the 19" + {"twenties": "20", "thirties": "30", "forties": "40", "fifties": "50", "sixties": "60",
-                           "seventies": "70", "eighties": "80", "nineties": "90"}[m.group(1)] + "s"),
+    (
+        r"\b(?:in|during|to) the (twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+        lambda m: (
+            "the 19"
+            + {
+                "twenties": "20",
+                "thirties": "30",
+                "forties": "40",
+                "fifties": "50",
+                "sixties": "60",
+                "seventies": "70",
+                "eighties": "80",
+                "nineties": "90",
+            }[m.group(1)]
+            + "s"
+        ),
+    ),
     (r"\b(?:in|to) (?:the )?(?:far |distant )?future\b|\bin the year [23]\d{3}\b", lambda m: "the future"),
-    (r"\b(?:in|to) (medieval|victorian|roman|viking|ancient|prehistoric|edwardian|regency|tudor) times\b",
-     lambda m: f"{m.group(1)} times"),
+    (
+        r"\b(?:in|to) (medieval|victorian|roman|viking|ancient|prehistoric|edwardian|regency|tudor) times\b",
+        lambda m: f"{m.group(1)} times",
+    ),
     (r"\b(?:in|to) the middle ages\b", lambda m: "the Middle Ages"),
     (r"\b(?:in|to) (1[5-9]\d\d|20\d\d)\b", lambda m: m.group(1)),
 )
 # Places a person may name in lower case: (how the synopsis says it, its preposition, how it is named later).
 KNOWN_PLACES = {
-    "space": ("deep space", "in", "deep space"), "outer space": ("deep space", "in", "deep space"),
-    "mars": ("Mars", "on", "Mars"), "the moon": ("the Moon", "on", "the Moon"), "underwater": (
-        "an underwater city", "in", "the underwater city"), "under the sea": ("an underwater city", "in",
-                                                                                "the underwater city"),
-    "at sea": ("the open sea", "on", "the open sea"), "a small town": ("a small town", "in", "the town"),
-    "a big city": ("a big city", "in", "the city"), "the city": ("a big city", "in", "the city"),
-    "the desert": ("the desert", "in", "the desert"), "the jungle": ("the jungle", "in", "the jungle"),
-    "the mountains": ("the mountains", "in", "the mountains"), "a castle": ("a castle", "in", "the castle"),
-    "a haunted house": ("a haunted house", "in", "the house"), "a spaceship": ("a spaceship", "aboard",
-                                                                                "the ship"),
-    "a submarine": ("a submarine", "aboard", "the submarine"), "an island": ("a remote island", "on", "the island"),
-    "the arctic": ("the Arctic", "in", "the Arctic"), "a school": ("a boarding school", "at", "the school"),
-    "a hospital": ("a hospital", "in", "the hospital"), "a prison": ("a prison", "in", "the prison"),
-    "a cruise ship": ("a cruise ship", "aboard", "the ship"), "a train": ("a night train", "aboard", "the train"),
-    "a farm": ("a farm", "on", "the farm"), "the suburbs": ("the suburbs", "in", "the suburbs"),
-    "the forest": ("the forest", "in", "the forest"), "the wild west": ("the Wild West", "in", "the Wild West"),
-    "a village": ("a village", "in", "the village"), "the countryside": ("the countryside", "in", "the countryside"),
+    "space": ("deep space", "in", "deep space"),
+    "outer space": ("deep space", "in", "deep space"),
+    "mars": ("Mars", "on", "Mars"),
+    "the moon": ("the Moon", "on", "the Moon"),
+    "underwater": ("an underwater city", "in", "the underwater city"),
+    "under the sea": ("an underwater city", "in", "the underwater city"),
+    "at sea": ("the open sea", "on", "the open sea"),
+    "a small town": ("a small town", "in", "the town"),
+    "a big city": ("a big city", "in", "the city"),
+    "the city": ("a big city", "in", "the city"),
+    "the desert": ("the desert", "in", "the desert"),
+    "the jungle": ("the jungle", "in", "the jungle"),
+    "the mountains": ("the mountains", "in", "the mountains"),
+    "a castle": ("a castle", "in", "the castle"),
+    "a haunted house": ("a haunted house", "in", "the house"),
+    "a spaceship": ("a spaceship", "aboard", "the ship"),
+    "a submarine": ("a submarine", "aboard", "the submarine"),
+    "an island": ("a remote island", "on", "the island"),
+    "the arctic": ("the Arctic", "in", "the Arctic"),
+    "a school": ("a boarding school", "at", "the school"),
+    "a hospital": ("a hospital", "in", "the hospital"),
+    "a prison": ("a prison", "in", "the prison"),
+    "a cruise ship": ("a cruise ship", "aboard", "the ship"),
+    "a train": ("a night train", "aboard", "the train"),
+    "a farm": ("a farm", "on", "the farm"),
+    "the suburbs": ("the suburbs", "in", "the suburbs"),
+    "the forest": ("the forest", "in", "the forest"),
+    "the wild west": ("the Wild West", "in", "the Wild West"),
+    "a village": ("a village", "in", "the village"),
+    "the countryside": ("the countryside", "in", "the countryside"),
 }
-_SET_VERBS = r"(?:set (?:it|this|the story|the film|the movie|everything)?|move (?:it|the story|everything)|" \
-             r"relocate (?:it|the story)?|take (?:it|them|the story)|transport (?:it|them))"
+_SET_VERBS = (
+    r"(?:set (?:it|this|the story|the film|the movie|everything)?|move (?:it|the story|everything)|"
+    r"relocate (?:it|the story)?|take (?:it|them|the story)|transport (?:it|them))"
+)
 _CLAUSE_CUT = re.compile(r"[.;!?]+|,(?!\d)|\s+(?:and|but|also|plus|then)\s+")
 _TITLE = re.compile(r"\btitles?\b|\bcall (?:it|the film|the movie)\b|\bname (?:of )?(?:the )?(?:film|movie)\b")
 _LOOK = re.compile(r"\bposters?\b|\bimage\b|\bpicture\b|\bartwork\b|\bpalette\b|\bcolou?rs?\b|\bcolou?rful\b")
 # Errands about the pitch rather than changes to it ("email this to my agent in Los Angeles"): a place or a
 # genre word inside one is not a request to rewrite anything.
-_ERRAND = re.compile(r"^(?:please\s+|can you\s+|could you\s+)?(?:e-?mail|send|share|tweet|forward|print|"
-                     r"publish|upload|export|download|delete|phone)\b", re.IGNORECASE)
+_ERRAND = re.compile(
+    r"^(?:please\s+|can you\s+|could you\s+)?(?:e-?mail|send|share|tweet|forward|print|"
+    r"publish|upload|export|download|delete|phone)\b",
+    re.IGNORECASE,
+)
 
 
 def read_asks(message: str) -> list[Ask]:
@@ -141,13 +182,15 @@ def _story(clause: str) -> list[Ask]:
     found += _tones(low, genre)
     found += _setting(clause)
     found += _cast(low)
-    if re.search(r"\bshort(?:er|en)?\b|\bcut it down\b|\btight(?:er|en)\b|\bmore concise\b|\btrim\b|\bbrief(?:er)?\b",
-                 low):
+    if re.search(
+        r"\bshort(?:er|en)?\b|\bcut it down\b|\btight(?:er|en)\b|\bmore concise\b|\btrim\b|\bbrief(?:er)?\b", low
+    ):
         found.append(Ask("length", "short"))
     elif re.search(r"\blong(?:er)?\b|\bexpand\b|\bmore detail(?:ed)?\b|\bflesh (?:it |this )?out\b|\bfuller\b", low):
         found.append(Ask("length", "long"))
-    if re.search(r"\b(?:add|give it|with|throw in) (?:a|one more|another) (?:big |real )?twist\b|\bmore twists?\b",
-                 low):
+    if re.search(
+        r"\b(?:add|give it|with|throw in) (?:a|one more|another) (?:big |real )?twist\b|\bmore twists?\b", low
+    ):
         found.append(Ask("twist"))
     return found
 
@@ -168,13 +211,14 @@ def _genre(low: str) -> Ask | None:
     if style and STYLES[style] not in genres and len(genres) < 2:
         genres = (*genres, STYLES[style])
     first = hits[0][0]
-    before = low[max(0, first - 14):first]
+    before = low[max(0, first - 14) : first]
     blend = bool(_BLEND.search(before)) and not re.search(r"\b(?:make|turn)\b|\bmore like\b", low)
     head = genres[0]
     if style:
         label = f"{style} {GENRES[head].label}" if plain else {"heist": "heist thriller"}.get(style, style)
     else:
         from ..genres import label_of
+
         label = label_of(genres)
     return Ask("genre", label, genres=genres, style=style, blend=blend)
 
@@ -195,24 +239,33 @@ def _setting(clause: str) -> list[Ask]:
         found = re.search(pattern, low)
         if found:
             era = name(found)
-            clause = clause[:found.start()] + clause[found.end():]
+            clause = clause[: found.start()] + clause[found.end() :]
             low = clause.lower()
             break
     place = ""
-    known = next((k for k in sorted(KNOWN_PLACES, key=len, reverse=True)
-                  if re.search(rf"\b(?:in|on|to|at|aboard|under|into)\s+{re.escape(k)}\b|^{re.escape(k)}$", low)
-                  or k.split()[0] in ("under", "at", "underwater") and re.search(rf"\b{re.escape(k)}\b", low)), None)
+    known = next(
+        (
+            k
+            for k in sorted(KNOWN_PLACES, key=len, reverse=True)
+            if re.search(rf"\b(?:in|on|to|at|aboard|under|into)\s+{re.escape(k)}\b|^{re.escape(k)}$", low)
+            or k.split()[0] in ("under", "at", "underwater")
+            and re.search(rf"\b{re.escape(k)}\b", low)
+        ),
+        None,
+    )
     if known:
         place = known
     else:
-        verb = re.search(rf"\b{_SET_VERBS}\s+(?:in|on|to|at|aboard|into)\s+(?:the\s+)?([\w'-]+(?:\s+[\w'-]+){{0,2}})",
-                         clause, re.I)
+        verb = re.search(
+            rf"\b{_SET_VERBS}\s+(?:in|on|to|at|aboard|into)\s+(?:the\s+)?([\w'-]+(?:\s+[\w'-]+){{0,2}})", clause, re.I
+        )
         named = re.search(r"(?:^|\s)(?:in|on|to|at|aboard)\s+((?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)", clause)
         if named and not _is_genre_word(named.group(1)):
             place = named.group(1)
         elif verb and not _is_genre_word(verb.group(1)):
-            place = " ".join(w.capitalize() if w.lower() not in ("of", "the", "de", "la") else w
-                             for w in verb.group(1).split())
+            place = " ".join(
+                w.capitalize() if w.lower() not in ("of", "the", "de", "la") else w for w in verb.group(1).split()
+            )
     if not place and not era:
         return []
     return [Ask("setting", place, era=era)]
@@ -243,10 +296,23 @@ def _cast(low: str) -> list[Ask]:
         found.append(Ask("cast", "he", everyone=everyone))
     elif re.search(r"\bgender[- ]?(?:swap|flip)\b|\bswap (?:the|their|his|her) genders?\b", low):
         found.append(Ask("cast", "swap", everyone=everyone))
-    added = re.search(r"\b(?:add|give (?:it|her|him|them|the hero|the lead)|introduce|bring in|include)\s+"
-                      r"(?:a|an|another)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+?)(?=\s*$|\s+(?:who|that|to|for|as|with)\b)", low)
-    if added and added.group(1).split()[-1] not in ("twist", "title", "scene", "subplot", "beat", "ending", "bit",
-                                                    "touch", "dash", "splash"):
+    added = re.search(
+        r"\b(?:add|give (?:it|her|him|them|the hero|the lead)|introduce|bring in|include)\s+"
+        r"(?:a|an|another)\s+((?:[a-z-]+\s+){0,2}?[a-z-]+?)(?=\s*$|\s+(?:who|that|to|for|as|with)\b)",
+        low,
+    )
+    if added and added.group(1).split()[-1] not in (
+        "twist",
+        "title",
+        "scene",
+        "subplot",
+        "beat",
+        "ending",
+        "bit",
+        "touch",
+        "dash",
+        "splash",
+    ):
         found.append(Ask("cast", "add", detail=added.group(1)))
     return found
 
@@ -266,8 +332,9 @@ def _title(clause: str) -> Ask:
 def _look(low: str) -> list[Ask]:
     if re.search(r"\bdark(?:er)?\b|\bmood(?:y|ier)\b|\bgloom(?:y|ier)\b|\bmore shadows?\b|\bnight\b", low):
         return [Ask("look", "dark")]
-    if re.search(r"\bbright(?:er)?\b|\bcolou?rful\b|\bvivid\b|\bsunn(?:y|ier)\b|\blight(?:er)?\b|\bmore colou?rs?\b",
-                 low):
+    if re.search(
+        r"\bbright(?:er)?\b|\bcolou?rful\b|\bvivid\b|\bsunn(?:y|ier)\b|\blight(?:er)?\b|\bmore colou?rs?\b", low
+    ):
         return [Ask("look", "bright")]
     if re.search(r"\bnew\b|\bdifferent\b|\banother\b|\bchange\b", low):
         return [Ask("look", "new")]

@@ -42,8 +42,9 @@ def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])\s+|(?<=[.!?][\u201d\"])\s+", text.strip()) if s]
 
 
-def rewrite(current: StoryPlan, changed: StoryPlan, passage: str, takes: int = 1, markers: tuple[str, ...] = ()
-            ) -> list[str]:
+def rewrite(
+    current: StoryPlan, changed: StoryPlan, passage: str, takes: int = 1, markers: tuple[str, ...] = ()
+) -> list[str]:
     """Up to `takes` different rewrites of the passage (a sentence of the current synopsis) under the changed
     plan, those naming a marker (the new place, the new genre) first; [] when the passage is not one the
     writer wrote, or nothing else fits it."""
@@ -72,8 +73,11 @@ def rewrite(current: StoryPlan, changed: StoryPlan, passage: str, takes: int = 1
             continue
         parts = sentences(candidate)
         sentence = parts[min(at, len(parts) - 1)]
-        if set(_BRACKETS.findall(sentence)) == brackets and " ".join(sentence.split()) != target and \
-                sentence not in rewrites:
+        if (
+            set(_BRACKETS.findall(sentence)) == brackets
+            and " ".join(sentence.split()) != target
+            and sentence not in rewrites
+        ):
             rewrites.append(sentence)
     rewrites.sort(key=lambda line: not any(m and m in line for m in markers))  # stable: the beat's own first
     return rewrites[:takes]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any, Mapping
+from typing import Any
 
 from ..plan import StoryPlan
 from ..poster_text import write_image_prompt
@@ -14,9 +15,16 @@ from .replan import apply
 from .titling import genre_title
 
 # The parts each kind of change rewrites.
-PARTS = {"genre": ("synopsis", "title", "image_prompt"), "tone": ("synopsis",), "setting": ("synopsis", "image_prompt",
-         "title"), "cast": ("synopsis", "cast", "image_prompt"), "length": ("synopsis",), "title": ("title",),
-         "look": ("image_prompt",), "twist": ("synopsis",)}
+PARTS = {
+    "genre": ("synopsis", "title", "image_prompt"),
+    "tone": ("synopsis",),
+    "setting": ("synopsis", "image_prompt", "title"),
+    "cast": ("synopsis", "cast", "image_prompt"),
+    "length": ("synopsis",),
+    "title": ("title",),
+    "look": ("image_prompt",),
+    "twist": ("synopsis",),
+}
 # A new synopsis brings its cast list along when its people changed (a new genre's side characters): the app
 # reads the cast from the synopsis's brackets, and the card shows the same.
 
@@ -28,8 +36,11 @@ def apply_all(plan: StoryPlan, asks: list[Ask], angle: int = 0) -> StoryPlan:
         plan = apply(plan, ask, angle)
         if ask.kind == "genre" and (plan.genres, plan.label) != (before.genres, before.label):
             plan = replace(plan, title=genre_title(plan, before.title, angle))
-        elif ask.kind in ("setting", "length", "twist", "cast") and angle and ask.value not in ("add", "younger",
-                                                                                                  "older", "recast"):
+        elif (
+            ask.kind in ("setting", "length", "twist", "cast")
+            and angle
+            and ask.value not in ("add", "younger", "older", "recast")
+        ):
             plan = replace(plan, extras={**plan.extras, "draw": angle, "turn": plan.extras.get("turn", 0) + angle})
     return plan
 
@@ -55,22 +66,33 @@ def rebuild(base: StoryPlan, applied: Any) -> StoryPlan:
 
 def written(plan: StoryPlan, variant: int) -> dict[str, Any]:
     """Every part a proposal may change, written from the plan."""
-    return {"synopsis": write_synopsis(plan), "title": plan.title, "image_prompt": write_image_prompt(plan, variant),
-            "cast": [{"character": name, "actor": actor} for name, actor in plan.cast]}
+    return {
+        "synopsis": write_synopsis(plan),
+        "title": plan.title,
+        "image_prompt": write_image_prompt(plan, variant),
+        "cast": [{"character": name, "actor": actor} for name, actor in plan.cast],
+    }
 
 
-def proposal(asks: list[Ask], current: StoryPlan, shown: Mapping[str, Any], variant: int,
-             angle: int | None = None) -> dict[str, Any] | None:
+def proposal(
+    asks: list[Ask], current: StoryPlan, shown: Mapping[str, Any], variant: int, angle: int | None = None
+) -> dict[str, Any] | None:
     """A proposal card for the asks (None when nothing would change): summary, reason and the changed parts."""
     new = apply_all(current, asks, angle or 0)
     parts = {part for ask in asks for part in PARTS[ask.kind]}
     if "synopsis" in parts:
         parts.add("cast")
     fresh = written(new, variant)
-    changes = {part: fresh[part] for part in ("title", "synopsis", "cast", "image_prompt")
-               if part in parts and _differs(fresh[part], shown.get(part))}
-    if "title" in changes and not any(a.kind in ("genre", "title") for a in asks) and \
-            current.setting.name not in str(shown.get("title", "")):
+    changes = {
+        part: fresh[part]
+        for part in ("title", "synopsis", "cast", "image_prompt")
+        if part in parts and _differs(fresh[part], shown.get(part))
+    }
+    if (
+        "title" in changes
+        and not any(a.kind in ("genre", "title") for a in asks)
+        and current.setting.name not in str(shown.get("title", ""))
+    ):
         del changes["title"]  # a new place retitles only a title that named the old one
     if not changes:
         return None

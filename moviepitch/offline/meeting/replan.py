@@ -20,38 +20,95 @@ from ..plan import StoryPlan, rng_for
 from .asks import KNOWN_PLACES, Ask
 
 # A tone asked for, as the genres it brings in (+) or sends away (-), and the tone the pitch then takes.
-_TONE_GENRES = {"dark": ("-comedy", "+thriller"), "scary": ("-comedy", "+horror"), "light": ("-horror", "-thriller",
-                "+comedy"), "funny": ("+comedy",), "romantic": ("+romance",), "serious": ("-comedy",),
-                "epic": ("+adventure",), "tense": ("+thriller",), "family": ("-horror", "-thriller", "+comedy")}
+_TONE_GENRES = {
+    "dark": ("-comedy", "+thriller"),
+    "scary": ("-comedy", "+horror"),
+    "light": ("-horror", "-thriller", "+comedy"),
+    "funny": ("+comedy",),
+    "romantic": ("+romance",),
+    "serious": ("-comedy",),
+    "epic": ("+adventure",),
+    "tense": ("+thriller",),
+    "family": ("-horror", "-thriller", "+comedy"),
+}
 # A genre a tone sends away, when it was the only one: what takes its place (for kids, a thriller is an adventure).
 _INSTEAD = {"comedy": "drama", "horror": "fantasy", "thriller": "drama"}
 _INSTEAD_FOR_FAMILIES = {"horror": "fantasy", "thriller": "adventure"}
-_TONE_OF = {"dark": "dark", "scary": "dark", "light": "light", "funny": "light", "romantic": "warm", "serious": "warm",
-            "epic": "epic", "tense": "tense", "family": "family"}
+_TONE_OF = {
+    "dark": "dark",
+    "scary": "dark",
+    "light": "light",
+    "funny": "light",
+    "romantic": "warm",
+    "serious": "warm",
+    "epic": "epic",
+    "tense": "tense",
+    "family": "family",
+}
 # Takes on a darker or lighter story, for three alternatives: the genre that carries it.
-_TONE_TAKES = {"dark": ("thriller", "horror", "drama"), "scary": ("horror", "thriller", "horror"),
-               "light": ("comedy", "adventure", "romance"), "funny": ("comedy", "comedy", "comedy")}
+_TONE_TAKES = {
+    "dark": ("thriller", "horror", "drama"),
+    "scary": ("horror", "thriller", "horror"),
+    "light": ("comedy", "adventure", "romance"),
+    "funny": ("comedy", "comedy", "comedy"),
+}
 # A hero made a woman or a man: the words of the role that say so.
-_SWAPS = dict(pair for a, b in (("man", "woman"), ("boy", "girl"), ("king", "queen"), ("prince", "princess"),
-                                ("brother", "sister"), ("father", "mother"), ("grandfather", "grandmother"),
-                                ("son", "daughter"), ("uncle", "aunt"), ("monk", "nun"), ("husband", "wife"),
-                                ("fisherman", "fisherwoman"), ("cowboy", "cowgirl"), ("waiter", "waitress"),
-                                ("actor", "actress"), ("widower", "widow"), ("wizard", "witch"), ("groom", "bride"),
-                                ("brothers", "sisters"), ("men", "women"), ("boys", "girls"), ("kings", "queens"),
-                                ("his", "her"), ("him", "her"), ("himself", "herself"), ("he", "she"),
-                                ("policeman", "policewoman"), ("businessman", "businesswoman"))
-                 for pair in ((a, b), (b, a)))
+_SWAPS = dict(
+    pair
+    for a, b in (
+        ("man", "woman"),
+        ("boy", "girl"),
+        ("king", "queen"),
+        ("prince", "princess"),
+        ("brother", "sister"),
+        ("father", "mother"),
+        ("grandfather", "grandmother"),
+        ("son", "daughter"),
+        ("uncle", "aunt"),
+        ("monk", "nun"),
+        ("husband", "wife"),
+        ("fisherman", "fisherwoman"),
+        ("cowboy", "cowgirl"),
+        ("waiter", "waitress"),
+        ("actor", "actress"),
+        ("widower", "widow"),
+        ("wizard", "witch"),
+        ("groom", "bride"),
+        ("brothers", "sisters"),
+        ("men", "women"),
+        ("boys", "girls"),
+        ("kings", "queens"),
+        ("his", "her"),
+        ("him", "her"),
+        ("himself", "herself"),
+        ("he", "she"),
+        ("policeman", "policewoman"),
+        ("businessman", "businesswoman"),
+    )
+    for pair in ((a, b), (b, a))
+)
 _SWAPS.update({"ballerina": "ballet dancer", "nun": "monk", "stuntwoman": "stuntman", "strongwoman": "strongman"})
 # A companion added for each take: how the description starts.
 _COMPANION_WORDS = {"creature": ("loyal old", "very small", "three-legged"), "person": ("", "retired", "young")}
-AGES = {"younger": ("a newcomer in her early twenties", "a newcomer in his early twenties"),
-        "older": ("a veteran in her sixties", "a veteran in his sixties"), "recast": ("", "")}
+AGES = {
+    "younger": ("a newcomer in her early twenties", "a newcomer in his early twenties"),
+    "older": ("a veteran in her sixties", "a veteran in his sixties"),
+    "recast": ("", ""),
+}
 
 
 def apply(plan: StoryPlan, ask: Ask, angle: int = 0) -> StoryPlan:
     """The plan with one change made; `angle` (0, 1, 2 ...) picks a take on it."""
-    changed = {"genre": _genre, "tone": _tone, "setting": _setting, "cast": _cast, "length": _length,
-               "title": _title, "look": _look, "twist": _twist}[ask.kind](plan, ask, angle)
+    changed = {
+        "genre": _genre,
+        "tone": _tone,
+        "setting": _setting,
+        "cast": _cast,
+        "length": _length,
+        "title": _title,
+        "look": _look,
+        "twist": _twist,
+    }[ask.kind](plan, ask, angle)
     if ask.kind in ("genre", "tone") and angle:
         changed = replace(changed, extras={**changed.extras, "angle": angle})
     return changed
@@ -79,15 +136,24 @@ def _side_characters(plan: StoryPlan) -> tuple[Character, ...]:
     """The heroes and any companion as they are; ally, villain and wildcard drawn again from the genre's banks
     (unless the idea named them), keeping their names wherever the part stays the same kind of person."""
     premise = plan.premise
-    drawn = build_cast(premise, GENRES[plan.genre], rng_for(plan.idea, plan.seed, f"cast:{plan.genre}"),
-                       plan.setting.scenery, plan.knobs)
+    drawn = build_cast(
+        premise,
+        GENRES[plan.genre],
+        rng_for(plan.idea, plan.seed, f"cast:{plan.genre}"),
+        plan.setting.scenery,
+        plan.knobs,
+    )
     old_side = {c.role: c for c in plan.characters if c.role in ("ally", "antagonist", "wildcard")}
     side = []
     for character in drawn:
         if character.role == "hero":
             continue
-        from_idea = character.role == "ally" and premise.costar is not None or \
-            character.role == "antagonist" and premise.foe is not None
+        from_idea = (
+            character.role == "ally"
+            and premise.costar is not None
+            or character.role == "antagonist"
+            and premise.foe is not None
+        )
         side.append(old_side.get(character.role, character) if from_idea else character)
     heroes = [c for c in plan.characters if c.role == "hero"]
     others = [c for c in plan.characters if c.role == "companion"]
@@ -134,6 +200,7 @@ def _setting(plan: StoryPlan, ask: Ask, angle: int) -> StoryPlan:
     else:
         phrase = name = ask.value
         from ..places import _PREPOSITIONS
+
         prep = _PREPOSITIONS.get(phrase.lower(), "in")
     scenery = scenery_of(phrase, (phrase,) if phrase[:1].isupper() else (), [], GENRES[plan.genre])
     setting = Setting(phrase, prep, name, True, scenery, old.spot, ask.era or old.era)
@@ -141,8 +208,9 @@ def _setting(plan: StoryPlan, ask: Ask, angle: int) -> StoryPlan:
     if old.from_idea and premise.places:  # "opens a bakery in Paris" is now "... in Tokyo"
         premise = _relocated(premise, premise.places[0], phrase)
     elif premise.reading is None:  # Spanish or French: "abren una librería en Buenos Aires"
-        named = re.search(r"\b(?:en|à|a|dans|au)\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*)*)",
-                          premise.predicate_text)
+        named = re.search(
+            r"\b(?:en|à|a|dans|au)\s+([A-ZÁÉÍÓÚÑ][\w'-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w'-]*)*)", premise.predicate_text
+        )
         if named:
             premise = replace(premise, predicate_text=premise.predicate_text.replace(named.group(1), name))
     title = plan.title.replace(old.name, name) if old.from_idea and old.name in plan.title else plan.title
@@ -159,12 +227,17 @@ def _relocated(premise, old: str, new: str):
     def swap(words: tuple[str, ...]) -> tuple[str, ...]:
         words = list(words)
         for k in range(len(words) - len(old_words) + 1):
-            if words[k:k + len(old_words)] == old_words:
-                return tuple(words[:k] + new_words + words[k + len(old_words):])
+            if words[k : k + len(old_words)] == old_words:
+                return tuple(words[:k] + new_words + words[k + len(old_words) :])
         return tuple(words)
+
     predicate = tuple(replace(vp, rest=swap(vp.rest), goal=vp.goal.replace(old, new)) for vp in reading.predicate)
-    reading = replace(reading, predicate=predicate, extra=reading.extra.replace(old, new),
-                      places=tuple(new if p == old else p for p in reading.places))
+    reading = replace(
+        reading,
+        predicate=predicate,
+        extra=reading.extra.replace(old, new),
+        places=tuple(new if p == old else p for p in reading.places),
+    )
     return replace(premise, reading=reading, places=tuple(new if p == old else p for p in premise.places))
 
 
@@ -191,10 +264,27 @@ def _cast(plan: StoryPlan, ask: Ask, angle: int) -> StoryPlan:
 
 
 # Titles that go with a first name and say who wears them: "Sister Mara" becomes "Brother Tomas".
-_TITLES = {"Queen": "King", "King": "Queen", "Princess": "Prince", "Prince": "Princess", "Sister": "Brother",
-           "Brother": "Sister"}
-_PLAIN_TITLES = {"Commander", "Captain", "Detective", "Mayor", "Chef", "Dr", "Professor", "Sheriff", "Judge",
-                 "Father", "Maestro"}
+_TITLES = {
+    "Queen": "King",
+    "King": "Queen",
+    "Princess": "Prince",
+    "Prince": "Princess",
+    "Sister": "Brother",
+    "Brother": "Sister",
+}
+_PLAIN_TITLES = {
+    "Commander",
+    "Captain",
+    "Detective",
+    "Mayor",
+    "Chef",
+    "Dr",
+    "Professor",
+    "Sheriff",
+    "Judge",
+    "Father",
+    "Maestro",
+}
 
 
 def _regendered(hero: Character, pronoun: str, rng, names_taken: set[str], taken: set[str]) -> Character:
@@ -209,15 +299,24 @@ def _regendered(hero: Character, pronoun: str, rng, names_taken: set[str], taken
         new_parts[1 if titled else 0] = first
         name = " ".join(new_parts)
         short = " ".join(_TITLES.get(w, first if w == old_first else w) for w in hero.short.split())
-    description = " ".join(_SWAPS.get(w, w) if pronoun == "she" and w in _SHE_FROM or pronoun == "he" and
-                           w in _HE_FROM else w for w in hero.description.split())
-    return replace(hero, name=name, short=short, pronoun=pronoun, description=description,
-                   performer=names.performer(rng, pronoun, taken))
+    description = " ".join(
+        _SWAPS.get(w, w) if pronoun == "she" and w in _SHE_FROM or pronoun == "he" and w in _HE_FROM else w
+        for w in hero.description.split()
+    )
+    return replace(
+        hero,
+        name=name,
+        short=short,
+        pronoun=pronoun,
+        description=description,
+        performer=names.performer(rng, pronoun, taken),
+    )
 
 
 _SHE_FROM = {a for a, b in _SWAPS.items() if gender_of_noun(b) == "she" or b in ("her", "herself", "she")}
-_HE_FROM = {a for a, b in _SWAPS.items() if gender_of_noun(b) == "he" or b in ("his", "him", "himself", "he")} | \
-    {"ballerina"}
+_HE_FROM = {a for a, b in _SWAPS.items() if gender_of_noun(b) == "he" or b in ("his", "him", "himself", "he")} | {
+    "ballerina"
+}
 
 
 def _regendered_premise(premise, pronoun: str):
@@ -237,11 +336,13 @@ def _regendered_premise(premise, pronoun: str):
             else:
                 out.append(_SWAPS[low] if low in source else w)
         return tuple(out)
+
     subject = reading.subject
     if subject is not None and subject.head:
         subject = replace(subject, head=words((subject.head,))[0], modifiers=words(subject.modifiers))
-    predicate = tuple(replace(vp, rest=words(vp.rest), goal=" ".join(words(tuple(vp.goal.split()))))
-                      for vp in reading.predicate)
+    predicate = tuple(
+        replace(vp, rest=words(vp.rest), goal=" ".join(words(tuple(vp.goal.split())))) for vp in reading.predicate
+    )
     return replace(premise, hero_gender=pronoun, reading=replace(reading, subject=subject, predicate=predicate))
 
 
@@ -255,8 +356,9 @@ def _companion(plan: StoryPlan, who: str, rng, angle: int, taken: set[str]) -> C
     used = {c.name.split()[0] for c in plan.characters}
     first = names.first_name(rng, pronoun, kind == "creature", used)
     name = first if kind == "creature" else f"{first} {names.character_surname(rng)}"
-    return Character(name, first, names.performer(rng, pronoun, taken), "companion", description, pronoun,
-                     kind == "creature")
+    return Character(
+        name, first, names.performer(rng, pronoun, taken), "companion", description, pronoun, kind == "creature"
+    )
 
 
 def _length(plan: StoryPlan, ask: Ask, angle: int) -> StoryPlan:
@@ -271,6 +373,7 @@ def _length(plan: StoryPlan, ask: Ask, angle: int) -> StoryPlan:
 
 def _title(plan: StoryPlan, ask: Ask, angle: int) -> StoryPlan:
     from .titling import new_title
+
     return replace(plan, title=new_title(plan, ask, angle))
 
 

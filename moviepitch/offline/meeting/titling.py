@@ -30,10 +30,12 @@ def new_title(plan: StoryPlan, ask: Ask, angle: int = 0) -> str:
 
 
 # Titles that say the style a meeting asked for.
-STYLE_TITLES = {"heist": ("The Great {Noun} Heist", "The {Noun} Job", "{Noun} Heist", "Steal the {Noun}"),
-                "mystery": ("The {Noun} Mystery", "Who Took the {Noun}?", "The Case of the {Noun}"),
-                "western": ("A Fistful of {Nouns}", "The {Noun} Kid", "High Noon for the {Noun}"),
-                "musical": ("{Noun}! The Musical", "Sing, {Noun}, Sing", "The {Noun} Song")}
+STYLE_TITLES = {
+    "heist": ("The Great {Noun} Heist", "The {Noun} Job", "{Noun} Heist", "Steal the {Noun}"),
+    "mystery": ("The {Noun} Mystery", "Who Took the {Noun}?", "The Case of the {Noun}"),
+    "western": ("A Fistful of {Nouns}", "The {Noun} Kid", "High Noon for the {Noun}"),
+    "musical": ("{Noun}! The Musical", "Sing, {Noun}, Sing", "The {Noun} Song"),
+}
 
 
 def genre_title(plan: StoryPlan, current: str, angle: int = 0) -> str:

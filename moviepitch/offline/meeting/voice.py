@@ -9,27 +9,58 @@ from ..plan import StoryPlan
 from .asks import Ask
 from .replan import AGES
 
-OPENERS = ("Love it.", "Now we're talking.", "Good call.", "Yes!", "I like where your head is at.", "Done and done.",
-           "Smart move.", "Ooh, I like that.", "Say no more.", "You read my mind.")
-CLOSERS = ("Take a look.", "Have a look at the changes.", "Tell me what you think.", "See if it sings.",
-           "Apply it if you like it.", "I think it's stronger for it.")
+OPENERS = (
+    "Love it.",
+    "Now we're talking.",
+    "Good call.",
+    "Yes!",
+    "I like where your head is at.",
+    "Done and done.",
+    "Smart move.",
+    "Ooh, I like that.",
+    "Say no more.",
+    "You read my mind.",
+)
+CLOSERS = (
+    "Take a look.",
+    "Have a look at the changes.",
+    "Tell me what you think.",
+    "See if it sings.",
+    "Apply it if you like it.",
+    "I think it's stronger for it.",
+)
 CANNOT = ("That one's beyond me from this chair.", "I can't do that from here.", "That's not something I can change.")
-CAN = "I can change the genre, the tone, the setting, the cast or the length, the title or the poster's look: " \
-      "try \u201cmake it darker\u201d."
-_TONE_DONE = {"dark": "I've taken it somewhere darker", "light": "I've lightened it up",
-              "funny": "I've put more laughs in", "family": "it's one for the whole family now",
-              "romantic": "there's romance in it now", "serious": "I've played it straighter",
-              "epic": "I've made it bigger", "tense": "I've turned up the tension",
-              "scary": "I've made it properly scary"}
-_TONE_WHY = {"dark": "higher stakes make every choice the hero makes count",
-             "light": "a lighter touch lets the audience fall for the characters",
-             "funny": "laughs make the characters easy to love", "family": "a story the whole family can share "
-             "sells twice the tickets", "romantic": "a love story gives the audience someone to root for",
-             "serious": "playing it straight makes the stakes real", "epic": "a bigger canvas makes it an event",
-             "tense": "tension keeps the audience on the edge of their seats",
-             "scary": "a good scare is the best word of mouth there is"}
-_LOOK_DONE = {"dark": "the poster's gone darker", "bright": "the poster's got more colour",
-              "new": "the poster has a new composition"}
+CAN = (
+    "I can change the genre, the tone, the setting, the cast or the length, the title or the poster's look: "
+    "try \u201cmake it darker\u201d."
+)
+_TONE_DONE = {
+    "dark": "I've taken it somewhere darker",
+    "light": "I've lightened it up",
+    "funny": "I've put more laughs in",
+    "family": "it's one for the whole family now",
+    "romantic": "there's romance in it now",
+    "serious": "I've played it straighter",
+    "epic": "I've made it bigger",
+    "tense": "I've turned up the tension",
+    "scary": "I've made it properly scary",
+}
+_TONE_WHY = {
+    "dark": "higher stakes make every choice the hero makes count",
+    "light": "a lighter touch lets the audience fall for the characters",
+    "funny": "laughs make the characters easy to love",
+    "family": "a story the whole family can share sells twice the tickets",
+    "romantic": "a love story gives the audience someone to root for",
+    "serious": "playing it straight makes the stakes real",
+    "epic": "a bigger canvas makes it an event",
+    "tense": "tension keeps the audience on the edge of their seats",
+    "scary": "a good scare is the best word of mouth there is",
+}
+_LOOK_DONE = {
+    "dark": "the poster's gone darker",
+    "bright": "the poster's got more colour",
+    "new": "the poster has a new composition",
+}
 
 
 def done(asks: list[Ask], plan: StoryPlan) -> list[str]:
@@ -50,16 +81,20 @@ def _phrases(ask: Ask, plan: StoryPlan) -> tuple[str, str]:
     if ask.kind == "genre":
         return f"it's {lx.article(plan.label)} now", f"make it {lx.article(plan.label)}"
     if ask.kind == "tone":
-        return _TONE_DONE[ask.value], {"family": "make it for the whole family", "funny": "make it funnier",
-                                       "romantic": "make it more romantic", "scary": "make it scarier"}.get(
-            ask.value, f"make it {_comparative(ask.value)}")
+        return _TONE_DONE[ask.value], {
+            "family": "make it for the whole family",
+            "funny": "make it funnier",
+            "romantic": "make it more romantic",
+            "scary": "make it scarier",
+        }.get(ask.value, f"make it {_comparative(ask.value)}")
     if ask.kind == "setting":
         where = plan.setting.at if ask.value else f"in {plan.setting.era}"
         return f"it's set {where} now", f"set it {where}"
     if ask.kind == "cast" and ask.value in AGES:
         age = AGES[ask.value][lead.pronoun != "she"]
-        return f"I've cast {lead.performer} as {lead.name}" + (f", {age}" if age else ""), \
-            f"cast {lead.performer} as {lead.name}"
+        return f"I've cast {lead.performer} as {lead.name}" + (
+            f", {age}" if age else ""
+        ), f"cast {lead.performer} as {lead.name}"
     if ask.kind == "cast" and ask.value == "add":
         added = [c for c in plan.characters if c.role == "companion"][-1]
         return f"I've added {added.name}, {added.description}", f"add {added.name}, {added.description}"
@@ -68,13 +103,19 @@ def _phrases(ask: Ask, plan: StoryPlan) -> tuple[str, str]:
         who = "a woman" if changed[0].pronoun == "she" else "a man"
         return f"{changed[0].name} is {who} now, played by {changed[0].performer}", f"make {changed[0].name} {who}"
     if ask.kind == "length":
-        return ("I've tightened the synopsis", "cut it shorter") if ask.value == "short" else \
-            ("I've given the story more room", "give the story more room")
+        return (
+            ("I've tightened the synopsis", "cut it shorter")
+            if ask.value == "short"
+            else ("I've given the story more room", "give the story more room")
+        )
     if ask.kind == "title":
         return f"the new title is \u201c{plan.title}\u201d", f"retitle it \u201c{plan.title}\u201d"
     if ask.kind == "look":
-        return _LOOK_DONE[ask.value], {"dark": "a darker poster", "bright": "a more colourful poster",
-                                       "new": "a new poster composition"}[ask.value]
+        return _LOOK_DONE[ask.value], {
+            "dark": "a darker poster",
+            "bright": "a more colourful poster",
+            "new": "a new poster composition",
+        }[ask.value]
     return "I've thrown in a twist", "add a twist"
 
 
@@ -109,8 +150,11 @@ def reason(asks: list[Ask], plan: StoryPlan) -> str:
     if ask.kind == "cast":
         return "Casting is half the pitch: the right face sells the story before a word is read."
     if ask.kind == "length":
-        return "A tighter synopsis reads in one breath." if ask.value == "short" else \
-            "More room lets the middle of the story breathe."
+        return (
+            "A tighter synopsis reads in one breath."
+            if ask.value == "short"
+            else "More room lets the middle of the story breathe."
+        )
     if ask.kind == "title":
         return "A title is the first thing anyone reads, so it should land in a heartbeat."
     if ask.kind == "look":
@@ -136,14 +180,16 @@ def already(asks: list[Ask], plan: StoryPlan) -> str:
     if asks and asks[0].kind == "genre":
         return f"It already is {lx.article(plan.label)}! Anything else you'd like to change?"
     if asks and asks[0].kind == "length":
-        return "It's already as " + ("short" if asks[0].value == "short" else "long") + \
-            " as I can make it. Anything else?"
+        return (
+            "It's already as " + ("short" if asks[0].value == "short" else "long") + " as I can make it. Anything else?"
+        )
     return "That's how it already is. Anything else you'd like to change?"
 
 
 def _comparative(tone: str) -> str:
-    return {"dark": "darker", "light": "lighter", "serious": "more serious", "epic": "bigger",
-            "tense": "tenser"}.get(tone, tone)
+    return {"dark": "darker", "light": "lighter", "serious": "more serious", "epic": "bigger", "tense": "tenser"}.get(
+        tone, tone
+    )
 
 
 def _joined(parts: list[str]) -> str:
