@@ -48,35 +48,11 @@ _UNFINISHED = re.compile(r"(?:<[^<>\n]{0,24}|\[/?[A-Za-z]{0,4}|\x1b[^\n]{0,24})$
 _MARKUP = re.compile(r"[<>\[\]{}|\\`]|https?://|^\W*$")
 _WORDS = re.compile(r"[a-z0-9']+")
 # Words before a name that belong to it, so "Detective Nora Vale" goes as a whole.
-_HONORIFICS = (
-    "Dr",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Sir",
-    "Lady",
-    "Lord",
-    "Detective",
-    "Captain",
-    "Agent",
-    "Officer",
-    "Professor",
-    "Doctor",
-    "Sergeant",
-    "Inspector",
-    "Count",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "Uncle",
-    "Aunt",
-    "Father",
-    "Sister",
-    "Brother",
-    "Mother",
-)
+# fmt: off
+_HONORIFICS = ("Dr", "Mr", "Mrs", "Ms", "Miss", "Sir", "Lady", "Lord", "Detective", "Captain", "Agent",
+               "Officer", "Professor", "Doctor", "Sergeant", "Inspector", "Count", "King", "Queen",
+               "Prince", "Princess", "Uncle", "Aunt", "Father", "Sister", "Brother", "Mother")
+# fmt: on
 _NOT_NAMES = {"the", "and", "of", "a", "an", "in", "on", "at", "to", *map(str.lower, _HONORIFICS)}
 
 

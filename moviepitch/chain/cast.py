@@ -7,39 +7,13 @@ import re
 # A character name: up to four capitalised words, then the actor in brackets.
 _BRACKETED = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*\(([^()\n]{2,60})\)")
 # Capitalised words that start sentences rather than names.
+# fmt: off
 _LEADING = {
-    "a",
-    "an",
-    "the",
-    "but",
-    "and",
-    "when",
-    "as",
-    "while",
-    "meanwhile",
-    "after",
-    "before",
-    "then",
-    "now",
-    "so",
-    "yet",
-    "with",
-    "together",
-    "soon",
-    "until",
-    "if",
-    "in",
-    "on",
-    "at",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "young",
-    "old",
-    "dr.",
+    "a", "an", "the", "but", "and", "when", "as", "while", "meanwhile", "after", "before",
+    "then", "now", "so", "yet", "with", "together", "soon", "until", "if", "in", "on", "at",
+    "his", "her", "their", "its", "our", "young", "old", "dr.",
 }
+# fmt: on
 _LINE = re.compile(r"^\s*(?:[-*•]|\d+[.)])?\s*(.+?)\s*(?::|—|–| - )\s*(.+?)\s*$")
 
 

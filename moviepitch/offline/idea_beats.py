@@ -16,31 +16,10 @@ from .plan import StoryPlan
 from .recast import BEING as _BEING
 
 # Verbs that make their object the heroes' own: they open it, find it, inherit it.
-_HAVING = frozenset(
-    {
-        "open",
-        "inherit",
-        "find",
-        "adopt",
-        "buy",
-        "win",
-        "steal",
-        "build",
-        "start",
-        "run",
-        "catch",
-        "discover",
-        "rob",
-        "own",
-        "invent",
-        "create",
-        "hatch",
-        "rescue",
-        "save",
-        "take",
-        "make",
-    }
-)
+# fmt: off
+_HAVING = frozenset({"open", "inherit", "find", "adopt", "buy", "win", "steal", "build", "start", "run", "catch",
+                     "discover", "rob", "own", "invent", "create", "hatch", "rescue", "save", "take", "make"})
+# fmt: on
 
 HAVING_BEATS = (
     "Everyone in {place_name} wants a piece of {the_object}.",

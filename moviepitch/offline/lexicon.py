@@ -36,31 +36,11 @@ DETERMINERS = ARTICLES | frozenset(
     }
 )
 POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it"}
-NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "twin": 2,
-    "twins": 2,
-    "both": 2,
-    "a pair of": 2,
-    "several": 3,
-    "many": 3,
-    "hundred": 100,
-    "thousand": 1000,
-    "dozens": 12,
-    "hundreds": 100,
-    "thousands": 1000,
-}
+# fmt: off
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twin": 2, "twins": 2, "both": 2, "a pair of": 2,
+           "several": 3, "many": 3, "hundred": 100, "thousand": 1000, "dozens": 12, "hundreds": 100, "thousands": 1000}
+# fmt: on
 NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 PREPOSITIONS = frozenset(
     """of in on at to for from with by during into onto over under across through
@@ -68,103 +48,31 @@ without within near behind beyond between among against about around after befor
 above below beneath aboard along past since until toward towards like upon via""".split()
 )
 CONJUNCTIONS = frozenset({"and", "or", "but", "yet", "so", "nor"})
-SUBORDINATORS = frozenset(
-    {
-        "when",
-        "while",
-        "after",
-        "before",
-        "as",
-        "once",
-        "if",
-        "until",
-        "because",
-        "although",
-        "though",
-        "since",
-        "whenever",
-    }
-)
+# fmt: off
+SUBORDINATORS = frozenset({"when", "while", "after", "before", "as", "once", "if", "until", "because",
+                           "although", "though", "since", "whenever"})
+# fmt: on
 RELATIVES = frozenset({"who", "that", "which", "whose", "whom", "where"})
 # Question words: "knows why", "wonders how" end a clause; they are never the thing it is about.
 WH_WORDS = frozenset({"why", "how", "what", "where", "when", "whether", "who", "whom", "which"})
-PRONOUNS = frozenset(
-    {
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "you",
-        "i",
-        "him",
-        "her",
-        "them",
-        "us",
-        "me",
-        "himself",
-        "herself",
-        "itself",
-        "themselves",
-        "anyone",
-        "someone",
-        "everyone",
-        "nobody",
-        "everybody",
-        "somebody",
-        "anything",
-        "something",
-        "everything",
-        "nothing",
-    }
-)
+# fmt: off
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "you", "i", "him", "her", "them", "us", "me",
+                      "himself", "herself", "itself", "themselves", "anyone", "someone", "everyone",
+                      "nobody", "everybody", "somebody", "anything", "something", "everything", "nothing"})
+# fmt: on
 MODALS = frozenset({"must", "can", "could", "will", "would", "shall", "should", "may", "might"})
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 HAVE = frozenset({"has", "have", "had"})
 PARTICLES = frozenset({"up", "down", "away", "out", "off", "back", "in", "over", "around", "along", "home"})
-ADVERBS = frozenset(
-    {
-        "only",
-        "never",
-        "always",
-        "accidentally",
-        "suddenly",
-        "secretly",
-        "finally",
-        "still",
-        "just",
-        "even",
-        "also",
-        "soon",
-        "forever",
-        "again",
-        "together",
-        "now",
-    }
-)
+# fmt: off
+ADVERBS = frozenset({"only", "never", "always", "accidentally", "suddenly", "secretly", "finally", "still",
+                     "just", "even", "also", "soon", "forever", "again", "together", "now"})
+# fmt: on
 # Words lemminflect lists as nouns that are almost always something else at the head of an idea.
-_NOT_NOUNS = frozenset(
-    {
-        "only",
-        "last",
-        "first",
-        "other",
-        "same",
-        "own",
-        "whole",
-        "very",
-        "full",
-        "alone",
-        "awake",
-        "lost",
-        "final",
-        "evil",
-        "elderly",
-        "deaf",
-        "blind",
-        "young",
-    }
-)
+# fmt: off
+_NOT_NOUNS = frozenset({"only", "last", "first", "other", "same", "own", "whole", "very", "full", "alone",
+                        "awake", "lost", "final", "evil", "elderly", "deaf", "blind", "young"})
+# fmt: on
 
 
 def warm() -> None:

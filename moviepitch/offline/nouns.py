@@ -84,39 +84,11 @@ quartet orchestra choir army tribe posse coven league swarm school pod colony cr
 committee""".split()
 )
 # Objects too big or too vague to be the thing a story turns on ("trades places", "changes the world").
-VAGUE = frozenset(
-    {
-        "world",
-        "life",
-        "history",
-        "time",
-        "love",
-        "truth",
-        "way",
-        "day",
-        "night",
-        "thing",
-        "one",
-        "everything",
-        "nothing",
-        "something",
-        "anyone",
-        "home",
-        "lot",
-        "place",
-        "chance",
-        "part",
-        "turn",
-        "kind",
-        "sort",
-        "end",
-        "side",
-        "mind",
-        "heart",
-        "fun",
-        "luck",
-    }
-)
+# fmt: off
+VAGUE = frozenset({"world", "life", "history", "time", "love", "truth", "way", "day", "night", "thing", "one",
+                   "everything", "nothing", "something", "anyone", "home", "lot", "place", "chance", "part",
+                   "turn", "kind", "sort", "end", "side", "mind", "heart", "fun", "luck"})
+# fmt: on
 # Modifiers that point rather than describe: "the same street" is just a street in a title.
 LOOSE_MODIFIERS = frozenset({"same", "only", "own", "very", "whole", "other", "last", "first"})
 # Nouns of events and pursuits: a "singing contest" is not a singing creature.
@@ -125,26 +97,10 @@ EVENTS = frozenset(
 party festival marathon match game race audition concert recital season trip tour""".split()
 )
 # Adjectives that make a thing a character: "a sentient traffic light", "a talking fish".
-ALIVE = frozenset(
-    {
-        "sentient",
-        "talking",
-        "living",
-        "singing",
-        "dancing",
-        "walking",
-        "thinking",
-        "self-aware",
-        "conscious",
-        "lovesick",
-        "sarcastic",
-        "grumpy",
-        "lonely",
-        "heartbroken",
-        "shy",
-        "nervous",
-    }
-)
+# fmt: off
+ALIVE = frozenset({"sentient", "talking", "living", "singing", "dancing", "walking", "thinking", "self-aware",
+                   "conscious", "lovesick", "sarcastic", "grumpy", "lonely", "heartbroken", "shy", "nervous"})
+# fmt: on
 # Nouns of places: a setting when a preposition leads to one.
 PLACES = frozenset(
     """town city village house home mansion manor castle palace kingdom island station base

@@ -9,192 +9,45 @@ from dataclasses import dataclass
 from .genres import Genre
 
 # Places an idea may name that read best with their own preposition or article.
-_PREPOSITIONS = {
-    "mars": "on",
-    "the moon": "on",
-    "venus": "on",
-    "jupiter": "on",
-    "the space station": "aboard",
-    "hawaii": "in",
-    "the andes": "in",
-    "earth": "on",
-    "mercury": "on",
-    "saturn": "on",
-    "pluto": "on",
-    "neptune": "on",
-    "uranus": "on",
-    "the iss": "aboard",
-    "the titanic": "aboard",
-}
-PLACE_HEADS = (
-    "Grey",
-    "Raven",
-    "Ash",
-    "Marrow",
-    "Kestrel",
-    "Willow",
-    "Amber",
-    "Salt",
-    "Thorn",
-    "Copper",
-    "Silver",
-    "Brindle",
-    "Fen",
-    "Lark",
-    "Gull",
-    "Bramble",
-    "Cinder",
-    "Hollow",
-    "Frost",
-    "Wren",
-    "Moth",
-    "Elder",
-    "Heron",
-    "Tallow",
-    "Juniper",
-    "Quarry",
-    "Otter",
-    "Pike",
-    "Rush",
-    "Sorrel",
-)
-PLACE_TAILS = (
-    "hollow",
-    "moor",
-    "wick",
-    "haven",
-    "mere",
-    "port",
-    "vale",
-    "field",
-    "cross",
-    "reach",
-    "bay",
-    "combe",
-    "ford",
-    "stead",
-    "by",
-    "thorpe",
-    "well",
-    "water",
-    "minster",
-    "dale",
-)
-STATION_NAMES = (
-    "Halcyon",
-    "Tycho",
-    "Vesta",
-    "Kepler",
-    "Arcadia",
-    "Nyx",
-    "Perihelion",
-    "Io",
-    "Meridian",
-    "Calypso",
-    "Borealis",
-    "Nadir",
-)
+# fmt: off
+_PREPOSITIONS = {"mars": "on", "the moon": "on", "venus": "on", "jupiter": "on", "the space station": "aboard",
+                 "hawaii": "in", "the andes": "in", "earth": "on", "mercury": "on", "saturn": "on", "pluto": "on",
+                 "neptune": "on", "uranus": "on", "the iss": "aboard", "the titanic": "aboard"}
+# fmt: on
+# fmt: off
+PLACE_HEADS = ("Grey", "Raven", "Ash", "Marrow", "Kestrel", "Willow", "Amber", "Salt", "Thorn", "Copper",
+               "Silver", "Brindle", "Fen", "Lark", "Gull", "Bramble", "Cinder", "Hollow", "Frost", "Wren",
+               "Moth", "Elder", "Heron", "Tallow", "Juniper", "Quarry", "Otter", "Pike", "Rush", "Sorrel")
+# fmt: on
+# fmt: off
+PLACE_TAILS = ("hollow", "moor", "wick", "haven", "mere", "port", "vale", "field", "cross", "reach", "bay",
+               "combe", "ford", "stead", "by", "thorpe", "well", "water", "minster", "dale")
+# fmt: on
+# fmt: off
+STATION_NAMES = ("Halcyon", "Tycho", "Vesta", "Kepler", "Arcadia", "Nyx", "Perihelion", "Io", "Meridian",
+                 "Calypso", "Borealis", "Nadir")
+# fmt: on
 # Which painted landscape a setting calls for, checked in this order.
+# fmt: off
 SCENERY_WORDS = (
     ("desert", ("mars", "martian", "dune", "sahara", "desert", "desierto", "cowboy", "drought", "canyon")),
     ("space", ("space", "planet", "astronaut", "galaxy", "orbit", "moon", "station", "rocket", "alien")),
-    (
-        "ocean",
-        (
-            "island",
-            "surf",
-            "pirate",
-            "sea",
-            "ocean",
-            "beach",
-            "lighthouse",
-            "marine",
-            "hawaii",
-            "submarine",
-            "boat",
-            "shipwreck",
-            "underwater",
-            "kraken",
-            "mermaid",
-            "fisherman",
-            "cruise",
-            "fish",
-            "harbour",
-            "mar",
-            "mer",
-            "sirena",
-            "atlantic",
-            "pacific",
-        ),
-    ),
-    (
-        "mountains",
-        (
-            "andes",
-            "mountain",
-            "avalanche",
-            "snowboard",
-            "himalaya",
-            "alps",
-            "climb",
-            "plane",
-            "ski",
-            "volcano",
-            "glacier",
-        ),
-    ),
+    ("ocean", ("island", "surf", "pirate", "sea", "ocean", "beach", "lighthouse", "marine", "hawaii",
+               "submarine", "boat", "shipwreck", "underwater", "kraken", "mermaid", "fisherman", "cruise",
+               "fish", "harbour", "mar", "mer", "sirena", "atlantic", "pacific")),
+    ("mountains", ("andes", "mountain", "avalanche", "snowboard", "himalaya", "alps", "climb", "plane", "ski",
+                   "volcano", "glacier")),
     ("forest", ("forest", "woods", "jungle", "swamp")),
     ("house", ("ghost", "haunt", "house", "mansion", "hanté", "embrujad", "bed and breakfast")),
     ("castle", ("dragon", "castle", "kingdom", "wizard", "queen", "king", "royal", "knight")),
-    (
-        "arena",
-        (
-            "boxer",
-            "tournament",
-            "racing",
-            "fight",
-            "arena",
-            "stadium",
-            "circus",
-            "competition",
-            "hockey",
-            "bowling",
-            "luchadora",
-            "wrestl",
-            "funfair",
-            "match",
-        ),
-    ),
-    (
-        "city",
-        (
-            "paris",
-            "tokyo",
-            "city",
-            "heist",
-            "lawyer",
-            "detective",
-            "new york",
-            "london",
-            "gang",
-            "thieves",
-            "bank",
-            "casino",
-            "factory",
-            "elevator",
-            "las vegas",
-            "new orleans",
-            "traffic",
-            "parking",
-            "ciudad",
-            "ville",
-            "office",
-            "internet",
-            "hacker",
-        ),
-    ),
+    ("arena", ("boxer", "tournament", "racing", "fight", "arena", "stadium", "circus", "competition",
+               "hockey", "bowling", "luchadora", "wrestl", "funfair", "match")),
+    ("city", ("paris", "tokyo", "city", "heist", "lawyer", "detective", "new york", "london", "gang", "thieves",
+              "bank", "casino", "factory", "elevator", "las vegas", "new orleans", "traffic", "parking",
+              "ciudad", "ville", "office", "internet", "hacker")),
     ("field", ("farm", "cornfield", "garden", "town", "village", "tree", "scarecrow", "field", "pueblo")),
 )
+# fmt: on
 
 
 # Place nouns big enough to hold a whole story ("the whole of the town is talking").
@@ -279,61 +132,23 @@ def invented(genre: Genre, rng: random.Random) -> tuple[str, str, str]:
 
 
 # Towns that a spot in the idea (a harbour, a ski resort) belongs in, by the spot's noun.
+# fmt: off
 TOWNS_FOR_SPOTS = (
-    (
-        (
-            "harbour",
-            "harbor",
-            "port",
-            "lighthouse",
-            "beach",
-            "coast",
-            "sea",
-            "ocean",
-            "aquarium",
-            "pier",
-            "boat",
-            "ship",
-            "cruise",
-            "island",
-            "shipwreck",
-        ),
-        ("the harbour town of {name}", "the fishing port of {name}"),
-    ),
-    (
-        ("mountain", "mountains", "ski", "resort", "volcano", "glacier", "cave", "mine", "valley", "canyon"),
-        ("the mountain town of {name}", "the alpine village of {name}"),
-    ),
-    (
-        ("farm", "cornfield", "field", "orchard", "vineyard", "ranch", "barn", "garden"),
-        ("the farming valley of {name}", "the market town of {name}"),
-    ),
+    (("harbour", "harbor", "port", "lighthouse", "beach", "coast", "sea", "ocean", "aquarium", "pier", "boat",
+      "ship", "cruise", "island", "shipwreck"), ("the harbour town of {name}", "the fishing port of {name}")),
+    (("mountain", "mountains", "ski", "resort", "volcano", "glacier", "cave", "mine", "valley", "canyon"),
+     ("the mountain town of {name}", "the alpine village of {name}")),
+    (("farm", "cornfield", "field", "orchard", "vineyard", "ranch", "barn", "garden"),
+     ("the farming valley of {name}", "the market town of {name}")),
     (("forest", "woods", "jungle", "swamp", "marsh"), ("the forest village of {name}", "the river town of {name}")),
     (("desert", "oasis"), ("the desert town of {name}",)),
 )
+# fmt: on
 # Place nouns that name a world of their own, kept as the idea says them ("a planet", "the moon").
-_WORLDS = frozenset(
-    {
-        "planet",
-        "moon",
-        "station",
-        "galaxy",
-        "colony",
-        "base",
-        "spaceship",
-        "starship",
-        "space",
-        "world",
-        "kingdom",
-        "empire",
-        "country",
-        "nation",
-        "sea",
-        "ocean",
-        "desert",
-        "jungle",
-    }
-)
+# fmt: off
+_WORLDS = frozenset({"planet", "moon", "station", "galaxy", "colony", "base", "spaceship", "starship", "space",
+                     "world", "kingdom", "empire", "country", "nation", "sea", "ocean", "desert", "jungle"})
+# fmt: on
 
 
 def setting_of(

@@ -13,39 +13,14 @@ from .recast import BEING, recast
 from .verbs import VerbPhrase
 
 # Adjectives that make the idea's subject the story's villain.
-VILLAIN_WORDS = frozenset(
-    {
-        "evil",
-        "corrupt",
-        "wicked",
-        "crooked",
-        "sinister",
-        "murderous",
-        "vengeful",
-        "tyrannical",
-        "ruthless",
-        "mad",
-        "rogue",
-    }
-)
-FOE_NOUNS = frozenset(
-    {
-        "enemy",
-        "rival",
-        "villain",
-        "nemesis",
-        "assassin",
-        "killer",
-        "tyrant",
-        "dictator",
-        "warlord",
-        "landlord",
-        "king",
-        "emperor",
-        "bully",
-        "boss",
-    }
-)
+# fmt: off
+VILLAIN_WORDS = frozenset({"evil", "corrupt", "wicked", "crooked", "sinister", "murderous", "vengeful",
+                           "tyrannical", "ruthless", "mad", "rogue"})
+# fmt: on
+# fmt: off
+FOE_NOUNS = frozenset({"enemy", "rival", "villain", "nemesis", "assassin", "killer", "tyrant", "dictator",
+                       "warlord", "landlord", "king", "emperor", "bully", "boss"})
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -278,51 +253,14 @@ def _costar(reading: Reading) -> NounPhrase | None:
 
 # Verbs whose object is made, bought or run: "opens a diner", "builds a toaster" (WordNet's first sense of
 # "diner" and "toaster" is a person; the idea's is a place and a thing).
-_MAKES = frozenset(
-    {
-        "open",
-        "build",
-        "buy",
-        "run",
-        "own",
-        "inherit",
-        "invent",
-        "make",
-        "cook",
-        "bake",
-        "fix",
-        "repair",
-        "start",
-        "found",
-        "sell",
-        "steal",
-        "rob",
-        "serve",
-        "order",
-        "win",
-        "design",
-        "paint",
-    }
-)
-_WHERE = frozenset(
-    {
-        "at",
-        "in",
-        "on",
-        "inside",
-        "into",
-        "under",
-        "near",
-        "behind",
-        "beneath",
-        "above",
-        "across",
-        "to",
-        "from",
-        "of",
-        "through",
-    }
-)
+# fmt: off
+_MAKES = frozenset({"open", "build", "buy", "run", "own", "inherit", "invent", "make", "cook", "bake", "fix",
+                    "repair", "start", "found", "sell", "steal", "rob", "serve", "order", "win", "design", "paint"})
+# fmt: on
+# fmt: off
+_WHERE = frozenset({"at", "in", "on", "inside", "into", "under", "near", "behind", "beneath", "above", "across",
+                    "to", "from", "of", "through"})
+# fmt: on
 
 
 def _thing_here(vp: VerbPhrase, tokens: list[str], k: int, phrase: NounPhrase) -> bool:

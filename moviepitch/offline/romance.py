@@ -11,130 +11,39 @@ import re
 
 from .premise import Premise
 
+# fmt: off
 _ARTICLES = {
-    "es": {
-        "un": ("he", 1),
-        "una": ("she", 1),
-        "el": ("he", 1),
-        "la": ("she", 1),
-        "los": ("he", 3),
-        "las": ("she", 3),
-        "unos": ("he", 3),
-        "unas": ("she", 3),
-        "dos": ("", 2),
-        "tres": ("", 3),
-        "cuatro": ("", 4),
-    },
-    "fr": {
-        "un": ("he", 1),
-        "une": ("she", 1),
-        "le": ("he", 1),
-        "la": ("she", 1),
-        "les": ("", 3),
-        "des": ("", 3),
-        "deux": ("", 2),
-        "trois": ("", 3),
-        "quatre": ("", 4),
-        "l'": ("", 1),
-    },
+    "es": {"un": ("he", 1), "una": ("she", 1), "el": ("he", 1), "la": ("she", 1), "los": ("he", 3),
+           "las": ("she", 3), "unos": ("he", 3), "unas": ("she", 3), "dos": ("", 2), "tres": ("", 3),
+           "cuatro": ("", 4)},
+    "fr": {"un": ("he", 1), "une": ("she", 1), "le": ("he", 1), "la": ("she", 1), "les": ("", 3),
+           "des": ("", 3), "deux": ("", 2), "trois": ("", 3), "quatre": ("", 4), "l'": ("", 1)},
 }
+# fmt: on
 # Nouns whose gender differs from their article's, or that have no article to tell.
-_SHE = {
-    "abuela",
-    "hermanas",
-    "madre",
-    "reina",
-    "chica",
-    "mujer",
-    "niña",
-    "grand-mère",
-    "sœurs",
-    "soeurs",
-    "mère",
-    "reine",
-    "fille",
-    "femme",
-    "pianiste_f",
-    "boulangère",
-    "sirena",
-    "monja",
-    "religieuse",
-}
-_HE = {
-    "abuelo",
-    "hermanos",
-    "padre",
-    "rey",
-    "chico",
-    "hombre",
-    "niño",
-    "pescador",
-    "grand-père",
-    "frères",
-    "père",
-    "roi",
-    "garçon",
-    "homme",
-}
+# fmt: off
+_SHE = {"abuela", "hermanas", "madre", "reina", "chica", "mujer", "niña", "grand-mère", "sœurs", "soeurs",
+        "mère", "reine", "fille", "femme", "pianiste_f", "boulangère", "sirena", "monja", "religieuse"}
+# fmt: on
+# fmt: off
+_HE = {"abuelo", "hermanos", "padre", "rey", "chico", "hombre", "niño", "pescador", "grand-père", "frères",
+       "père", "roi", "garçon", "homme"}
+# fmt: on
 # Verbs a predicate can start with, by ending: -a/-e (Spanish third person), -ent/-e/-it (French).
 _VERB_ENDINGS = {
     "es": re.compile(r"^(?:se\s+)?\w+(?:a|e|an|en|ó|ió)$"),
     "fr": re.compile(r"^(?:se\s+|s')?\w+(?:e|ent|it|ont|ait|ient|oit|ut)$"),
 }
-_CREATURES = {
-    "perro",
-    "gato",
-    "dragón",
-    "pingüino",
-    "sirena",
-    "fantasma",
-    "robot",
-    "chat",
-    "chien",
-    "dragon",
-    "pingouin",
-    "manchot",
-    "fantôme",
-    "extraterrestre",
-    "alien",
-    "vampiro",
-    "vampire",
-    "lobo",
-    "loup",
-    "oso",
-    "ours",
-    "pájaro",
-    "oiseau",
-    "caballo",
-    "cheval",
-    "pez",
-    "poisson",
-}
-_BEFORE_NOUN = {
-    "jeune",
-    "vieux",
-    "vieille",
-    "petit",
-    "petite",
-    "grand",
-    "grande",
-    "dernier",
-    "dernière",
-    "mejor",
-    "último",
-    "última",
-    "viejo",
-    "vieja",
-    "nuevo",
-    "nueva",
-    "pequeño",
-    "pequeña",
-    "gran",
-    "bon",
-    "bonne",
-    "beau",
-    "belle",
-}
+# fmt: off
+_CREATURES = {"perro", "gato", "dragón", "pingüino", "sirena", "fantasma", "robot", "chat", "chien", "dragon",
+              "pingouin", "manchot", "fantôme", "extraterrestre", "alien", "vampiro", "vampire", "lobo",
+              "loup", "oso", "ours", "pájaro", "oiseau", "caballo", "cheval", "pez", "poisson"}
+# fmt: on
+# fmt: off
+_BEFORE_NOUN = {"jeune", "vieux", "vieille", "petit", "petite", "grand", "grande", "dernier", "dernière", "mejor",
+                "último", "última", "viejo", "vieja", "nuevo", "nueva", "pequeño", "pequeña", "gran", "bon", "bonne",
+                "beau", "belle"}
+# fmt: on
 _GROUPS = {"familia", "banda", "equipo", "grupo", "famille", "bande", "équipe", "groupe"}
 
 
@@ -193,35 +102,11 @@ _SHE_ENDINGS = {
 }
 _HE_ENDINGS = {"es": re.compile(r"(?:o|os|or|ores)$"), "fr": re.compile(r"(?:eur|ier|ien|on|ais|ois|ant|er|if|et)s?$")}
 # Spanish nouns in -a that name a man or anyone: "el dentista", "el poeta", "el guía".
-_EITHER = {
-    "dentista",
-    "artista",
-    "pianista",
-    "taxista",
-    "periodista",
-    "astronauta",
-    "policía",
-    "guía",
-    "poeta",
-    "atleta",
-    "deportista",
-    "turista",
-    "pirata",
-    "camarada",
-    "colega",
-    "dentistas",
-    "artistas",
-    "pianistes",
-    "astronaute",
-    "astronautes",
-    "pianiste",
-    "artiste",
-    "artistes",
-    "journaliste",
-    "élève",
-    "élèves",
-    "guide",
-}
+# fmt: off
+_EITHER = {"dentista", "artista", "pianista", "taxista", "periodista", "astronauta", "policía", "guía", "poeta",
+           "atleta", "deportista", "turista", "pirata", "camarada", "colega", "dentistas", "artistas", "pianistes",
+           "astronaute", "astronautes", "pianiste", "artiste", "artistes", "journaliste", "élève", "élèves", "guide"}
+# fmt: on
 
 
 def _gender_by_ending(noun: str, language: str) -> str:

@@ -13,41 +13,22 @@ from .facts import billed, joined
 from .fill import Chooser, cap, tidy
 from .plan import StoryPlan, rng_for
 
+# fmt: off
 _LABELS = {
-    "es": {
-        "comedy": "comedia",
-        "drama": "drama",
-        "horror": "película de terror",
-        "thriller": "thriller",
-        "scifi": "aventura de ciencia ficción",
-        "fantasy": "aventura fantástica",
-        "sports": "drama deportivo",
-        "adventure": "aventura",
-        "romance": "historia de amor",
-    },
-    "fr": {
-        "comedy": "comédie",
-        "drama": "drame",
-        "horror": "film d'horreur",
-        "thriller": "thriller",
-        "scifi": "aventure de science-fiction",
-        "fantasy": "aventure fantastique",
-        "sports": "drame sportif",
-        "adventure": "aventure",
-        "romance": "histoire d'amour",
-    },
+    "es": {"comedy": "comedia", "drama": "drama", "horror": "película de terror", "thriller": "thriller",
+           "scifi": "aventura de ciencia ficción", "fantasy": "aventura fantástica", "sports": "drama deportivo",
+           "adventure": "aventura", "romance": "historia de amor"},
+    "fr": {"comedy": "comédie", "drama": "drame", "horror": "film d'horreur", "thriller": "thriller",
+           "scifi": "aventure de science-fiction", "fantasy": "aventure fantastique", "sports": "drame sportif",
+           "adventure": "aventure", "romance": "histoire d'amour"},
 }
-_FEMININE = {
-    "es": {
-        "comedia",
-        "película de terror",
-        "aventura de ciencia ficción",
-        "aventura fantástica",
-        "aventura",
-        "historia de amor",
-    },
-    "fr": {"comédie", "aventure de science-fiction", "aventure fantastique", "aventure", "histoire d'amour"},
-}
+# fmt: on
+# fmt: off
+_FEMININE = {"es": {"comedia", "película de terror", "aventura de ciencia ficción", "aventura fantástica",
+                    "aventura", "historia de amor"},
+             "fr": {"comédie", "aventure de science-fiction", "aventure fantastique", "aventure",
+                    "histoire d'amour"}}
+# fmt: on
 _WORDS = {
     "es": dict(
         intros=(
@@ -192,23 +173,15 @@ _WORDS = {
         },
     ),
 }
+# fmt: off
 _VERBS = {  # (singular, plural) for the few verbs the templates conjugate themselves
-    "es": {
-        "ser": ("es", "son"),
-        "llevar": ("lleva", "llevan"),
-        "tener": ("tiene", "tienen"),
-        "descubrir": ("descubre", "descubren"),
-        "demostrar": ("demuestra", "demuestran"),
-        "capaz": ("capaz", "capaces"),
-    },
-    "fr": {
-        "ser": ("est", "sont"),
-        "llevar": ("mène", "mènent"),
-        "tener": ("a", "ont"),
-        "descubrir": ("découvre", "découvrent"),
-        "demostrar": ("montre", "montrent"),
-    },
+    "es": {"ser": ("es", "son"), "llevar": ("lleva", "llevan"), "tener": ("tiene", "tienen"),
+           "descubrir": ("descubre", "descubren"), "demostrar": ("demuestra", "demuestran"),
+           "capaz": ("capaz", "capaces")},
+    "fr": {"ser": ("est", "sont"), "llevar": ("mène", "mènent"), "tener": ("a", "ont"),
+           "descubrir": ("découvre", "découvrent"), "demostrar": ("montre", "montrent")},
 }
+# fmt: on
 
 
 def _facts(plan: StoryPlan, rng) -> dict[str, str]:
@@ -316,26 +289,16 @@ def write_image_prompt(plan: StoryPlan, art: ArtPlan) -> str:
     )
 
 
-_TONES = {
-    "es": {
-        "light": ("amarillo sol", "azul cielo"),
-        "warm": ("ámbar", "rosa polvo"),
-        "dark": ("verde enfermizo", "negro"),
-        "tense": ("azul metálico", "naranja sodio"),
-        "bright": ("dorado", "azul intenso"),
-        "epic": ("violeta profundo", "cian"),
-        "family": ("amarillo limón", "azul cielo"),
-    },
-    "fr": {
-        "light": ("jaune soleil", "bleu ciel"),
-        "warm": ("ambre", "vieux rose"),
-        "dark": ("vert maladif", "noir"),
-        "tense": ("bleu acier", "orange sodium"),
-        "bright": ("doré", "bleu vif"),
-        "epic": ("violet profond", "cyan"),
-        "family": ("jaune citron", "bleu ciel"),
-    },
-}
+# fmt: off
+_TONES = {"es": {"light": ("amarillo sol", "azul cielo"), "warm": ("ámbar", "rosa polvo"),
+                 "dark": ("verde enfermizo", "negro"), "tense": ("azul metálico", "naranja sodio"),
+                 "bright": ("dorado", "azul intenso"), "epic": ("violeta profundo", "cian"),
+                 "family": ("amarillo limón", "azul cielo")},
+          "fr": {"light": ("jaune soleil", "bleu ciel"), "warm": ("ambre", "vieux rose"),
+                 "dark": ("vert maladif", "noir"), "tense": ("bleu acier", "orange sodium"),
+                 "bright": ("doré", "bleu vif"), "epic": ("violet profond", "cyan"),
+                 "family": ("jaune citron", "bleu ciel")}}
+# fmt: on
 
 
 # Words that agree with the label's gender (False: masculine, True: feminine).
@@ -349,45 +312,23 @@ _LABEL_AGREEMENT = {
     },
 }
 # The poster's pose words by number (singular, plural) and gender (False: masculine or mixed, True: feminine).
+# fmt: off
 _POSE_AGREEMENT = {
-    "siluetas": {
-        "es": (
-            {False: "una silueta oscura", True: "una silueta oscura"},
-            {False: "siluetas oscuras", True: "siluetas oscuras"},
-        ),
-        "fr": (
-            {False: "silhouette sombre", True: "silhouette sombre"},
-            {False: "silhouettes sombres", True: "silhouettes sombres"},
-        ),
-    },
-    "recortados": {
-        "es": ({False: "recortado", True: "recortada"}, {False: "recortados", True: "recortadas"}),
-        "fr": ({False: "découpé", True: "découpée"}, {False: "découpés", True: "découpées"}),
-    },
+    "siluetas": {"es": ({False: "una silueta oscura", True: "una silueta oscura"},
+                        {False: "siluetas oscuras", True: "siluetas oscuras"}),
+                 "fr": ({False: "silhouette sombre", True: "silhouette sombre"},
+                        {False: "silhouettes sombres", True: "silhouettes sombres"})},
+    "recortados": {"es": ({False: "recortado", True: "recortada"}, {False: "recortados", True: "recortadas"}),
+                   "fr": ({False: "découpé", True: "découpée"}, {False: "découpés", True: "découpées"})},
 }
+# fmt: on
 # Invented towns that sound like the language they are written in.
-_TOWN_NAMES = {
-    "es": (
-        "Valdecielo",
-        "Miramar del Sur",
-        "Arenal",
-        "Villaverde",
-        "Peñaluna",
-        "Torremar",
-        "Fuentefría",
-        "Aguasclaras",
-    ),
-    "fr": (
-        "Bellerive",
-        "Montjoli",
-        "Vaudrecourt",
-        "Roche-Blanche",
-        "Val-d'Aigle",
-        "Beaumarais",
-        "Sainte-Opale",
-        "Pont-Sauvage",
-    ),
-}
+# fmt: off
+_TOWN_NAMES = {"es": ("Valdecielo", "Miramar del Sur", "Arenal", "Villaverde", "Peñaluna", "Torremar", "Fuentefría",
+                      "Aguasclaras"),
+               "fr": ("Bellerive", "Montjoli", "Vaudrecourt", "Roche-Blanche", "Val-d'Aigle", "Beaumarais",
+                      "Sainte-Opale", "Pont-Sauvage")}
+# fmt: on
 
 
 def _spaced(plan: StoryPlan, text: str) -> str:

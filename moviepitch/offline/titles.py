@@ -9,38 +9,10 @@ from .motif_words import MOTIF_WORDS
 from .nouns import LOOSE_MODIFIERS, VAGUE
 from .premise import Premise
 
-_SMALL = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "but",
-        "vs.",
-        "from",
-        "with",
-        "by",
-        "de",
-        "la",
-        "el",
-        "le",
-        "les",
-        "los",
-        "las",
-        "du",
-        "des",
-        "y",
-        "et",
-        "en",
-    }
-)
+# fmt: off
+_SMALL = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "vs.", "from",
+                    "with", "by", "de", "la", "el", "le", "les", "los", "las", "du", "des", "y", "et", "en"})
+# fmt: on
 GENRE_PATTERNS = {
     "comedy": ("Operation {Noun}", "The Great {Noun} Caper", "{Noun} Trouble", "{Nouns} Behaving Badly"),
     "horror": ("Don't Feed the {Noun}", "The {Noun} Under the Stairs", "{Noun} Night", "The {Noun} Knows"),
@@ -55,18 +27,11 @@ GENRE_PATTERNS = {
 
 
 # Titles for a pitch written with high creativity: a wink at the audience.
-PLAYFUL_PATTERNS = (
-    "{Noun}, Actually",
-    "Attack of the {Nouns}",
-    "The {Noun} Situation",
-    "{Noun} Fever",
-    "My Big Fat {Noun}",
-    "Honey, Where's the {Noun}?",
-    "Everything Is {Noun}",
-    "{Nouns} Gone Wild",
-    "The Unbelievable {Noun}",
-    "{Noun} Party",
-)
+# fmt: off
+PLAYFUL_PATTERNS = ("{Noun}, Actually", "Attack of the {Nouns}", "The {Noun} Situation", "{Noun} Fever",
+                    "My Big Fat {Noun}", "Honey, Where's the {Noun}?", "Everything Is {Noun}", "{Nouns} Gone Wild",
+                    "The Unbelievable {Noun}", "{Noun} Party")
+# fmt: on
 
 
 def title_case(text: str) -> str:
@@ -162,38 +127,11 @@ def _loose(noun: str) -> str:
 
 
 # Nouns that only point at another ("the eve of a wedding"): no title is about them.
-_RELATIONAL = frozenset(
-    {
-        "eve",
-        "end",
-        "edge",
-        "middle",
-        "night",
-        "day",
-        "morning",
-        "evening",
-        "rest",
-        "top",
-        "bottom",
-        "side",
-        "front",
-        "back",
-        "part",
-        "kind",
-        "sort",
-        "way",
-        "lot",
-        "number",
-        "one",
-        "time",
-        "life",
-        "head",
-        "heart",
-        "name",
-        "sense",
-        "world",
-    }
-)
+# fmt: off
+_RELATIONAL = frozenset({"eve", "end", "edge", "middle", "night", "day", "morning", "evening", "rest", "top",
+                         "bottom", "side", "front", "back", "part", "kind", "sort", "way", "lot", "number", "one",
+                         "time", "life", "head", "heart", "name", "sense", "world"})
+# fmt: on
 
 
 def _nominal(text: str, verbs: set[str]) -> bool:

@@ -12,14 +12,10 @@ from . import lexicon as lx
 from .phrases import NounPhrase, nounish, parse_noun_phrase
 
 # Verbs that take another verb's gerund, and how the pair reads as a gerund itself.
-_ASPECT = {
-    "start": "starting to {then}",
-    "begin": "beginning to {then}",
-    "continue": "continuing to {then}",
-    "keep": "forever {ing}",
-    "stop": "no longer {ing}",
-    "try": "trying to {then}",
-}
+# fmt: off
+_ASPECT = {"start": "starting to {then}", "begin": "beginning to {then}", "continue": "continuing to {then}",
+           "keep": "forever {ing}", "stop": "no longer {ing}", "try": "trying to {then}"}
+# fmt: on
 # What a modal becomes where a modal cannot stand: after "to", or as a gerund.
 _MODAL_BASE = {"must": "have to", "can": "be able to", "could": "be able to"}
 _MODAL_GERUND = {"must": "having to", "can": "being able to", "could": "being able to"}
@@ -166,37 +162,11 @@ def _one_phrase(tokens: list[str], k: int, plural: bool) -> tuple[VerbPhrase, in
 
 
 # Verbs that take a clause for their object ("discovers her garden is growing").
-_THAT_VERBS = frozenset(
-    {
-        "discover",
-        "realise",
-        "realize",
-        "learn",
-        "find",
-        "think",
-        "believe",
-        "know",
-        "notice",
-        "decide",
-        "suspect",
-        "fear",
-        "claim",
-        "prove",
-        "announce",
-        "say",
-        "insist",
-        "hear",
-        "see",
-        "understand",
-        "remember",
-        "forget",
-        "dream",
-        "hope",
-        "wish",
-        "swear",
-        "pretend",
-    }
-)
+# fmt: off
+_THAT_VERBS = frozenset({"discover", "realise", "realize", "learn", "find", "think", "believe", "know", "notice",
+                         "decide", "suspect", "fear", "claim", "prove", "announce", "say", "insist", "hear", "see",
+                         "understand", "remember", "forget", "dream", "hope", "wish", "swear", "pretend"})
+# fmt: on
 
 
 def _with_that(rest: list[str]) -> list[str]:
@@ -224,26 +194,10 @@ def _phrase_end(tokens: list[str], k: int, plural: bool) -> int:
 
 
 # Pronouns that can start a second clause: "... and nobody can agree on who took it".
-_SUBJECT_PRONOUNS = frozenset(
-    {
-        "nobody",
-        "everyone",
-        "everybody",
-        "someone",
-        "somebody",
-        "no-one",
-        "he",
-        "she",
-        "they",
-        "it",
-        "we",
-        "i",
-        "you",
-        "nothing",
-        "everything",
-        "something",
-    }
-)
+# fmt: off
+_SUBJECT_PRONOUNS = frozenset({"nobody", "everyone", "everybody", "someone", "somebody", "no-one", "he", "she",
+                               "they", "it", "we", "i", "you", "nothing", "everything", "something"})
+# fmt: on
 
 
 def _starts_clause(tokens: list[str], k: int) -> bool:

@@ -52,150 +52,32 @@ TASKS = ("reply", "synopsis", "title", "cast", "image_prompt")
 SYSTEM_PYTHON = "/usr/bin/python3"
 
 # Words that state a gender, for the pronoun check (kept apart from the writer's own lists on purpose).
-SHE = {
-    "she",
-    "her",
-    "hers",
-    "herself",
-    "woman",
-    "women",
-    "girl",
-    "girls",
-    "grandmother",
-    "grandmothers",
-    "mother",
-    "mothers",
-    "sister",
-    "sisters",
-    "queen",
-    "princess",
-    "widow",
-    "wife",
-    "daughter",
-    "aunt",
-    "nun",
-    "nuns",
-    "ballerina",
-    "actress",
-    "waitress",
-    "bride",
-    "lady",
-    "ladies",
-    "grandma",
-    "abuela",
-    "hermanas",
-    "reine",
-    "soeurs",
-    "sœurs",
-}
-HE = {
-    "he",
-    "him",
-    "his",
-    "himself",
-    "man",
-    "men",
-    "boy",
-    "boys",
-    "grandfather",
-    "grandfathers",
-    "father",
-    "brother",
-    "brothers",
-    "king",
-    "prince",
-    "widower",
-    "husband",
-    "son",
-    "uncle",
-    "monk",
-    "monks",
-    "groom",
-    "cowboy",
-    "fisherman",
-    "hermanos",
-    "abuelo",
-    "frères",
-}
+# fmt: off
+SHE = {"she", "her", "hers", "herself", "woman", "women", "girl", "girls", "grandmother", "grandmothers",
+       "mother", "mothers", "sister", "sisters", "queen", "princess", "widow", "wife", "daughter", "aunt",
+       "nun", "nuns", "ballerina", "actress", "waitress", "bride", "lady", "ladies", "grandma", "abuela",
+       "hermanas", "reine", "soeurs", "sœurs"}
+# fmt: on
+# fmt: off
+HE = {"he", "him", "his", "himself", "man", "men", "boy", "boys", "grandfather", "grandfathers", "father",
+      "brother", "brothers", "king", "prince", "widower", "husband", "son", "uncle", "monk", "monks",
+      "groom", "cowboy", "fisherman", "hermanos", "abuelo", "frères"}
+# fmt: on
 SPANISH = {"el", "la", "los", "las", "un", "una", "de", "del", "se", "en", "y", "su", "sus", "que", "es", "dos"}
-FRENCH = {
-    "le",
-    "la",
-    "les",
-    "un",
-    "une",
-    "de",
-    "des",
-    "du",
-    "est",
-    "et",
-    "en",
-    "dans",
-    "sur",
-    "son",
-    "sa",
-    "ses",
-    "qui",
-    "au",
-    "deux",
-}
+# fmt: off
+FRENCH = {"le", "la", "les", "un", "une", "de", "des", "du", "est", "et", "en", "dans", "sur", "son", "sa", "ses",
+          "qui", "au", "deux"}
+# fmt: on
 # Adjectives that come before the noun in Spanish and French.
-BEFORE_NOUN = {
-    "jeune",
-    "vieux",
-    "vieille",
-    "petit",
-    "petite",
-    "grand",
-    "grande",
-    "nouveau",
-    "nouvelle",
-    "dernier",
-    "dernière",
-    "premier",
-    "première",
-    "viejo",
-    "vieja",
-    "nuevo",
-    "nueva",
-    "mejor",
-    "último",
-    "última",
-    "pequeño",
-    "pequeña",
-    "gran",
-}
-STOP = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "and",
-    "or",
-    "with",
-    "from",
-    "by",
-    "is",
-    "are",
-    "that",
-    "who",
-    "which",
-    "their",
-    "her",
-    "his",
-    "its",
-    "into",
-    "must",
-    "can",
-    "will",
-    "when",
-    "one",
-}
+# fmt: off
+BEFORE_NOUN = {"jeune", "vieux", "vieille", "petit", "petite", "grand", "grande", "nouveau", "nouvelle", "dernier",
+               "dernière", "premier", "première", "viejo", "vieja", "nuevo", "nueva", "mejor", "último", "última",
+               "pequeño", "pequeña", "gran"}
+# fmt: on
+# fmt: off
+STOP = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "from", "by", "is", "are",
+        "that", "who", "which", "their", "her", "his", "its", "into", "must", "can", "will", "when", "one"}
+# fmt: on
 
 PARSER = r"""
 import json, sys
@@ -396,48 +278,15 @@ def sixgrams(text: str) -> set[tuple[str, ...]]:
 
 
 # Words after which a clause of the idea may stand as a clause: "It begins when the moon ...".
-CLAUSE_BEFORE = {
-    "when",
-    "while",
-    "as",
-    "until",
-    "after",
-    "before",
-    "because",
-    "once",
-    "if",
-    "since",
-    "that",
-    "till",
-    "day",
-    "moment",
-    "then",
-    "where",
-    ",",
-    ";",
-    ":",
-    "and",
-    "but",
-    "so",
-}
+# fmt: off
+CLAUSE_BEFORE = {"when", "while", "as", "until", "after", "before", "because", "once", "if", "since", "that", "till",
+                 "day", "moment", "then", "where", ",", ";", ":", "and", "but", "so"}
+# fmt: on
 CLAUSE_AFTER = {"", ",", ";", ":", "and", "but", "so", "until", "when", "while", "because"}
-SUBORDINATORS = {
-    "when",
-    "while",
-    "as",
-    "until",
-    "after",
-    "before",
-    "because",
-    "once",
-    "if",
-    "since",
-    "that",
-    "where",
-    "who",
-    "which",
-    "whose",
-}
+# fmt: off
+SUBORDINATORS = {"when", "while", "as", "until", "after", "before", "because", "once", "if", "since", "that",
+                 "where", "who", "which", "whose"}
+# fmt: on
 SUBJECT_WORDS = {
     "to",
     "would",
