@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -159,6 +160,12 @@ class CurrentPart(Base):
     pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), primary_key=True)
     part: Mapped[str] = mapped_column(String(32), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
+
+
+# Joins an output to its part's version on show: `select(Output...).join(CurrentPart, ON_SHOW)`.
+ON_SHOW = and_(
+    CurrentPart.pitch_id == Output.pitch_id, CurrentPart.part == Output.part, CurrentPart.version == Output.version
+)
 
 
 class Poster(Base):

@@ -11,7 +11,7 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import sessionmaker
 
 from ..vocab import PUBLISHABLE
-from .models import CoOwner, CurrentPart, Output, Pitch, Report, utcnow
+from .models import ON_SHOW, CoOwner, CurrentPart, Output, Pitch, Report, utcnow
 from .records import CoOwnerView
 
 # The gallery's orders and the keys each pages by, all descending: newest first, or most liked (then newest).
@@ -40,14 +40,7 @@ def _hash(secret: str) -> str:
 def _cards(s, query) -> list[PitchCard]:
     title = (
         select(Output.body)
-        .join(
-            CurrentPart,
-            and_(
-                CurrentPart.pitch_id == Output.pitch_id,
-                CurrentPart.part == Output.part,
-                CurrentPart.version == Output.version,
-            ),
-        )
+        .join(CurrentPart, ON_SHOW)
         .where(Output.pitch_id == Pitch.id, Output.part == "title")
         .scalar_subquery()
     )

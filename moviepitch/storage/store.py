@@ -24,6 +24,7 @@ from .groups import Groups
 from .likes import Likes
 from .meeting import Meeting
 from .models import (
+    ON_SHOW,
     STEPS,
     CoOwner,
     CurrentPart,
@@ -545,16 +546,7 @@ class Store(Sharing, Likes, Groups, Meeting):
                     unpriced = calls
                 else:
                     costs[currency] = int(nanos or 0)
-            current = s.scalars(
-                select(Output)
-                .join(
-                    CurrentPart,
-                    (CurrentPart.pitch_id == Output.pitch_id)
-                    & (CurrentPart.part == Output.part)
-                    & (CurrentPart.version == Output.version),
-                )
-                .where(Output.pitch_id == pitch.id)
-            )
+            current = s.scalars(select(Output).join(CurrentPart, ON_SHOW).where(Output.pitch_id == pitch.id))
             outputs = {o.part: _record(o) for o in current}
             versions: dict[str, list[OutputView]] = {}
             for o in s.scalars(

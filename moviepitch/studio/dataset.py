@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 
 from ..chain.prompts import synopsis_messages
-from ..storage.models import CurrentPart, Output, Pitch, Step
+from ..storage.models import ON_SHOW, CurrentPart, Output, Pitch, Step
 from ..storage.store import Store
 
 MIN_EXAMPLES = 10  # the fine-tuning API refuses a training file with fewer
@@ -68,14 +68,7 @@ def export(
     least = max(min_likes, 1 if liked_only else 0)
     synopsis = (
         select(Output.body, Output.complete)
-        .join(
-            CurrentPart,
-            and_(
-                CurrentPart.pitch_id == Output.pitch_id,
-                CurrentPart.part == Output.part,
-                CurrentPart.version == Output.version,
-            ),
-        )
+        .join(CurrentPart, ON_SHOW)
         .where(Output.pitch_id == Pitch.id, Output.part == "synopsis")
     )
     query = select(
