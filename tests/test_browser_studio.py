@@ -10,7 +10,7 @@ import threading
 from contextlib import contextmanager
 
 import pytest
-from helpers import make_app, responder
+from helpers import close_app, responder, stub_app
 from test_browser import (  # noqa: F401 (browser: a fixture)
     ARTIFACTS,
     DESKTOP,
@@ -58,19 +58,7 @@ def serving_models(tmp_path, stub):
     """The app on a free loopback port, writing through the real SDK against the stub, with three text models and
     a price table: its base URL."""
     stub.chat_responder = by_model
-    app = make_app(
-        tmp_path,
-        OPENAI_BASE_URL=stub.base_url,
-        PROVIDER=None,
-        TEXT_MODEL="gpt-4.1-mini",
-        IMAGE_MODEL="gpt-image-2.5-sunburst",
-        TEXT_TIMEOUT=5,
-        IMAGE_TIMEOUT=5,
-        MAX_RETRIES=1,
-        IMAGE_PROCESSES=0,
-        TEXT_MODELS=MODELS,
-        PRICES=json.dumps(PRICES),
-    )
+    app = stub_app(tmp_path, stub, TEXT_MODELS=MODELS, PRICES=json.dumps(PRICES))
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -78,10 +66,7 @@ def serving_models(tmp_path, stub):
         yield f"http://127.0.0.1:{server.server_port}"
     finally:
         server.shutdown()
-        services = app.extensions["moviepitch"]
-        services.jobs.drain(timeout=60)
-        services.jobs.shutdown()
-        services.store.engine.dispose()
+        close_app(app)
 
 
 def group_shot(page, name: str) -> None:
