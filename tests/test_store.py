@@ -6,7 +6,7 @@ import threading
 
 from sqlalchemy import inspect
 
-from moviepitch.storage import db
+from moviepitch.storage import db, models
 from moviepitch.storage.models import Base
 
 
@@ -44,6 +44,13 @@ def test_slugs_are_unguessable_and_url_safe(store):
     slugs = {store.create_pitch("An idea", "o", "offline", {}) for _ in range(50)}
     assert len(slugs) == 50
     assert all(len(s) >= 10 and s.replace("-", "").replace("_", "").isalnum() for s in slugs)
+
+
+def test_a_slug_never_starts_with_a_dash_or_an_underscore(monkeypatch):
+    # A slug follows a command ("flask pitches hide SLUG"), where "-abc" would read as an option.
+    drawn = iter(["-leadingdash", "_underscore", "Fine-slug_1"])
+    monkeypatch.setattr(models.secrets, "token_urlsafe", lambda n: next(drawn))
+    assert models.new_slug() == "Fine-slug_1"
 
 
 def test_only_one_of_many_runners_claims_a_pitch(store):

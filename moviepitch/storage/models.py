@@ -46,8 +46,13 @@ def utcnow() -> datetime:
 
 
 def new_slug() -> str:
-    """An unguessable, URL-safe permalink slug (12 characters, 72 bits), for a pitch or a group."""
-    return secrets.token_urlsafe(9)
+    """An unguessable, URL-safe permalink slug (12 characters, about 71 bits), for a pitch or a group."""
+    # Never starting with "-" or "_": a slug is typed after a command ("flask pitches hide SLUG"), where a
+    # leading dash reads as an option, and is selected with a double click, which stops at punctuation.
+    while True:
+        slug = secrets.token_urlsafe(9)
+        if slug[0].isalnum():
+            return slug
 
 
 class UTCDateTime(TypeDecorator):
