@@ -93,6 +93,14 @@ def _pronoun_in(text: str, rng: random.Random) -> str:
     return rng.choice(("she", "he"))
 
 
+def _partner_specs(premise: Premise, rng: random.Random) -> list[tuple[str, str, str, bool, str]]:
+    """A hero spec for each coordinated subject ("a trumpeter and a mime"): as the idea words them."""
+    return [
+        ("hero", p.text(), p.gender or _pronoun_in(p.text(), rng), p.kind == "creature", p.lemma)
+        for p in premise.reading.partners
+    ]
+
+
 def build_cast(
     premise: Premise, genre: Genre, rng: random.Random, scenery: str = "", knobs: Knobs = USUAL
 ) -> tuple[Character, ...]:
@@ -109,16 +117,7 @@ def build_cast(
         specs.append(
             ("hero", own, premise.hero_gender or rng.choice(("she", "he")), subject.kind == "creature", subject.lemma)
         )
-        for partner in premise.reading.partners:
-            specs.append(
-                (
-                    "hero",
-                    partner.text(),
-                    partner.gender or _pronoun_in(partner.text(), rng),
-                    partner.kind == "creature",
-                    partner.lemma,
-                )
-            )
+        specs.extend(_partner_specs(premise, rng))
     elif mode in ("many", "group") and subject is not None:
         for _ in range(premise.hero_count - len(premise.reading.partners)):
             specs.append(
@@ -130,16 +129,7 @@ def build_cast(
                     subject.lemma,
                 )
             )
-        for partner in premise.reading.partners:
-            specs.append(
-                (
-                    "hero",
-                    partner.text(),
-                    partner.gender or _pronoun_in(partner.text(), rng),
-                    partner.kind == "creature",
-                    partner.lemma,
-                )
-            )
+        specs.extend(_partner_specs(premise, rng))
     elif mode in ("lead", "many", "group") and premise.reading is None:  # Spanish and French ideas
         for _ in range(premise.hero_count):
             specs.append(
