@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import simulated_openai as simapi
-from pitches import IDEA, IMAGE_MODEL, POLL_INTERVAL, SECRET, TEXT_MODEL
+from pitches import IDEA, IMAGE_MODEL, POLL_INTERVAL, TEXT_MODEL, simulated_app
 from report import Report
 from servers import SimulatedAPI
 
@@ -43,26 +43,11 @@ def _finished_pitch(store) -> str:
 
 def meeting_turn(sim: SimulatedAPI, folder: Path, bound: float) -> dict:
     """Post one message and poll the meeting; the times (from the post) to the first reply words and to the end."""
-    from moviepitch import create_app
-    from moviepitch.services import services
-    from moviepitch.storage import db
     from moviepitch.web.owner import signed
 
-    app = create_app(
-        {
-            "SECRET_KEY": SECRET,
-            "OPENAI_BASE_URL": sim.base_url,
-            "PROVIDER": None,
-            "TEXT_MODEL": TEXT_MODEL,
-            "IMAGE_MODEL": IMAGE_MODEL,
-            "IMAGE_PROCESSES": 0,
-        },
-        instance_path=folder,
-    )
+    app, svc = simulated_app(sim.base_url, folder, IMAGE_PROCESSES=0)
     with app.app_context():
-        svc = services()
         token = signed(OWNER)
-    db.upgrade(svc.store.engine)
     svc.warm()
     slug = _finished_pitch(svc.store)
     client = app.test_client()

@@ -83,25 +83,30 @@ def course_chain(base_url: str) -> dict:
     }
 
 
-def in_process_pitch(sim: SimulatedAPI, folder: Path, bound: float) -> dict:
-    """Submit one pitch to an in-process app over its JSON API and poll its status JSON every 50 ms."""
+def simulated_app(base_url: str, folder: Path, **config):
+    """An in-process app writing through the real SDK against the simulated API at `base_url`, its SQLite
+    database in `folder` migrated: the app and its services."""
     from moviepitch import create_app
     from moviepitch.services import services
     from moviepitch.storage import db
 
-    app = create_app(
-        {
-            "SECRET_KEY": SECRET,
-            "OPENAI_BASE_URL": sim.base_url,
-            "PROVIDER": None,
-            "TEXT_MODEL": TEXT_MODEL,
-            "IMAGE_MODEL": IMAGE_MODEL,
-        },
-        instance_path=folder,
-    )
+    settings = {
+        "SECRET_KEY": SECRET,
+        "OPENAI_BASE_URL": base_url,
+        "PROVIDER": None,
+        "TEXT_MODEL": TEXT_MODEL,
+        "IMAGE_MODEL": IMAGE_MODEL,
+    }
+    app = create_app({**settings, **config}, instance_path=folder)
     with app.app_context():
         svc = services()
     db.upgrade(svc.store.engine)
+    return app, svc
+
+
+def in_process_pitch(sim: SimulatedAPI, folder: Path, bound: float) -> dict:
+    """Submit one pitch to an in-process app over its JSON API and poll its status JSON every 50 ms."""
+    app, svc = simulated_app(sim.base_url, folder)
     # As a gunicorn worker does when it boots (post_worker_init): the SDK client and image workers.
     svc.warm()
     client = app.test_client()
@@ -216,24 +221,8 @@ def app_env(instance: Path, api_url: str, job_workers: int) -> dict[str, str]:
 
 def seed_instance(folder: Path, count: int = 5) -> list[str]:
     """A migrated SQLite database with finished pitches (made against a very fast simulated API); one published."""
-    from moviepitch import create_app
-    from moviepitch.services import services
-    from moviepitch.storage import db
-
     with simapi.SimulatedOpenAI(simapi.Profile(scale=0.005)) as fast:
-        app = create_app(
-            {
-                "SECRET_KEY": SECRET,
-                "OPENAI_BASE_URL": fast.base_url,
-                "PROVIDER": None,
-                "TEXT_MODEL": TEXT_MODEL,
-                "IMAGE_MODEL": IMAGE_MODEL,
-            },
-            instance_path=folder,
-        )
-        with app.app_context():
-            svc = services()
-        db.upgrade(svc.store.engine)
+        _, svc = simulated_app(fast.base_url, folder)
         slugs = [svc.create_pitch(idea, "benchmark-owner") for idea in SEED_IDEAS[:count]]
         svc.jobs.drain(timeout=120)
         statuses = {slug: svc.store.view(slug).status for slug in slugs}
