@@ -126,6 +126,13 @@ ALLIES = (
     "Signing up for reasons nobody can explain is {ally}, {ally_desc}.",
     "{Their} first recruit is {ally}, {ally_desc}, who is either a genius or a liability.",
     "Backup comes from {ally}, {ally_desc}{ally_plain:.0}, who asks for nothing except to be told the truth.",
+    "The only one willing to help is {ally}, {ally_desc}.",
+    "Into the mess walks {ally}, {ally_desc}{ally_plain:.0}, with an offer nobody sensible would take.",
+    "{heroes} {are} not alone for long: {ally}, {ally_desc}, wants in.",
+    "{Their} one real friend in all this turns out to be {ally}, {ally_desc}.",
+    "{ally}, {ally_desc}{ally_plain:.0}, knows more than {ally_they} {ally_are} letting on, "
+    "but {ally_they} {ally_are} on {their} side, at least for the moment.",
+    "Against all advice, {heroes} trust{s} {ally}, {ally_desc}.",
 )
 VILLAINS = (
     "Standing in {their} way is {villain}, {villain_desc}{villain_plain:.0}, who will stop at nothing to stay in "
@@ -136,6 +143,11 @@ VILLAINS = (
     "Not everyone is charmed, and {villain}, {villain_desc}, is the least charmed of all.",
     "Across town, {villain}, {villain_desc}, is quietly making other arrangements.",
     "{Their} fiercest opponent is {villain}, {villain_desc}.",
+    "Nobody is more annoyed by all of this than {villain}, {villain_desc}.",
+    "{villain}, {villain_desc}{villain_plain:.0}, has other ideas, and a head start.",
+    "Waiting for {them} to fail is {villain}, {villain_desc}.",
+    "The one person who could stop {them} is {villain}, {villain_desc}{villain_plain:.0}, and {villain_they} "
+    "{villain_are} more than willing to.",
 )
 WILDCARDS = (
     "Then there is {wildcard}, {wildcard_desc}{wildcard_plain:.0}, whose loyalty nobody can quite pin down.",
@@ -146,6 +158,8 @@ WILDCARDS = (
     "Keeping an eye on all of it is {wildcard}, {wildcard_desc}.",
     "The wild card is {wildcard}, {wildcard_desc}.",
     "Then, out of nowhere, {wildcard} turns up, {wildcard_desc}, and nothing is simple any more.",
+    "Nobody invited {wildcard}, {wildcard_desc}, but there {wildcard_they} {wildcard_are}.",
+    "Complicating matters is {wildcard}, {wildcard_desc}.",
 )
 CLOSERS = {
     "family": (

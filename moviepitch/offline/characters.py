@@ -190,6 +190,9 @@ their its own one two all any never always""".split()
 )
 
 
+_SPACEFARING = re.compile(r"space|mission|off-world|astronom|telescope|orbit")
+
+
 def _wildcard(count: int, rng: random.Random, knobs: Knobs) -> bool:
     """Whether a wildcard joins: half the time in a small cast; always when the presence penalty moves the
     story on to new people, never when it keeps to one thread."""
@@ -216,6 +219,8 @@ def _fitting(
         words = [w for w in re.findall(r"[a-z]+", option.lower()) if w not in _PLAIN]
         if any(w[:5] in said for w in words if len(w) > 3) or job_of(option) in jobs:
             return False
+        if scenery != "space" and _SPACEFARING.search(option):
+            return False  # a robot nanny's story stays on Earth: no mission engineer, no space agency
         return (
             not _is_creature(option, animals_only=True)
             or scenery in _ANIMAL_SCENERY
@@ -253,6 +258,12 @@ def _is_creature(description: str, animals_only: bool = False) -> bool:
     return any(word in CREATURES or not animals_only and word in _NON_HUMAN for word in words)
 
 
+# Beings with a person's first and last name (a young witch is no "Gumbo"), for all WordNet files them apart.
+_NAMED_LIKE_PEOPLE = frozenset(
+    {"witch", "vampire", "werewolf", "mermaid", "merman", "elf", "fairy", "angel", "ghost", "sorceress", "warlock"}
+)
+
+
 def _named(specs, premise: Premise, rng: random.Random) -> tuple[Character, ...]:
     taken_names: set[str] = set()
     taken_performers: set[str] = set()
@@ -263,7 +274,7 @@ def _named(specs, premise: Premise, rng: random.Random) -> tuple[Character, ...]
         performer = names.performer(rng, pronoun, taken_performers)
         if index == 0 and subject is not None and subject.proper and premise.mode == "lead":
             name = short = subject.text()
-        elif creature:
+        elif creature and head not in _NAMED_LIKE_PEOPLE:
             name = short = names.first_name(rng, pronoun, True, taken_names)
         else:
             first = names.first_name(rng, pronoun, False, taken_names)

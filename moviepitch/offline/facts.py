@@ -53,6 +53,8 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
         "s_plural": "s" if plural else "",
         "tell": "tell" if plural else "tells",
         "place_name": setting.name,
+        # Only a story that leaves Earth has a mission control and an orbit to mention.
+        "space": "yes" if setting.scenery == "space" else "",
         "at_place_name": f"{setting.prep} {setting.name}",
         "label": plan.label,
         "a_label": lx.article(plan.label),
@@ -86,6 +88,7 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
                     key: billed(character),
                     f"{key}_desc": character.description,
                     f"{key}_they": c_they,
+                    f"{key}_are": "are" if c_they == "they" else "is",
                     f"{key}_their": c_their,
                     f"{key}_short": character.short,
                 }
@@ -125,6 +128,8 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
         and verb.object.det not in lx.PRONOUNS
         and verb.object.kind == "thing"
         and verb.object.lemma not in VAGUE
+        # "cross the desert": the desert is where it happens, not the thing it turns on.
+        and not (setting.from_idea and setting.phrase.lower().endswith(verb.object.head.lower()))
     ):
         facts["thing"] = verb.object.text("the" if verb.object.det in ("a", "an", "") else None, tail=False)
     if subject is not None and subject.head:

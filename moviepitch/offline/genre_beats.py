@@ -3,7 +3,8 @@
 Slots: {heroes} (the leads' short names), {they} {them} {their} {themselves} {are} {have} {s} {es}
 (pronouns and agreement for the leads), {ally}, {villain}, {place_name}, {thing} (the thing the
 idea turns on, with "the", and {thing_s} {thing_is} {thing_was} {thing_has} {thing_it} {becomes} agreeing with
-it), {doing} (the idea's action as a short gerund phrase).
+it), {doing} (the idea's action as a short gerund phrase), {space:.0} (nothing, and only in a story
+that leaves Earth).
 """
 
 ESCALATIONS = {
@@ -25,7 +26,8 @@ ESCALATIONS = {
         "What starts as a curiosity soon becomes a signal, and the signal is getting stronger every night.",
         "In a matter of days, {thing} {becomes} the biggest secret on Earth, and only {heroes} {have} seen {thing_it}.",
         "The numbers stop adding up, the clocks disagree, and the sky over {place_name} starts to flicker.",
-        "Nobody at mission control believes a word of it, which is a problem, because the clock is already running.",
+        "Nobody at mission control{space:.0} believes a word of it, which is a problem, because the clock is "
+        "already running.",
     ),
     "fantasy": (
         "Old magic stirs, and the prophecies everyone in {place_name} laughed at start coming true one by one.",
@@ -85,7 +87,7 @@ COMPLICATIONS = {
         "The plan has eleven moving parts, and by the second act nine of them are on fire.",
     ),
     "scifi": (
-        "Together they uncover a cover-up that reaches all the way into orbit.",
+        "Together they uncover a cover-up that reaches all the way into orbit{space:.0}.",
         "Every answer raises a stranger question, and the countdown has already begun.",
         "The more they learn, the less they can trust their own instruments, or each other.",
         "An official inquiry arrives in polished shoes, and it is far more interested in silence than in truth.",

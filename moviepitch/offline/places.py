@@ -111,7 +111,24 @@ def scenery_of(text: str, places: tuple[str, ...], nouns, genre: Genre) -> str:
     if places:
         found = scenery_for(places[0], None)
         return found or "city"  # a place the idea names and the painter has no landscape for: its streets
-    return scenery_for(text, genre)
+    found = scenery_for(text, genre)
+    # Robots, androids and portals happen on Earth unless the idea leaves it: their streets, not a moonscape.
+    return "city" if found == "space" and not offworld(text) else found
+
+
+# Words that take a story off this planet (the painter's space landscape, the genre's stations and orbits).
+# Not "alien" (aliens land in Ohio) nor "station" (a train station).
+# fmt: off
+_OFFWORLD = re.compile(
+    r"\b(space|planet|astronaut|cosmonaut|galaxy|galactic|orbit|orbital|moon|lunar|rocket|asteroid|comet|mars|"
+    r"martian|venus|jupiter|saturn|spaceship|starship|spacecraft|space station)s?\b"
+)
+# fmt: on
+
+
+def offworld(text: str) -> bool:
+    """Whether the idea leaves Earth: an astronaut, a planet, the moon, a space station."""
+    return bool(_OFFWORLD.search(text.lower()))
 
 
 def scenery_for(text: str, genre: Genre | None) -> str | None:
@@ -123,11 +140,21 @@ def scenery_for(text: str, genre: Genre | None) -> str | None:
     return genre.scenery if genre is not None else None
 
 
-def invented(genre: Genre, rng: random.Random) -> tuple[str, str, str]:
-    """(phrase, preposition, name) of a place made up for the genre."""
+# Places for a science-fiction idea that never leaves Earth (a robot nanny, a portal in a library).
+EARTHBOUND = (
+    ("in", "the desert observatory town of {name}"),
+    ("in", "the lakeside research town of {name}"),
+    ("in", "the company town of {name}"),
+    ("in", "the near-future city of {name}"),
+    ("in", "the university town of {name}"),
+)
+
+
+def invented(genre: Genre, rng: random.Random, earthbound: bool = False) -> tuple[str, str, str]:
+    """(phrase, preposition, name) of a place made up for the genre (on Earth, when `earthbound`)."""
     name = rng.choice(PLACE_HEADS) + rng.choice(PLACE_TAILS)
     code = f"{rng.choice(STATION_NAMES)}-{rng.randint(2, 9)}"
-    prep, pattern = rng.choice(genre.places)
+    prep, pattern = rng.choice(EARTHBOUND if earthbound and genre.key == "scifi" else genre.places)
     return pattern.format(name=name, code=code), prep, (code if "{code}" in pattern else name)
 
 
@@ -142,6 +169,8 @@ TOWNS_FOR_SPOTS = (
      ("the farming valley of {name}", "the market town of {name}")),
     (("forest", "woods", "jungle", "swamp", "marsh"), ("the forest village of {name}", "the river town of {name}")),
     (("desert", "oasis"), ("the desert town of {name}",)),
+    # "a small-town librarian": the idea's hero says where the story is.
+    (("town",), ("the small town of {name}", "the sleepy town of {name}")),
 )
 # fmt: on
 # Place nouns that name a world of their own, kept as the idea says them ("a planet", "the moon").
@@ -159,13 +188,13 @@ def setting_of(
     # A cornfield or a farm is a spot within a place, never a town to be named ("the cornfield of X").
     nouns = [(phrase, head) for phrase, head in nouns]
     spot = next(
-        ((phrase, head) for phrase, head in nouns if head.lower() not in TOWNLIKE or _spot_only(phrase, head)), None
+        ((phrase, head) for phrase, head in nouns if not _townlike(phrase, head) or _spot_only(phrase, head)), None
     )
     spot_at = _at(*spot) if spot else ""
     if places:
         place = places[0]
         return Setting(place, _PREPOSITIONS.get(place.lower(), "in"), place, True, scenery, spot_at)
-    towns = [n for n in nouns if (n[1].lower() in TOWNLIKE or n[1][:1].isupper()) and not _spot_only(*n)]
+    towns = [n for n in nouns if (_townlike(*n) or n[1][:1].isupper()) and not _spot_only(*n)]
     # A base or a station on the moon is a spot on it: the world it is on is the setting.
     towns.sort(key=lambda n: n[1].lower() not in _SKY_WORLDS)
     if towns:
@@ -174,7 +203,8 @@ def setting_of(
         prep = "on" if head.lower() in ("island", "moon", "planet", "farm", "ship", "boat", "train") else "in"
         prep = "aboard" if head.lower() in ("station", "spaceship", "starship", "submarine") else prep
         words = phrase.split()
-        if words[0].lower() in ("a", "an") and head.lower() not in _WORLDS and not head[:1].isupper():
+        own = words[0].lower() in ("his", "her", "their", "its", "my", "our", "your")  # "her village": one with a name
+        if (words[0].lower() in ("a", "an") or own) and head.lower() not in _WORLDS and not head[:1].isupper():
             # "a small Ohio town" becomes a town with a name: "the small Ohio town of Brindlewell".
             name = rng.choice(PLACE_HEADS) + rng.choice(PLACE_TAILS)
             return Setting(f"the {' '.join(words[1:])} of {name}", prep, name, True, scenery, spot_at)
@@ -185,7 +215,7 @@ def setting_of(
         patterns = patterns or ("the city of {name}", "the town of {name}")
         name = rng.choice(PLACE_HEADS) + rng.choice(PLACE_TAILS)
         return Setting(rng.choice(patterns).format(name=name), "in", name, False, scenery, spot_at)
-    phrase, prep, name = invented(genre, rng)
+    phrase, prep, name = invented(genre, rng, earthbound=not offworld(text))
     return Setting(phrase, prep, name, False, scenery)
 
 
@@ -193,6 +223,11 @@ def setting_of(
 _SKY_WORLDS = frozenset({"moon", "planet", "mars", "space", "galaxy", "venus", "jupiter", "saturn"})
 # Places a story can be set in that are no settlement: "a cornfield" is where it happens, not a named town.
 _SPOT_ONLY = frozenset({"cornfield", "farm", "ranch", "field", "forest", "jungle", "woods"})
+
+
+def _townlike(phrase: str, head: str) -> bool:
+    """Whether a place noun holds a whole story: a town, the moon; a station only in space (not a train's)."""
+    return head.lower() in TOWNLIKE and (head.lower() != "station" or offworld(phrase))
 
 
 def _spot_only(phrase: str, head: str) -> bool:
@@ -206,7 +241,7 @@ def _at(phrase: str, head: str) -> str:
     if words[0].lower() in ("a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "my", "your"):
         words = words[1:]
     low = head.lower()
-    if low in ("submarine", "spaceship", "starship", "station", "ship", "train", "plane"):
+    if low in ("submarine", "spaceship", "starship", "ship", "train", "plane") or low == "station" and offworld(phrase):
         return f"aboard the {' '.join(words)}"
     prep = (
         "on"

@@ -80,9 +80,17 @@ def rng_for(idea: str, seed: int, salt: str = "") -> random.Random:
 VERB_SENSES = frozenset({"train", "trains"})
 
 
+# Compounds whose first word would vote for the wrong genre: a monster truck rally is no horror film.
+NEUTRAL_COMPOUNDS = ("monster truck", "killer whale", "ghost writer", "blood bank", "blood orange", "shadow cabinet")
+
+
 def detect_genres(premise: Premise) -> tuple[str, ...]:
     """The one or two genres whose keywords the idea uses most, earliest first; drama by default."""
     words, lower = premise.lemmas, f" {premise.text.lower()} "
+    for compound in NEUTRAL_COMPOUNDS:
+        first = compound.split()[0]
+        if f" {compound}" in lower and lower.count(first) == 1:
+            words = words - {first}
     verbs = {vp.lemma for vp in premise.predicate} | {vp.verb.lower() for vp in premise.predicate}
     scored = []
     for order, genre in enumerate(GENRES.values()):

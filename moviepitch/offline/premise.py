@@ -98,7 +98,11 @@ def read_premise(text: str, language: str) -> Premise:
         *(
             p
             for p in reading.nouns
-            if p.head and not p.proper and is_place(p.lemma) and f" {p.head.lower()}" not in f" {goals}"
+            if p.head
+            and not p.proper
+            and is_place(p.lemma)
+            and f" {p.head.lower()}" not in f" {goals}"
+            and not _acted_on_world(reading, p)
         ),
     ]
     if reading.opener_kind == "when":  # "When the power fails on the moon, ...": the moon is the idea's place too
@@ -130,6 +134,21 @@ def read_premise(text: str, language: str) -> Premise:
         place_nouns=place_nouns,
         lemmas=frozenset(lemmas),
         nouns=nouns,
+    )
+
+
+# Verbs that take their heroes to the world they name ("reach the moon"); any other verb acts on it from here.
+_VISITS = frozenset(
+    "reach visit explore colonize colonise land orbit cross rule invade terraform settle leave escape return "
+    "travel fly live work move".split()
+)
+_SKY = frozenset({"moon", "sun", "planet", "earth", "world", "sky", "star", "galaxy"})
+
+
+def _acted_on_world(reading, phrase) -> bool:
+    """Whether a world is the object the idea acts on, not where it happens: "makes the moon disappear"."""
+    return phrase.lemma.lower() in _SKY and any(
+        vp.object == phrase and vp.lemma not in _VISITS for vp in reading.predicate
     )
 
 
@@ -234,8 +253,9 @@ def _costar(reading: Reading) -> NounPhrase | None:
         for k, word in enumerate(tokens):
             # "his mother" is the hero's own: a second character, as the idea says.
             own = word.lower() in ("his", "her", "their") and reading.recast != "passive"
+            # "works as a hotel doorman": the hero's own job, not a second person.
             if (word.lower() in ("a", "an", "the", "another", "every") or own) and (
-                k == 0 or tokens[k - 1].lower() not in lx.RELATIVES
+                k == 0 or tokens[k - 1].lower() not in lx.RELATIVES | {"as"}
             ):
                 from .phrases import parse_noun_phrase
 

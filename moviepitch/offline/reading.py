@@ -124,7 +124,12 @@ def read_idea(idea: str) -> Reading:
     plural = subject.plural or bool(partners)
     predicate, extra = parse_verb_phrase(tokens, verb_at, plural)
     verbs = {vp.verb for vp in predicate}
-    nouns = (subject, *partners, *(p for p in _all_nouns(tokens[verb_at:]) if p.head not in verbs))
+    # "returns home" is the verb and its adverb, not a noun phrase "returns home".
+    nouns = (
+        subject,
+        *partners,
+        *(p for p in _all_nouns(tokens[verb_at:]) if p.head not in verbs and not verbs & set(p.modifiers)),
+    )
     return Reading(
         text=text,
         shape="clause",
@@ -194,7 +199,12 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
             continue  # the relative clause's own words, up to the main verb
         if relative and k <= rel_end + 1 and (low not in lx.MODALS | lx.BE | lx.HAVE):
             continue  # the relative clause's object comes before the main verb
-        if in_phrase and (noun_before_verb(tokens, k, plural) or _compound_head(tokens, k)) or modifies_noun(tokens, k):
+        if (
+            in_phrase
+            and (noun_before_verb(tokens, k, plural) or _compound_head(tokens, k))
+            or modifies_noun(tokens, k)
+            or _compound_head(tokens, k, verb_only=True)
+        ):
             continue  # "a family of circus clowns inherits": "clowns" ends the noun phrase
         if _reduced_relative(tokens, k):
             continue  # "a heist crew made entirely of golden retrievers", "a boy raised by wolves": no verb yet
@@ -212,11 +222,12 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
     return None, partners
 
 
-def _compound_head(tokens: list[str], k: int) -> bool:
+def _compound_head(tokens: list[str], k: int, verb_only: bool = False) -> bool:
     """A singular noun after "a retirement", "a road" ends that noun ("vampires in a retirement home",
-    "grandmothers on a road trip to Las Vegas"), unless an object follows it as it would a verb."""
+    "grandmothers on a road trip to Las Vegas"), unless an object follows it as it would a verb.
+    `verb_only`: only when the verb comes next ("a boy and his robot dog cross the desert")."""
     low = tokens[k].lower()
-    if k < 2 or tokens[k - 2].lower() not in ("a", "an", "the") or not nounish(tokens[k - 1]):
+    if k < 2 or tokens[k - 2].lower() not in _COMPOUND_DETERMINERS or not nounish(tokens[k - 1]):
         return False
     if not lx.can_be(low, "NOUN") or lx.is_plural_noun(low) or lx.verb_forms(low) & {"VBZ", "VBD"}:
         return False
@@ -224,7 +235,11 @@ def _compound_head(tokens: list[str], k: int) -> bool:
     after = tokens[k + 2].lower() if k + 2 < len(tokens) else ""
     # "dogs at the dog show escape to Paris": the verb that follows agrees with the subject.
     verb_next = bool(lx.verb_forms(nxt) & {"VBP", "VBD"}) and (not after or after in lx.DETERMINERS | lx.PREPOSITIONS)
-    return not nxt or nxt in lx.PREPOSITIONS or verb_next
+    return verb_next if verb_only else not nxt or nxt in lx.PREPOSITIONS or verb_next
+
+
+# Determiners before a two-noun compound whose second noun could be read as the verb.
+_COMPOUND_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "my", "our", "your"})
 
 
 def _reduced_relative(tokens: list[str], k: int) -> bool:

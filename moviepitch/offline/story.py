@@ -30,7 +30,8 @@ _QUOTED_INTROS = (
     "It begins with a line in another language, \u201c{quote}\u201d, and with {lead}, {desc}, who is "
     "about to find out what it means.",
 )
-_PARTNER_LINKS = (", and ", " and ")
+# "Bram, a boy, and Nib, his robot dog, cross ...": without the comma, "a boy and Nib" reads as one.
+_PARTNER_LINKS = (", and ",)
 
 
 def write_synopsis(plan: StoryPlan, trace: list | None = None) -> str:

@@ -148,6 +148,9 @@ def _one_phrase(tokens: list[str], k: int, plural: bool) -> tuple[VerbPhrase, in
     goal_at = _goal_start(rest)
     goal = " ".join(rest[goal_at:]).replace(" 's", "'s") if goal_at is not None else ""
     rest = rest[:goal_at] if goal_at is not None else rest
+    if goal and (found := _discovery(goal.split())):
+        # "returns home to find her village has forgotten her" is what awaits, not what she wants.
+        rest, goal = [*rest, *found], ""
     obj = None
     rest = _with_that(rest) if lemma in _THAT_VERBS else rest
     # "discovers that every book rewrites history": a clause, not an object.
@@ -218,6 +221,21 @@ def _starts_clause(tokens: list[str], k: int) -> bool:
             return False
         j += 1
     return False
+
+
+_FINDS = frozenset({"find", "discover", "learn", "realise", "realize"})
+
+
+def _discovery(goal: list[str]) -> list[str] | None:
+    """A "to find" that a clause follows, as "only to find that ..."; None for a real goal ("to find a cure")."""
+    if len(goal) < 4 or goal[1].lower() not in _FINDS:
+        return None
+    said = goal[2:]
+    if said[0].lower() == "that":
+        said = said[1:]
+    elif not any(w.lower() in lx.BE | lx.HAVE | lx.MODALS or lx.verb_forms(w) & {"VBZ", "VBD"} for w in said[1:]):
+        return None
+    return ["only", "to", goal[1], "that", *said]
 
 
 def _goal_start(rest: list[str]) -> int | None:

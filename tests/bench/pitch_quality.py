@@ -287,6 +287,9 @@ CLAUSE_AFTER = {"", ",", ";", ":", "and", "but", "so", "until", "when", "while",
 SUBORDINATORS = {"when", "while", "as", "until", "after", "before", "because", "once", "if", "since", "that",
                  "where", "who", "which", "whose"}
 # fmt: on
+RELATIVE_WORDS = {"who", "which", "that", "where", "whose"}
+# Prepositions before a noun phrase whose last noun the parser may take for a verb ("at a summer camp").
+PREPOSITIONS = {"at", "in", "on", "of", "with", "from", "by", "for", "near", "under", "inside", "aboard"}
 SUBJECT_WORDS = {
     "to",
     "would",
@@ -365,6 +368,10 @@ def spliced(pitch: Pitch, pairs: list[tuple[str, str]]) -> str:
             inside = rewritten(before, idea[j - 1] if j else "")  # it goes on from a rewritten verb
             if shared[0] in SUBORDINATORS:  # "when the aliens arrive", "that every book rewrites history"
                 ok = after in CLAUSE_AFTER or inside
+            elif subject is not None and subject >= 2 and shared[subject - 1] in RELATIVE_WORDS:
+                # A noun with its own relative clause is a noun phrase wherever it stands: "elected by the
+                # village where nobody can lie".
+                ok = True
             elif subject is not None and subject <= 4 and not SUBORDINATORS.intersection(shared[:subject]):
                 # The clause with its own subject (its article may be another: "the moon" for "a moon"):
                 # it may start a sentence or follow "when".
@@ -387,6 +394,7 @@ def clause_pairs(pairs: list[tuple[str, str]], idea: list[str]) -> list[tuple[st
     noun is not a clause's subject.
     """
     where = {w: k for k, w in reversed(list(enumerate(idea)))}
+    pairs = [(s, v) for s, v in pairs if not in_noun_phrase(where.get(v), idea)]
     verb_at = sorted(where[v] for _, v in pairs if v in where)
     kept = []
     for subject, verb in pairs:
@@ -395,6 +403,15 @@ def clause_pairs(pairs: list[tuple[str, str]], idea: list[str]) -> list[tuple[st
         if at is not None and (last is None or SUBORDINATORS.union({"and", "but", "or"}).intersection(idea[last:at])):
             kept.append((subject, verb))
     return kept
+
+
+def in_noun_phrase(at: int | None, idea: list[str]) -> bool:
+    """Whether the idea's last word, taken for a verb, ends a noun phrase after a preposition: "Vampires at a
+    summer camp" (the parser links "vampires" to "camp")."""
+    if at is None or at != len(idea) - 1:
+        return False
+    article = next((k for k in (at - 1, at - 2) if k >= 1 and idea[k] in ("a", "an", "the")), None)
+    return article is not None and idea[article - 1] in PREPOSITIONS
 
 
 def stem(word: str) -> str:
