@@ -128,8 +128,7 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
         and verb.object.det not in lx.PRONOUNS
         and verb.object.kind == "thing"
         and verb.object.lemma not in VAGUE
-        # "cross the desert": the desert is where it happens, not the thing it turns on.
-        and not (setting.from_idea and setting.phrase.lower().endswith(verb.object.head.lower()))
+        and not setting.is_named_by(verb.object)
     ):
         facts["thing"] = verb.object.text("the" if verb.object.det in ("a", "an", "") else None, tail=False)
     if subject is not None and subject.head:

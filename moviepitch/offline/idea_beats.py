@@ -65,6 +65,7 @@ def object_facts(plan: StoryPlan) -> dict[str, str]:
         or obj.proper
         or premise.mode in ("witness", "villain")
         or verb.lemma in _BEING
+        or plan.setting.is_named_by(obj)
     ):
         return {}
     if obj.kind != "thing":

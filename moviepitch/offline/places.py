@@ -70,6 +70,11 @@ class Setting:
     spot: str = ""  # the idea's own place within it, with its preposition: "at the zoo"
     era: str = ""  # when, if a pitch meeting asked: "the 1920s", "the future"
 
+    def is_named_by(self, phrase) -> bool:
+        """Whether a noun phrase of the idea is this setting: "cross the desert" happens in the desert, and
+        the desert is not the thing the story turns on."""
+        return self.from_idea and bool(phrase.head) and self.phrase.lower().endswith(phrase.head.lower())
+
     @property
     def at(self) -> str:
         """The setting with its preposition (and its era): "in Paris", "in Paris in the 1920s"."""

@@ -1,0 +1,125 @@
+"""The offline writer's sixth round: misreadings found on the sixth held-out set, each pinned down."""
+
+from __future__ import annotations
+
+import pytest
+
+from moviepitch.offline import plan_story, write_synopsis
+from moviepitch.offline.reading import read_idea
+
+
+def _synopses(idea: str, seeds: int = 4) -> list[str]:
+    return [write_synopsis(plan_story(idea, seed)) for seed in range(seeds)]
+
+
+@pytest.mark.parametrize(
+    "idea, subject, partner, verb",
+    [
+        ("A boy and his robot dog cross the desert to find his mother.", "boy", "dog", "cross"),
+        ("A girl and her robot cook win a baking contest.", "girl", "cook", "win"),
+    ],
+)
+def test_a_compound_noun_before_the_verb_is_not_the_verb(idea, subject, partner, verb):
+    reading = read_idea(idea)
+    assert reading.subject.head == subject
+    assert [p.head for p in reading.partners] == [partner]
+    assert reading.verb.verb == verb
+
+
+def test_a_verb_after_a_noun_and_a_preposition_is_still_the_verb():
+    assert read_idea("The kids play in the park.").verb.verb == "play"
+
+
+def test_a_hero_and_a_partner_are_introduced_with_commas_around_each():
+    for synopsis in _synopses("A boy and his robot dog cross the desert to find his mother."):
+        assert ", his robot dog," in synopsis and ", a boy and " not in synopsis
+
+
+@pytest.mark.parametrize(
+    "idea, not_setting",
+    [
+        ("The world's worst magician accidentally makes the moon disappear.", "moon"),
+        ("A ghost who is afraid of people haunts a busy train station.", "aboard"),
+    ],
+)
+def test_what_the_idea_acts_on_is_not_where_it_happens(idea, not_setting):
+    for seed in range(4):
+        plan = plan_story(idea, seed)
+        assert not_setting not in plan.setting.at, plan.setting
+        synopsis = write_synopsis(plan)
+        assert "talk of the moon" not in synopsis and "around the moon" not in synopsis
+
+
+def test_a_world_the_heroes_travel_to_is_the_setting():
+    assert plan_story("An astronaut reaches the moon.", 0).setting.name == "the moon"
+
+
+@pytest.mark.parametrize(
+    "idea",
+    [
+        "A small-town librarian discovers that every overdue book is a portal.",
+        "An android nanny refuses to let the children grow up.",
+        "Robots on strike",
+    ],
+)
+def test_science_fiction_that_never_leaves_earth_stays_on_earth(idea):
+    for seed in range(6):
+        plan = plan_story(idea, seed)
+        assert plan.setting.scenery != "space"
+        assert not any(w in plan.setting.phrase for w in ("outpost", "orbital", "colony"))
+        synopsis = write_synopsis(plan)
+        for words in ("mission control", "into orbit", "mission engineer", "space agency", "telescope"):
+            assert words not in synopsis, (seed, synopsis)
+
+
+def test_a_small_town_hero_lives_in_a_small_town():
+    for seed in range(4):
+        plan = plan_story("A small-town librarian discovers that every overdue book is a portal.", seed)
+        assert "town of" in plan.setting.phrase
+
+
+def test_a_story_in_space_keeps_its_stations_and_mission_control():
+    phrases = {plan_story("A lonely astronaut starts a book club.", seed).setting.scenery for seed in range(4)}
+    assert phrases == {"space"}
+
+
+def test_a_monster_truck_rally_is_no_horror_film():
+    genres = plan_story("A grandmother enters a monster truck rally to pay off her mortgage.", 0).genres
+    assert "horror" not in genres
+
+
+def test_a_comic_idea_about_a_witch_is_a_comedy():
+    assert "comedy" in plan_story("A young witch fails her driving test for the ninth time.", 0).genres
+
+
+def test_to_find_a_clause_is_what_awaits_the_hero_not_a_goal():
+    reading = read_idea("A war photographer returns home to find her village has forgotten her.")
+    assert reading.verb.goal == ""
+    assert "only to find that her village has forgotten her" in " ".join(reading.verb.rest)
+    for synopsis in _synopses("A war photographer returns home to find her village has forgotten her."):
+        assert "the only way to find" not in synopsis and "attempt to find her village" not in synopsis
+        assert "returns home" not in synopsis.split("only to find")[0][-3:]
+
+
+def test_a_real_goal_stays_a_goal():
+    assert read_idea("A scientist works day and night to find a cure.").verb.goal == "to find a cure"
+
+
+def test_the_hero_s_job_after_works_as_is_no_second_character():
+    for seed in range(4):
+        plan = plan_story("The king of a forgotten kingdom works as a hotel doorman in Vienna.", seed)
+        assert not any("doorman" in c.description for c in plan.characters[1:]), plan.cast
+
+
+@pytest.mark.parametrize(
+    "idea", ["A young witch fails her driving test for the ninth time.", "Vampires at a summer camp."]
+)
+def test_witches_and_vampires_have_people_s_names(idea):
+    for seed in range(4):
+        for hero in plan_story(idea, seed).heroes:
+            assert " " in hero.name, hero.name
+
+
+def test_the_place_crossed_is_not_the_thing_the_story_turns_on():
+    for synopsis in _synopses("A boy and his robot dog cross the desert to find his mother.", 6):
+        assert "the desert becomes" not in synopsis and "the desert is the talk" not in synopsis
