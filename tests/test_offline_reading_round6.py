@@ -123,3 +123,41 @@ def test_witches_and_vampires_have_people_s_names(idea):
 def test_the_place_crossed_is_not_the_thing_the_story_turns_on():
     for synopsis in _synopses("A boy and his robot dog cross the desert to find his mother.", 6):
         assert "the desert becomes" not in synopsis and "the desert is the talk" not in synopsis
+
+
+@pytest.mark.parametrize(
+    "idea, head, verb, tail",
+    [
+        ("A knight who is afraid of horses must rescue a princess.", "knight", "rescue", "who is afraid of horses"),
+        ("A detective who can smell lies must solve a murder.", "detective", "solve", "who can smell lies"),
+        ("A mother of four becomes the mayor of a town of cats.", "mother", "becomes", "of four"),
+        ("Stuck in a time loop, a wedding photographer must stop the wedding.", "photographer", "stop", ""),
+        ("A bakery on Mars runs out of flour.", "bakery", "runs", "on Mars"),
+        ("A teenager who can hear plants talking", "teenager", "hear", ""),
+    ],
+)
+def test_the_idea_s_own_verb_is_found_past_relatives_numbers_and_openers(idea, head, verb, tail):
+    reading = read_idea(idea)
+    assert reading.shape == "clause"
+    assert reading.subject.head == head and reading.subject.tail == tail
+    assert reading.verb.verb == verb
+
+
+@pytest.mark.parametrize(
+    "idea, tail",
+    [
+        ("Zombies in a high school chess club", "in a high school chess club"),
+        ("Ghosts running a bed and breakfast", "running a bed and breakfast"),
+    ],
+)
+def test_a_noun_phrase_with_nouns_that_could_be_verbs_stays_a_noun_phrase(idea, tail):
+    reading = read_idea(idea)
+    assert reading.shape == "phrase"
+    assert reading.subject.tail == tail
+    for synopsis in _synopses(idea, 3):
+        assert "a ghosts" not in synopsis and "high who" not in synopsis
+
+
+def test_an_opener_with_a_participle_is_not_the_subject():
+    for synopsis in _synopses("Stuck in a time loop, a wedding photographer must stop the wedding."):
+        assert "a stuck" not in synopsis.lower() and "the stuck" not in synopsis.lower()

@@ -18,7 +18,7 @@ LEAD_INTROS = (
     "One ordinary {day} {place}, {lead}, {desc}, {acts}.",
     "Nobody {place} expects {lead}, {desc}, to {base_act}.",
     "Everyone {place} agrees that {lead}, {desc}, is the last person to surprise anyone. Then {they} {acts}.",
-    "{lead} has kept {their} head down for years as {desc}{trait}. Now, at last, {they} {acts}.",
+    "For years, {lead} has kept {their} head down as {desc}{trait}. Now, at last, {they} {acts}.",
 )
 # A hero the idea names with no verb ("Time-travelling plumber").
 LEAD_PHRASES = (
@@ -60,7 +60,7 @@ GROUP_INTROS = (
     "{lead} make up {desc}, and together they {acts}.",
     "Nobody {place} looks twice at {desc}, which suits its members, {lead}, perfectly: "
     "they are about {to_act}{plain:.0}.",
-    "Between them, {lead} are {desc}. It is a quiet life {place}, until they {acts}.",
+    "{lead} are {desc}. It is a quiet life {place}, until they {acts}.",
     "Everyone {place} underestimates {desc}, and that suits {lead} perfectly, "
     "because they are about {to_act}{plain:.0}.",
 )
@@ -68,11 +68,11 @@ GROUP_INTROS = (
 GROUP_PHRASES = (
     "{lead} make up {desc}, and {place_name} has no idea what is coming.",
     "Nobody {place} looks twice at {desc}, which suits its members, {lead}, perfectly.",
-    "Between them, {lead} are {desc}, and {place_name} is about to find out what that means.",
+    "{lead} are {desc}, and nobody {place} is ready for what that means.",
 )
 # The idea is about a thing or a threat, and the hero is someone caught up in it.
 WITNESS_INTROS = (
-    "It is an ordinary {day} {place} until {event}, and {lead}, {desc}, is the one left to deal with it.",
+    "It is an ordinary {day} {place} until {event}, and it falls to {lead}, {desc}, to deal with it.",
     "The day {event}, {lead}, {desc}, is the only one who seems to notice.",
     "{Event}. Of all the people {place} it could happen to, it happens to {lead}, {desc}.",
     "When {event}, nobody {place} believes it, and {lead}, {desc}, is the most surprised of all.",
@@ -128,10 +128,10 @@ ALLIES = (
     "Backup comes from {ally}, {ally_desc}{ally_plain:.0}, who asks for nothing except to be told the truth.",
     "The only one willing to help is {ally}, {ally_desc}.",
     "Into the mess walks {ally}, {ally_desc}{ally_plain:.0}, with an offer nobody sensible would take.",
-    "{heroes} {are} not alone for long: {ally}, {ally_desc}, wants in.",
+    "{heroes} soon {have} company in {ally}, {ally_desc}.",
     "{Their} one real friend in all this turns out to be {ally}, {ally_desc}.",
-    "{ally}, {ally_desc}{ally_plain:.0}, knows more than {ally_they} {ally_are} letting on, "
-    "but {ally_they} {ally_are} on {their} side, at least for the moment.",
+    "{ally}, {ally_desc}{ally_plain:.0}, knows more than {ally_they} admit{ally_s}, but for the moment "
+    "{ally_they} {ally_are} on {their} side.",
     "Against all advice, {heroes} trust{s} {ally}, {ally_desc}.",
 )
 VILLAINS = (
@@ -146,8 +146,8 @@ VILLAINS = (
     "Nobody is more annoyed by all of this than {villain}, {villain_desc}.",
     "{villain}, {villain_desc}{villain_plain:.0}, has other ideas, and a head start.",
     "Waiting for {them} to fail is {villain}, {villain_desc}.",
-    "The one person who could stop {them} is {villain}, {villain_desc}{villain_plain:.0}, and {villain_they} "
-    "{villain_are} more than willing to.",
+    "The one person who could stop {them} is {villain}, {villain_desc}{villain_plain:.0}, who would like nothing "
+    "better.",
 )
 WILDCARDS = (
     "Then there is {wildcard}, {wildcard_desc}{wildcard_plain:.0}, whose loyalty nobody can quite pin down.",
@@ -158,7 +158,7 @@ WILDCARDS = (
     "Keeping an eye on all of it is {wildcard}, {wildcard_desc}.",
     "The wild card is {wildcard}, {wildcard_desc}.",
     "Then, out of nowhere, {wildcard} turns up, {wildcard_desc}, and nothing is simple any more.",
-    "Nobody invited {wildcard}, {wildcard_desc}, but there {wildcard_they} {wildcard_are}.",
+    "Nobody invited {wildcard}, {wildcard_desc}, but {wildcard_they} {wildcard_are} coming anyway.",
     "Complicating matters is {wildcard}, {wildcard_desc}.",
 )
 CLOSERS = {

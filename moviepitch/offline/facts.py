@@ -89,6 +89,7 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
                     f"{key}_desc": character.description,
                     f"{key}_they": c_they,
                     f"{key}_are": "are" if c_they == "they" else "is",
+                    f"{key}_s": "" if c_they == "they" else "s",
                     f"{key}_their": c_their,
                     f"{key}_short": character.short,
                 }

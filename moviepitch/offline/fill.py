@@ -18,7 +18,7 @@ from .knobs import USUAL, Knobs
 
 _FORMATTER = string.Formatter()
 # Slots that are allowed to be empty (agreement endings, an optional place or trait).
-_MAY_BE_EMPTY = frozenset({"s", "es", "s_plural", "place", "trait", "place_bit"})
+_MAY_BE_EMPTY = frozenset({"s", "es", "s_plural", "place", "trait", "place_bit", "ally_s"})
 
 
 def slots(template: str) -> set[str]:

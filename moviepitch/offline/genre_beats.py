@@ -67,7 +67,7 @@ ESCALATIONS = {
         "It cracks open old wounds, and the quiet life {heroes} built in {place_name} begins to come apart.",
         "Nothing about it is simple, and every choice {heroes} make{s} ripples through the people {they} love{s}.",
         "The news travels fast in a place like {place_name}, and not everyone is happy about it.",
-        "Old letters surface, old friends take sides, and the past turns out to be nearer than anyone thought.",
+        "Old letters turn up, old friends take sides, and the past is nearer than anyone thought.",
     ),
 }
 
@@ -134,7 +134,7 @@ CLIMAXES = {
     "horror": (
         "On the longest night of the year, {heroes} must face what waits in the dark, knowing that {ally} "
         "may not live to see morning.",
-        "When the last light goes out, {heroes} {have} one chance to stop {villain}.",
+        "When the lights go out for good, {heroes} {have} one last chance to stop {villain}.",
         "In the cellar, at midnight, with the candles guttering, {heroes} finally learn{s} what {thing} want{thing_s}.",
     ),
     "thriller": (
@@ -153,7 +153,7 @@ CLIMAXES = {
     "fantasy": (
         "When the old powers clash above {place_name}, {heroes} must stand against {villain}, and only {ally} "
         "stands with {them}.",
-        "At the edge of the final battle, {heroes} learn{s} that the strongest magic was never in the spellbooks.",
+        "On the eve of battle, {heroes} learn{s} that the strongest magic was never in the spellbooks.",
         "On the night of the blood moon, {heroes} must break a promise, keep another and outwit {villain}.",
     ),
     "sports": (
@@ -235,7 +235,7 @@ THEMES = {
     "drama": (
         "family, forgiveness and the courage to start again",
         "the quiet heroism of ordinary people",
-        "home, and what we owe it",
+        "home, and about what we owe it",
     ),
 }
 

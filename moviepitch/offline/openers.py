@@ -44,9 +44,11 @@ def _states(tokens: list[str]) -> bool:
         return False
     words = [w.lower() for w in tokens[: tokens.index(",") + 2]]
     first = words[1] if "ADV" in lx.tags(words[0]) and len(words) > 3 and "ADJ" not in lx.tags(words[0]) else words[0]
+    # "Stuck in a time loop,": a participle before a preposition describes, though "stuck" can be a noun.
+    participle = "VBN" in lx.verb_forms(first) and len(words) > 2 and words[words.index(first) + 1] in lx.PREPOSITIONS
     described = (
         (lx.can_be(first, "ADJ") or "VBN" in lx.verb_forms(first))
-        and not lx.can_be(first, "NOUN")
+        and (not lx.can_be(first, "NOUN") or participle)
         and first not in lx.DETERMINERS
         and first not in lx.SUBORDINATORS
         and first not in lx.PREPOSITIONS

@@ -147,6 +147,8 @@ def parse_noun_phrase(tokens: list[str], start: int, greedy: bool = True) -> tup
             det, words = "", []
         elif low in _STOPS or low in lx.BE | lx.HAVE | lx.MODALS or (words and not _joins(word)):
             break
+        elif words and _participle_clause(tokens, j) and lx.is_plural_noun(words[-1]):
+            break  # "ghosts running a bed and breakfast": the ghosts, and what they are doing
         else:
             words.append(word)
         j += 1
@@ -176,6 +178,13 @@ def parse_noun_phrase(tokens: list[str], start: int, greedy: bool = True) -> tup
         number=number,
     )
     return phrase, end
+
+
+def _participle_clause(tokens: list[str], j: int) -> bool:
+    """Whether an -ing word starts a clause of its own: an object or a place follows it ("running a bed")."""
+    low = tokens[j].lower()
+    nxt = tokens[j + 1].lower() if j + 1 < len(tokens) else ""
+    return low.endswith("ing") and "VBG" in lx.verb_forms(low) and (nxt in lx.DETERMINERS or nxt in lx.PREPOSITIONS)
 
 
 def _joins(word: str) -> bool:

@@ -206,6 +206,8 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
             or _compound_head(tokens, k, verb_only=True)
         ):
             continue  # "a family of circus clowns inherits": "clowns" ends the noun phrase
+        if in_phrase and lx.can_be(low, "NOUN") and (k + 1 == len(tokens) or _noun_only(tokens[k + 1])):
+            continue  # "zombies in a high school chess club": "school" and "club" are nouns, not verbs
         if _reduced_relative(tokens, k):
             continue  # "a heist crew made entirely of golden retrievers", "a boy raised by wolves": no verb yet
         # "A group of nuns run ...": a group of many agrees either way.
@@ -215,11 +217,18 @@ def _find_verb(tokens: list[str]) -> tuple[int | None, list[int]]:
             and agrees(low, True)
             and not (k + 1 < len(tokens) and lx.verb_forms(tokens[k + 1]) & {"VBZ", "VBD"})
         )  # "a trench coat pretends"
-        if (nounish(prev) or prev.lower() in lx.ADVERBS) and agreeing and not _ends_noun_phrase(tokens, k):
+        # "A mother of four becomes ...": a number after "of" ends the subject too.
+        counted = prev.lower() in lx.NUMBERS and k >= 2 and tokens[k - 2].lower() == "of"
+        if (nounish(prev) or prev.lower() in lx.ADVERBS or counted) and agreeing and not _ends_noun_phrase(tokens, k):
             return k, partners
         if nounish(word) and not in_phrase and not relative:
             head_plural = plural_word(word) or tokens[0].lower() in lx.NUMBERS and tokens[0].lower() != "one"
     return None, partners
+
+
+def _noun_only(word: str) -> bool:
+    """A noun the lexicon knows no verb for: "chess", "club" (never "out" or "home")."""
+    return nounish(word) and "NOUN" in lx.tags(word) and not lx.verb_forms(word)
 
 
 def _compound_head(tokens: list[str], k: int, verb_only: bool = False) -> bool:

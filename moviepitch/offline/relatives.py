@@ -45,6 +45,11 @@ def main_after_relative(tokens: list[str], k: int, plural: bool) -> bool:
     lie elects a con artist" (a noun phrase or a preposition follows it), not the clause's object ("a
     detective who can smell lies investigates", where another verb follows)."""
     low = tokens[k].lower()
+    nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
+    if low in lx.MODALS and nounish(tokens[k - 1]) and "VB" in lx.verb_forms(nxt):
+        return True  # "a knight who is afraid of horses must rescue a princess"
+    if lx.can_be(low, "NOUN") and nxt in lx.MODALS:
+        return False  # "a detective who can smell lies must ...": the modal is the idea's verb
     if (
         low in lx.MODALS
         or low in NEGATED
@@ -54,6 +59,10 @@ def main_after_relative(tokens: list[str], k: int, plural: bool) -> bool:
     ):
         return False
     prev, before = tokens[k - 1].lower(), tokens[k - 2].lower()
+    if prev in lx.PREPOSITIONS and lx.can_be(low, "NOUN"):
+        return False  # "a knight who is afraid of horses must ...": a preposition's noun, not a verb
+    if lx.can_be(low, "NOUN") and lx.verb_forms(prev) and nxt.endswith("ing") and "VBG" in lx.verb_forms(nxt):
+        return False  # "a teenager who can hear plants talking": the object of "hear", doing something
     # An adjective after "is" ("who is always late") says how the subject is; one after another verb
     # ("who sells hot dogs") describes the noun that follows it.
     predicative = before in lx.BE or before in lx.ADVERBS or "ADV" in lx.tags(before)
@@ -65,7 +74,6 @@ def main_after_relative(tokens: list[str], k: int, plural: bool) -> bool:
         and not predicative
     ):
         return False
-    nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
     if not nxt:  # "vampires who only drink oat milk": a last word after a noun is that noun's compound
         return not (lx.can_be(low, "NOUN") and nounish(tokens[k - 1]) and not lx.verb_forms(tokens[k - 1]))
     present = {"VBP"} if plural else {"VBZ"}

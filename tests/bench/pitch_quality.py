@@ -263,12 +263,21 @@ def pronouns_agree(pitch: Pitch, gender: str) -> bool:
     if not lead:
         return False
     names = set(lead.group(1).split())
+    others = set(re.findall(r"([A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3}) \(", pitch.texts["synopsis"])) - {lead.group(1)}
     wrong = {"she": r"\b(?:he|him|his|himself)\b", "he": r"\b(?:she|her|hers|herself)\b"}[gender]
     return not any(
-        re.search(wrong, s, re.I)
+        re.search(wrong, others_described(s, others), re.I)
         for s in split_sentences(pitch.texts["synopsis"])
         if names & set(re.findall(r"[\w'-]+", s))
     )
+
+
+def others_described(sentence: str, others: set[str]) -> str:
+    """The sentence without the descriptions of the other people it introduces: in "Agnes Harton, a physicist
+    who talks to her plants," the "her" is Agnes's own."""
+    for name in others:
+        sentence = re.sub(rf"{re.escape(name)}, [^,.;:!?]*", name, sentence)
+    return sentence
 
 
 def sixgrams(text: str) -> set[tuple[str, ...]]:
