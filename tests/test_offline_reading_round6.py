@@ -161,3 +161,25 @@ def test_a_noun_phrase_with_nouns_that_could_be_verbs_stays_a_noun_phrase(idea, 
 def test_an_opener_with_a_participle_is_not_the_subject():
     for synopsis in _synopses("Stuck in a time loop, a wedding photographer must stop the wedding."):
         assert "a stuck" not in synopsis.lower() and "the stuck" not in synopsis.lower()
+
+
+def test_twin_sisters_are_never_two_twin_sisters():
+    for synopsis in _synopses("Twin sisters swap lives for a week, one in Tokyo and one on a sheep farm."):
+        assert "two twin" not in synopsis.lower()
+
+
+def test_an_abbreviation_keeps_its_full_stop():
+    for synopsis in _synopses("The night janitor at a natural history museum befriends a T. rex skeleton.", 2):
+        assert "T. rex" in synopsis and "T rex" not in synopsis
+
+
+def test_french_elides_de_and_que_before_a_vowel():
+    from moviepitch.offline.romance_writer import _spaced
+
+    plan = plan_story("Une reine exilée ouvre une pizzeria à Marseille.", 0)
+    assert _spaced(plan, "Personne n'attend grand-chose de Esme, et il faut que elle parte.") == (
+        "Personne n'attend grand-chose d'Esme, et il faut qu'elle parte."
+    )
+    for seed in range(6):
+        synopsis = write_synopsis(plan_story("Une reine exilée ouvre une pizzeria à Marseille.", seed))
+        assert " de E" not in synopsis and " de A" not in synopsis and " de O" not in synopsis

@@ -68,7 +68,8 @@ def clean(idea: str) -> str:
 def tokens_of(text: str) -> list[str]:
     """Words, with commas and possessive 's as tokens of their own."""
     text = re.sub(r"(\w)'s\b", r"\1 's", text)
-    return re.findall(r"'s\b|[\w][\w'-]*|,", text)
+    # "a T. rex skeleton": a capital's full stop before a word in lower case is an abbreviation's, and stays.
+    return re.findall(r"'s\b|\b[A-Z]\.(?= [a-z])|[\w][\w'-]*|,", text)
 
 
 def read_idea(idea: str) -> Reading:

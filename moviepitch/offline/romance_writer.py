@@ -332,7 +332,9 @@ _TOWN_NAMES = {"es": ("Valdecielo", "Miramar del Sur", "Arenal", "Villaverde", "
 
 
 def _spaced(plan: StoryPlan, text: str) -> str:
-    """French typography: a no-break space before : ; ! and ?; other languages as they are."""
+    """French typography: "de" and "que" elided before a vowel ("d'Esme"), a no-break space before : ; ! and ?;
+    other languages as they are."""
     if plan.language != "fr":
         return text
+    text = re.sub(r"\b([dDqQnN]|[qQ]u)e ([AEIOUÂÉÈÊÎÔaeiouâéèêîô])", r"\1'\2", text)
     return re.sub(r"\s*([:;!?])", "\u00a0\\1", text)
