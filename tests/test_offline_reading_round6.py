@@ -183,3 +183,16 @@ def test_french_elides_de_and_que_before_a_vowel():
     for seed in range(6):
         synopsis = write_synopsis(plan_story("Une reine exilée ouvre une pizzeria à Marseille.", seed))
         assert " de E" not in synopsis and " de A" not in synopsis and " de O" not in synopsis
+
+
+def test_a_crew_made_of_dogs_is_cast_as_dogs():
+    for seed in range(4):
+        plan = plan_story("A heist crew made entirely of golden retrievers.", seed)
+        assert plan.premise.member_kind == "creature"
+        assert all(" " not in hero.name for hero in plan.heroes), plan.cast  # animals go by one name
+
+
+@pytest.mark.parametrize("idea", ["The last dragon on Earth works as a night-shift security guard at a museum."])
+def test_earth_takes_on_in_every_sentence(idea):
+    for synopsis in _synopses(idea, 8):
+        assert "in Earth" not in synopsis

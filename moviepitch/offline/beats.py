@@ -210,7 +210,7 @@ TWISTS = (
     "Halfway through, {ally} turns out to have been working for {villain} all along.",
     "Then the ground shifts: {villain} wants exactly what {heroes} want{s}, for a very different reason.",
     "Then a letter arrives for {heroes}, and it was posted fifty years ago.",
-    "The strangest turn comes from nowhere: everyone in {place_name} starts to sing whenever {villain} lies.",
+    "The strangest turn comes from nowhere: everyone {at_place_name} starts to sing whenever {villain} lies.",
     "The biggest surprise is {thing} {thing_itself}, which turn{thing_s} out to be a trap.",
     "Then, just when it all makes sense, {heroes} wake{s} up on the same Monday morning and {have} to do "
     "everything again.",

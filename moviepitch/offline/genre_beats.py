@@ -10,9 +10,9 @@ that leaves Earth).
 ESCALATIONS = {
     "horror": (
         "At first the signs are small, a cold draught here and a whisper there, and then the rules start to change.",
-        "Every night {thing} take{thing_s} a little more, and every morning fewer people in {place_name} remember "
+        "Every night {thing} take{thing_s} a little more, and every morning fewer people {at_place_name} remember "
         "what was lost.",
-        "Locals in {place_name} know a word for what is happening, but nobody will say it aloud.",
+        "Locals {at_place_name} know a word for what is happening, but nobody will say it aloud.",
         "The first warning is a photograph that was not there yesterday; the second is a scream from an empty room.",
         "Something about {thing} is wrong, and {thing_it} seem{thing_s} to look back at {them}.",
     ),
@@ -30,7 +30,7 @@ ESCALATIONS = {
         "already running.",
     ),
     "fantasy": (
-        "Old magic stirs, and the prophecies everyone in {place_name} laughed at start coming true one by one.",
+        "Old magic stirs, and the prophecies everyone {at_place_name} laughed at start coming true one by one.",
         "It turns out {thing} {thing_is} older than the kingdom, "
         "and {thing_it} {thing_has} not forgotten a single slight.",
         "News spreads across {place_name} faster than any spell, and soon every wizard and thief wants a share.",
@@ -64,7 +64,7 @@ ESCALATIONS = {
         "What could possibly go wrong? As it turns out, nearly everything, and in alphabetical order.",
     ),
     "drama": (
-        "It cracks open old wounds, and the quiet life {heroes} built in {place_name} begins to come apart.",
+        "It cracks open old wounds, and the quiet life {heroes} built {at_place_name} begins to come apart.",
         "Nothing about it is simple, and every choice {heroes} make{s} ripples through the people {they} love{s}.",
         "The news travels fast in a place like {place_name}, and not everyone is happy about it.",
         "Old letters turn up, old friends take sides, and the past is nearer than anyone thought.",
@@ -257,7 +257,7 @@ STYLES = {
         "mystery",
         (
             "Every clue leads to a new suspect, and every suspect has a perfect alibi.",
-            "Somebody in {place_name} knows exactly what happened, and {heroes} {are} running out of people to ask.",
+            "Somebody {at_place_name} knows exactly what happened, and {heroes} {are} running out of people to ask.",
             "The answer was in the first chapter all along, written in a hand nobody recognised.",
         ),
     ),
@@ -266,7 +266,7 @@ STYLES = {
         "western",
         (
             "The dust never settles, the stagecoach is always late, and the sheriff owes everyone money.",
-            "A showdown is coming, and everyone in {place_name} must choose a side.",
+            "A showdown is coming, and everyone {at_place_name} must choose a side.",
             "The only law for a hundred miles is a tin star and a bad temper.",
         ),
     ),
@@ -308,7 +308,7 @@ ANGLES = {
     ),
     "comedy": (
         ("a comedy of errors", "One small lie turns into seven big ones, each funnier than the last."),
-        ("a fish out of water", "Nothing in {place_name} works the way that {heroes} expect{s}."),
+        ("a fish out of water", "Nothing {at_place_name} works the way that {heroes} expect{s}."),
         ("a battle of wills", "It becomes a battle of wills with {villain}, fought with casseroles and gossip."),
     ),
     "drama": (

@@ -22,7 +22,7 @@ _HAVING = frozenset({"open", "inherit", "find", "adopt", "buy", "win", "steal", 
 # fmt: on
 
 HAVING_BEATS = (
-    "Everyone in {place_name} wants a piece of {the_object}.",
+    "Everyone {at_place_name} wants a piece of {the_object}.",
     "It turns out that {the_object} {obj_has} a long history, and that history has enemies.",
     "Keeping {the_object} out of the wrong hands soon becomes a full-time job.",
     "Within a month, {the_object} {obj_has} a waiting list, a rival and a very angry neighbour.",

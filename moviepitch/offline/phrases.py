@@ -107,6 +107,9 @@ class NounPhrase:
     def members(self) -> str:
         """Who a group is made of: "parrots" for "a flock of parrots"; "" when the tail says nothing."""
         words = self.tail.split()
+        # "a heist crew made entirely of golden retrievers", "a band made up of robots"
+        if len(words) >= 3 and words[0] in ("made", "composed", "formed"):
+            words = words[words.index("of") :] if "of" in words[1:4] else words
         if len(words) >= 2 and words[0] == "of":
             rest = [w for w in words[1:] if w.lower() not in lx.DETERMINERS]
             cut = next((i for i, w in enumerate(rest) if w.lower() in _STOPS), len(rest))

@@ -280,6 +280,14 @@ def _at(phrase: str, head: str) -> str:
             "lift",
             "city",
             "space",
+            "nation",
+            "country",
+            "kingdom",
+            "empire",
+            "world",
+            "suburb",
+            "neighbourhood",
+            "neighborhood",
         )
         else "at"
     )
