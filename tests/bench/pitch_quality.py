@@ -377,7 +377,9 @@ def spliced(pitch: Pitch, pairs: list[tuple[str, str]]) -> str:
             inside = rewritten(before, idea[j - 1] if j else "")  # it goes on from a rewritten verb
             if shared[0] in SUBORDINATORS:  # "when the aliens arrive", "that every book rewrites history"
                 ok = after in CLAUSE_AFTER or inside
-            elif subject is not None and subject >= 2 and shared[subject - 1] in RELATIVE_WORDS:
+            elif subject is not None and (
+                shared[subject] in RELATIVE_WORDS or subject >= 2 and shared[subject - 1] in RELATIVE_WORDS
+            ):
                 # A noun with its own relative clause is a noun phrase wherever it stands: "elected by the
                 # village where nobody can lie".
                 ok = True
@@ -415,9 +417,10 @@ def clause_pairs(pairs: list[tuple[str, str]], idea: list[str]) -> list[tuple[st
 
 
 def in_noun_phrase(at: int | None, idea: list[str]) -> bool:
-    """Whether the idea's last word, taken for a verb, ends a noun phrase after a preposition: "Vampires at a
-    summer camp" (the parser links "vampires" to "camp")."""
-    if at is None or at != len(idea) - 1:
+    """Whether a word taken for a verb ends a noun phrase after a preposition, at the idea's end or before
+    another preposition: "Vampires at a summer camp", "grandmothers on a road trip to Las Vegas" (the parser
+    links "vampires" to "camp")."""
+    if at is None or not (at == len(idea) - 1 or idea[at + 1] in PREPOSITIONS | {"to"}):
         return False
     article = next((k for k in (at - 1, at - 2) if k >= 1 and idea[k] in ("a", "an", "the")), None)
     return article is not None and idea[article - 1] in PREPOSITIONS
