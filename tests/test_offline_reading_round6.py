@@ -196,3 +196,14 @@ def test_a_crew_made_of_dogs_is_cast_as_dogs():
 def test_earth_takes_on_in_every_sentence(idea):
     for synopsis in _synopses(idea, 8):
         assert "in Earth" not in synopsis
+
+
+def test_mermaids_live_by_the_sea():
+    for seed in range(4):
+        assert plan_story("Mermaids.", seed).setting.scenery == "ocean"
+
+
+def test_an_astronaut_s_invented_place_is_off_earth():
+    for seed in range(6):
+        assert "{" not in plan_story("A lonely astronaut starts a book club.", seed).setting.phrase
+        assert "town" not in plan_story("A lonely astronaut starts a book club.", seed).setting.phrase

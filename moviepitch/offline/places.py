@@ -159,7 +159,10 @@ def invented(genre: Genre, rng: random.Random, earthbound: bool = False) -> tupl
     """(phrase, preposition, name) of a place made up for the genre (on Earth, when `earthbound`)."""
     name = rng.choice(PLACE_HEADS) + rng.choice(PLACE_TAILS)
     code = f"{rng.choice(STATION_NAMES)}-{rng.randint(2, 9)}"
-    prep, pattern = rng.choice(EARTHBOUND if earthbound and genre.key == "scifi" else genre.places)
+    places = genre.places
+    if genre.key == "scifi":  # on Earth, its towns; off it, its stations and colonies
+        places = EARTHBOUND if earthbound else [p for p in genre.places if "{code}" in p[1]] or places
+    prep, pattern = rng.choice(places)
     return pattern.format(name=name, code=code), prep, (code if "{code}" in pattern else name)
 
 
@@ -167,7 +170,9 @@ def invented(genre: Genre, rng: random.Random, earthbound: bool = False) -> tupl
 # fmt: off
 TOWNS_FOR_SPOTS = (
     (("harbour", "harbor", "port", "lighthouse", "beach", "coast", "sea", "ocean", "aquarium", "pier", "boat",
-      "ship", "cruise", "island", "shipwreck"), ("the harbour town of {name}", "the fishing port of {name}")),
+      "ship", "cruise", "island", "shipwreck", "mermaid", "mermaids", "merman", "kraken", "pirate", "pirates",
+      "sailor", "sailors", "fisherman", "whale", "shark", "sharks", "dolphin", "surf", "surfer", "surfers"),
+     ("the harbour town of {name}", "the fishing port of {name}")),
     (("mountain", "mountains", "ski", "resort", "volcano", "glacier", "cave", "mine", "valley", "canyon"),
      ("the mountain town of {name}", "the alpine village of {name}")),
     (("farm", "cornfield", "field", "orchard", "vineyard", "ranch", "barn", "garden"),
