@@ -117,8 +117,12 @@ def title_noun(plan) -> str:
         and n.split()[-1] not in TOWNLIKE
         and f" {n.split()[-1].capitalize()}" not in premise.text
     ]  # not a name ("Tokyo")
-    others = [n for n in nouns if subject is None or n != subject.lemma]
-    return (others or nouns or [""])[0]
+    # A noun said only inside a relative clause ("where the residents speak their names") is a detail.
+    lower = premise.text.lower()
+    cut = min((lower.find(f" {w} ") for w in ("who", "which", "where", "whose") if f" {w} " in lower), default=-1)
+    main = [n for n in nouns if cut < 0 or lower.find(n.split()[-1]) < cut] or nouns
+    others = [n for n in main if subject is None or n != subject.lemma]
+    return (others or main or [""])[0]
 
 
 def _loose(noun: str) -> str:
