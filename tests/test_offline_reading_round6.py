@@ -207,3 +207,21 @@ def test_an_astronaut_s_invented_place_is_off_earth():
     for seed in range(6):
         assert "{" not in plan_story("A lonely astronaut starts a book club.", seed).setting.phrase
         assert "town" not in plan_story("A lonely astronaut starts a book club.", seed).setting.phrase
+
+
+@pytest.mark.parametrize(
+    "idea, language",
+    [
+        ("Una abuela de Sevilla se convierte en campeona de boxeo.", "es"),
+        ("Un facteur timide tombe amoureux d'une fantôme.", "fr"),
+    ],
+)
+def test_spanish_and_french_pitches_name_their_people_in_their_language(idea, language):
+    from moviepitch.offline.names import LOCAL
+
+    for seed in range(4):
+        for character in plan_story(idea, seed).characters:
+            if not character.creature:
+                first, last = character.name.split()[-2:]
+                assert first in LOCAL[language]["she"] + LOCAL[language]["he"], character.name
+                assert last in LOCAL[language]["surnames"], character.name

@@ -277,8 +277,8 @@ def _named(specs, premise: Premise, rng: random.Random) -> tuple[Character, ...]
         elif creature and head not in _NAMED_LIKE_PEOPLE:
             name = short = names.first_name(rng, pronoun, True, taken_names)
         else:
-            first = names.first_name(rng, pronoun, False, taken_names)
-            last = names.character_surname(rng)
+            first = names.first_name(rng, pronoun, False, taken_names, premise.language)
+            last = names.character_surname(rng, premise.language)
             # Three or more heroes with one title read as a roll call ("Commander A, Commander B, Commander C").
             titled = role == "hero" and sum(spec[0] == "hero" for spec in specs) <= 2
             honorific, by_first = HONORIFICS.get(head, ("", False)) if titled else ("", False)

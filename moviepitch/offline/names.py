@@ -50,6 +50,29 @@ nueva blay rath shima ya holm lari grino ford owski gi wright czyk bo ssi venko 
 ssen mond dal""".split()
 
 
+# Spanish and French pitches give their people names from their own language.
+LOCAL = {
+    "es": {
+        "she": """Lucía Carmen Pilar Marisol Inés Rocío Amparo Dolores Elena Nuria Begoña Itziar Maite Consuelo
+Remedios Paloma Valeria Ximena Candela Almudena Reyes Macarena Trinidad Jimena""".split(),
+        "he": """Javier Andrés Tomás Álvaro Rafael Iñaki Santiago Ramón Emilio Joaquín Gonzalo Ernesto Lisandro
+Fermín Ignacio Julián Teodoro Benito Rodrigo Mateo Nicanor Eusebio Patricio Anselmo""".split(),
+        "surnames": """Ortega Salcedo Villanueva Montoya Arriaga Quintana Castañeda Beltrán Cifuentes Echeverría
+Galindo Herrera Iturbe Lozano Márquez Navarro Ocampo Peñalver Robledo Sandoval Tejada Urquiza Valcárcel Zamora
+Aranda Bermejo Carvajal Domínguez Escobar Figueroa Garrido Ibarra Lucena Medina Olmedo Prieto Rivas Soler""".split(),
+    },
+    "fr": {
+        "she": """Amélie Camille Colette Élise Margaux Solène Apolline Bérénice Capucine Clémence Héloïse Josette
+Léa Maëlle Odette Sidonie Albane Blanche Eugénie Faustine Ghislaine Lucile Mathilde Suzanne""".split(),
+        "he": """Anatole Aurélien Baptiste Gaspard Lucien Mathis Octave Raphaël Théo Valentin Yves Gérard Jules
+Marius Bastien Achille Benoît Clovis Édouard Fernand Honoré Léandre Philémon Séverin""".split(),
+        "surnames": """Aubert Beaumont Chevalier Delorme Fontaine Garnier Lefèvre Marchand Perrin Rousseau Vasseur
+Lemaire Duval Clément Giraud Morel Barthélemy Roussel Lacombe Mercier Bonnefoy Carpentier Daumier Espinasse
+Fauvel Guérin Jolivet Laforgue Maillard Norbert Peyrac Ribaud Sauvage Tessier Vidal""".split(),
+    },
+}
+
+
 def _surname(rng: random.Random, heads: list[str], tails: list[str]) -> str:
     head, tail = rng.choice(heads), rng.choice(tails)
     # Avoid a doubled letter at the seam ("Bellley") and keep the join pronounceable.
@@ -58,8 +81,11 @@ def _surname(rng: random.Random, heads: list[str], tails: list[str]) -> str:
     return head + tail
 
 
-def character_surname(rng: random.Random) -> str:
-    """A character's surname: a built one most of the time, a plain one now and then."""
+def character_surname(rng: random.Random, language: str = "en") -> str:
+    """A character's surname: a built one most of the time, a plain one now and then (in Spanish and French,
+    one of the language's own)."""
+    if language in LOCAL:
+        return rng.choice(LOCAL[language]["surnames"])
     return rng.choice(SURNAMES) if rng.random() < 0.25 else _surname(rng, _SURNAME_HEADS, _SURNAME_TAILS)
 
 
@@ -74,9 +100,11 @@ def performer(rng: random.Random, pronoun: str, taken: set[str]) -> str:
     return name
 
 
-def first_name(rng: random.Random, pronoun: str, creature: bool, taken: set[str]) -> str:
-    """A first name for a character, unused in this pitch."""
+def first_name(rng: random.Random, pronoun: str, creature: bool, taken: set[str], language: str = "en") -> str:
+    """A first name for a character, unused in this pitch (in Spanish and French, one of the language's own)."""
     bank = CREATURE_NAMES if creature else WOMEN if pronoun == "she" else MEN
+    if language in LOCAL and not creature:
+        bank = LOCAL[language]["she" if pronoun == "she" else "he"]
     for _ in range(20):
         name = rng.choice(bank)
         if name not in taken:

@@ -354,8 +354,8 @@ def _companion(plan: StoryPlan, who: str, rng, angle: int, taken: set[str]) -> C
     description = lx.article(f"{words} {who}".strip() if len(who.split()) == 1 else who)
     pronoun = gender_of_noun(lx.singular(head)) or rng.choice(("she", "he"))
     used = {c.name.split()[0] for c in plan.characters}
-    first = names.first_name(rng, pronoun, kind == "creature", used)
-    name = first if kind == "creature" else f"{first} {names.character_surname(rng)}"
+    first = names.first_name(rng, pronoun, kind == "creature", used, plan.language)
+    name = first if kind == "creature" else f"{first} {names.character_surname(rng, plan.language)}"
     return Character(
         name, first, names.performer(rng, pronoun, taken), "companion", description, pronoun, kind == "creature"
     )
