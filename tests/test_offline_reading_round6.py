@@ -225,3 +225,14 @@ def test_spanish_and_french_pitches_name_their_people_in_their_language(idea, la
                 first, last = character.name.split()[-2:]
                 assert first in LOCAL[language]["she"] + LOCAL[language]["he"], character.name
                 assert last in LOCAL[language]["surnames"], character.name
+
+
+def test_where_the_hero_comes_from_is_not_where_the_story_happens():
+    for seed in range(4):
+        plan = plan_story("An island where it never stops raining hires a weatherman from Arizona.", seed)
+        assert "Arizona" not in plan.setting.phrase and plan.setting.scenery == "ocean"
+
+
+def test_a_giant_has_a_person_s_name():
+    for seed in range(4):
+        assert " " in plan_story("A giant learns to dance ballet.", seed).heroes[0].name

@@ -260,7 +260,20 @@ def _is_creature(description: str, animals_only: bool = False) -> bool:
 
 # Beings with a person's first and last name (a young witch is no "Gumbo"), for all WordNet files them apart.
 _NAMED_LIKE_PEOPLE = frozenset(
-    {"witch", "vampire", "werewolf", "mermaid", "merman", "elf", "fairy", "angel", "ghost", "sorceress", "warlock"}
+    {
+        "witch",
+        "vampire",
+        "werewolf",
+        "mermaid",
+        "merman",
+        "elf",
+        "fairy",
+        "angel",
+        "ghost",
+        "sorceress",
+        "warlock",
+        "giant",
+    }
 )
 
 

@@ -285,7 +285,6 @@ def _places(tokens: list[str]) -> tuple[str, ...]:
             "to",
             "on",
             "at",
-            "from",
             "across",
             "near",
             "over",
@@ -295,7 +294,7 @@ def _places(tokens: list[str]) -> tuple[str, ...]:
             "of",
             "into",
             "outside",
-        ):
+        ):  # not "from": a weatherman from Arizona brings Arizona with him, the story is elsewhere
             continue
         j = k + 1
         the = j < len(tokens) and tokens[j].lower() == "the"
