@@ -236,3 +236,31 @@ def test_where_the_hero_comes_from_is_not_where_the_story_happens():
 def test_a_giant_has_a_person_s_name():
     for seed in range(4):
         assert " " in plan_story("A giant learns to dance ballet.", seed).heroes[0].name
+
+
+@pytest.mark.parametrize(
+    "idea, rest",
+    [
+        ("A grieving widower teaches a parrot to sing his wife's songs.", "a parrot to sing his wife 's songs"),
+        ("A retired ballerina trains a hockey team to win the cup.", "a hockey team to win the cup"),
+    ],
+)
+def test_the_infinitive_after_teach_or_train_is_the_object_s_not_a_goal(idea, rest):
+    verb = read_idea(idea).verb
+    assert verb.goal == "" and " ".join(verb.rest) == rest
+
+
+def test_a_purpose_after_an_ordinary_verb_is_still_a_goal():
+    assert read_idea("A plumber fixes a time machine to save his wife.").verb.goal == "to save his wife"
+
+
+@pytest.mark.parametrize(
+    "idea, gender",
+    [
+        ("Trois amies d'enfance volent le tableau le plus célèbre du Louvre.", "she"),
+        ("Dos hermanos de Bilbao abren un bar.", "he"),
+    ],
+)
+def test_a_spanish_or_french_subject_s_gender_is_its_head_noun_s(idea, gender):
+    assert plan_story(idea, 0).premise.hero_gender == gender
+    assert {h.pronoun for h in plan_story(idea, 0).heroes} == {gender}

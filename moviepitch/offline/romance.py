@@ -65,7 +65,10 @@ def read_romance(text: str, language: str) -> Premise:
             nouns=tuple(_nouns(words, articles)),
         )
     subject = " ".join(words[:verb_at])
-    head = next((w.lower() for w in reversed(words[1:verb_at]) if w.lower() not in articles), first)
+    # The head noun comes before its complement: "amies" in "trois amies d'enfance", "abuela" in "una abuela de Sevilla".
+    core = words[1:verb_at]
+    cut = next((i for i, w in enumerate(core) if i and (w.lower() in _OF or w.lower().startswith("d'"))), len(core))
+    head = next((w.lower() for w in reversed(core[:cut]) if w.lower() not in articles), first)
     nouns = _nouns(words, articles)
     if head in _SHE or any(w.lower() in _SHE for w in words[:verb_at]):
         gender = "she"
@@ -107,6 +110,9 @@ _EITHER = {"dentista", "artista", "pianista", "taxista", "periodista", "astronau
            "atleta", "deportista", "turista", "pirata", "camarada", "colega", "dentistas", "artistas", "pianistes",
            "astronaute", "astronautes", "pianiste", "artiste", "artistes", "journaliste", "élève", "élèves", "guide"}
 # fmt: on
+
+
+_OF = frozenset({"de", "del", "du", "des", "en", "à", "con", "sin", "avec", "sans"})
 
 
 def _gender_by_ending(noun: str, language: str) -> str:

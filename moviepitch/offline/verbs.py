@@ -145,7 +145,8 @@ def _one_phrase(tokens: list[str], k: int, plural: bool) -> tuple[VerbPhrase, in
     lemma = lx.lemma(verb, "AUX" if verb.lower() in lx.BE | lx.HAVE | lx.MODALS else "VERB")
     end = _phrase_end(tokens, k + 1, plural)
     rest = tokens[k + 1 : end]
-    goal_at = _goal_start(rest)
+    # "teaches a parrot to sing": the infinitive says what the parrot is to do, not why the hero acts.
+    goal_at = None if lemma in _CONTROL else _goal_start(rest)
     goal = " ".join(rest[goal_at:]).replace(" 's", "'s") if goal_at is not None else ""
     rest = rest[:goal_at] if goal_at is not None else rest
     if goal and (found := _discovery(goal.split())):
@@ -223,6 +224,11 @@ def _starts_clause(tokens: list[str], k: int) -> bool:
     return False
 
 
+# Verbs whose object takes its own infinitive: "teach a parrot to sing", "convince a ghost to leave".
+# fmt: off
+_CONTROL = frozenset({"teach", "ask", "convince", "persuade", "force", "help", "allow", "tell", "train", "invite",
+                      "dare", "beg", "hire", "order", "trick", "bribe", "challenge", "encourage", "want"})
+# fmt: on
 _FINDS = frozenset({"find", "discover", "learn", "realise", "realize"})
 
 
