@@ -65,7 +65,7 @@ def read_romance(text: str, language: str) -> Premise:
             nouns=tuple(_nouns(words, articles)),
         )
     subject = " ".join(words[:verb_at])
-    # The head noun comes before its complement: "amies" in "trois amies d'enfance", "abuela" in "una abuela de Sevilla".
+    # The head noun comes before its complement: "amies" in "trois amies d'enfance", "abuela de Sevilla".
     core = words[1:verb_at]
     cut = next((i for i, w in enumerate(core) if i and (w.lower() in _OF or w.lower().startswith("d'"))), len(core))
     head = next((w.lower() for w in reversed(core[:cut]) if w.lower() not in articles), first)
