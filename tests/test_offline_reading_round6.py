@@ -264,3 +264,10 @@ def test_a_purpose_after_an_ordinary_verb_is_still_a_goal():
 def test_a_spanish_or_french_subject_s_gender_is_its_head_noun_s(idea, gender):
     assert plan_story(idea, 0).premise.hero_gender == gender
     assert {h.pronoun for h in plan_story(idea, 0).heroes} == {gender}
+
+
+def test_whoever_chases_the_hero_is_the_foe_not_the_ally():
+    for seed in range(4):
+        plan = plan_story("An accountant is chased across Europe by a talking parrot.", seed)
+        assert "parrot" in plan.role("antagonist").description
+        assert "parrot" not in plan.role("ally").description

@@ -246,6 +246,7 @@ def _gender(reading: Reading, mode: str) -> str:
 
 def _costar(reading: Reading) -> NounPhrase | None:
     """The first creature or person the verb phrases meet: "a baby kraken", "a talking fish"."""
+    chaser = _chaser(reading)
     for vp in reading.predicate:
         if vp.lemma in BEING:
             continue
@@ -266,6 +267,7 @@ def _costar(reading: Reading) -> NounPhrase | None:
                     and phrase.kind in ("creature", "person")
                     and phrase.lemma not in FOE_NOUNS
                     and not _thing_here(vp, tokens, k, phrase)
+                    and phrase != chaser
                 ):
                     return phrase  # a foe ("hunts a killer", "her worst enemy") is the antagonist, and one
     return None
@@ -305,4 +307,42 @@ def _foe(reading: Reading, villain: NounPhrase | None) -> NounPhrase | None:
     for phrase in reading.nouns:
         if phrase is not reading.subject and phrase.lemma in FOE_NOUNS and not being:
             return phrase
+    return _chaser(reading)
+
+
+# Passive verbs whose agent is against the hero: "is chased by a talking parrot".
+_HOSTILE = frozenset(
+    {
+        "chase",
+        "hunt",
+        "haunt",
+        "follow",
+        "stalk",
+        "pursue",
+        "attack",
+        "kidnap",
+        "blackmail",
+        "frame",
+        "curse",
+        "threaten",
+        "bully",
+        "sue",
+        "arrest",
+        "betray",
+        "rob",
+        "trap",
+    }
+)
+
+
+def _chaser(reading: Reading) -> NounPhrase | None:
+    """Whoever a passive hostile verb names after "by": the one the hero is up against."""
+    from .phrases import parse_noun_phrase
+
+    for vp in reading.predicate:
+        rest = [w.lower() for w in vp.rest]
+        if vp.aux.lower() in lx.BE and vp.lemma in _HOSTILE and "by" in rest:
+            phrase, _ = parse_noun_phrase(list(vp.rest), rest.index("by") + 1, greedy=False)
+            if phrase.head and phrase.kind in ("person", "creature"):
+                return phrase
     return None
