@@ -221,11 +221,18 @@ def main_noun(parsed: dict, idea: str) -> str:
     return words[cut - 1] if cut else ""
 
 
+# Articles and numbers before a Spanish or French noun.
+# fmt: off
+FOREIGN_DETERMINERS = {"un", "una", "el", "la", "los", "las", "le", "les", "une", "des", "dos", "deux", "tres", "trois",
+                       "cuatro", "quatre", "cinco", "cinq", "seis", "six", "siete", "sept"}
+# fmt: on
+
+
 def foreign_main_noun(idea: str) -> str:
     """The first word after an article, for Spanish and French ideas."""
     words = re.findall(r"[^\W\d_][\w'-]*", idea.lower())
     for i, word in enumerate(words[:-1]):
-        if word in {"un", "una", "el", "la", "los", "las", "le", "les", "une", "des", "dos", "deux", "tres", "trois"}:
+        if word in FOREIGN_DETERMINERS:
             return next((w for w in words[i + 1 :] if w not in BEFORE_NOUN), "")
     return ""
 
