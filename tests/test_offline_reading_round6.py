@@ -271,3 +271,13 @@ def test_whoever_chases_the_hero_is_the_foe_not_the_ally():
         plan = plan_story("An accountant is chased across Europe by a talking parrot.", seed)
         assert "parrot" in plan.role("antagonist").description
         assert "parrot" not in plan.role("ally").description
+
+
+def test_space_pirates_are_in_space_not_a_harbour_town():
+    for seed in range(4):
+        assert plan_story("Space pirates", seed).setting.scenery == "space"
+
+
+def test_a_french_cat_before_its_adjective_is_still_a_cat():
+    for seed in range(3):
+        assert plan_story("Un chat parisien devient maire de son village.", seed).heroes[0].creature

@@ -221,6 +221,8 @@ def setting_of(
         return Setting(phrase, prep, short, True, scenery, spot_at)
     words = (spot[0] if spot else text).lower().replace("-", " ").split()
     patterns = next((towns for heads, towns in TOWNS_FOR_SPOTS if any(w in heads for w in words)), None)
+    if offworld(text) and not spot:
+        patterns = None  # space pirates sail no harbour town: the genre's stations and colonies
     if spot or patterns:
         patterns = patterns or ("the city of {name}", "the town of {name}")
         name = rng.choice(PLACE_HEADS) + rng.choice(PLACE_TAILS)

@@ -82,7 +82,12 @@ def read_romance(text: str, language: str) -> Premise:
         and first in ("los", "las", "les", "des", "unos", "unas", "dos", "deux", "tres", "trois")
     )
     count = max(count, 2) if plural else 1
-    kind = "creature" if head.rstrip("s") in _CREATURES or head in _CREATURES else "person"
+    # "un chat parisien": the animal may come before its adjective.
+    kind = (
+        "creature"
+        if any(w.lower().rstrip("s") in _CREATURES or w.lower() in _CREATURES for w in core[:cut])
+        else "person"
+    )
     mode = "group" if head in _GROUPS else "many" if plural else "lead"
     return Premise(
         text=text,
