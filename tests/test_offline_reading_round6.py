@@ -281,3 +281,11 @@ def test_space_pirates_are_in_space_not_a_harbour_town():
 def test_a_french_cat_before_its_adjective_is_still_a_cat():
     for seed in range(3):
         assert plan_story("Un chat parisien devient maire de son village.", seed).heroes[0].creature
+
+
+def test_a_place_the_idea_names_is_not_named_twice_in_one_sentence():
+    import re
+
+    for synopsis in _synopses("Three vampires open a blood bank in Las Vegas.", 8):
+        for sentence in re.split(r"(?<=[.!?])\s+", synopsis):
+            assert sentence.count("Las Vegas") <= 1, sentence

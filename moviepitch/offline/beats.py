@@ -36,7 +36,7 @@ MANY_PHRASES = (
 )
 # Two to four heroes the idea counts ("two elderly sisters", "three dogs").
 MANY_INTROS = (
-    "{lead} are {desc}, and {place_name} will never be the same when they {acts}.",
+    "{lead} are {desc}, and {place_name}{place_unsaid:.0} will never be the same when they {acts}.",
     "Say hello to {lead}: {desc} who are about {to_act}{plain:.0}.",
     "Nobody {place} takes {desc} seriously, so the whole place sits up when {lead} {acts}.",
     "Between them, {lead}, {desc}, have tried almost everything {place}. Now, against all advice, they {acts}.",

@@ -169,6 +169,8 @@ def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
         and " of " in setting.phrase
     )
     facts["place"] = (f"in {setting.era}" if setting.era else "") if said else setting.at
+    if setting.name.lower() not in facts.get("acts", "").lower():
+        facts["place_unsaid"] = "yes"  # "Las Vegas will never be the same when they open a bank in Las Vegas"
     facts["opener"] = premise.reading.opener if premise.reading else ""
     return facts
 
