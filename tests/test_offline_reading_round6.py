@@ -289,3 +289,22 @@ def test_a_place_the_idea_names_is_not_named_twice_in_one_sentence():
     for synopsis in _synopses("Three vampires open a blood bank in Las Vegas.", 8):
         for sentence in re.split(r"(?<=[.!?])\s+", synopsis):
             assert sentence.count("Las Vegas") <= 1, sentence
+
+
+def test_an_invented_town_fits_the_landscape_the_idea_calls_for():
+    for seed in range(6):
+        plan = plan_story("A snowboarder gets trapped in an avalanche with her worst enemy.", seed)
+        assert plan.setting.scenery == "mountains" and (
+            "mountain" in plan.setting.phrase or "alpine" in plan.setting.phrase
+        )
+
+
+def test_a_place_s_preposition_belongs_to_its_own_name():
+    from moviepitch.offline.facts import hero_facts
+    from moviepitch.offline.plan import rng_for
+
+    for seed in range(12):
+        plan = plan_story("The cursed video game kills anyone who beats the final level.", seed)
+        facts = hero_facts(plan, rng_for(plan.idea, seed))
+        if " outside " in plan.setting.phrase:
+            assert facts["at_place_name"] == f"in {plan.setting.name}"

@@ -55,7 +55,8 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
         "place_name": setting.name,
         # Only a story that leaves Earth has a mission control and an orbit to mention.
         "space": "yes" if setting.scenery == "space" else "",
-        "at_place_name": f"{setting.prep} {setting.name}",
+        # "at the research outpost Vesta-5" is "at Vesta-5"; "at a crumbling estate outside Ashby" is "in Ashby".
+        "at_place_name": f"{setting.prep if setting.phrase.endswith(setting.name) else 'in'} {setting.name}",
         "label": plan.label,
         "a_label": lx.article(plan.label),
         "day": rng.choice(

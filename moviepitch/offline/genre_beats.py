@@ -44,7 +44,7 @@ ESCALATIONS = {
         "the real fight.",
     ),
     "adventure": (
-        "That is only the first obstacle, because ahead lie storms, hunger and a landscape that wants them gone.",
+        "That is only the first obstacle, because ahead lie storms, hunger and a landscape that wants {them} gone.",
         "Supplies are thin, tempers are thinner, and the country beyond {place_name} does not forgive mistakes.",
         "The map is wrong, the weather is worse, and somewhere behind {them} someone is following.",
         "Every mile costs something, and {heroes} {are} running out of things to trade.",

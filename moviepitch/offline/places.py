@@ -183,6 +183,10 @@ TOWNS_FOR_SPOTS = (
     (("town",), ("the small town of {name}", "the sleepy town of {name}")),
 )
 # fmt: on
+# Towns for the landscape an idea's words call for, where no spot of the idea says which.
+SCENERY_TOWNS = {
+    scenery: towns for heads, towns in TOWNS_FOR_SPOTS for scenery in [PLACE_SCENERY.get(heads[0])] if scenery
+}
 # Place nouns that name a world of their own, kept as the idea says them ("a planet", "the moon").
 # fmt: off
 _WORLDS = frozenset({"planet", "moon", "station", "galaxy", "colony", "base", "spaceship", "starship", "space",
@@ -223,6 +227,8 @@ def setting_of(
     patterns = next((towns for heads, towns in TOWNS_FOR_SPOTS if any(w in heads for w in words)), None)
     if offworld(text) and not spot:
         patterns = None  # space pirates sail no harbour town: the genre's stations and colonies
+    elif patterns is None:
+        patterns = SCENERY_TOWNS.get(scenery_for(text, None) or "")  # a snowboarder's avalanche: the mountains
     if spot or patterns:
         patterns = patterns or ("the city of {name}", "the town of {name}")
         name = rng.choice(PLACE_HEADS) + rng.choice(PLACE_TAILS)
