@@ -55,8 +55,7 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
         "place_name": setting.name,
         # Only a story that leaves Earth has a mission control and an orbit to mention.
         "space": "yes" if setting.scenery == "space" else "",
-        # "at the research outpost Vesta-5" is "at Vesta-5"; "at a crumbling estate outside Ashby" is "in Ashby".
-        "at_place_name": f"{setting.prep if setting.phrase.endswith(setting.name) else 'in'} {setting.name}",
+        "at_place_name": f"{_prep_of_name(setting)} {setting.name}",
         "label": plan.label,
         "a_label": lx.article(plan.label),
         "day": rng.choice(
@@ -97,6 +96,15 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
             )
     facts.update(_idea_facts(plan, plural, goal))
     return facts
+
+
+def _prep_of_name(setting) -> str:
+    """The preposition for the setting's short name: "at Vesta-5" (the research outpost Vesta-5), but "in Ashby"
+    for "a crumbling estate outside Ashby", whose preposition is the estate's."""
+    words = setting.phrase.split()
+    before = words[-len(setting.name.split()) - 1].lower() if len(words) > len(setting.name.split()) else ""
+    own = setting.phrase.endswith(setting.name) and before not in ("outside", "above", "below", "near", "beyond")
+    return setting.prep if own else "in"
 
 
 def _idea_facts(plan: StoryPlan, plural: bool, goal: bool) -> dict[str, str]:
