@@ -308,3 +308,10 @@ def test_a_place_s_preposition_belongs_to_its_own_name():
         facts = hero_facts(plan, rng_for(plan.idea, seed))
         if " outside " in plan.setting.phrase:
             assert facts["at_place_name"] == f"in {plan.setting.name}"
+
+
+def test_a_list_of_heroes_and_an_ally_has_one_and():
+    import re
+
+    for synopsis in _synopses("Three monks open a craft brewery to save their monastery.", 12):
+        assert not re.search(r"\w+, \w+ and \w+, \w+ and a very", synopsis)

@@ -38,6 +38,7 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
     setting = plan.setting
     facts = {
         "heroes": joined([h.short for h in heroes]),
+        "heroes_listed": ", ".join(h.short for h in heroes),  # for a list that goes on: "A, B, C, Zeb and ..."
         "they": they,
         "them": them,
         "their": their,

@@ -179,7 +179,7 @@ CLIMAXES = {
     "comedy": (
         "With the big day looming and everything hanging by a thread, {heroes} {have} to pull off the "
         "impossible in front of everyone who ever doubted the plan.",
-        "It all comes down to one chaotic afternoon {at_place_name}, where {heroes}, {ally} and a very "
+        "It all comes down to one chaotic afternoon {at_place_name}, where {heroes_listed}, {ally} and a very "
         "confused crowd discover what they are really made of.",
         "The grand finale involves a marching band, a runaway float and {villain} in a fountain.",
     ),
