@@ -315,3 +315,17 @@ def test_a_list_of_heroes_and_an_ally_has_one_and():
 
     for synopsis in _synopses("Three monks open a craft brewery to save their monastery.", 12):
         assert not re.search(r"\w+, \w+ and \w+, \w+ and a very", synopsis)
+
+
+@pytest.mark.parametrize(
+    "idea, epithet",
+    [
+        ("A firefighter afraid of fire is promoted to chief.", "the firefighter"),
+        ("The world's worst magician accidentally makes the moon disappear.", "the magician"),
+    ],
+)
+def test_the_hero_s_epithet_is_the_idea_s_noun(idea, epithet):
+    from moviepitch.offline.knobs import Knobs
+    from moviepitch.offline.repetition import epithet as epithet_of
+
+    assert epithet_of(plan_story(idea, 0, Knobs(frequency=1.5))) == epithet

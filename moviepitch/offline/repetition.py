@@ -33,10 +33,13 @@ def epithet(plan: StoryPlan) -> str:
         if subject is None or not subject.head or not subject.plural or plan.premise.mode != "many":
             return ""
         return f"the {subject.head.lower()}"
+    if plan.premise.mode == "lead" and subject is not None and subject.head and not subject.proper:
+        return f"the {subject.head.lower()}"  # "a firefighter afraid of fire" is "the firefighter"
     words = re.split(r" (?:who|with|whose|that|in|on|at|of|from)\b", heroes[0].description)[0].split()
     if not words or words[0].lower() not in ("a", "an", "the"):
         return ""
-    return f"the {words[-1].lower()}"
+    noun = next((w for w in reversed(words[1:]) if lx.can_be(w, "NOUN")), "")
+    return f"the {noun.lower()}" if noun else ""
 
 
 def _varied_names(plan: StoryPlan, paragraphs: list[str]) -> list[str]:
