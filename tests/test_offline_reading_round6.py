@@ -329,3 +329,36 @@ def test_the_hero_s_epithet_is_the_idea_s_noun(idea, epithet):
     from moviepitch.offline.repetition import epithet as epithet_of
 
     assert epithet_of(plan_story(idea, 0, Knobs(frequency=1.5))) == epithet
+
+
+@pytest.mark.parametrize(
+    "idea, subject, verb",
+    [
+        ("Une sorcière qui a peur du noir ouvre une boulangerie.", "une sorcière qui a peur du noir", "ouvre"),
+        ("Un perro que habla español abre una panadería.", "un perro que habla español", "abre"),
+    ],
+)
+def test_a_spanish_or_french_relative_clause_stays_with_its_subject(idea, subject, verb):
+    from moviepitch.offline import write_reply
+
+    plan = plan_story(idea, 0)
+    assert plan.premise.subject_text == subject and plan.premise.predicate_text.split()[0] == verb
+    for seed in range(6):
+        reply = write_reply(plan_story(idea, seed))
+        assert "qui qui" not in reply and "que que" not in reply and "qui et" not in reply
+
+
+def test_no_mood_repeats_the_genre_s_own_word():
+    for seed in range(8):
+        assert "gothic gothic" not in write_synopsis(plan_story("Two brothers inherit a haunted funfair.", seed))
+
+
+def test_a_performer_s_surname_is_never_their_first_name():
+    import random
+
+    from moviepitch.offline.names import performer
+
+    rng, taken = random.Random(7), set()
+    for _ in range(400):
+        first, last = performer(rng, rng.choice(("she", "he")), taken).split(" ", 1)
+        assert first != last

@@ -73,9 +73,10 @@ def hero_facts(plan: StoryPlan, rng: random.Random, goal: bool = True) -> dict[s
         ),
     }
     # A tone the pitch meeting set (darker, for kids) brings its own moods; else the genre's.
-    moods = plan.knobs.sample(
-        rng, TONE_MOODS[plan.tone] if plan.tone != tone_of(plan.genres) else GENRES[plan.genre].moods, 2
-    )
+    pool = TONE_MOODS[plan.tone] if plan.tone != tone_of(plan.genres) else GENRES[plan.genre].moods
+    # Never "a gothic, gothic drama": a mood the genre's label already says is left out.
+    pool = tuple(m for m in pool if m not in plan.label.split()) or pool
+    moods = plan.knobs.sample(rng, pool, 2)
     facts.update(mood=moods[0], mood2=moods[1], a_mood=lx.article(moods[0]), A_mood=cap(lx.article(moods[0])))
     for role in ("ally", "antagonist", "wildcard", "companion"):
         character = plan.role(role)

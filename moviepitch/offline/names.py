@@ -94,7 +94,8 @@ def performer(rng: random.Random, pronoun: str, taken: set[str]) -> str:
     firsts = PERFORMER_WOMEN if pronoun == "she" else PERFORMER_MEN
     for _ in range(20):
         name = f"{rng.choice(firsts)} {_surname(rng, _PERFORMER_HEADS, _PERFORMER_TAILS)}"
-        if name not in taken and name.split()[1] not in {t.split()[1] for t in taken}:
+        first, last = name.split(" ", 1)
+        if first != last and name not in taken and last not in {t.split(" ", 1)[1] for t in taken}:
             taken.add(name)
             return name
     return name

@@ -54,6 +54,9 @@ def read_romance(text: str, language: str) -> Premise:
     first = words[0].lower() if words else ""
     gender, count = articles.get(first, ("", 1))
     verb_at = next((i for i in range(1, min(len(words), 9)) if _looks_like_verb(words, i, language)), None)
+    if verb_at is not None and words[verb_at - 1].lower() in ("qui", "que"):
+        # "une sorcière qui a peur du noir ouvre ...": the relative clause's verb, then the idea's own.
+        verb_at = next((i for i in range(verb_at + 2, len(words)) if _looks_like_verb(words, i, language)), verb_at)
     if verb_at is None:
         return Premise(
             text=text,
@@ -67,7 +70,14 @@ def read_romance(text: str, language: str) -> Premise:
     subject = " ".join(words[:verb_at])
     # The head noun comes before its complement: "amies" in "trois amies d'enfance", "abuela de Sevilla".
     core = words[1:verb_at]
-    cut = next((i for i, w in enumerate(core) if i and (w.lower() in _OF or w.lower().startswith("d'"))), len(core))
+    cut = next(
+        (
+            i
+            for i, w in enumerate(core)
+            if i and (w.lower() in _OF or w.lower().startswith("d'") or w.lower() in ("qui", "que"))
+        ),
+        len(core),
+    )
     head = next((w.lower() for w in reversed(core[:cut]) if w.lower() not in articles), first)
     nouns = _nouns(words, articles)
     if head in _SHE or any(w.lower() in _SHE for w in words[:verb_at]):

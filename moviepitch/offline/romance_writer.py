@@ -68,7 +68,7 @@ _WORDS = {
             "Es {a_label} sobre la familia, los sueños y el coraje de perseguirlos.",
         ),
         replies=(
-            "¡Me encanta! {Subject} que {pred}: ¡eso es {a_label} de taquilla!",
+            "¡Me encanta! {Subject} {qui} {pred}: ¡eso es {a_label} de taquilla!",
             "¡Dame un minuto para pensarlo, pero {subject} ya me {tener} enganchado!",
             "¡Esto es oro puro! Ya estoy imaginando el tráiler.",
         ),
@@ -139,7 +139,7 @@ _WORDS = {
             "C'est {a_label} sur la famille, les rêves et le courage de les poursuivre.",
         ),
         replies=(
-            "J'adore ! {Subject} qui {pred} : voilà {a_label} qui va remplir les salles !",
+            "J'adore ! {Subject} {qui} {pred} : voilà {a_label} qui va remplir les salles !",
             "Laissez-moi une minute, mais {subject}, ça me plaît déjà énormément !",
             "C'est de l'or en barre ! J'imagine déjà la bande-annonce.",
         ),
@@ -264,7 +264,13 @@ def write_reply(plan: StoryPlan) -> str:
     """The boss's reply in the idea's language."""
     rng = rng_for(plan.idea, plan.seed, "reply")
     facts = _facts(plan, rng)
-    facts.update(subject=facts["desc"], Subject=cap(facts["desc"]))
+    subject = facts["desc"]
+    relative = "qui" if plan.language == "fr" else "que"
+    # "une sorcière qui a peur du noir" goes on "et qui ouvre ...", never "qui qui".
+    joined_on = f"{'et' if plan.language == 'fr' else 'y'} {relative}"
+    facts.update(
+        subject=subject, Subject=cap(subject), qui=joined_on if re.search(r"\b(?:qui|que)\b", subject) else relative
+    )
     return _spaced(plan, Chooser(rng, plan.knobs).template(_WORDS[plan.language]["replies"], facts))
 
 
