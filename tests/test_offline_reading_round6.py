@@ -362,3 +362,21 @@ def test_a_performer_s_surname_is_never_their_first_name():
     for _ in range(400):
         first, last = performer(rng, rng.choice(("she", "he")), taken).split(" ", 1)
         assert first != last
+
+
+def test_a_participle_and_its_place_describe_the_subject():
+    reading = read_idea("An astronaut stranded on Venus starts a podcast.")
+    assert reading.subject.tail == "stranded on Venus" and reading.verb.verb == "starts"
+    assert plan_story("An astronaut stranded on Venus starts a podcast.", 0).setting.scenery == "space"
+    assert read_idea("A dog walked into a bar.").verb.verb == "walked"
+
+
+def test_a_rocket_built_in_a_barn_stays_on_the_farm():
+    for seed in range(4):
+        setting = plan_story("A farmer builds a rocket in his barn.", seed).setting
+        assert setting.scenery == "field" and "orbital" not in setting.phrase and "outpost" not in setting.phrase
+
+
+def test_a_queen_of_a_real_country_is_no_fairy_tale():
+    assert "fantasy" not in plan_story("The queen of England secretly enters a hot dog eating contest.", 0).genres
+    assert "fantasy" in plan_story("A queen outlaws music.", 0).genres

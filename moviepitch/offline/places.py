@@ -31,7 +31,8 @@ STATION_NAMES = ("Halcyon", "Tycho", "Vesta", "Kepler", "Arcadia", "Nyx", "Perih
 # fmt: off
 SCENERY_WORDS = (
     ("desert", ("mars", "martian", "dune", "sahara", "desert", "desierto", "cowboy", "drought", "canyon")),
-    ("space", ("space", "planet", "astronaut", "galaxy", "orbit", "moon", "station", "rocket", "alien")),
+    ("space", ("space", "planet", "astronaut", "galaxy", "orbit", "moon", "station", "rocket", "alien", "venus",
+               "jupiter", "saturn", "neptune", "pluto")),
     ("ocean", ("island", "surf", "pirate", "sea", "ocean", "beach", "lighthouse", "marine", "hawaii",
                "submarine", "boat", "shipwreck", "underwater", "kraken", "mermaid", "fisherman", "cruise",
                "fish", "harbour", "mar", "mer", "sirena", "atlantic", "pacific")),
@@ -45,7 +46,7 @@ SCENERY_WORDS = (
     ("city", ("paris", "tokyo", "city", "heist", "lawyer", "detective", "new york", "london", "gang", "thieves",
               "bank", "casino", "factory", "elevator", "las vegas", "new orleans", "traffic", "parking",
               "ciudad", "ville", "office", "internet", "hacker")),
-    ("field", ("farm", "cornfield", "garden", "town", "village", "tree", "scarecrow", "field", "pueblo")),
+    ("field", ("farm", "cornfield", "garden", "town", "village", "tree", "scarecrow", "field", "pueblo", "barn")),
 )
 # fmt: on
 
@@ -117,15 +118,26 @@ def scenery_of(text: str, places: tuple[str, ...], nouns, genre: Genre) -> str:
         found = scenery_for(places[0], None)
         return found or "city"  # a place the idea names and the painter has no landscape for: its streets
     found = scenery_for(text, genre)
-    # Robots, androids and portals happen on Earth unless the idea leaves it: their streets, not a moonscape.
-    return "city" if found == "space" and not offworld(text) else found
+    if found == "space" and not offworld(text):
+        # Robots, rockets and portals are made on Earth unless the idea leaves it: a barn, or else streets.
+        lower = text.lower()
+        return next(
+            (
+                scenery
+                for scenery, words in SCENERY_WORDS
+                if scenery != "space" and any(re.search(rf"\b{re.escape(w)}", lower) for w in words)
+            ),
+            "city",
+        )
+    return found
 
 
 # Words that take a story off this planet (the painter's space landscape, the genre's stations and orbits).
-# Not "alien" (aliens land in Ohio) nor "station" (a train station).
+# Not "alien" (aliens land in Ohio), "station" (a train station), "rocket" (a farmer builds one in his barn) nor
+# "comet" (it lands in a cornfield).
 # fmt: off
 _OFFWORLD = re.compile(
-    r"\b(space|planet|astronaut|cosmonaut|galaxy|galactic|orbit|orbital|moon|lunar|rocket|asteroid|comet|mars|"
+    r"\b(space|planet|astronaut|cosmonaut|galaxy|galactic|orbit|orbital|moon|lunar|asteroid|mars|"
     r"martian|venus|jupiter|saturn|spaceship|starship|spacecraft|space station)s?\b"
 )
 # fmt: on

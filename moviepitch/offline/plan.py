@@ -84,9 +84,14 @@ VERB_SENSES = frozenset({"train", "trains"})
 NEUTRAL_COMPOUNDS = ("monster truck", "killer whale", "ghost writer", "blood bank", "blood orange", "shadow cabinet")
 
 
+ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "royal"})
+
+
 def detect_genres(premise: Premise) -> tuple[str, ...]:
     """The one or two genres whose keywords the idea uses most, earliest first; drama by default."""
     words, lower = premise.lemmas, f" {premise.text.lower()} "
+    if premise.places:  # the queen of England reigns in a real place: no fairy tale for her title alone
+        words = words - ROYAL_TITLES
     for compound in NEUTRAL_COMPOUNDS:
         first = compound.split()[0]
         if f" {compound}" in lower and lower.count(first) == 1:

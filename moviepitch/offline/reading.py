@@ -259,7 +259,15 @@ def _reduced_relative(tokens: list[str], k: int) -> bool:
     j = k + 1
     while j < len(tokens) and (tokens[j].lower() in lx.ADVERBS or tokens[j].lower().endswith("ly")):
         j += 1
-    return j < len(tokens) and tokens[j].lower() in ("of", "by")
+    if j >= len(tokens):
+        return False
+    if tokens[j].lower() in ("of", "by"):
+        return True
+    # "An astronaut stranded on Venus starts a podcast": a participle and its place, then the idea's own verb.
+    later = [w.lower() for w in tokens[j + 1 :]]
+    return tokens[j].lower() in lx.PREPOSITIONS and any(
+        lx.verb_forms(w) & {"VBZ"} or w in lx.MODALS or w in ("is", "are", "has", "have") for w in later
+    )
 
 
 def _as_agent(subject: NounPhrase, predicate: list[str]) -> NounPhrase:
