@@ -76,7 +76,8 @@ BEFORE_NOUN = {"jeune", "vieux", "vieille", "petit", "petite", "grand", "grande"
 # fmt: on
 # fmt: off
 STOP = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "from", "by", "is", "are",
-        "that", "who", "which", "their", "her", "his", "its", "into", "must", "can", "will", "when", "one"}
+        "that", "who", "which", "their", "her", "his", "its", "into", "must", "can", "will", "when", "one", "vs",
+        "versus"}
 # fmt: on
 
 PARSER = r"""
@@ -212,13 +213,20 @@ def run_parser(python: str, sentences: list[str], ideas: list[str]) -> dict:
 
 
 def main_noun(parsed: dict, idea: str) -> str:
-    """The idea's main noun: the parser's subject of a clause, else the word before its first preposition."""
+    """The idea's main noun: the parser's subject of a clause, else the word before its first preposition (or
+    a noun the parser found before that word: "a submarine", not "full", in "A submarine full of cats")."""
+    plain = [re.sub(r"\[.*$|\..*$", "", n).lower() for n in parsed["nouns"] if ".g" not in n]
     word = re.sub(r"\[.*$|\..*$", "", parsed["subject"])
-    if word and word.lower() not in STOP:
+    if word and word.lower() not in STOP and ".g" not in parsed["subject"]:
         return word.lower()
-    words = re.findall(r"[^\W\d_][\w'-]*", clean_idea(idea).lower())
+    text = clean_idea(idea).lower()
+    if ".g" in parsed["subject"] and "," in text:  # "Having won the lottery, a janitor ...": after the opener
+        after = re.findall(r"[^\W\d_][\w'-]*", text.split(",", 1)[1])
+        return next((w for w in after if w in plain), after[0] if after else "")
+    words = re.findall(r"[^\W\d_][\w'-]*", text)
     cut = next((i for i, w in enumerate(words) if i and w in STOP), len(words))
-    return words[cut - 1] if cut else ""
+    guess = words[cut - 1] if cut else ""
+    return next((w for w in words[: cut - 1] if w in plain), guess)
 
 
 # Articles and numbers before a Spanish or French noun.
