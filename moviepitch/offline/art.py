@@ -56,6 +56,7 @@ class ArtPlan:
     moods: tuple[str, ...]
     looming: str = ""  # a villain the idea names, painted as a giant shadow: "the evil genius"
     thing: Motif | None = None  # the one motif painted beside or instead of the heroes
+    terrain: str = ""  # which of the scenery's landscapes is painted: "wheat", "lake" ...
 
     @property
     def shows_thing(self) -> bool:
@@ -66,6 +67,19 @@ class ArtPlan:
     def shows_figures(self) -> bool:
         """Whether the composition paints the heroes (a landscape shows the thing alone)."""
         return self.composition != "landscape"
+
+
+# The landscapes a scenery can be painted as. The field is every quiet story's default, so it has the most:
+# one landscape for every poster would make one phrase of every description.
+TERRAINS = {
+    "field": ("tree", "grass", "wheat", "meadow", "hedgerows", "lake", "hilltown"),
+}
+
+
+def terrain_for(scenery: str, seed: int, variant: int) -> str:
+    """The landscape of one poster: seeded by the pitch, and the next one for each new poster."""
+    options = TERRAINS.get(scenery, ("",))
+    return options[(random.Random(seed * 31 + 7).randrange(len(options)) + variant - 1) % len(options)]
 
 
 # Palettes for a look asked for in a pitch meeting, whatever the genre.
@@ -187,6 +201,7 @@ def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
         moods=tuple(plan.knobs.sample(rng, genre.moods, 2)),
         looming=_looming(plan),
         thing=thing,
+        terrain=terrain_for(plan.setting.scenery, plan.art_seed, variant),
     )
 
 

@@ -10,7 +10,7 @@ from PIL import Image
 from .art import art_for
 from .canvas import BLACK, Canvas, Draw, finish, mix, solid
 from .compose import paint_composition
-from .landmarks import big_top, dead_tree, dome, dragon, lighthouse, palm, saucer, tower
+from .landmarks import TERRAIN_PAINTERS, big_top, dead_tree, dome, dragon, lighthouse, lone_tree, palm, saucer, tower
 from .plan import StoryPlan
 from .sky import paint_sky
 
@@ -222,15 +222,7 @@ def _field(c: Canvas) -> None:
             mix(c.sky, c.land, 0.35 + 0.4 * t),
             mix(c.sky, c.land, 0.65 + 0.35 * t),
         )
-    tx, ty, size = c.w * c.rng.choice((0.2, 0.8)), c.horizon + c.h * 0.02, c.h * 0.1
-
-    def tree(d: Draw) -> None:
-        d.rectangle((tx - 3 * c.u, ty - size, tx + 3 * c.u, ty), fill=solid(c.land))
-        crown = ((0, -size * 0.2, size * 0.45), (-size * 0.35, 0, size * 0.32), (size * 0.35, 0, size * 0.32))
-        for ox, oy, r in crown:
-            d.ellipse((tx + ox - r, ty - size + oy - r, tx + ox + r, ty - size + oy + r), fill=solid(c.land))
-
-    c.layer(tree)
+    TERRAIN_PAINTERS.get(c.art.terrain, lone_tree)(c)
     if "saucer" in c.art.landmarks:
         saucer(c, c.w * 0.5, c.h * 0.17)
 

@@ -6,127 +6,7 @@ from . import lexicon as lx
 from .art import ArtPlan, art_for
 from .fill import Chooser, cap, tidy
 from .plan import StoryPlan, rng_for
-
-SCENES = {
-    "space": ("on a rocky ridge under the stars", "among the craters of a dusty moon"),
-    "desert": ("among rust-red dunes and flat-topped mesas", "on a cracked plain that runs to a burning horizon"),
-    "mountains": ("on a high ridge above misty mountains", "on a snowy pass between black peaks"),
-    "ocean": ("on a wet shoreline above a glittering sea", "at the edge of a calm sea that mirrors the sky"),
-    "house": (
-        "on a barren hill before a lone crooked house with a single lit window",
-        "at the gate of a dark old house, one window glowing",
-    ),
-    "castle": ("on a cliff path below a towering castle", "beneath the spires of a castle on a crag"),
-    "arena": (
-        "at the centre of a packed arena under a blur of tiny lights",
-        "on an empty arena floor under a ring of stands",
-    ),
-    "city": ("on a rooftop above a glowing skyline of lit windows", "in a street of tall buildings, windows lit"),
-    "field": ("in a wide field of tall grass", "on rolling hills with a lone tree on the horizon"),
-    "forest": ("in a clearing among tall dark pines", "at the edge of a misty pine forest"),
-}
-_LIGHTS = {
-    "planet": (
-        "A vast ringed planet fills the upper sky, its rim blazing.",
-        "A ringed giant planet hangs overhead, lit from one side.",
-        "Overhead, a banded planet with bright rings crowds the stars.",
-        "A colossal planet rises behind everything, and its rings glow like a thin line of fire.",
-    ),
-    "moon": (
-        "A swollen pale moon hangs low behind drifting mist.",
-        "A full moon glows through a thin cloud.",
-        "The moon is huge and cratered, low in the sky.",
-        "Pale moonlight spills from a moon caught in mist.",
-    ),
-    "sun": (
-        "A low sun flares on the horizon and pours warm light over everything.",
-        "The sun sits low and gold, throwing long shadows.",
-        "A bright sun hangs in the sky and warms every edge.",
-        "Evening sun floods the scene with honey-coloured light.",
-        "A blazing sun sits just above the horizon.",
-    ),
-    "floodlights": (
-        "Floodlights cut bright beams through the haze.",
-        "Stadium lights blaze down from either side.",
-        "Stadium lights throw white beams across the dark.",
-        "Hard white light falls from the stands above.",
-    ),
-}
-_COMPOSE = {
-    "heroes": (
-        "{Figures} stand{s} small against the light {scene}.",
-        "Seen from behind, {figures} stand{s} {scene}.",
-        "{Figures} wait{s} {scene}.",
-        "{Figures} walk{s} towards the light {scene}.",
-    ),
-    "crowd": (
-        "{Many_cap} crowd the foreground {scene}, shoulder to shoulder.",
-        "A crowd of {many} fills the bottom of the frame {scene}.",
-        "{Many_cap} gather in a tight huddle {scene}.",
-    ),
-    "facing": (
-        "{Pair} face each other in profile {scene}.",
-        "{Pair} turn towards each other {scene}.",
-        "In profile, {pair} lean towards each other {scene}.",
-    ),
-    "close_up": (
-        "A huge close-up of {one} fills the frame {scene}.",
-        "{One_cap} looms in close-up across the foreground {scene}.",
-        "{One_cap} fills the frame in a giant close-up.",
-    ),
-    "object": (
-        "{Thing_cap} stand{ts} in the middle of the poster {scene}.",
-        "The poster shows {thing} in the middle {scene}.",
-        "Dead centre, {thing} stand{ts} alone {scene}.",
-    ),
-    "landscape": (
-        "In the distance, {thing} sit{ts} small against the sky, and nobody else is in sight.",
-        "An empty view stretches out {scene}, with {thing} far away on the horizon.",
-        "{Thing_cap} sit{ts} small in the distance, far from everything else.",
-    ),
-}
-_MOTIFS = (
-    "Beside them {stands} {thing}.",
-    "{Thing_cap} {stands} in the distance.",
-    "{Thing_cap} wait{ts} nearby in the shadows.",
-    "Behind them {rises} {thing}.",
-)
-_BETWEEN = (
-    "{Thing_cap} {stands} far away on the horizon between them.",
-    "{Thing_cap} wait{ts} on the horizon between them.",
-)
-_NEARBY = (
-    "Nearby, {figures} stand{s} small and dark against the light.",
-    "{Figures} can just be seen at the edge of the frame.",
-    "Far below, {figures} look{s} up at {it}.",
-    "At {its} foot, {figures} stand{s} tiny.",
-    "Beside {it}, {figures} stand{s} very small.",
-)
-_PALETTE = (
-    "The palette is {c0}, {c1} and {c2} with touches of {c3}, and the mood is {m0} and {m1}.",
-    "Colours run from {c0} to {c2}, with {c1} shadows and a spark of {c3}, and the feeling is {m0}.",
-    "{C0} and {c1} fill most of the picture, lit by {c2} and a hint of {c3}.",
-    "{C0} and {c1} dominate the frame. The light is {c2}, with a hint of {c3}.",
-    "Everything is washed in {c0} and {c2}, with {c1} in the shadows and {c3} in the highlights.",
-    "The colours are {c0} and {c1}, broken by {c2} and one bright touch of {c3}.",
-    "It is painted in {c0}, {c1} and {c2}, with {c3} saved for the brightest spot.",
-    "The scene glows {c2} against {c0} and {c1}, and a thread of {c3} runs through it.",
-    "Its colours are {c0}, {c1}, {c2} and {c3}, and the whole poster feels {m0}.",
-)
-_FINISH = (
-    "The camera sits low, and the image has rich film grain and a soft vignette.",
-    "It is shot with a wide lens, deep shadows and crisp rim light.",
-    "The texture is painterly, with a gentle atmospheric haze.",
-    "The framing is symmetrical, and the corners fall into a dark vignette.",
-    "The contrast is high, with soft grain and plenty of empty sky.",
-    "A thin mist hangs in the air and softens the far distance.",
-    "The edges glow where the light catches them.",
-    "The whole image has the grain of an old film print.",
-    "Dust hangs in the light like snow.",
-    "The sky takes up most of the frame.",
-    "The horizon sits low, leaving room for the sky.",
-)
-
+from .poster_scenes import BETWEEN, COMPOSE, FINISH, LIGHTS, LOOMING, MOTIFS, NEARBY, OVER, PALETTE, SCENES
 
 # Nouns the painter shows by a sign of them: an orchestra by a guitar, a tournament by a trophy.
 _SIGNS = {
@@ -230,10 +110,12 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
         crowd = (
             f"the {subject.members} of the {subject.head}" if subject.members else f"the members of the {subject.core}"
         )
+    scene = chooser.pick(SCENES.get(art.terrain) or SCENES[art.scenery])
     facts = {
         "Figures": cap(figures),
         "s": "" if many else "s",
-        "scene": chooser.pick(SCENES[art.scenery]),
+        "es": "" if many else "es",
+        "scene": scene,
         "many": crowd,
         "Many_cap": cap(crowd),
         "one": _one_of(figures),
@@ -251,21 +133,22 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     }
     c = art.palette_words
     colours = {"c0": c[0], "c1": c[1], "c2": c[2], "c3": c[3], "C0": cap(c[0]), "m0": art.moods[0], "m1": art.moods[1]}
-    parts = [chooser.template(_COMPOSE[art.composition], facts)]
+    parts = [chooser.template(COMPOSE[art.composition], facts)]
     if art.composition == "object":
-        parts.append(chooser.template(_NEARBY, facts))
+        parts.append(chooser.template(NEARBY, facts))
     elif art.composition == "heroes" and art.thing is not None:
-        parts.append(chooser.template(_MOTIFS, facts))
+        parts.append(chooser.template(MOTIFS, facts))
     elif art.composition == "facing" and art.thing is not None:
-        parts.append(chooser.template(_BETWEEN, facts))
+        parts.append(chooser.template(BETWEEN, facts))
     for (scenery, mark), sentence in _LANDMARKS.items():
         if mark == art.figure:
             continue  # the heroes are the dragons: no other dragon circles above them
         if scenery == art.scenery and (mark in art.landmarks or mark == "dragon" and art.genre == "fantasy"):
             parts.append(sentence)
     if art.looming:
-        parts.append(f"Behind everything looms the giant shadow of {art.looming}.")
-    parts.append(chooser.pick(_LIGHTS[art.light]))
+        parts.append(chooser.pick(LOOMING).format(foe=art.looming))
+    over = OVER.get(art.terrain) or OVER[art.scenery]
+    parts.append(chooser.template(LIGHTS[art.light], {"over": over}))
     if plan.setting.from_idea and plan.setting.phrase[:1].isupper():
         parts.append(
             chooser.pick(("It is set {at} {p}.", "The place is {p}.", "Everything about the place says {p}.")).format(
@@ -274,9 +157,9 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
         )
     if plan.setting.era:
         parts.append(f"Everything about it says {plan.setting.era}.")
-    parts.append(chooser.template(_PALETTE, colours))
+    parts.append(chooser.template(PALETTE, colours))
     if chooser.rng.random() < 0.6:
-        parts.append(chooser.pick(_FINISH))
+        parts.append(chooser.pick(FINISH))
     text = tidy(" ".join(p for p in parts if p))
     while len(text.split()) > 90 and len(parts) > 3:
         parts.pop(-2 if len(parts) > 4 else -1)
