@@ -71,3 +71,53 @@ def test_no_poster_phrase_is_in_more_than_a_tenth_of_the_field_posters():
             counts.update(g for g in _sixgrams(write_image_prompt(plan_story(idea, seed))) if not own & set(g))
     phrase, n = counts.most_common(1)[0]
     assert n <= 60 // 8, (phrase, n)
+
+
+@pytest.mark.parametrize(
+    "idea, noun",
+    [
+        ("<b>A cursed violin</b> that plays itself at midnight.", "violin"),
+        ("After a storm knocks out the power grid, a city of strangers learns to trust each other.", "city"),
+        ("The night janitor at a natural history museum befriends a T. rex skeleton.", "skeleton"),
+        ("A deep-sea diver finds a door on the ocean floor.", "door"),
+        ("A football club signs a blind goalkeeper.", "club"),
+        ("A small museum hires a former art thief as its head of security.", "museum"),
+        ("The power grid fails across Europe and a night-shift radio host is the only voice left on air.", "grid"),
+        ("A comet lands in a cornfield but a shy farm boy refuses to tell anyone.", "comet"),
+        ("The tide stops coming in and an old harbour master knows why.", "tide"),
+        ("A blizzard traps a wedding party in a mountain hotel and the groom goes missing.", "blizzard"),
+        ("A mysterious fog rolls into a mining town and everyone forgets their names.", "fog"),
+        ("Blackout", "blackout"),
+        ("A haunted karaoke bar.", "bar"),
+        ("A cruise line accidentally books a retired spy on a singles holiday.", "cruise"),
+        ("Because the mayor lost a bet, a whole town has to dance every Friday.", "town"),
+        ("The ocean freezes overnight and a fisherman's daughter walks across it.", "ocean"),
+    ],
+)
+def test_every_poster_names_what_the_idea_is_about(idea, noun):
+    for seed in range(3):
+        plan = plan_story(idea, seed)
+        for variant in range(1, 5):
+            prompt = write_image_prompt(plan, variant)
+            assert re.search(rf"\b{noun}", prompt.lower()), (seed, variant, prompt)
+
+
+def test_a_close_up_keeps_the_idea_s_thing_on_the_horizon():
+    plan = plan_story("A football club signs a blind goalkeeper.", 0)
+    close = next(v for v in range(1, 6) if art_for(plan, v).composition == "close_up")
+    art = art_for(plan, close)
+    assert art.main_thing and art.shows_thing and art.thing.shape == "shopfront"
+    assert "football club" in write_image_prompt(plan, close)
+
+
+@pytest.mark.parametrize("weather", ["comet", "storm", "fog", "blizzard", "blackout", "tide"])
+def test_the_weather_an_idea_is_about_is_painted(weather, monkeypatch):
+    import dataclasses
+
+    from moviepitch.offline import painter
+
+    plan = plan_story("A city of strangers learns to trust each other.", 0)
+    plain = painter.art_for(plan)
+    calm = paint_poster(plan, **SMALL)
+    monkeypatch.setattr(painter, "art_for", lambda p, v=1: dataclasses.replace(plain, weather=weather))
+    assert paint_poster(plan, **SMALL) != calm

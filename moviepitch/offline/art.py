@@ -8,6 +8,7 @@ it is framed differently, not merely re-seeded.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
@@ -57,11 +58,14 @@ class ArtPlan:
     looming: str = ""  # a villain the idea names, painted as a giant shadow: "the evil genius"
     thing: Motif | None = None  # the one motif painted beside or instead of the heroes
     terrain: str = ""  # which of the scenery's landscapes is painted: "wheat", "lake" ...
+    weather: str = ""  # the weather the idea is about, painted and named: "comet", "fog", "blackout"
+    main_thing: bool = False  # the thing is what the idea is about: every composition shows it
 
     @property
     def shows_thing(self) -> bool:
         """Whether the composition paints the thing (a crowd and a close-up show only the heroes)."""
-        return self.thing is not None and self.composition in ("heroes", "facing", "object", "landscape")
+        framed = ("heroes", "facing", "object", "landscape") + (("close_up", "crowd") if self.main_thing else ())
+        return self.thing is not None and self.composition in framed
 
     @property
     def shows_figures(self) -> bool:
@@ -76,9 +80,30 @@ TERRAINS = {
 }
 
 
-def terrain_for(scenery: str, seed: int, variant: int) -> str:
-    """The landscape of one poster: seeded by the pitch, and the next one for each new poster."""
+# Weather an idea can be about, by the word that names it (sky.py paints each).
+WEATHER = ("comet", "storm", "fog", "blizzard", "snow", "blackout", "tide")
+# A place noun the idea is about picks the field's landscape that shows it.
+PLACE_TERRAINS = {"town": "hilltown", "village": "hilltown", "lake": "lake", "wheat": "wheat", "meadow": "meadow"}
+
+
+def weather_of(text: str) -> str:
+    """The first weather word of the idea ("After a storm knocks out the power grid"), or ""."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return next((w for w in WEATHER if w in words or w + "s" in words), "")
+
+
+def place_noun(plan: StoryPlan) -> str:
+    """The idea's first noun, in the singular, when it is a place a scene can show ("a city of strangers")."""
+    nouns = plan.premise.nouns
+    return lx.singular(nouns[0].lower().split()[-1]) if nouns and nouns[0].split() else ""
+
+
+def terrain_for(scenery: str, seed: int, variant: int, place: str = "") -> str:
+    """The landscape of one poster: the one the idea's place calls for, else seeded by the pitch and the next
+    one for each new poster."""
     options = TERRAINS.get(scenery, ("",))
+    if place in PLACE_TERRAINS and PLACE_TERRAINS[place] in options:
+        return PLACE_TERRAINS[place]
     return options[(random.Random(seed * 31 + 7).randrange(len(options)) + variant - 1) % len(options)]
 
 
@@ -100,6 +125,7 @@ def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
     nouns.sort(key=lambda noun: bool(main) and noun.split()[-1] == main)
     found = []
     for noun in [main, *nouns]:
+        noun = _with_dropped_head(noun, premise.text)
         words = noun.lower().replace("-", " ").split()
         # The head decides ("vending machine"), else a modifier ("hockey team" shows hockey).
         if any(w in lx.NUMBERS for w in words):
@@ -120,6 +146,15 @@ def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
             many = noun == main and subject is not None and subject.plural and premise.mode == "witness"
             found.append(Motif(noun, shape, many))
     return tuple(found[:3])
+
+
+def _with_dropped_head(noun: str, text: str) -> str:
+    """The noun with the drawable noun the idea puts right after it, when the reading left it off ("a haunted
+    karaoke bar" read as "haunted karaoke")."""
+    after = re.search(rf"\b{re.escape(noun)} ([a-z]+)\b", text) if noun else None
+    if after and after.group(1) in MOTIF_WORDS:
+        return f"{noun} {after.group(1)}"
+    return noun
 
 
 def hero_nouns(plan: StoryPlan) -> set[str]:
@@ -201,8 +236,19 @@ def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
         moods=tuple(plan.knobs.sample(rng, genre.moods, 2)),
         looming=_looming(plan),
         thing=thing,
-        terrain=terrain_for(plan.setting.scenery, plan.art_seed, variant),
+        terrain=terrain_for(plan.setting.scenery, plan.art_seed, variant, place_noun(plan)),
+        weather=weather_of(premise.text) if plan.language == "en" else "",
+        main_thing=thing is not None and _is_main(plan, thing),
     )
+
+
+def _is_main(plan: StoryPlan, thing: Motif) -> bool:
+    """Whether the thing is one of the idea's own nouns ("A cursed violin", "befriends a T. rex skeleton"), not
+    a word of the hero's description (the farm of "a shy farm boy")."""
+    premise = plan.premise
+    words = thing.noun.lower().split()
+    nouns = {noun.lower() for noun in premise.nouns}
+    return premise.main_noun.lower() in words or thing.noun.lower() in nouns
 
 
 def _looming(plan: StoryPlan) -> str:

@@ -121,6 +121,41 @@ OVER = {
     "lake": "the lake",
     "hilltown": "the little town",
 }
+# The weather an idea is about (art.WEATHER), named as the painter shows it.
+WEATHER_LINES = {
+    "comet": (
+        "A comet streaks across the sky, its long tail blazing.",
+        "A bright comet hangs in the sky, trailing fire.",
+    ),
+    "storm": (
+        "A storm rages overhead, and lightning splits the sky.",
+        "Rain lashes down as a storm breaks, lit by lightning.",
+    ),
+    "fog": ("A thick fog rolls in and swallows the distance.", "Fog lies in pale bands across the land."),
+    "blizzard": ("A blizzard whirls snow across everything.", "Snow is driven sideways by a howling blizzard."),
+    "snow": ("Snow falls thick and fast over everything.", "Big flakes of snow drift down through the light."),
+    "blackout": ("It is a blackout, and not a single light shows anywhere.", "The blackout has put out every light."),
+    "tide": ("The tide has gone far out, and wet sand shines.", "Far out, the tide has left the wet sand shining."),
+}
+# The idea's own place named in the scene, by the scenery that paints it ("a city of strangers").
+NAMED_SCENES = {
+    "city": {
+        "city": (
+            "before the skyline of a great city",
+            "on a rooftop high above a city at night",
+            "in a city street between tall buildings",
+        )
+    },
+    "town": {
+        "hilltown": ("below a little town on a far hill", "in the fields beneath a hilltop town"),
+        "city": ("in the streets of a town of tall houses", "above the rooftops of a sleeping town"),
+    },
+    "village": {"hilltown": ("below a little village on a far hill", "in the fields beneath a hilltop village")},
+    "ocean": {"ocean": ("on the shore of a dark ocean", "at the edge of an ocean that mirrors the sky")},
+    "sea": {"ocean": ("on the shore of a calm sea", "at the edge of a sea that mirrors the sky")},
+    "forest": {"forest": ("at the edge of a dark forest of pines", "in a clearing of a misty forest")},
+    "desert": {"desert": ("in a desert of rust-red dunes", "on the cracked floor of a desert")},
+}
 LIGHTS = {
     "planet": (
         "A vast ringed planet fills the sky above {over}, its rim blazing.",
@@ -154,7 +189,7 @@ LIGHTS = {
         "Warm light from a setting sun catches {over}.",
         "The sun is going down behind {over} in a blaze of colour.",
         "A red sun sinks towards {over}.",
-        "Golden hour: the sun rests on {over}.",
+        "The sun rests on {over} at golden hour.",
     ),
     "floodlights": (
         "Floodlights cut bright beams through the haze.",
@@ -201,7 +236,7 @@ COMPOSE = {
         "The poster shows {thing} in the middle {scene}.",
         "Dead centre, {thing} stand{ts} alone {scene}.",
         "{Thing_cap} fill{ts} the centre of the poster {scene}.",
-        "The poster shows nothing but {thing} {scene}.",
+        "The poster is dominated by {thing} {scene}.",
     ),
     "landscape": (
         "In the distance, {thing} sit{ts} small against the sky, and nobody else is in sight.",
@@ -221,6 +256,13 @@ MOTIFS = (
 BETWEEN = (
     "{Thing_cap} {stands} far away on the horizon between them.",
     "{Thing_cap} wait{ts} on the horizon between them.",
+)
+# The thing the idea is about, small on the horizon behind a close-up or a crowd.
+BEHIND = (
+    "Far behind, {thing} {stands} small on the horizon.",
+    "On the horizon, off to one side, {stands} {thing}.",
+    "{Thing_cap} can be seen in the distance.",
+    "Small and far away, {thing} {stands} against the sky.",
 )
 NEARBY = (
     "Nearby, {figures} stand{s} small and dark against the light.",

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from . import lexicon as lx
-from .art import ArtPlan, art_for
+from .art import ArtPlan, art_for, place_noun
 from .fill import Chooser, cap, tidy
 from .plan import StoryPlan, rng_for
-from .poster_scenes import BETWEEN, COMPOSE, FINISH, LIGHTS, LOOMING, MOTIFS, NEARBY, OVER, PALETTE, SCENES
+from .poster_scenes import (
+    BEHIND,
+    BETWEEN,
+    COMPOSE,
+    FINISH,
+    LIGHTS,
+    LOOMING,
+    MOTIFS,
+    NAMED_SCENES,
+    NEARBY,
+    OVER,
+    PALETTE,
+    SCENES,
+    WEATHER_LINES,
+)
 
 # Nouns the painter shows by a sign of them: an orchestra by a guitar, a tournament by a trophy.
 _SIGNS = {
@@ -20,6 +34,7 @@ _SIGNS = {
     "portal": "a glowing doorway",
     "mirror": "an ornate mirror",
     "machine": "a boxy machine",
+    "pylon": "a line of pylons",
     "island": "a small island",
     "mountain": "a lone mountain",
     "tree": "a lone tree",
@@ -31,14 +46,16 @@ _SIGNS = {
 }
 # The noun itself is what a shape draws ("a bakery" is a shopfront); other nouns get the sign.
 _ITSELF = {
-    "guitar": {"guitar"},
+    "guitar": {"guitar", "violin", "cello", "fiddle", "harp", "saxophone"},
     "trophy": {"trophy"},
     "cake": {"cake", "pizza"},
     "key": {"key"},
     "cup": {"coffee", "cup"},
     "crown": {"crown"},
     "clock": {"clock", "bomb"},
-    "portal": {"portal"},
+    "machine": {"typewriter", "jukebox", "radio", "television"},
+    "pylon": {"pylon", "grid"},
+    "portal": {"portal", "door", "doorway", "gate", "wardrobe"},
     "mirror": {"mirror"},
     "island": {"island"},
     "mountain": {"mountain"},
@@ -63,7 +80,9 @@ _LANDMARKS = {
 
 
 def _named(noun: str, plural: bool) -> str:
-    return f"the {lx.plural(noun) if plural else noun}" if not noun[:1].isupper() else noun
+    # A name ("Paris") takes no article; a noun phrase that starts with a letter ("T rex skeleton") does.
+    proper = noun[:1].isupper() and len(noun.split()[0]) > 1
+    return noun if proper else f"the {lx.plural(noun) if plural else noun}"
 
 
 def _same_noun(sign: str | None, words: list[str]) -> bool:
@@ -110,7 +129,11 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
         crowd = (
             f"the {subject.members} of the {subject.head}" if subject.members else f"the members of the {subject.core}"
         )
-    scene = chooser.pick(SCENES.get(art.terrain) or SCENES[art.scenery])
+    place = place_noun(plan)
+    named = NAMED_SCENES.get(place, {})
+    scene = chooser.pick(
+        named.get(art.terrain) or named.get(art.scenery) or SCENES.get(art.terrain) or SCENES[art.scenery]
+    )
     facts = {
         "Figures": cap(figures),
         "s": "" if many else "s",
@@ -133,13 +156,20 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     }
     c = art.palette_words
     colours = {"c0": c[0], "c1": c[1], "c2": c[2], "c3": c[3], "C0": cap(c[0]), "m0": art.moods[0], "m1": art.moods[1]}
-    parts = [chooser.template(COMPOSE[art.composition], facts)]
+    framings = COMPOSE[art.composition]
+    if named:  # the idea's own place is named in the scene, so the framing must have one
+        framings = tuple(t for t in framings if "{scene}" in t) or framings
+    parts = [chooser.template(framings, facts)]
     if art.composition == "object":
         parts.append(chooser.template(NEARBY, facts))
     elif art.composition == "heroes" and art.thing is not None:
         parts.append(chooser.template(MOTIFS, facts))
     elif art.composition == "facing" and art.thing is not None:
         parts.append(chooser.template(BETWEEN, facts))
+    elif art.composition in ("close_up", "crowd") and art.shows_thing:
+        parts.append(chooser.template(BEHIND, facts))
+    if art.weather:
+        parts.append(chooser.pick(WEATHER_LINES[art.weather]))
     for (scenery, mark), sentence in _LANDMARKS.items():
         if mark == art.figure:
             continue  # the heroes are the dragons: no other dragon circles above them
