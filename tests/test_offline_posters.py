@@ -121,3 +121,24 @@ def test_the_weather_an_idea_is_about_is_painted(weather, monkeypatch):
     calm = paint_poster(plan, **SMALL)
     monkeypatch.setattr(painter, "art_for", lambda p, v=1: dataclasses.replace(plain, weather=weather))
     assert paint_poster(plan, **SMALL) != calm
+
+
+@pytest.mark.parametrize(
+    "idea, thing, never",
+    [
+        ("A small-town librarian discovers that every overdue book is a portal.", "an overdue book", "the every"),
+        ("A soldier returns home to find his village has vanished.", "village", "returns home"),
+        ("A war photographer returns home to find her village has forgotten her.", "village", "returns home"),
+        ("The king of a forgotten kingdom works as a hotel doorman in Vienna.", "the hotel", "the hotel doorman"),
+    ],
+)
+def test_the_poster_names_only_noun_phrases_it_can_paint(idea, thing, never):
+    for seed in range(3):
+        plan = plan_story(idea, seed)
+        art = art_for(plan)
+        assert thing.split()[-1] in art.thing.noun
+        for variant in range(1, 5):
+            prompt = write_image_prompt(plan, variant)
+            assert never not in prompt.lower(), prompt
+            if art_for(plan, variant).shows_thing:
+                assert re.search(rf"\b{thing}\b", prompt, re.I), prompt

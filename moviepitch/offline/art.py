@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from . import nouns as nouns_of
 from .genres import GENRES
 from .motif_words import MOTIF_WORDS, landmarks_for
 from .plan import StoryPlan
@@ -33,6 +34,7 @@ class Motif:
     noun: str  # "penguin", "vending machine", "bakery"
     shape: str  # the painter's drawing: "penguin", "machine", "shopfront"
     plural: bool = False
+    indefinite: bool = False  # named as "an overdue book" (the idea said "every overdue book"), not "the ..."
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,12 @@ def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
     for noun in [main, *nouns]:
         noun = _with_dropped_head(noun, premise.text)
         words = noun.lower().replace("-", " ").split()
+        if not _noun_phrase(words, premise.text.lower(), main):
+            continue  # "returns home": the idea's verb, read as a noun
+        indefinite = bool(words) and words[0] in _QUANTIFIERS
+        if indefinite:  # "every overdue book" is painted as one, and named "an overdue book"
+            words = words[1:]
+            noun = " ".join(noun.split()[1:])
         # The head decides ("vending machine"), else a modifier ("hockey team" shows hockey).
         if any(w in lx.NUMBERS for w in words):
             continue  # "a thousand kilometres": a distance, not a thing to paint
@@ -140,12 +148,28 @@ def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
                 for w in words[:-1]
             )  # "world using ai" is no name for a painted thing
             noun = noun if not words or (word == words[-1] or len(words) <= 2) and not verbal else (word or noun)
+            if word and word != words[-1] and nouns_of.kind_of(lx.singular(words[-1])) == "person":
+                noun = " ".join(words[: words.index(word) + 1])  # "a hotel doorman" is no thing: his hotel is
         if shape and all(m.shape != shape for m in found):
             subject = premise.subject
             # "Killer tomatoes" are painted, and named, as many.
             many = noun == main and subject is not None and subject.plural and premise.mode == "witness"
-            found.append(Motif(noun, shape, many))
+            found.append(Motif(noun, shape, many, indefinite))
     return tuple(found[:3])
+
+
+# Determiners a noun phrase may bring from the idea, which the poster never puts "the" before.
+_QUANTIFIERS = frozenset({"every", "each", "any", "some", "no", "all", "another"})
+
+
+def _noun_phrase(words: list[str], text: str, main: str) -> bool:
+    """Whether the words are a noun phrase, not a verb phrase the reading took for one: a phrase whose first word
+    is a finite verb right after the idea's subject ("a soldier returns home") is the idea's verb."""
+    if not words:
+        return False
+    first = words[0]
+    finite = lx.verb_forms(first) & {"VBZ", "VBD"}
+    return not (finite and len(words) > 1 and main and re.search(rf"\b{re.escape(main.lower())}s? {first}\b", text))
 
 
 def _with_dropped_head(noun: str, text: str) -> str:
@@ -269,8 +293,6 @@ def _figure_noun(plan: StoryPlan) -> str:
     if premise.mode == "group":
         return subject.text(tail=False) + (f" of {subject.members}" if subject.members else "")
     if premise.mode == "many":
-        from . import lexicon as lx
-
         if (subject.count or 0) > len(heroes):
             return subject.text("", tail=False)  # all seven firefighters, though four are cast
         number = lx.NUMBER_WORDS[len(heroes)] if len(heroes) < len(lx.NUMBER_WORDS) else ""

@@ -101,9 +101,10 @@ def thing_name(motif) -> str:
     sign = _SIGNS.get(motif.shape)
     # A sign that already names the noun ("a boxy machine" for a machine) is never described by itself.
     itself = set(words) & _ITSELF.get(motif.shape, set()) or _same_noun(sign, words)
+    named = lx.article(motif.noun) if motif.indefinite else _named(motif.noun, motif.plural)
     if sign and not itself and motif.shape not in ("shopfront", "ship"):
-        return f"{sign} for {_named(motif.noun, motif.plural)}"
-    return _named(motif.noun, motif.plural)
+        return f"{sign} for {named}"
+    return named
 
 
 def write_image_prompt(plan: StoryPlan, variant: int = 1) -> str:
