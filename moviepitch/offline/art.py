@@ -196,6 +196,9 @@ def hero_nouns(plan: StoryPlan) -> set[str]:
 def thing_of(plan: StoryPlan, motifs: tuple[Motif, ...], hero_shape: str) -> Motif | None:
     """The motif painted beside or instead of the heroes: never the heroes themselves."""
     heroes = hero_nouns(plan)
+    place = place_noun(plan)
+    if place in PLACE_TERRAINS and PLACE_TERRAINS[place] in TERRAINS.get(plan.setting.scenery, ()):
+        heroes.add(place)  # the village is the landscape already: no lone house stands in for it as well
     return next((m for m in motifs if m.shape != hero_shape and m.noun.lower().split()[-1] not in heroes), None)
 
 

@@ -119,7 +119,7 @@ OVER = {
     "meadow": "the meadow",
     "hedgerows": "the hedgerows",
     "lake": "the lake",
-    "hilltown": "the little town",
+    "hilltown": "the rooftops on the hill",
 }
 # The weather an idea is about (art.WEATHER), named as the painter shows it.
 WEATHER_LINES = {
@@ -229,7 +229,7 @@ COMPOSE = {
         "The poster is a close-up of {one} {scene}.",
         "A giant silhouette of {one} fills the poster {scene}.",
         "{One_cap} is painted in a giant close-up {scene}.",
-        "The poster is a giant close-up of {one} against the sky.",
+        "{One_cap} towers over the poster in close-up, dark against the sky.",
     ),
     "object": (
         "{Thing_cap} stand{ts} in the middle of the poster {scene}.",
@@ -284,24 +284,27 @@ LOOMING = (
 PALETTE = (
     "The palette is {c0}, {c1} and {c2} with touches of {c3}, and the mood is {m0} and {m1}.",
     "Colours run from {c0} to {c2}, with {c1} shadows and a spark of {c3}, and the feeling is {m0}.",
-    "{C0} and {c1} fill most of the picture, lit by {c2} and a hint of {c3}.",
+    "{C0} and {c1} fill most of the picture; {c2} lights it, with hints of {c3}.",
     "{C0} and {c1} dominate the frame, lit by {c2}, with a hint of {c3}.",
     "Everything is washed in {c0} and {c2}, with {c1} in the shadows and {c3} in the highlights.",
     "The colours are {c0} and {c1}, broken by {c2} and one bright touch of {c3}.",
-    "It is painted in {c0}, {c1} and {c2}, with {c3} saved for the brightest spot.",
+    "It is painted in {c0}, {c1} and {c2}, with {c3} kept for the highlights.",
     "The scene glows {c2} against {c0} and {c1}, and a thread of {c3} runs through it.",
     "Its colours are {c0}, {c1}, {c2} and {c3}, and the whole poster feels {m0}.",
-    "The sky is {c0}, the shadows {c1}, the light {c2} and the accents {c3}.",
-    "A {m0} poster in {c0} and {c1}, with {c2} light and {c3} accents.",
-    "Shadows are {c1}, the sky {c0}, the glow {c2}, and {c3} marks the brightest spot.",
+    "The sky is {c0} and the shadows {c1}; {c2} lights the rest, with {c3} accents.",
+    "A {m0} poster in {c0} and {c1}, lit in {c2}, with {c3} accents.",
+    "Shadows are {c1} under a {c0} sky, {c2} catches the edges, and {c3} marks the brightest spot.",
     "Mostly {c0} and {c1}; the light is {c2}, the accents {c3}; it feels {m0} and {m1}.",
-    "{C2} light against {c0} dark, with {c1} in between and flecks of {c3}.",
+    "{C2} against {c0}, with {c1} in between and flecks of {c3}.",
+    "Deep {c0} shadows give way to {c2}, with {c1} between and a single note of {c3}.",
+    "{C0}, {c1}, {c2}: three bands of colour, with {c3} for the brightest things.",
+    "The whole picture is tinted {c1}, from a {c0} sky down to {c2}, with a little {c3}.",
 )
 FINISH = (
     "The camera sits low, and the image has rich film grain and a soft vignette.",
     "It is shot with a wide lens, deep shadows and crisp rim light.",
     "The texture is painterly, with a gentle atmospheric haze.",
-    "The framing is symmetrical, and the corners fall into a dark vignette.",
+    "The framing is symmetrical; the corners fall into shadow.",
     "The contrast is high, with soft grain and plenty of empty sky.",
     "A thin mist hangs in the air and softens the far distance.",
     "The edges glow where the light catches them.",
@@ -310,6 +313,9 @@ FINISH = (
     "The sky takes up most of the frame.",
     "The horizon sits low, leaving room for the sky.",
     "Every outline carries a thin rim of light.",
+    "Soft grain covers everything, like an old photograph.",
+    "The light is low and raking, and every shadow is long.",
+    "Haze softens the distance into layers.",
     "It looks like a painted poster from the golden age of cinema.",
     "The corners darken, pulling the eye to the middle.",
 )

@@ -67,15 +67,19 @@ _ITSELF = {
 }
 # Landmarks a scenery paints when the idea calls for them, and how the description names them.
 _LANDMARKS = {
-    ("ocean", "palms"): "Palm trees lean over a low island.",
-    ("ocean", "lighthouse"): "A lighthouse stands on the island.",
-    ("city", "tower"): "A tall iron tower rises over the rooftops.",
-    ("castle", "dragon"): "A dragon circles above the towers.",
-    ("arena", "tent"): "A striped big top rises behind the stands.",
-    ("field", "saucer"): "A flying saucer hovers in the sky.",
-    ("space", "saucer"): "A flying saucer hangs above the ridge.",
-    ("desert", "domes"): "Glass domes glow at the foot of the dunes.",
-    ("mountains", "wreck"): "The wreck of a plane lies on the slope.",
+    ("ocean", "palms"): ("Palm trees lean over a low island.",),
+    ("ocean", "lighthouse"): ("A lighthouse stands on the island.",),
+    ("city", "tower"): ("A tall iron tower rises over the rooftops.",),
+    ("castle", "dragon"): (
+        "A dragon circles above the towers.",
+        "High over the towers wheels a dragon.",
+        "A dragon's wings spread over the castle.",
+    ),
+    ("arena", "tent"): ("A striped big top rises behind the stands.",),
+    ("field", "saucer"): ("A flying saucer hovers in the sky.",),
+    ("space", "saucer"): ("A flying saucer hangs above the ridge.",),
+    ("desert", "domes"): ("Glass domes glow at the foot of the dunes.",),
+    ("mountains", "wreck"): ("The wreck of a plane lies on the slope.",),
 }
 
 
@@ -175,7 +179,7 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
         if mark == art.figure:
             continue  # the heroes are the dragons: no other dragon circles above them
         if scenery == art.scenery and (mark in art.landmarks or mark == "dragon" and art.genre == "fantasy"):
-            parts.append(sentence)
+            parts.append(chooser.pick(sentence))
     if art.looming:
         parts.append(chooser.pick(LOOMING).format(foe=art.looming))
     over = OVER.get(art.terrain) or OVER[art.scenery]
