@@ -142,3 +142,23 @@ def test_the_poster_names_only_noun_phrases_it_can_paint(idea, thing, never):
             assert never not in prompt.lower(), prompt
             if art_for(plan, variant).shows_thing:
                 assert re.search(rf"\b{thing}\b", prompt, re.I), prompt
+
+
+@pytest.mark.parametrize(
+    "idea, named",
+    [
+        ("A disgraced chef cooks for a family of bears.", "the family of bears"),
+        ("An evil genius wants to take over the world using AI.", "the AI"),
+        ("A haunted karaoke bar.", "the karaoke bar"),
+    ],
+)
+def test_a_noun_the_reading_cut_short_is_named_whole(idea, named):
+    plan = plan_story(idea, 0)
+    variant = next(v for v in range(1, 6) if art_for(plan, v).composition == "object")
+    assert named in write_image_prompt(plan, variant).replace("The ", "the ")
+
+
+def test_a_mood_takes_the_right_article():
+    for seed in range(30):
+        prompt = write_image_prompt(plan_story("A haunted karaoke bar.", seed))
+        assert not re.search(r"\bA [aeiou]", prompt), prompt

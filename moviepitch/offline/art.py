@@ -140,8 +140,8 @@ def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
             continue  # "a thousand kilometres": a distance, not a thing to paint
         shape = MOTIF_WORDS.get(noun.lower())
         if shape is None:
-            word = next((w for w in reversed(words) if w in MOTIF_WORDS), None)
-            shape = MOTIF_WORDS.get(word or "")
+            word = next((w for w in reversed(words) if w in MOTIF_WORDS or lx.singular(w) in MOTIF_WORDS), None)
+            shape = MOTIF_WORDS.get(word or "") or MOTIF_WORDS.get(lx.singular(word or ""))
             # A short phrase reads best whole ("bowling alley"); a long one by the painted word.
             verbal = any(
                 lx.verb_forms(w) & {"VBG", "VBD"} and not lx.can_be(w, "NOUN") and not lx.can_be(w, "ADJ")
@@ -175,9 +175,9 @@ def _noun_phrase(words: list[str], text: str, main: str) -> bool:
 def _with_dropped_head(noun: str, text: str) -> str:
     """The noun with the drawable noun the idea puts right after it, when the reading left it off ("a haunted
     karaoke bar" read as "haunted karaoke")."""
-    after = re.search(rf"\b{re.escape(noun)} ([a-z]+)\b", text) if noun else None
-    if after and after.group(1) in MOTIF_WORDS:
-        return f"{noun} {after.group(1)}"
+    after = re.search(rf"\b{re.escape(noun)} (of )?([a-z]+)\b", text) if noun else None
+    if after and lx.singular(after.group(2)) in MOTIF_WORDS:  # "a family of bears" read as "family"
+        return f"{noun} {after.group(1) or ''}{after.group(2)}"
     return noun
 
 

@@ -292,7 +292,7 @@ PALETTE = (
     "The scene glows {c2} against {c0} and {c1}, and a thread of {c3} runs through it.",
     "Its colours are {c0}, {c1}, {c2} and {c3}, and the whole poster feels {m0}.",
     "The sky is {c0} and the shadows {c1}; {c2} lights the rest, with {c3} accents.",
-    "A {m0} poster in {c0} and {c1}, lit in {c2}, with {c3} accents.",
+    "The poster feels {m0}: {c0} and {c1}, lit in {c2}, with {c3} accents.",
     "Shadows are {c1} under a {c0} sky, {c2} catches the edges, and {c3} marks the brightest spot.",
     "Mostly {c0} and {c1}; the light is {c2}, the accents {c3}; it feels {m0} and {m1}.",
     "{C2} against {c0}, with {c1} in between and flecks of {c3}.",

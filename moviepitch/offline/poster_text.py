@@ -83,9 +83,13 @@ _LANDMARKS = {
 }
 
 
+_ACRONYMS = {"ai": "AI", "ufo": "UFO", "ufos": "UFOs"}
+
+
 def _named(noun: str, plural: bool) -> str:
     # A name ("Paris") takes no article; a noun phrase that starts with a letter ("T rex skeleton") does.
     proper = noun[:1].isupper() and len(noun.split()[0]) > 1
+    noun = " ".join(_ACRONYMS.get(w, w) for w in noun.split())
     return noun if proper else f"the {lx.plural(noun) if plural else noun}"
 
 
