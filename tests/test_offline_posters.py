@@ -1,10 +1,12 @@
 """The offline poster: varied landscapes, the idea's main noun shown and named, sentences that read."""
 
 import collections
+import dataclasses
 import re
 
 import pytest
 
+from moviepitch.offline import painter
 from moviepitch.offline.art import TERRAINS, art_for
 from moviepitch.offline.painter import paint_poster
 from moviepitch.offline.plan import plan_story
@@ -47,18 +49,18 @@ def test_a_new_poster_of_a_field_story_is_another_landscape():
     assert len({art_for(plan, variant).terrain for variant in range(1, 5)}) == 4
 
 
+def _painted_with(monkeypatch, plan, **changes) -> bytes:
+    """The poster painted from the plan's art with some of its fields changed."""
+    plain = art_for(plan)
+    monkeypatch.setattr(painter, "art_for", lambda p, v=1: dataclasses.replace(plain, **changes))
+    return paint_poster(plan, **SMALL)
+
+
 @pytest.mark.parametrize("terrain", TERRAINS["field"])
 def test_every_landscape_paints_its_own_picture(terrain, monkeypatch):
-    import dataclasses
-
-    from moviepitch.offline import painter
-
     plan = plan_story(FIELD_IDEAS[1], 0)
-    plain = painter.art_for(plan)
-    monkeypatch.setattr(painter, "art_for", lambda p, v=1: dataclasses.replace(plain, terrain="tree"))
-    tree = paint_poster(plan, **SMALL)
-    monkeypatch.setattr(painter, "art_for", lambda p, v=1: dataclasses.replace(plain, terrain=terrain))
-    assert (paint_poster(plan, **SMALL) == tree) == (terrain == "tree")
+    tree = _painted_with(monkeypatch, plan, terrain="tree")
+    assert (_painted_with(monkeypatch, plan, terrain=terrain) == tree) == (terrain == "tree")
     assert paint_poster(plan, **SMALL) == paint_poster(plan, **SMALL)
 
 
@@ -112,15 +114,9 @@ def test_a_close_up_keeps_the_idea_s_thing_on_the_horizon():
 
 @pytest.mark.parametrize("weather", ["comet", "storm", "fog", "blizzard", "blackout", "tide"])
 def test_the_weather_an_idea_is_about_is_painted(weather, monkeypatch):
-    import dataclasses
-
-    from moviepitch.offline import painter
-
     plan = plan_story("A city of strangers learns to trust each other.", 0)
-    plain = painter.art_for(plan)
     calm = paint_poster(plan, **SMALL)
-    monkeypatch.setattr(painter, "art_for", lambda p, v=1: dataclasses.replace(plain, weather=weather))
-    assert paint_poster(plan, **SMALL) != calm
+    assert _painted_with(monkeypatch, plan, weather=weather) != calm
 
 
 @pytest.mark.parametrize(
