@@ -158,3 +158,11 @@ def test_a_mood_takes_the_right_article():
     for seed in range(30):
         prompt = write_image_prompt(plan_story("A haunted karaoke bar.", seed))
         assert not re.search(r"\bA [aeiou]", prompt), prompt
+
+
+def test_the_sun_is_veiled_by_the_weather_the_idea_is_about():
+    for seed in range(6):
+        prompt = write_image_prompt(
+            plan_story("After a storm knocks out the power grid, a city learns to trust.", seed)
+        )
+        assert "honey-coloured" not in prompt and "blazing sun" not in prompt, prompt

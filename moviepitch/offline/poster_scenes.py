@@ -137,12 +137,24 @@ WEATHER_LINES = {
     "blackout": ("It is a blackout, and not a single light shows anywhere.", "The blackout has put out every light."),
     "tide": ("The tide has gone far out, and wet sand shines.", "Far out, the tide has left the wet sand shining."),
 }
+# The light seen through weather (a sun behind a storm is no "honey-coloured light").
+VEILED_LIGHTS = {
+    "sun": (
+        "A pale sun shows through the {weather} above {over}.",
+        "Through the {weather}, the sun is a dim white disc.",
+        "The sun is only a glow behind the {weather}.",
+    ),
+    "moon": (
+        "A pale moon shows through the {weather} above {over}.",
+        "Through the {weather}, the moon is a blurred white disc.",
+    ),
+}
 # The idea's own place named in the scene, by the scenery that paints it ("a city of strangers").
 NAMED_SCENES = {
     "city": {
         "city": (
             "before the skyline of a great city",
-            "on a rooftop high above a city at night",
+            "on a rooftop high above a sprawling city",
             "in a city street between tall buildings",
         )
     },

@@ -19,6 +19,7 @@ from .poster_scenes import (
     OVER,
     PALETTE,
     SCENES,
+    VEILED_LIGHTS,
     WEATHER_LINES,
 )
 
@@ -187,7 +188,9 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     if art.looming:
         parts.append(chooser.pick(LOOMING).format(foe=art.looming))
     over = OVER.get(art.terrain) or OVER[art.scenery]
-    parts.append(chooser.template(LIGHTS[art.light], {"over": over}))
+    veiled = art.weather in ("storm", "fog", "blizzard", "snow") and art.light in VEILED_LIGHTS
+    lights = VEILED_LIGHTS[art.light] if veiled else LIGHTS[art.light]
+    parts.append(chooser.template(lights, {"over": over, "weather": art.weather}))
     if plan.setting.from_idea and plan.setting.phrase[:1].isupper():
         parts.append(
             chooser.pick(("It is set {at} {p}.", "The place is {p}.", "Everything about the place says {p}.")).format(
