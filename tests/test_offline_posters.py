@@ -7,7 +7,8 @@ import re
 import pytest
 
 from moviepitch.offline import painter
-from moviepitch.offline.art import TERRAINS, art_for
+from moviepitch.offline.art import art_for
+from moviepitch.offline.landscape import TERRAINS
 from moviepitch.offline.painter import paint_poster
 from moviepitch.offline.plan import plan_story
 from moviepitch.offline.poster_scenes import SCENES

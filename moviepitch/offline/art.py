@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from . import nouns as nouns_of
 from .genres import GENRES
+from .landscape import PLACE_TERRAINS, TERRAINS, place_noun, terrain_for, weather_of
 from .motif_words import MOTIF_WORDS, landmarks_for
 from .plan import StoryPlan
 
@@ -73,40 +74,6 @@ class ArtPlan:
     def shows_figures(self) -> bool:
         """Whether the composition paints the heroes (a landscape shows the thing alone)."""
         return self.composition != "landscape"
-
-
-# The landscapes a scenery can be painted as. The field is every quiet story's default, so it has the most:
-# one landscape for every poster would make one phrase of every description.
-TERRAINS = {
-    "field": ("tree", "grass", "wheat", "meadow", "hedgerows", "lake", "hilltown"),
-}
-
-
-# Weather an idea can be about, by the word that names it (sky.py paints each).
-WEATHER = ("comet", "storm", "fog", "blizzard", "snow", "blackout", "tide")
-# A place noun the idea is about picks the field's landscape that shows it.
-PLACE_TERRAINS = {"town": "hilltown", "village": "hilltown", "lake": "lake", "wheat": "wheat", "meadow": "meadow"}
-
-
-def weather_of(text: str) -> str:
-    """The first weather word of the idea ("After a storm knocks out the power grid"), or ""."""
-    words = set(re.findall(r"[a-z]+", text.lower()))
-    return next((w for w in WEATHER if w in words or w + "s" in words), "")
-
-
-def place_noun(plan: StoryPlan) -> str:
-    """The idea's first noun, in the singular, when it is a place a scene can show ("a city of strangers")."""
-    nouns = plan.premise.nouns
-    return lx.singular(nouns[0].lower().split()[-1]) if nouns and nouns[0].split() else ""
-
-
-def terrain_for(scenery: str, seed: int, variant: int, place: str = "") -> str:
-    """The landscape of one poster: the one the idea's place calls for, else seeded by the pitch and the next
-    one for each new poster."""
-    options = TERRAINS.get(scenery, ("",))
-    if place in PLACE_TERRAINS and PLACE_TERRAINS[place] in options:
-        return PLACE_TERRAINS[place]
-    return options[(random.Random(seed * 31 + 7).randrange(len(options)) + variant - 1) % len(options)]
 
 
 # Palettes for a look asked for in a pitch meeting, whatever the genre.

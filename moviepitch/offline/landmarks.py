@@ -165,7 +165,7 @@ def dome(c: Canvas, x: float, y: float, r: float) -> None:
     c.layer(draw)
 
 
-# --- The field's landscapes (art.TERRAINS): one is painted on every field poster ----------------------
+# --- The field's landscapes (landscape.TERRAINS): one is painted on every field poster ----------------------
 
 
 def lone_tree(c: Canvas) -> None:

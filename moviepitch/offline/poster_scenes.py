@@ -6,7 +6,7 @@ pitches: the banks every poster draws on are long, and a landscape has several w
 
 from __future__ import annotations
 
-# By scenery, or by the landscape (art.TERRAINS) the painter chose for it.
+# By scenery, or by the landscape (landscape.TERRAINS) the painter chose for it.
 SCENES = {
     "space": (
         "on a rocky ridge under the stars",
@@ -120,53 +120,6 @@ OVER = {
     "hedgerows": "the hedgerows",
     "lake": "the lake",
     "hilltown": "the rooftops on the hill",
-}
-# The weather an idea is about (art.WEATHER), named as the painter shows it.
-WEATHER_LINES = {
-    "comet": (
-        "A comet streaks across the sky, its long tail blazing.",
-        "A bright comet hangs in the sky, trailing fire.",
-    ),
-    "storm": (
-        "A storm rages overhead, and lightning splits the sky.",
-        "Rain lashes down as a storm breaks, lit by lightning.",
-    ),
-    "fog": ("A thick fog rolls in and swallows the distance.", "Fog lies in pale bands across the land."),
-    "blizzard": ("A blizzard whirls snow across everything.", "Snow is driven sideways by a howling blizzard."),
-    "snow": ("Snow falls thick and fast over everything.", "Big flakes of snow drift down through the light."),
-    "blackout": ("It is a blackout, and not a single light shows anywhere.", "The blackout has put out every light."),
-    "tide": ("The tide has gone far out, and wet sand shines.", "Far out, the tide has left the wet sand shining."),
-}
-# The light seen through weather (a sun behind a storm is no "honey-coloured light").
-VEILED_LIGHTS = {
-    "sun": (
-        "A pale sun shows through the {weather} above {over}.",
-        "Through the {weather}, the sun is a dim white disc.",
-        "The sun is only a glow behind the {weather}.",
-    ),
-    "moon": (
-        "A pale moon shows through the {weather} above {over}.",
-        "Through the {weather}, the moon is a blurred white disc.",
-    ),
-}
-# The idea's own place named in the scene, by the scenery that paints it ("a city of strangers").
-NAMED_SCENES = {
-    "city": {
-        "city": (
-            "before the skyline of a great city",
-            "on a rooftop high above a sprawling city",
-            "in a city street between tall buildings",
-        )
-    },
-    "town": {
-        "hilltown": ("below a little town on a far hill", "in the fields beneath a hilltop town"),
-        "city": ("in the streets of a town of tall houses", "above the rooftops of a sleeping town"),
-    },
-    "village": {"hilltown": ("below a little village on a far hill", "in the fields beneath a hilltop village")},
-    "ocean": {"ocean": ("on the shore of a dark ocean", "at the edge of an ocean that mirrors the sky")},
-    "sea": {"ocean": ("on the shore of a calm sea", "at the edge of a sea that mirrors the sky")},
-    "forest": {"forest": ("at the edge of a dark forest of pines", "in a clearing of a misty forest")},
-    "desert": {"desert": ("in a desert of rust-red dunes", "on the cracked floor of a desert")},
 }
 LIGHTS = {
     "planet": (

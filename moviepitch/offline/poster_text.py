@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from . import lexicon as lx
-from .art import ArtPlan, art_for, place_noun
+from .art import ArtPlan, art_for
 from .fill import Chooser, cap, tidy
+from .landscape import NAMED_SCENES, VEILED_LIGHTS, WEATHER_LINES, place_noun
 from .plan import StoryPlan, rng_for
 from .poster_scenes import (
     BEHIND,
@@ -14,13 +15,10 @@ from .poster_scenes import (
     LIGHTS,
     LOOMING,
     MOTIFS,
-    NAMED_SCENES,
     NEARBY,
     OVER,
     PALETTE,
     SCENES,
-    VEILED_LIGHTS,
-    WEATHER_LINES,
 )
 
 # Nouns the painter shows by a sign of them: an orchestra by a guitar, a tournament by a trophy.
