@@ -8,10 +8,13 @@ it is framed differently, not merely re-seeded.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from . import nouns as nouns_of
 from .genres import GENRES
+from .landscape import PLACE_TERRAINS, TERRAINS, place_noun, terrain_for, weather_of
 from .motif_words import MOTIF_WORDS, landmarks_for
 from .plan import StoryPlan
 
@@ -32,6 +35,7 @@ class Motif:
     noun: str  # "penguin", "vending machine", "bakery"
     shape: str  # the painter's drawing: "penguin", "machine", "shopfront"
     plural: bool = False
+    indefinite: bool = False  # named as "an overdue book" (the idea said "every overdue book"), not "the ..."
 
 
 @dataclass(frozen=True)
@@ -56,11 +60,15 @@ class ArtPlan:
     moods: tuple[str, ...]
     looming: str = ""  # a villain the idea names, painted as a giant shadow: "the evil genius"
     thing: Motif | None = None  # the one motif painted beside or instead of the heroes
+    terrain: str = ""  # which of the scenery's landscapes is painted: "wheat", "lake" ...
+    weather: str = ""  # the weather the idea is about, painted and named: "comet", "fog", "blackout"
+    main_thing: bool = False  # the thing is what the idea is about: every composition shows it
 
     @property
     def shows_thing(self) -> bool:
         """Whether the composition paints the thing (a crowd and a close-up show only the heroes)."""
-        return self.thing is not None and self.composition in ("heroes", "facing", "object", "landscape")
+        framed = ("heroes", "facing", "object", "landscape") + (("close_up", "crowd") if self.main_thing else ())
+        return self.thing is not None and self.composition in framed
 
     @property
     def shows_figures(self) -> bool:
@@ -86,26 +94,58 @@ def motifs_of(plan: StoryPlan) -> tuple[Motif, ...]:
     nouns.sort(key=lambda noun: bool(main) and noun.split()[-1] == main)
     found = []
     for noun in [main, *nouns]:
+        noun = _with_dropped_head(noun, premise.text)
         words = noun.lower().replace("-", " ").split()
+        if not _noun_phrase(words, premise.text.lower(), main):
+            continue  # "returns home": the idea's verb, read as a noun
+        indefinite = bool(words) and words[0] in _QUANTIFIERS
+        if indefinite:  # "every overdue book" is painted as one, and named "an overdue book"
+            words = words[1:]
+            noun = " ".join(noun.split()[1:])
         # The head decides ("vending machine"), else a modifier ("hockey team" shows hockey).
         if any(w in lx.NUMBERS for w in words):
             continue  # "a thousand kilometres": a distance, not a thing to paint
         shape = MOTIF_WORDS.get(noun.lower())
         if shape is None:
-            word = next((w for w in reversed(words) if w in MOTIF_WORDS), None)
-            shape = MOTIF_WORDS.get(word or "")
+            word = next((w for w in reversed(words) if w in MOTIF_WORDS or lx.singular(w) in MOTIF_WORDS), None)
+            shape = MOTIF_WORDS.get(word or "") or MOTIF_WORDS.get(lx.singular(word or ""))
             # A short phrase reads best whole ("bowling alley"); a long one by the painted word.
             verbal = any(
                 lx.verb_forms(w) & {"VBG", "VBD"} and not lx.can_be(w, "NOUN") and not lx.can_be(w, "ADJ")
                 for w in words[:-1]
             )  # "world using ai" is no name for a painted thing
             noun = noun if not words or (word == words[-1] or len(words) <= 2) and not verbal else (word or noun)
+            if word and word != words[-1] and nouns_of.kind_of(lx.singular(words[-1])) == "person":
+                noun = " ".join(words[: words.index(word) + 1])  # "a hotel doorman" is no thing: his hotel is
         if shape and all(m.shape != shape for m in found):
             subject = premise.subject
             # "Killer tomatoes" are painted, and named, as many.
             many = noun == main and subject is not None and subject.plural and premise.mode == "witness"
-            found.append(Motif(noun, shape, many))
+            found.append(Motif(noun, shape, many, indefinite))
     return tuple(found[:3])
+
+
+# Determiners a noun phrase may bring from the idea, which the poster never puts "the" before.
+_QUANTIFIERS = frozenset({"every", "each", "any", "some", "no", "all", "another"})
+
+
+def _noun_phrase(words: list[str], text: str, main: str) -> bool:
+    """Whether the words are a noun phrase, not a verb phrase the reading took for one: a phrase whose first word
+    is a finite verb right after the idea's subject ("a soldier returns home") is the idea's verb."""
+    if not words:
+        return False
+    first = words[0]
+    finite = lx.verb_forms(first) & {"VBZ", "VBD"}
+    return not (finite and len(words) > 1 and main and re.search(rf"\b{re.escape(main.lower())}s? {first}\b", text))
+
+
+def _with_dropped_head(noun: str, text: str) -> str:
+    """The noun with the drawable noun the idea puts right after it, when the reading left it off ("a haunted
+    karaoke bar" read as "haunted karaoke")."""
+    after = re.search(rf"\b{re.escape(noun)} (of )?([a-z]+)\b", text) if noun else None
+    if after and lx.singular(after.group(2)) in MOTIF_WORDS:  # "a family of bears" read as "family"
+        return f"{noun} {after.group(1) or ''}{after.group(2)}"
+    return noun
 
 
 def hero_nouns(plan: StoryPlan) -> set[str]:
@@ -123,6 +163,9 @@ def hero_nouns(plan: StoryPlan) -> set[str]:
 def thing_of(plan: StoryPlan, motifs: tuple[Motif, ...], hero_shape: str) -> Motif | None:
     """The motif painted beside or instead of the heroes: never the heroes themselves."""
     heroes = hero_nouns(plan)
+    place = place_noun(plan)
+    if place in PLACE_TERRAINS and PLACE_TERRAINS[place] in TERRAINS.get(plan.setting.scenery, ()):
+        heroes.add(place)  # the village is the landscape already: no lone house stands in for it as well
     return next((m for m in motifs if m.shape != hero_shape and m.noun.lower().split()[-1] not in heroes), None)
 
 
@@ -187,7 +230,19 @@ def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
         moods=tuple(plan.knobs.sample(rng, genre.moods, 2)),
         looming=_looming(plan),
         thing=thing,
+        terrain=terrain_for(plan.setting.scenery, plan.art_seed, variant, place_noun(plan)),
+        weather=weather_of(premise.text) if plan.language == "en" else "",
+        main_thing=thing is not None and _is_main(plan, thing),
     )
+
+
+def _is_main(plan: StoryPlan, thing: Motif) -> bool:
+    """Whether the thing is one of the idea's own nouns ("A cursed violin", "befriends a T. rex skeleton"), not
+    a word of the hero's description (the farm of "a shy farm boy")."""
+    premise = plan.premise
+    words = thing.noun.lower().split()
+    nouns = {noun.lower() for noun in premise.nouns}
+    return premise.main_noun.lower() in words or thing.noun.lower() in nouns
 
 
 def _looming(plan: StoryPlan) -> str:
@@ -208,8 +263,6 @@ def _figure_noun(plan: StoryPlan) -> str:
     if premise.mode == "group":
         return subject.text(tail=False) + (f" of {subject.members}" if subject.members else "")
     if premise.mode == "many":
-        from . import lexicon as lx
-
         if (subject.count or 0) > len(heroes):
             return subject.text("", tail=False)  # all seven firefighters, though four are cast
         number = lx.NUMBER_WORDS[len(heroes)] if len(heroes) < len(lx.NUMBER_WORDS) else ""

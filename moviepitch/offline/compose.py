@@ -95,6 +95,8 @@ def paint_composition(c: Canvas) -> None:
             x = w * (0.5 + (k - (count - 1) / 2) * 0.16 + (0.5 - side) * 0.15)
             _hero(c, d, a, x, ground - (k % 2) * h * 0.02, person_tall * (1 - 0.06 * (k % 2)), k, k % 2 == 1)
     elif art.composition == "crowd":
+        if thing is not None and art.main_thing:  # what the idea is about stands on the horizon behind them
+            _shape(d, a, thing, w * c.rng.choice((0.3, 0.7)), c.horizon + h * 0.02, h * 0.16, False)
         for row, (y, scale, n) in enumerate(((0.8, 0.16, 9), (0.87, 0.21, 7), (0.95, 0.27, 5))):
             for k in range(n):
                 x = w * ((k + 0.5) / n + c.rng.uniform(-0.03, 0.03))
@@ -105,6 +107,9 @@ def paint_composition(c: Canvas) -> None:
         if thing is not None:
             _shape(d, a, thing, w * 0.5, c.horizon + h * 0.02, h * 0.1, False)
     elif art.composition == "close_up":
+        if thing is not None and art.main_thing:  # small on the horizon, beside the hero's shoulder
+            side = c.rng.choice((0.14, 0.86))
+            _shape(d, a, thing, w * side, c.horizon + h * 0.02, h * 0.13, side > 0.5)
         _hero(c, d, a, w * 0.5, h * 1.12, h * 0.85 / (_ANIMAL if art.figure != "human" else 1), 0, False)
     elif art.composition == "object":
         _shape(d, a, thing or "house", w * 0.5, ground - h * 0.02, h * 0.42, False)

@@ -163,3 +163,144 @@ def dome(c: Canvas, x: float, y: float, r: float) -> None:
         d.rectangle((x - 3 * c.u, y - r * 0.4, x + 3 * c.u, y - r * 0.3), fill=solid(c.accent))
 
     c.layer(draw)
+
+
+# --- The field's landscapes (landscape.TERRAINS): one is painted on every field poster ----------------------
+
+
+def lone_tree(c: Canvas) -> None:
+    """A round-crowned tree on the horizon, off to one side."""
+    tx, ty, size = c.w * c.rng.choice((0.2, 0.8)), c.horizon + c.h * 0.02, c.h * 0.1
+
+    def draw(d: Draw) -> None:
+        d.rectangle((tx - 3 * c.u, ty - size, tx + 3 * c.u, ty), fill=solid(c.land))
+        crown = ((0, -size * 0.2, size * 0.45), (-size * 0.35, 0, size * 0.32), (size * 0.35, 0, size * 0.32))
+        for ox, oy, r in crown:
+            d.ellipse((tx + ox - r, ty - size + oy - r, tx + ox + r, ty - size + oy + r), fill=solid(c.land))
+
+    c.layer(draw)
+
+
+def _stalks(c: Canvas, colour: tuple, count: int, tall: float, ear: bool) -> None:
+    """Stalks of grass or wheat, small near the horizon and tall in the foreground."""
+
+    def draw(d: Draw) -> None:
+        for _ in range(count):
+            t = c.rng.random() ** 0.7  # more of them near the viewer
+            y = c.horizon + c.h * 0.03 + t * (c.h - c.horizon)
+            x, size = c.rng.uniform(0, c.w), tall * (0.15 + t)
+            lean = c.rng.uniform(-0.25, 0.25) * size
+            d.line((x, y, x + lean, y - size), fill=solid(colour, 200), width=max(1, round(c.u * (0.5 + t))))
+            if ear:
+                r = size * 0.08
+                d.ellipse((x + lean - r * 0.5, y - size - r * 2, x + lean + r * 0.5, y - size + r), fill=solid(colour))
+
+    c.layer(draw)
+
+
+_GOLD = (214, 168, 74)  # ripe wheat, whatever the palette: the palette only tints it
+
+
+def grass(c: Canvas) -> None:
+    """Tall grass bending in the wind."""
+    _stalks(c, mix(c.land, c.light, 0.3), 420, c.h * 0.05, False)
+
+
+def wheat(c: Canvas) -> None:
+    """A field of ripe wheat, its ears catching the light."""
+    gold = mix(c.light, _GOLD, 0.6)
+    c.shape(c.swell(c.horizon + c.h * 0.035, c.h * 0.01), mix(gold, c.land, 0.55), mix(gold, c.land, 0.9))
+    _stalks(c, mix(gold, c.land, 0.4), 520, c.h * 0.045, True)
+
+
+def fence_meadow(c: Canvas) -> None:
+    """A wooden fence line running off to the hills, wild flowers in the grass."""
+    side = c.rng.choice((-1, 1))
+    near = (c.w * (0.5 - side * 0.45), c.h * 0.99)
+    far = (c.w * (0.5 + side * 0.2), c.horizon + c.h * 0.02)
+
+    def draw(d: Draw) -> None:
+        posts = [
+            (near[0] + (far[0] - near[0]) * t, near[1] + (far[1] - near[1]) * t)
+            for t in (1 - (1 - k / 11) ** 0.45 for k in range(12))
+        ]
+        for k, (x, y) in enumerate(posts):
+            tall = c.h * 0.12 * (1 - 0.9 * k / 11)
+            d.rectangle((x - tall * 0.07, y - tall, x + tall * 0.07, y), fill=solid(c.shadow))
+        for rail in (0.45, 0.8):
+            tops = [(x, y - c.h * 0.12 * (1 - 0.9 * k / 11) * rail) for k, (x, y) in enumerate(posts)]
+            d.line(tops, fill=solid(c.shadow), width=max(1, round(3 * c.u)))
+        for _ in range(140):
+            x, y = c.rng.uniform(0, c.w), c.rng.uniform(c.horizon + c.h * 0.05, c.h)
+            r = c.u * (0.6 + 2 * (y - c.horizon) / (c.h - c.horizon))
+            d.ellipse((x - r, y - r, x + r, y + r), fill=solid(c.rng.choice((c.accent, c.light)), 190))
+
+    c.layer(draw)
+
+
+def hedgerow_lane(c: Canvas) -> None:
+    """A pale lane winding to the horizon between dark hedgerows."""
+    bend = c.w * c.rng.uniform(-0.15, 0.15)
+    top = (c.w * 0.5 + bend, c.horizon + c.h * 0.01)
+
+    def draw(d: Draw) -> None:
+        d.polygon(
+            [(c.w * 0.3, c.h), (top[0] - 2 * c.u, top[1]), (top[0] + 2 * c.u, top[1]), (c.w * 0.7, c.h)],
+            fill=solid(mix(c.light, c.land, 0.4)),
+        )
+        for side in (-1, 1):
+            for k in range(16):
+                t = k / 15
+                r = c.h * (0.012 + 0.06 * t)
+                x = top[0] + side * (c.w * 0.01 + t * c.w * 0.2 + r * 1.2) - t * bend
+                y = top[1] + t * (c.h - top[1])
+                d.ellipse((x - r * 1.3, y - r * 1.6, x + r * 1.3, y + r * 0.3), fill=solid(c.shadow))
+
+    c.layer(draw)
+
+
+def lake(c: Canvas) -> None:
+    """A still lake in the middle distance that mirrors the sky."""
+    y, half = c.horizon + c.h * 0.04, c.w * c.rng.uniform(0.45, 0.6)
+    x = c.w * c.rng.uniform(0.4, 0.6)
+
+    def draw(d: Draw) -> None:
+        d.ellipse((x - half, y - c.h * 0.03, x + half, y + c.h * 0.04), fill=solid(mix(c.sky, c.light, 0.25)))
+        for k in range(12):
+            ly, lw = y - c.h * 0.02 + k * c.h * 0.005, half * c.rng.uniform(0.1, 0.4)
+            lx = c.sun[0] + c.rng.uniform(-0.1, 0.1) * c.w
+            d.line((lx - lw, ly, lx + lw, ly), fill=solid(c.light, 150), width=1)
+
+    c.layer(draw, 0.5 * c.u)
+
+
+def hilltop_town(c: Canvas) -> None:
+    """A little town of roofs and a spire crowning a far hill."""
+    x, base = c.w * c.rng.choice((0.25, 0.75)), c.horizon + c.h * 0.01
+    half, rise = c.w * 0.3, c.h * 0.06
+    colour = mix(c.land, c.sky, 0.3)
+
+    def draw(d: Draw) -> None:
+        d.chord((x - half, base - rise, x + half, base + rise), 180, 360, fill=solid(colour))
+        for k in range(9):
+            hx = x - half * 0.5 + k * half * 0.12
+            hw, hh = c.w * 0.022, c.h * c.rng.uniform(0.012, 0.026)
+            hy = base - rise * (1 - ((hx - x) / half) ** 2) + c.h * 0.004
+            d.rectangle((hx - hw, hy - hh, hx + hw, hy), fill=solid(colour))
+            d.polygon([(hx - hw * 1.2, hy - hh), (hx, hy - hh - hw), (hx + hw * 1.2, hy - hh)], fill=solid(colour))
+            if c.rng.random() < 0.5:
+                d.rectangle((hx - c.u, hy - hh * 0.6, hx + c.u, hy - hh * 0.3), fill=solid(c.accent, 220))
+        d.rectangle((x - 2 * c.u, base - rise - c.h * 0.07, x + 2 * c.u, base - rise), fill=solid(colour))
+
+    c.layer(draw)
+
+
+TERRAIN_PAINTERS = {
+    "tree": lone_tree,
+    "grass": grass,
+    "wheat": wheat,
+    "meadow": fence_meadow,
+    "hedgerows": hedgerow_lane,
+    "lake": lake,
+    "hilltown": hilltop_town,
+}

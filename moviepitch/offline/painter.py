@@ -10,9 +10,9 @@ from PIL import Image
 from .art import art_for
 from .canvas import BLACK, Canvas, Draw, finish, mix, solid
 from .compose import paint_composition
-from .landmarks import big_top, dead_tree, dome, dragon, lighthouse, palm, saucer, tower
+from .landmarks import TERRAIN_PAINTERS, big_top, dead_tree, dome, dragon, lighthouse, lone_tree, palm, saucer, tower
 from .plan import StoryPlan
-from .sky import paint_sky
+from .sky import WEATHER_LAND, paint_sky, rain
 
 
 def paint_poster(plan: StoryPlan, *, width: int = 1024, height: int = 1536, variant: int = 1) -> bytes:
@@ -23,6 +23,8 @@ def paint_poster(plan: StoryPlan, *, width: int = 1024, height: int = 1536, vari
     paint_sky(c)
     _SCENES[art.scenery](c)
     _foreground(c)
+    if art.weather in WEATHER_LAND:
+        WEATHER_LAND[art.weather](c)
     paint_composition(c)
     image = finish(c).resize((width, height), Image.Resampling.BICUBIC)
     out = io.BytesIO()
@@ -63,7 +65,7 @@ def _city(c: Canvas) -> None:
     if "tower" in c.art.landmarks:
         tower(c, c.w * c.rng.choice((0.25, 0.75)))
     if c.art.genre == "thriller":
-        _rain(c)
+        rain(c)
 
 
 def _windows(c: Canvas, d: Draw, x: float, top: float, width: float, chance: float, alpha: int) -> None:
@@ -72,20 +74,11 @@ def _windows(c: Canvas, d: Draw, x: float, top: float, width: float, chance: flo
     while wx < x + width - 3 * u:
         wy = top + 4 * u
         while wy < c.h:
-            if c.rng.random() < chance:
+            if c.rng.random() < chance and c.art.weather != "blackout":
                 lit = c.accent if c.rng.random() < 0.25 else c.light
                 d.rectangle((wx, wy, wx + u, wy + 2 * u), fill=solid(lit, alpha))
             wy += step_y
         wx += step_x
-
-
-def _rain(c: Canvas) -> None:
-    def draw(d: Draw) -> None:
-        for _ in range(260):
-            x, y = c.rng.uniform(0, c.w + 40 * c.u), c.rng.uniform(0, c.h)
-            d.line((x, y, x - 6 * c.u, y + 18 * c.u), fill=solid(c.light, 50), width=1)
-
-    c.layer(draw)
 
 
 def _mountains(c: Canvas) -> None:
@@ -222,15 +215,7 @@ def _field(c: Canvas) -> None:
             mix(c.sky, c.land, 0.35 + 0.4 * t),
             mix(c.sky, c.land, 0.65 + 0.35 * t),
         )
-    tx, ty, size = c.w * c.rng.choice((0.2, 0.8)), c.horizon + c.h * 0.02, c.h * 0.1
-
-    def tree(d: Draw) -> None:
-        d.rectangle((tx - 3 * c.u, ty - size, tx + 3 * c.u, ty), fill=solid(c.land))
-        crown = ((0, -size * 0.2, size * 0.45), (-size * 0.35, 0, size * 0.32), (size * 0.35, 0, size * 0.32))
-        for ox, oy, r in crown:
-            d.ellipse((tx + ox - r, ty - size + oy - r, tx + ox + r, ty - size + oy + r), fill=solid(c.land))
-
-    c.layer(tree)
+    TERRAIN_PAINTERS.get(c.art.terrain, lone_tree)(c)
     if "saucer" in c.art.landmarks:
         saucer(c, c.w * 0.5, c.h * 0.17)
 

@@ -5,128 +5,21 @@ from __future__ import annotations
 from . import lexicon as lx
 from .art import ArtPlan, art_for
 from .fill import Chooser, cap, tidy
+from .landscape import NAMED_SCENES, VEILED_LIGHTS, WEATHER_LINES, place_noun
 from .plan import StoryPlan, rng_for
-
-SCENES = {
-    "space": ("on a rocky ridge under the stars", "among the craters of a dusty moon"),
-    "desert": ("among rust-red dunes and flat-topped mesas", "on a cracked plain that runs to a burning horizon"),
-    "mountains": ("on a high ridge above misty mountains", "on a snowy pass between black peaks"),
-    "ocean": ("on a wet shoreline above a glittering sea", "at the edge of a calm sea that mirrors the sky"),
-    "house": (
-        "on a barren hill before a lone crooked house with a single lit window",
-        "at the gate of a dark old house, one window glowing",
-    ),
-    "castle": ("on a cliff path below a towering castle", "beneath the spires of a castle on a crag"),
-    "arena": (
-        "at the centre of a packed arena under a blur of tiny lights",
-        "on an empty arena floor under a ring of stands",
-    ),
-    "city": ("on a rooftop above a glowing skyline of lit windows", "in a street of tall buildings, windows lit"),
-    "field": ("in a wide field of tall grass", "on rolling hills with a lone tree on the horizon"),
-    "forest": ("in a clearing among tall dark pines", "at the edge of a misty pine forest"),
-}
-_LIGHTS = {
-    "planet": (
-        "A vast ringed planet fills the upper sky, its rim blazing.",
-        "A ringed giant planet hangs overhead, lit from one side.",
-        "Overhead, a banded planet with bright rings crowds the stars.",
-        "A colossal planet rises behind everything, and its rings glow like a thin line of fire.",
-    ),
-    "moon": (
-        "A swollen pale moon hangs low behind drifting mist.",
-        "A full moon glows through a thin cloud.",
-        "The moon is huge and cratered, low in the sky.",
-        "Pale moonlight spills from a moon caught in mist.",
-    ),
-    "sun": (
-        "A low sun flares on the horizon and pours warm light over everything.",
-        "The sun sits low and gold, throwing long shadows.",
-        "A bright sun hangs in the sky and warms every edge.",
-        "Evening sun floods the scene with honey-coloured light.",
-        "A blazing sun sits just above the horizon.",
-    ),
-    "floodlights": (
-        "Floodlights cut bright beams through the haze.",
-        "Stadium lights blaze down from either side.",
-        "Stadium lights throw white beams across the dark.",
-        "Hard white light falls from the stands above.",
-    ),
-}
-_COMPOSE = {
-    "heroes": (
-        "{Figures} stand{s} small against the light {scene}.",
-        "Seen from behind, {figures} stand{s} {scene}.",
-        "{Figures} wait{s} {scene}.",
-        "{Figures} walk{s} towards the light {scene}.",
-    ),
-    "crowd": (
-        "{Many_cap} crowd the foreground {scene}, shoulder to shoulder.",
-        "A crowd of {many} fills the bottom of the frame {scene}.",
-        "{Many_cap} gather in a tight huddle {scene}.",
-    ),
-    "facing": (
-        "{Pair} face each other in profile {scene}.",
-        "{Pair} turn towards each other {scene}.",
-        "In profile, {pair} lean towards each other {scene}.",
-    ),
-    "close_up": (
-        "A huge close-up of {one} fills the frame {scene}.",
-        "{One_cap} looms in close-up across the foreground {scene}.",
-        "{One_cap} fills the frame in a giant close-up.",
-    ),
-    "object": (
-        "{Thing_cap} stand{ts} in the middle of the poster {scene}.",
-        "The poster shows {thing} in the middle {scene}.",
-        "Dead centre, {thing} stand{ts} alone {scene}.",
-    ),
-    "landscape": (
-        "In the distance, {thing} sit{ts} small against the sky, and nobody else is in sight.",
-        "An empty view stretches out {scene}, with {thing} far away on the horizon.",
-        "{Thing_cap} sit{ts} small in the distance, far from everything else.",
-    ),
-}
-_MOTIFS = (
-    "Beside them {stands} {thing}.",
-    "{Thing_cap} {stands} in the distance.",
-    "{Thing_cap} wait{ts} nearby in the shadows.",
-    "Behind them {rises} {thing}.",
+from .poster_scenes import (
+    BEHIND,
+    BETWEEN,
+    COMPOSE,
+    FINISH,
+    LIGHTS,
+    LOOMING,
+    MOTIFS,
+    NEARBY,
+    OVER,
+    PALETTE,
+    SCENES,
 )
-_BETWEEN = (
-    "{Thing_cap} {stands} far away on the horizon between them.",
-    "{Thing_cap} wait{ts} on the horizon between them.",
-)
-_NEARBY = (
-    "Nearby, {figures} stand{s} small and dark against the light.",
-    "{Figures} can just be seen at the edge of the frame.",
-    "Far below, {figures} look{s} up at {it}.",
-    "At {its} foot, {figures} stand{s} tiny.",
-    "Beside {it}, {figures} stand{s} very small.",
-)
-_PALETTE = (
-    "The palette is {c0}, {c1} and {c2} with touches of {c3}, and the mood is {m0} and {m1}.",
-    "Colours run from {c0} to {c2}, with {c1} shadows and a spark of {c3}, and the feeling is {m0}.",
-    "{C0} and {c1} fill most of the picture, lit by {c2} and a hint of {c3}.",
-    "{C0} and {c1} dominate the frame. The light is {c2}, with a hint of {c3}.",
-    "Everything is washed in {c0} and {c2}, with {c1} in the shadows and {c3} in the highlights.",
-    "The colours are {c0} and {c1}, broken by {c2} and one bright touch of {c3}.",
-    "It is painted in {c0}, {c1} and {c2}, with {c3} saved for the brightest spot.",
-    "The scene glows {c2} against {c0} and {c1}, and a thread of {c3} runs through it.",
-    "Its colours are {c0}, {c1}, {c2} and {c3}, and the whole poster feels {m0}.",
-)
-_FINISH = (
-    "The camera sits low, and the image has rich film grain and a soft vignette.",
-    "It is shot with a wide lens, deep shadows and crisp rim light.",
-    "The texture is painterly, with a gentle atmospheric haze.",
-    "The framing is symmetrical, and the corners fall into a dark vignette.",
-    "The contrast is high, with soft grain and plenty of empty sky.",
-    "A thin mist hangs in the air and softens the far distance.",
-    "The edges glow where the light catches them.",
-    "The whole image has the grain of an old film print.",
-    "Dust hangs in the light like snow.",
-    "The sky takes up most of the frame.",
-    "The horizon sits low, leaving room for the sky.",
-)
-
 
 # Nouns the painter shows by a sign of them: an orchestra by a guitar, a tournament by a trophy.
 _SIGNS = {
@@ -140,6 +33,7 @@ _SIGNS = {
     "portal": "a glowing doorway",
     "mirror": "an ornate mirror",
     "machine": "a boxy machine",
+    "pylon": "a line of pylons",
     "island": "a small island",
     "mountain": "a lone mountain",
     "tree": "a lone tree",
@@ -151,14 +45,16 @@ _SIGNS = {
 }
 # The noun itself is what a shape draws ("a bakery" is a shopfront); other nouns get the sign.
 _ITSELF = {
-    "guitar": {"guitar"},
+    "guitar": {"guitar", "violin", "cello", "fiddle", "harp", "saxophone"},
     "trophy": {"trophy"},
     "cake": {"cake", "pizza"},
     "key": {"key"},
     "cup": {"coffee", "cup"},
     "crown": {"crown"},
     "clock": {"clock", "bomb"},
-    "portal": {"portal"},
+    "machine": {"typewriter", "jukebox", "radio", "television"},
+    "pylon": {"pylon", "grid"},
+    "portal": {"portal", "door", "doorway", "gate", "wardrobe"},
     "mirror": {"mirror"},
     "island": {"island"},
     "mountain": {"mountain"},
@@ -170,20 +66,30 @@ _ITSELF = {
 }
 # Landmarks a scenery paints when the idea calls for them, and how the description names them.
 _LANDMARKS = {
-    ("ocean", "palms"): "Palm trees lean over a low island.",
-    ("ocean", "lighthouse"): "A lighthouse stands on the island.",
-    ("city", "tower"): "A tall iron tower rises over the rooftops.",
-    ("castle", "dragon"): "A dragon circles above the towers.",
-    ("arena", "tent"): "A striped big top rises behind the stands.",
-    ("field", "saucer"): "A flying saucer hovers in the sky.",
-    ("space", "saucer"): "A flying saucer hangs above the ridge.",
-    ("desert", "domes"): "Glass domes glow at the foot of the dunes.",
-    ("mountains", "wreck"): "The wreck of a plane lies on the slope.",
+    ("ocean", "palms"): ("Palm trees lean over a low island.",),
+    ("ocean", "lighthouse"): ("A lighthouse stands on the island.",),
+    ("city", "tower"): ("A tall iron tower rises over the rooftops.",),
+    ("castle", "dragon"): (
+        "A dragon circles above the towers.",
+        "High over the towers wheels a dragon.",
+        "A dragon's wings spread over the castle.",
+    ),
+    ("arena", "tent"): ("A striped big top rises behind the stands.",),
+    ("field", "saucer"): ("A flying saucer hovers in the sky.",),
+    ("space", "saucer"): ("A flying saucer hangs above the ridge.",),
+    ("desert", "domes"): ("Glass domes glow at the foot of the dunes.",),
+    ("mountains", "wreck"): ("The wreck of a plane lies on the slope.",),
 }
 
 
+_ACRONYMS = {"ai": "AI", "ufo": "UFO", "ufos": "UFOs"}
+
+
 def _named(noun: str, plural: bool) -> str:
-    return f"the {lx.plural(noun) if plural else noun}" if not noun[:1].isupper() else noun
+    # A name ("Paris") takes no article; a noun phrase that starts with a letter ("T rex skeleton") does.
+    proper = noun[:1].isupper() and len(noun.split()[0]) > 1
+    noun = " ".join(_ACRONYMS.get(w, w) for w in noun.split())
+    return noun if proper else f"the {lx.plural(noun) if plural else noun}"
 
 
 def _same_noun(sign: str | None, words: list[str]) -> bool:
@@ -202,9 +108,10 @@ def thing_name(motif) -> str:
     sign = _SIGNS.get(motif.shape)
     # A sign that already names the noun ("a boxy machine" for a machine) is never described by itself.
     itself = set(words) & _ITSELF.get(motif.shape, set()) or _same_noun(sign, words)
+    named = lx.article(motif.noun) if motif.indefinite else _named(motif.noun, motif.plural)
     if sign and not itself and motif.shape not in ("shopfront", "ship"):
-        return f"{sign} for {_named(motif.noun, motif.plural)}"
-    return _named(motif.noun, motif.plural)
+        return f"{sign} for {named}"
+    return named
 
 
 def write_image_prompt(plan: StoryPlan, variant: int = 1) -> str:
@@ -230,10 +137,16 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
         crowd = (
             f"the {subject.members} of the {subject.head}" if subject.members else f"the members of the {subject.core}"
         )
+    place = place_noun(plan)
+    named = NAMED_SCENES.get(place, {})
+    scene = chooser.pick(
+        named.get(art.terrain) or named.get(art.scenery) or SCENES.get(art.terrain) or SCENES[art.scenery]
+    )
     facts = {
         "Figures": cap(figures),
         "s": "" if many else "s",
-        "scene": chooser.pick(SCENES[art.scenery]),
+        "es": "" if many else "es",
+        "scene": scene,
         "many": crowd,
         "Many_cap": cap(crowd),
         "one": _one_of(figures),
@@ -251,21 +164,31 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     }
     c = art.palette_words
     colours = {"c0": c[0], "c1": c[1], "c2": c[2], "c3": c[3], "C0": cap(c[0]), "m0": art.moods[0], "m1": art.moods[1]}
-    parts = [chooser.template(_COMPOSE[art.composition], facts)]
+    framings = COMPOSE[art.composition]
+    if named:  # the idea's own place is named in the scene, so the framing must have one
+        framings = tuple(t for t in framings if "{scene}" in t) or framings
+    parts = [chooser.template(framings, facts)]
     if art.composition == "object":
-        parts.append(chooser.template(_NEARBY, facts))
+        parts.append(chooser.template(NEARBY, facts))
     elif art.composition == "heroes" and art.thing is not None:
-        parts.append(chooser.template(_MOTIFS, facts))
+        parts.append(chooser.template(MOTIFS, facts))
     elif art.composition == "facing" and art.thing is not None:
-        parts.append(chooser.template(_BETWEEN, facts))
+        parts.append(chooser.template(BETWEEN, facts))
+    elif art.composition in ("close_up", "crowd") and art.shows_thing:
+        parts.append(chooser.template(BEHIND, facts))
+    if art.weather:
+        parts.append(chooser.pick(WEATHER_LINES[art.weather]))
     for (scenery, mark), sentence in _LANDMARKS.items():
         if mark == art.figure:
             continue  # the heroes are the dragons: no other dragon circles above them
         if scenery == art.scenery and (mark in art.landmarks or mark == "dragon" and art.genre == "fantasy"):
-            parts.append(sentence)
+            parts.append(chooser.pick(sentence))
     if art.looming:
-        parts.append(f"Behind everything looms the giant shadow of {art.looming}.")
-    parts.append(chooser.pick(_LIGHTS[art.light]))
+        parts.append(chooser.pick(LOOMING).format(foe=art.looming))
+    over = OVER.get(art.terrain) or OVER[art.scenery]
+    veiled = art.weather in ("storm", "fog", "blizzard", "snow") and art.light in VEILED_LIGHTS
+    lights = VEILED_LIGHTS[art.light] if veiled else LIGHTS[art.light]
+    parts.append(chooser.template(lights, {"over": over, "weather": art.weather}))
     if plan.setting.from_idea and plan.setting.phrase[:1].isupper():
         parts.append(
             chooser.pick(("It is set {at} {p}.", "The place is {p}.", "Everything about the place says {p}.")).format(
@@ -274,9 +197,9 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
         )
     if plan.setting.era:
         parts.append(f"Everything about it says {plan.setting.era}.")
-    parts.append(chooser.template(_PALETTE, colours))
+    parts.append(chooser.template(PALETTE, colours))
     if chooser.rng.random() < 0.6:
-        parts.append(chooser.pick(_FINISH))
+        parts.append(chooser.pick(FINISH))
     text = tidy(" ".join(p for p in parts if p))
     while len(text.split()) > 90 and len(parts) > 3:
         parts.pop(-2 if len(parts) > 4 else -1)

@@ -1,4 +1,5 @@
-"""The poster's sky: stars and the light source, a moon, a sun, a ringed planet or floodlights."""
+"""The poster's sky and weather: stars, the light source (a moon, a sun, a ringed planet or floodlights), and
+the weather an idea is about (a comet, a storm, fog, snow, a blackout, a tide gone out)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ def paint_sky(c: Canvas) -> None:
     if sum(c.top) < 200:
         _stars(c)
     _LIGHTS[c.art.light](c)
+    if c.art.weather in WEATHER_SKY:
+        WEATHER_SKY[c.art.weather](c)
 
 
 def _stars(c: Canvas) -> None:
@@ -115,6 +118,61 @@ def _floodlights(c: Canvas) -> None:
         c.layer(tower)
     c.sun = (c.w * 0.5, c.h * 0.12)
 
+
+def rain(c: Canvas) -> None:
+    """Slanting streaks of rain over everything."""
+
+    def draw(d: Draw) -> None:
+        for _ in range(260):
+            x, y = c.rng.uniform(0, c.w + 40 * c.u), c.rng.uniform(0, c.h)
+            d.line((x, y, x - 6 * c.u, y + 18 * c.u), fill=solid(c.light, 50), width=1)
+
+    c.layer(draw)
+
+
+def _comet(c: Canvas) -> None:
+    x, y = c.w * c.rng.uniform(0.6, 0.8), c.h * c.rng.uniform(0.12, 0.2)
+    tail = (x - c.w * 0.5, y - c.h * 0.12)
+    c.layer(lambda d: d.polygon([(x, y - 4 * c.u), tail, (x, y + 4 * c.u)], fill=solid(c.light, 120)), 3 * c.u)
+    c.glow(x, y, 14 * c.u, c.light, 200)
+
+
+def _lightning(c: Canvas) -> None:
+    x, y, points = c.w * c.rng.uniform(0.2, 0.8), 0.0, []
+    while y < c.horizon * 0.8:
+        points.append((x, y))
+        x, y = x + c.rng.uniform(-18, 18) * c.u, y + c.rng.uniform(12, 28) * c.u
+    c.layer(lambda d: d.line(points, fill=solid(c.light, 160), width=max(2, round(5 * c.u))), 4 * c.u)
+    c.layer(lambda d: d.line(points, fill=solid(c.light), width=max(1, round(1.5 * c.u))))
+
+
+def _fog(c: Canvas) -> None:
+    def draw(d: Draw) -> None:
+        for k in range(4):
+            y = c.horizon - c.h * 0.04 + k * c.h * 0.06
+            d.ellipse((-c.w * 0.3, y - c.h * 0.025, c.w * 1.3, y + c.h * 0.025), fill=solid(c.light, 70))
+
+    c.layer(draw, 10 * c.u)
+
+
+def _snow(c: Canvas) -> None:
+    def draw(d: Draw) -> None:
+        for _ in range(320):
+            x, y, r = c.rng.uniform(0, c.w), c.rng.uniform(0, c.h), c.rng.choice((0.8, 1.2, 2.0)) * c.u
+            d.ellipse((x - r, y - r, x + r, y + r), fill=solid((255, 255, 255), c.rng.randint(120, 230)))
+
+    c.layer(draw)
+
+
+def _wet_sand(c: Canvas) -> None:
+    top = c.horizon + c.h * 0.12
+    c.layer(lambda d: d.rectangle((0, top, c.w, c.h), fill=solid(mix(c.land, c.light, 0.25))), 2 * c.u)
+    c.layer(lambda d: d.rectangle((0, top + c.h * 0.03, c.w, top + c.h * 0.05), fill=solid(c.light, 90)), 3 * c.u)
+
+
+# What each weather paints over the sky (before the landscape) and over the land (before the figures).
+WEATHER_SKY = {"comet": _comet, "storm": _lightning}
+WEATHER_LAND = {"storm": rain, "fog": _fog, "snow": _snow, "blizzard": _snow, "tide": _wet_sand}
 
 _LIGHTS: dict[str, Callable[[Canvas], None]] = {
     "moon": _moon,
