@@ -167,3 +167,20 @@ def test_the_sun_is_veiled_by_the_weather_the_idea_is_about():
             plan_story("After a storm knocks out the power grid, a city learns to trust.", seed)
         )
         assert "honey-coloured" not in prompt and "blazing sun" not in prompt, prompt
+
+
+def test_round6_lead_follow_ups_read_right():
+    """What the lead found after merging: article before a colour, twin sisters, T. rex, zombies, Earth's sky."""
+    from moviepitch.offline import plan_story, write_image_prompt
+
+    for seed in range(6):
+        text = write_image_prompt(plan_story("A detective with amnesia solves crimes in a neon city.", seed))
+        assert "a inky" not in text and "sparks accents" not in text
+    for seed in range(3):
+        assert "two twin" not in write_image_prompt(plan_story("Twin sisters swap lives for a week.", seed)).lower()
+        assert "the T. rex" in write_image_prompt(
+            plan_story("The night janitor at a natural history museum befriends a T. rex skeleton.", 0)
+        )
+        assert "zombies" in write_image_prompt(plan_story("Zombies in a high school chess club", seed))
+        nanny = write_image_prompt(plan_story("An android nanny refuses to let the children grow up.", seed))
+        assert "planet" not in nanny

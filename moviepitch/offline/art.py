@@ -222,7 +222,8 @@ def art_for(plan: StoryPlan, variant: int = 1) -> ArtPlan:
         pronoun=lead.pronoun,
         hat=any(w in lead.description for w in ("cowboy", "detective", "pirate", "captain")),
         scenery=plan.setting.scenery,
-        light=genre.light,
+        # A ringed planet hangs only over a story that leaves Earth; a robot nanny's city has its moon.
+        light="moon" if genre.light == "planet" and plan.setting.scenery != "space" else genre.light,
         landmarks=landmarks_for(premise.text.lower()),
         palette_name=name,
         palette=palette,
@@ -265,8 +266,7 @@ def _figure_noun(plan: StoryPlan) -> str:
     if premise.mode == "many":
         if (subject.count or 0) > len(heroes):
             return subject.text("", tail=False)  # all seven firefighters, though four are cast
-        number = lx.NUMBER_WORDS[len(heroes)] if len(heroes) < len(lx.NUMBER_WORDS) else ""
-        return f"{number} {subject.text('', tail=False, number=False)}".strip()
+        return subject.counted(len(heroes), tail=False)
     parts = [subject.text("a" if subject.det in ("a", "an") else None, tail=False)]
     parts += [p.text(tail=False) for p in premise.reading.partners]
     return " and ".join(parts)

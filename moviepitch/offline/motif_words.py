@@ -58,6 +58,9 @@ _SHAPES = {
     "extraterrestre": "alien",
     "astronaut": "astronaut",
     "vampire": "vampire",
+    # The ragged, arms-out figure of the scarecrow is the shambling dead too.
+    "zombie": "scarecrow",
+    "mummy": "scarecrow",
     "vampiro": "vampire",
     "scarecrow": "scarecrow",
     "bakery": "shopfront",

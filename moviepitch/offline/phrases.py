@@ -116,6 +116,13 @@ class NounPhrase:
             return " ".join(rest[:cut])
         return ""
 
+    def counted(self, count: int, tail: bool = True) -> str:
+        """The phrase with a number word for `count` of them: "three monks"; "twin sisters" are two already."""
+        number = lx.NUMBER_WORDS[count] if count < len(lx.NUMBER_WORDS) else ""
+        if "twin" in (m.lower() for m in self.modifiers):
+            number = ""
+        return f"{number} {self.text('', tail=tail, number=False)}".strip()
+
     def text(self, article: str | None = None, tail: bool = True, number: bool = True) -> str:
         """The phrase as written, with its own article or the one given ("the", "a", "")."""
         det = self.det if article is None else article

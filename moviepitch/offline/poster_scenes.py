@@ -256,14 +256,14 @@ PALETTE = (
     "It is painted in {c0}, {c1} and {c2}, with {c3} kept for the highlights.",
     "The scene glows {c2} against {c0} and {c1}, and a thread of {c3} runs through it.",
     "Its colours are {c0}, {c1}, {c2} and {c3}, and the whole poster feels {m0}.",
-    "The sky is {c0} and the shadows {c1}; {c2} lights the rest, with {c3} accents.",
-    "The poster feels {m0}: {c0} and {c1}, lit in {c2}, with {c3} accents.",
-    "Shadows are {c1} under a {c0} sky, {c2} catches the edges, and {c3} marks the brightest spot.",
+    "The sky is {c0} and the shadows {c1}; {c2} lights the rest, with accents of {c3}.",
+    "The poster feels {m0}: {c0} and {c1}, lit in {c2}, with accents of {c3}.",
+    "Shadows are {c1} under {a_c0} sky, {c2} catches the edges, and {c3} marks the brightest spot.",
     "Mostly {c0} and {c1}; the light is {c2}, the accents {c3}; it feels {m0} and {m1}.",
     "{C2} against {c0}, with {c1} in between and flecks of {c3}.",
     "Deep {c0} shadows give way to {c2}, with {c1} between and a single note of {c3}.",
     "{C0}, {c1}, {c2}: three bands of colour, with {c3} for the brightest things.",
-    "The whole picture is tinted {c1}, from a {c0} sky down to {c2}, with a little {c3}.",
+    "The whole picture is tinted {c1}, from {a_c0} sky down to {c2}, with a little {c3}.",
 )
 FINISH = (
     "The camera sits low, and the image has rich film grain and a soft vignette.",

@@ -86,8 +86,8 @@ _ACRONYMS = {"ai": "AI", "ufo": "UFO", "ufos": "UFOs"}
 
 
 def _named(noun: str, plural: bool) -> str:
-    # A name ("Paris") takes no article; a noun phrase that starts with a letter ("T rex skeleton") does.
-    proper = noun[:1].isupper() and len(noun.split()[0]) > 1
+    # A name ("Paris") takes no article; a noun phrase that starts with a letter ("T. rex skeleton") does.
+    proper = noun[:1].isupper() and len(noun.split()[0].rstrip(".")) > 1
     noun = " ".join(_ACRONYMS.get(w, w) for w in noun.split())
     return noun if proper else f"the {lx.plural(noun) if plural else noun}"
 
@@ -164,6 +164,7 @@ def describe(art: ArtPlan, plan: StoryPlan, chooser: Chooser) -> str:
     }
     c = art.palette_words
     colours = {"c0": c[0], "c1": c[1], "c2": c[2], "c3": c[3], "C0": cap(c[0]), "m0": art.moods[0], "m1": art.moods[1]}
+    colours["a_c0"] = lx.article(c[0])  # "an inky black sky"
     framings = COMPOSE[art.composition]
     if named:  # the idea's own place is named in the scene, so the framing must have one
         framings = tuple(t for t in framings if "{scene}" in t) or framings

@@ -98,10 +98,7 @@ def _lead(plan: StoryPlan, rng) -> dict[str, str]:
             # "Seven tired firefighters" stay seven, though only a few of them are named and cast.
             return {"lead": lead.rstrip(","), "desc": subject.text(""), "some": lx.NUMBER_WORDS[len(named)]}
         if subject is not None and premise.mode == "many":
-            number = lx.NUMBER_WORDS[len(named)] if len(named) < len(lx.NUMBER_WORDS) else ""
-            if "twin" in (m.lower() for m in subject.modifiers):
-                number = ""  # "twin sisters" are two already, never "two twin sisters"
-            desc = f"{number} {subject.text('', number=False)}".strip()
+            desc = subject.counted(len(named))
         elif subject is not None:
             desc = subject.text()
         else:
