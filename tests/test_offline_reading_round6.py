@@ -380,3 +380,9 @@ def test_a_rocket_built_in_a_barn_stays_on_the_farm():
 def test_a_queen_of_a_real_country_is_no_fairy_tale():
     assert "fantasy" not in plan_story("The queen of England secretly enters a hot dog eating contest.", 0).genres
     assert "fantasy" in plan_story("A queen outlaws music.", 0).genres
+
+
+def test_versus_sets_the_hero_against_the_other():
+    reading = read_idea("__Grandma vs. the internet__")
+    assert reading.subject.head == "Grandma" or reading.subject.lemma == "grandma"
+    assert reading.subject.tail == "at war with the internet"

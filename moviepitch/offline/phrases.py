@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .nouns import gender_of_noun, kind_of
 
-_STOPS = lx.PREPOSITIONS | lx.RELATIVES | lx.CONJUNCTIONS | lx.SUBORDINATORS | {",", "'s", "to"}
+_STOPS = lx.PREPOSITIONS | lx.RELATIVES | lx.CONJUNCTIONS | lx.SUBORDINATORS | {",", "'s", "to", "vs", "versus"}
 
 
 def nounish(word: str) -> bool:

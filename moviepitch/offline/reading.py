@@ -76,6 +76,8 @@ def read_idea(idea: str) -> Reading:
     """Read an English idea into its parts."""
     text = clean(idea)
     tokens = _sentence_case(tokens_of(text))
+    # "Grandma vs. the internet": a grandma at war with the internet.
+    tokens = [w for t in tokens for w in (("at", "war", "with") if t.lower() in ("vs", "versus") else (t,))]
     if not tokens:
         return Reading(text="", shape="empty", subject=None)
     opener, opener_kind, tokens = split_opener(tokens)
