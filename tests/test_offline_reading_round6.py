@@ -386,3 +386,25 @@ def test_versus_sets_the_hero_against_the_other():
     reading = read_idea("__Grandma vs. the internet__")
     assert reading.subject.head == "Grandma" or reading.subject.lemma == "grandma"
     assert reading.subject.tail == "at war with the internet"
+
+
+def test_a_day_of_the_week_is_no_place():
+    assert read_idea("A shy teenager can read minds but only on Tuesdays.").places == ()
+
+
+def test_no_second_with_after_a_description_with_one():
+    for synopsis in _synopses("A detective with amnesia investigates her own disappearance.", 12):
+        assert "amnesia with" not in synopsis
+
+
+def test_snowmen_live_in_the_snow():
+    assert plan_story("Snowmen.", 0).setting.scenery == "mountains"
+
+
+def test_next_door_is_where_the_shop_is_and_a_thing_is_no_opponent():
+    from moviepitch.offline.titles import candidates
+
+    reading = read_idea("A retired hitman opens a flower shop next door to a police station.")
+    assert reading.verb.object.head == "shop"
+    titles = candidates(plan_story("A retired hitman opens a flower shop next door to a police station.", 0))
+    assert not any("Door" in t or " vs. " in t for t in titles), titles

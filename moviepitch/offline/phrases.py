@@ -157,6 +157,8 @@ def parse_noun_phrase(tokens: list[str], start: int, greedy: bool = True) -> tup
             det, words = "", []
         elif low in _STOPS or low in lx.BE | lx.HAVE | lx.MODALS or (words and not _joins(word)):
             break
+        elif words and low == "next" and j + 1 < len(tokens) and tokens[j + 1].lower() in ("door", "to"):
+            break  # "a flower shop next door to a police station": the shop, and where it is
         elif words and _participle_clause(tokens, j) and lx.is_plural_noun(words[-1]):
             break  # "ghosts running a bed and breakfast": the ghosts, and what they are doing
         else:

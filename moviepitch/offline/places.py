@@ -37,7 +37,7 @@ SCENERY_WORDS = (
                "submarine", "boat", "shipwreck", "underwater", "kraken", "mermaid", "fisherman", "cruise",
                "fish", "harbour", "mar", "mer", "sirena", "atlantic", "pacific")),
     ("mountains", ("andes", "mountain", "avalanche", "snowboard", "himalaya", "alps", "climb", "plane", "ski",
-                   "volcano", "glacier")),
+                   "volcano", "glacier", "snow")),
     ("forest", ("forest", "woods", "jungle", "swamp")),
     ("house", ("ghost", "haunt", "house", "mansion", "hanté", "embrujad", "bed and breakfast")),
     ("castle", ("dragon", "castle", "kingdom", "wizard", "queen", "king", "royal", "knight")),

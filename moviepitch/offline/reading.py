@@ -315,6 +315,8 @@ def _places(tokens: list[str]) -> tuple[str, ...]:
         while j < len(tokens) and tokens[j][:1].isupper() and tokens[j] != "'s":
             name.append(tokens[j])
             j += 1
+        if name and name[0].lower().rstrip("s") in _WHEN_NAMES:
+            continue  # "only on Tuesdays", "in December": a time, not a place
         if name and not (
             len(name) == 1
             and lx.can_be(name[0], "NOUN")
@@ -323,6 +325,14 @@ def _places(tokens: list[str]) -> tuple[str, ...]:
         ):
             found.append(("the " if the else "") + " ".join(name))
     return tuple(dict.fromkeys(found))
+
+
+# Days, months and feasts: names of times, never of places.
+# fmt: off
+_WHEN_NAMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                         "november", "december", "christmas", "easter", "halloween", "thanksgiving"})
+# fmt: on
 
 
 def _settings(tokens: list[str], subject: NounPhrase | None) -> tuple[NounPhrase, ...]:

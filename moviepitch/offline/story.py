@@ -49,7 +49,9 @@ def write_synopsis(plan: StoryPlan, trace: list | None = None) -> str:
     facts["goal_at"] = goal_at
     facts.update(object_facts(plan))
     facts.update(_lead(plan, rng))
-    trait = rng.choice(beats.TRAITS) if plan.knobs.usual else chooser.pick(beats.TRAITS)
+    # "a detective with amnesia" takes no second "with ...": a trait's first word is not the description's.
+    traits = [t for t in beats.TRAITS if t.split()[0] not in facts.get("desc", "").split()] or beats.TRAITS
+    trait = rng.choice(traits) if plan.knobs.usual else chooser.pick(traits)
     facts["trait"] = trait.format(them=facts["them"]) if _plain(plan) else ""
     opening = _opening(plan, chooser, facts)
     conflict = middle(plan, chooser, facts)

@@ -75,9 +75,12 @@ def candidates(plan) -> list[str]:
             and (obj.kind != "thing" or obj.lemma in MOTIF_WORDS)
         )
         if concrete and premise.reading.recast != "passive":
-            found.append(
-                f"{subject.head} vs. {lx.plural(verb.object.lemma) if verb.object.plural else verb.object.head}"
-            )
+            if obj.kind in ("person", "creature"):  # "Chef vs. Kraken"; never "Hitman vs. Shop"
+                found.append(
+                    f"{subject.head} vs. {lx.plural(verb.object.lemma) if verb.object.plural else verb.object.head}"
+                )
+            elif not subject.plural:  # "The Hitman and the Flower Shop"
+                found.append(f"The {subject.head} and the {obj.core}")
             if len(verb.object.text(tail=False).split()) >= 2:
                 found.append(
                     verb.object.text(tail=True)
@@ -116,6 +119,7 @@ def title_noun(plan) -> str:
         and n.split()[-1] not in _RELATIONAL
         and n.split()[-1] not in TOWNLIKE
         and f" {n.split()[-1].capitalize()}" not in premise.text
+        and f"next {n}" not in premise.text.lower()  # "next door to a police station" has no door in it
     ]  # not a name ("Tokyo")
     # A noun said only inside a relative clause ("where the residents speak their names") is a detail.
     lower = premise.text.lower()

@@ -22,8 +22,8 @@ def new_title(plan: StoryPlan, ask: Ask, angle: int = 0) -> str:
     elif ask.value == "playful":
         options = _playful(plan)
     elif ask.value == "punchy":
-        options = sorted((t for t in _own(plan) if len(t.split()) <= 3), key=lambda t: (len(t.split()), len(t)))
-        options = options or sorted(_own(plan), key=len)
+        # The shortest titles first: three words or fewer, then the next shortest, so three alternatives exist.
+        options = sorted(_own(plan), key=lambda t: (len(t.split()) > 3, len(t.split()), len(t)))
     else:
         options = _own(plan) + _playful(plan)
     return _pick([t for t in dict.fromkeys(options) if t != current], angle) or current
