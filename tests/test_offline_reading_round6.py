@@ -408,3 +408,24 @@ def test_next_door_is_where_the_shop_is_and_a_thing_is_no_opponent():
     assert reading.verb.object.head == "shop"
     titles = candidates(plan_story("A retired hitman opens a flower shop next door to a police station.", 0))
     assert not any("Door" in t or " vs. " in t for t in titles), titles
+
+
+def test_a_participle_after_a_plural_subject_describes_it():
+    reading = read_idea("Twin brothers separated at birth meet as rival boxers.")
+    assert reading.subject.tail == "separated at birth" and reading.verb.verb == "meet"
+
+
+def test_a_bed_and_breakfast_is_one_thing_wherever_it_stands():
+    reading = read_idea("Three witches run a bed and breakfast in Scotland.")
+    assert len(reading.predicate) == 1 and reading.verb.object.text(tail=False) == "a bed and breakfast"
+
+
+def test_titles_say_vs_and_never_make_a_noun_of_the_dead():
+    from moviepitch.offline.titles import candidates, title_case
+
+    assert title_case("pirates vs ninjas") == "Pirates vs. Ninjas"
+    assert not any("Dead" in t for t in candidates(plan_story("A mail carrier delivers letters to the dead.", 0)))
+
+
+def test_a_comedian_s_story_is_a_comedy():
+    assert plan_story("A comedian who has lost his sense of humour must win a stand-up contest.", 0).genre == "comedy"

@@ -312,7 +312,7 @@ GENRES: dict[str, Genre] = {
             "hotel|funfair|bears|mayor|accountant|mistaken|grandma|abuela|chat|file|traffic light|"
             "parking|duck|chicken|sheep|pig|moose|hamster|wish|dinosaur|bed and breakfast|elderly|scarecrow|"
             "driving test|ninth time|tenth time|hundredth time|monster truck|allergic|karaoke|talent show|"
-            "punk band|stand-up|toddler|youngest",
+            "punk band|stand-up|toddler|youngest|comedian|sense of humour",
             moods="zany|feel-good|sunny|mischievous|big-hearted|gleefully chaotic|madcap|warm-hearted",
             heroes="a hopelessly unlucky delivery driver|an overconfident party planner|a substitute teacher "
             "on her first day|a customer-service agent who has heard it all",

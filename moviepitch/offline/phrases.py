@@ -170,7 +170,12 @@ def parse_noun_phrase(tokens: list[str], start: int, greedy: bool = True) -> tup
     while len(words) > 1 and not nounish(words[-1]) and nounish(words[-2]):
         j -= 1
         words.pop()
-    if j + 2 == len(tokens) and tokens[j].lower() == "and" and nounish(tokens[j + 1]):
+    pair = f"{words[-1]} and {tokens[j + 1]}".lower() if j + 1 < len(tokens) else ""
+    if (
+        tokens[j : j + 1] == ["and"]
+        and nounish(tokens[j + 1])
+        and (j + 2 == len(tokens) or pair in PAIRS and tokens[j + 2].lower() in lx.PREPOSITIONS)
+    ):
         words += ["and", tokens[j + 1]]  # "a bed and breakfast": one thing with two nouns
         j += 2
     end = j
@@ -190,6 +195,10 @@ def parse_noun_phrase(tokens: list[str], start: int, greedy: bool = True) -> tup
         number=number,
     )
     return phrase, end
+
+
+# Two nouns that make one thing, wherever they stand: "a bed and breakfast in Scotland".
+PAIRS = frozenset({"bed and breakfast", "fish and chips", "rock and roll", "bread and butter", "salt and pepper"})
 
 
 def _participle_clause(tokens: list[str], j: int) -> bool:

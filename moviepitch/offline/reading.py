@@ -267,8 +267,15 @@ def _reduced_relative(tokens: list[str], k: int) -> bool:
         return True
     # "An astronaut stranded on Venus starts a podcast": a participle and its place, then the idea's own verb.
     later = [w.lower() for w in tokens[j + 1 :]]
+    # ("Twin brothers separated at birth meet as rival boxers": a plural subject's verb, too.)
     return tokens[j].lower() in lx.PREPOSITIONS and any(
-        lx.verb_forms(w) & {"VBZ"} or w in lx.MODALS or w in ("is", "are", "has", "have") for w in later
+        lx.verb_forms(w) & {"VBZ"}
+        or "VBP" in lx.verb_forms(w)
+        and n + 1 < len(later)
+        and later[n + 1] in lx.PREPOSITIONS | lx.DETERMINERS | {"as"}
+        or w in lx.MODALS
+        or w in ("is", "are", "has", "have")
+        for n, w in enumerate(later)
     )
 
 

@@ -40,7 +40,9 @@ def title_case(text: str) -> str:
     out = []
     for i, word in enumerate(words):
         low = word.lower()
-        if 0 < i < len(words) - 1 and low in _SMALL:
+        if low in ("vs", "vs."):
+            out.append("vs.")  # "Pirates vs. Ninjas"
+        elif 0 < i < len(words) - 1 and low in _SMALL:
             out.append(low)
         elif "-" in word:
             out.append("-".join(p[:1].upper() + p[1:] for p in word.split("-")))
@@ -120,6 +122,7 @@ def title_noun(plan) -> str:
         and n.split()[-1] not in TOWNLIKE
         and f" {n.split()[-1].capitalize()}" not in premise.text
         and f"next {n}" not in premise.text.lower()  # "next door to a police station" has no door in it
+        and n not in _NOT_TITLE_NOUNS
     ]  # not a name ("Tokyo")
     # A noun said only inside a relative clause ("where the residents speak their names") is a detail.
     lower = premise.text.lower()
@@ -127,6 +130,10 @@ def title_noun(plan) -> str:
     main = [n for n in nouns if cut < 0 or lower.find(n.split()[-1]) < cut] or nouns
     others = [n for n in main if subject is None or n != subject.lemma]
     return (others or main or [""])[0]
+
+
+# Adjectives standing for people ("letters to the dead"): no title is "A Dead for Winter".
+_NOT_TITLE_NOUNS = frozenset({"dead", "living", "poor", "rich", "young", "old", "blind", "deaf", "wicked", "brave"})
 
 
 def _loose(noun: str) -> str:

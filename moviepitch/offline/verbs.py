@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .phrases import NounPhrase, nounish, parse_noun_phrase
+from .phrases import PAIRS, NounPhrase, nounish, parse_noun_phrase
 
 # Verbs that take another verb's gerund, and how the pair reads as a gerund itself.
 # fmt: off
@@ -192,6 +192,8 @@ def _phrase_end(tokens: list[str], k: int, plural: bool) -> int:
     """Where this verb phrase stops: before "and" + another verb or another clause."""
     for j in range(k, len(tokens)):
         if tokens[j].lower() in ("and", "but") and j + 1 < len(tokens):
+            if f"{tokens[j - 1]} and {tokens[j + 1]}".lower() in PAIRS:
+                continue  # "run a bed and breakfast": one thing, not a second verb
             if _verb_start(tokens, j + 1, plural) or _starts_clause(tokens, j + 1):
                 return j - (tokens[j - 1] == ",")
     return len(tokens)
