@@ -120,15 +120,7 @@ def scenery_of(text: str, places: tuple[str, ...], nouns, genre: Genre) -> str:
     found = scenery_for(text, genre)
     if found == "space" and not offworld(text):
         # Robots, rockets and portals are made on Earth unless the idea leaves it: a barn, or else streets.
-        lower = text.lower()
-        return next(
-            (
-                scenery
-                for scenery, words in SCENERY_WORDS
-                if scenery != "space" and any(re.search(rf"\b{re.escape(w)}", lower) for w in words)
-            ),
-            "city",
-        )
+        return scenery_for(text, None, skip="space") or "city"
     return found
 
 
@@ -148,11 +140,11 @@ def offworld(text: str) -> bool:
     return bool(_OFFWORLD.search(text.lower()))
 
 
-def scenery_for(text: str, genre: Genre | None) -> str | None:
-    """The landscape the idea's words call for, else the genre's own (None without a genre)."""
+def scenery_for(text: str, genre: Genre | None, skip: str = "") -> str | None:
+    """The landscape the idea's words call for (other than `skip`), else the genre's own (None without a genre)."""
     lower = text.lower()
     for scenery, words in SCENERY_WORDS:
-        if any(re.search(rf"\b{re.escape(w)}", lower) for w in words):
+        if scenery != skip and any(re.search(rf"\b{re.escape(w)}", lower) for w in words):
             return scenery
     return genre.scenery if genre is not None else None
 

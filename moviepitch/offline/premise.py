@@ -88,8 +88,9 @@ def read_premise(text: str, language: str) -> Premise:
     # Each noun phrase's noun with its modifiers ("hockey team", "vending machine"), the subject's as its lemma.
     nouns = tuple(dict.fromkeys(_noun_of(p, p is subject) for p in reading.nouns if p.head and not p.proper))
     mode, count, member_kind = _mode(reading)
-    costar = _costar(reading)
-    foe = _foe(reading, subject if mode == "villain" else None)
+    chaser = _chaser(reading)
+    costar = _costar(reading, chaser)
+    foe = _foe(reading, subject if mode == "villain" else None) or chaser
     from .nouns import is_place
 
     goals = " ".join(vp.goal for vp in reading.predicate).lower()
@@ -244,9 +245,9 @@ def _gender(reading: Reading, mode: str) -> str:
     return ""
 
 
-def _costar(reading: Reading) -> NounPhrase | None:
-    """The first creature or person the verb phrases meet: "a baby kraken", "a talking fish"."""
-    chaser = _chaser(reading)
+def _costar(reading: Reading, chaser: NounPhrase | None) -> NounPhrase | None:
+    """The first creature or person the verb phrases meet ("a baby kraken", "a talking fish"), never the one
+    chasing the hero."""
     for vp in reading.predicate:
         if vp.lemma in BEING:
             continue
@@ -307,7 +308,7 @@ def _foe(reading: Reading, villain: NounPhrase | None) -> NounPhrase | None:
     for phrase in reading.nouns:
         if phrase is not reading.subject and phrase.lemma in FOE_NOUNS and not being:
             return phrase
-    return _chaser(reading)
+    return None
 
 
 # Passive verbs whose agent is against the hero: "is chased by a talking parrot".
